@@ -1,0 +1,61 @@
+package dev.chorusbot.core;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Connects a {@link Bot} to one platform. An adapter turns what its platform delivers into
+ * {@link InboundEvent}s, hands them to the bot's {@link EventSink}, and sends the {@link Outbound}
+ * messages the bot answers with.
+ *
+ * <p>There are two shapes, after how platforms deliver chat: a {@link PullAdapter} keeps its own
+ * connection and reads from it (Twitch IRC, Telegram long polling, the console); a
+ * {@link PushAdapter} is called by the platform through a webhook (Telegram webhooks).
+ *
+ * <p>Life cycle: {@link #start(EventSink)} once; {@link #send(Outbound)} any number of times from
+ * any thread; at shutdown {@link #stopReceiving()}, then (after in-flight events are handled)
+ * {@link #close()}.
+ */
+public interface Adapter {
+
+    /** The platform this adapter serves. */
+    Platform platform();
+
+    /** What the platform can show; read once when the bot starts. */
+    Capabilities capabilities();
+
+    /**
+     * Starts the adapter: connects, logs in, starts reading. Returns once the adapter is ready to
+     * receive; reading continues on the adapter's own threads.
+     *
+     * @throws Exception when the adapter cannot start; the bot reports it and does not start
+     */
+    void start(EventSink sink) throws Exception;
+
+    /**
+     * Sends one message. The future completes when the platform accepted the message, or
+     * exceptionally when the adapter gave up on it (the adapter logs why).
+     */
+    CompletableFuture<Void> send(Outbound message);
+
+    /** The bot's own account on the platform, once known; used to ignore the bot's own messages. */
+    default Optional<User> self() {
+        return Optional.empty();
+    }
+
+    /**
+     * The roles of {@code user} in {@code chat}. Called only when a command requires a role the
+     * event's user does not already carry, so an adapter can look roles up lazily (Telegram asks
+     * for the chat's administrators). May block.
+     */
+    default Set<Role> rolesOf(User user, Chat chat) {
+        return user.roles();
+    }
+
+    /** Stops taking new events; already dispatched ones are still handled and answered. */
+    default void stopReceiving() {}
+
+    /** Sends what is still queued, then releases connections and threads. */
+    void close();
+}

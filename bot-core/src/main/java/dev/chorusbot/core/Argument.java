@@ -1,0 +1,183 @@
+package dev.chorusbot.core;
+
+import static dev.chorusbot.core.internal.Checks.notNull;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A typed argument of a {@link Command}. Arguments are read in order from the words after the
+ * command name; {@code "quoted words"} count as one word; a {@link #rest(String) rest} argument
+ * takes the remainder of the line as it was typed.
+ *
+ * <pre>{@code
+ * Command.named("roll")
+ *     .argument(Argument.string("dice"))
+ *     .argument(Argument.integer("times").optional(1))
+ * }</pre>
+ *
+ * @param <T> the Java type the argument is parsed to
+ */
+public final class Argument<T> {
+
+    /** The kinds of argument Chorus can parse. */
+    public enum Kind {
+        /** One word. */
+        STRING,
+        /** A whole number that fits an {@code int}. */
+        INT,
+        /** A whole number that fits a {@code long}. */
+        LONG,
+        /** {@code true/false}, {@code yes/no}, {@code on/off}, {@code 1/0}. */
+        BOOLEAN,
+        /** One of an enum's constants, by name in any case. */
+        ENUM,
+        /** The rest of the line, as typed. */
+        REST
+    }
+
+    private final String name;
+    private final Kind kind;
+    private final Class<T> type;
+    private final boolean optional;
+    private final T defaultValue;
+
+    private Argument(String name, Kind kind, Class<T> type, boolean optional, T defaultValue) {
+        this.name = notNull(name, "name");
+        this.kind = kind;
+        this.type = type;
+        this.optional = optional;
+        this.defaultValue = defaultValue;
+    }
+
+    /** One word. */
+    public static Argument<String> string(String name) {
+        return new Argument<>(name, Kind.STRING, String.class, false, null);
+    }
+
+    /** A whole number within {@code int}'s range. */
+    public static Argument<Integer> integer(String name) {
+        return new Argument<>(name, Kind.INT, Integer.class, false, null);
+    }
+
+    /** A whole number within {@code long}'s range. */
+    public static Argument<Long> longInteger(String name) {
+        return new Argument<>(name, Kind.LONG, Long.class, false, null);
+    }
+
+    /** A yes/no value: {@code true/false}, {@code yes/no}, {@code on/off}, {@code 1/0}. */
+    public static Argument<Boolean> bool(String name) {
+        return new Argument<>(name, Kind.BOOLEAN, Boolean.class, false, null);
+    }
+
+    /** One of {@code type}'s constants, matched by name in any case. */
+    public static <E extends Enum<E>> Argument<E> enumeration(String name, Class<E> type) {
+        return new Argument<>(name, Kind.ENUM, notNull(type, "type"), false, null);
+    }
+
+    /** The remainder of the line as typed (must be the last argument). */
+    public static Argument<String> rest(String name) {
+        return new Argument<>(name, Kind.REST, String.class, false, null);
+    }
+
+    /** An optional copy of this argument that takes {@code value} when the user leaves it out. */
+    public Argument<T> optional(T value) {
+        return new Argument<>(name, kind, type, true, notNull(value, "default value"));
+    }
+
+    /** An optional copy of this argument with no default: absent when the user leaves it out. */
+    public Argument<T> optional() {
+        return new Argument<>(name, kind, type, true, null);
+    }
+
+    /** The argument's name, as shown in usage. */
+    public String name() {
+        return name;
+    }
+
+    /** What the argument parses. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The Java type of the parsed value. */
+    public Class<T> type() {
+        return type;
+    }
+
+    /** Whether the user may leave the argument out. */
+    public boolean isOptional() {
+        return optional;
+    }
+
+    /** The value used when an optional argument is left out, if any. */
+    public Optional<T> defaultValue() {
+        return Optional.ofNullable(defaultValue);
+    }
+
+    /** How the argument appears in usage: {@code <dice>}, {@code [times]}, {@code <text...>}. */
+    public String usage() {
+        String shown = kind == Kind.REST ? name + "..." : name;
+        if (kind == Kind.ENUM) {
+            shown = Arrays.stream(type.getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining("|"));
+        }
+        return optional ? "[" + shown + "]" : "<" + shown + ">";
+    }
+
+    /**
+     * Parses one word (or, for {@link Kind#REST}, the remainder of the line).
+     *
+     * @throws UsageException naming the argument when the word does not parse
+     */
+    public T parse(String word) {
+        return type.cast(parseValue(word));
+    }
+
+    private Object parseValue(String word) {
+        switch (kind) {
+            case STRING:
+            case REST:
+                return word;
+            case INT:
+                try {
+                    return Integer.parseInt(word);
+                } catch (NumberFormatException e) {
+                    throw new UsageException("'" + word + "' is not a whole number for <" + name + ">");
+                }
+            case LONG:
+                try {
+                    return Long.parseLong(word);
+                } catch (NumberFormatException e) {
+                    throw new UsageException("'" + word + "' is not a whole number for <" + name + ">");
+                }
+            case BOOLEAN:
+                switch (word.toLowerCase(Locale.ROOT)) {
+                    case "true": case "yes": case "on": case "1":
+                        return Boolean.TRUE;
+                    case "false": case "no": case "off": case "0":
+                        return Boolean.FALSE;
+                    default:
+                        throw new UsageException("'" + word + "' is not yes or no for <" + name + ">");
+                }
+            case ENUM:
+                for (T constant : type.getEnumConstants()) {
+                    if (((Enum<?>) constant).name().equalsIgnoreCase(word)) {
+                        return constant;
+                    }
+                }
+                throw new UsageException("'" + word + "' is not one of " + usage().replaceAll("[<>\\[\\]]", "")
+                        + " for <" + name + ">");
+            default:
+                throw new IllegalStateException("unknown kind " + kind);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Argument[" + usage() + ' ' + kind + ']';
+    }
+}

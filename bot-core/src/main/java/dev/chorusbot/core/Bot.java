@@ -1,0 +1,494 @@
+package dev.chorusbot.core;
+
+import static dev.chorusbot.core.internal.Checks.notNull;
+
+import dev.chorusbot.core.internal.AnnotatedCommands;
+import dev.chorusbot.core.internal.HandlerThreads;
+import dev.chorusbot.core.internal.OrderedDispatcher;
+import dev.chorusbot.core.webhook.WebhookRoutes;
+import dev.chorusbot.core.webhook.WebhookServer;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A chat bot: commands, middleware and the adapters that connect it to platforms.
+ *
+ * <pre>{@code
+ * Bot bot = Bot.builder()
+ *     .command(Command.named("hello")
+ *         .description("Say hello")
+ *         .handler(ctx -> Reply.text("hello " + ctx.sender().displayName() + "!"))
+ *         .build())
+ *     .adapter(new ConsoleAdapter())
+ *     .build();
+ * bot.run(); // until every adapter stopped, or stop() is called
+ * }</pre>
+ *
+ * <p>Events of one chat are handled in order; events of different chats in parallel, on virtual
+ * threads where the JVM has them (Java 21+) or a bounded pool otherwise. {@link #stop()} stops
+ * taking events, lets those in flight finish and be answered, then closes the adapters.
+ */
+public final class Bot {
+    private static final Logger log = LoggerFactory.getLogger(Bot.class);
+
+    private final List<Command> commands;
+    private final Map<Platform, Adapter> adapters;
+    private final Map<Platform, Capabilities> capabilities = new HashMap<>();
+    private final Pipeline pipeline;
+    private final ExecutorService executor;
+    private final boolean ownsExecutor;
+    private final Duration shutdownTimeout;
+    private final WebhookServer webhookServer;
+    private final WebhookRoutes routes;
+    private final OrderedDispatcher dispatcher;
+    private final Sink sink = new Sink();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final Map<Adapter, Optional<Throwable>> stoppedAdapters = Collections.synchronizedMap(new LinkedHashMap<>());
+
+    private Bot(Builder builder, List<Command> commands) {
+        this.commands = List.copyOf(commands);
+        this.adapters = Collections.unmodifiableMap(new LinkedHashMap<>(builder.adapters));
+        Map<String, Command> byName = new HashMap<>();
+        for (Command command : commands) {
+            byName.put(command.name(), command);
+            command.aliases().forEach(alias -> byName.put(alias, command));
+        }
+        List<Middleware> chain = new ArrayList<>();
+        chain.add(BuiltInMiddleware.ERRORS);
+        chain.add(BuiltInMiddleware.IGNORE_OWN);
+        chain.add(BuiltInMiddleware.dedupe(builder.dedupeWindow));
+        chain.addAll(builder.middleware);
+        chain.add(BuiltInMiddleware.PERMISSIONS);
+        chain.add(BuiltInMiddleware.COOLDOWNS);
+        this.pipeline = new Pipeline(byName, builder.platformPrefixes, builder.prefixes, builder.textHandlers,
+                builder.eventHandlers, builder.services, chain, builder.state, builder.clock, builder.texts);
+        this.ownsExecutor = builder.executor == null;
+        this.executor = ownsExecutor ? HandlerThreads.create() : builder.executor;
+        this.dispatcher = new OrderedDispatcher(executor);
+        this.shutdownTimeout = builder.shutdownTimeout;
+        this.webhookServer = builder.webhookServer;
+        this.routes = webhookServer != null ? webhookServer.routes() : new WebhookRoutes();
+    }
+
+    /** Starts configuring a bot. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The commands, including the automatic {@code help}. */
+    public List<Command> commands() {
+        return commands;
+    }
+
+    /** The adapters by platform. */
+    public Map<Platform, Adapter> adapters() {
+        return adapters;
+    }
+
+    /**
+     * The webhook routes of the push adapters, filled by {@link #start()}: serve them from any
+     * HTTP server or a serverless function with {@link WebhookRoutes#handle}.
+     */
+    public WebhookRoutes webhookRoutes() {
+        return routes;
+    }
+
+    /**
+     * Starts every adapter, routes the push adapters' webhooks, and starts the embedded webhook
+     * server if one was configured. Returns once all are ready.
+     *
+     * @throws IllegalStateException when already started, or an adapter or the server fails to
+     *     start (adapters started before it are closed again)
+     */
+    public void start() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("bot already started");
+        }
+        List<Adapter> running = new ArrayList<>();
+        try {
+            for (Adapter adapter : adapters.values()) {
+                capabilities.put(adapter.platform(), adapter.capabilities());
+                adapter.start(sink);
+                running.add(adapter);
+                if (adapter instanceof PushAdapter push) {
+                    routes.add(push.webhookPath(), push.endpoint());
+                }
+            }
+            if (webhookServer != null) {
+                webhookServer.start();
+            }
+        } catch (Exception e) {
+            running.forEach(Bot::closeQuietly);
+            stopping.set(true);
+            terminated.countDown();
+            throw new IllegalStateException("the bot could not start: " + e.getMessage(), e);
+        }
+        log.info("Bot started with {} commands on {}", commands.size(), adapters.keySet());
+    }
+
+    /**
+     * Starts the bot and blocks until it stops: when every adapter has stopped by itself (the
+     * console reached end of input) or {@link #stop()} was called. A JVM shutdown (Ctrl-C, SIGTERM)
+     * stops the bot gracefully.
+     *
+     * @throws AdapterStoppedException when an adapter stopped because of a failure
+     */
+    public void run() {
+        start();
+        Thread hook = new Thread(this::stop, "chorus-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            awaitTermination();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down
+        }
+        synchronized (stoppedAdapters) {
+            for (Map.Entry<Adapter, Optional<Throwable>> entry : stoppedAdapters.entrySet()) {
+                if (entry.getValue().isPresent()) {
+                    throw new AdapterStoppedException(entry.getKey().platform(), entry.getValue().get());
+                }
+            }
+        }
+    }
+
+    /**
+     * Queues an event for handling in its chat's order. Adapters call this through their
+     * {@link EventSink}; tests may call it directly.
+     */
+    public CompletableFuture<Handled> dispatch(InboundEvent event) {
+        return dispatcher.submit(event.orderingKey(), () -> handle(event));
+    }
+
+    /**
+     * Handles one event on the calling thread, bypassing the per-chat ordering of
+     * {@link #dispatch(InboundEvent)}, and returns what to send. Nothing is sent.
+     */
+    public Handled handle(InboundEvent event) {
+        Adapter adapter = adapters.get(event.platform());
+        if (adapter == null) {
+            adapter = new DetachedAdapter(event.platform());
+        }
+        Capabilities caps = capabilities.get(event.platform());
+        if (caps == null) {
+            caps = adapter.capabilities();
+        }
+        return pipeline.handle(event, adapter, caps);
+    }
+
+    /**
+     * Stops gracefully: adapters stop taking events, events in flight are handled and answered (up
+     * to the shutdown timeout), then adapters and the webhook server close. Idempotent.
+     */
+    public void stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            adapters.values().forEach(adapter -> {
+                try {
+                    adapter.stopReceiving();
+                } catch (RuntimeException e) {
+                    log.warn("{} adapter failed to stop receiving", adapter.platform(), e);
+                }
+            });
+            dispatcher.close();
+            try {
+                if (!dispatcher.awaitIdle(shutdownTimeout)) {
+                    log.warn("Stopping with {} events still being handled after {}", dispatcher.pending(),
+                            shutdownTimeout);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (webhookServer != null) {
+                webhookServer.close();
+            }
+            adapters.values().forEach(Bot::closeQuietly);
+            if (ownsExecutor) {
+                executor.shutdown();
+            }
+            log.info("Bot stopped");
+        } finally {
+            terminated.countDown();
+        }
+    }
+
+    /** Blocks until the bot has stopped. */
+    public void awaitTermination() throws InterruptedException {
+        terminated.await();
+    }
+
+    /** True once the bot has stopped. */
+    public boolean isTerminated() {
+        return terminated.getCount() == 0;
+    }
+
+    private static void closeQuietly(Adapter adapter) {
+        try {
+            adapter.close();
+        } catch (RuntimeException e) {
+            log.warn("{} adapter failed to close", adapter.platform(), e);
+        }
+    }
+
+    private final class Sink implements EventSink {
+        @Override
+        public CompletableFuture<Handled> dispatch(InboundEvent event) {
+            return Bot.this.dispatch(event);
+        }
+
+        @Override
+        public void stopped(Adapter adapter, Throwable failure) {
+            if (failure != null) {
+                log.error("{} adapter stopped: {}", adapter.platform(), failure.getMessage());
+            } else {
+                log.info("{} adapter finished", adapter.platform());
+            }
+            boolean all;
+            synchronized (stoppedAdapters) {
+                stoppedAdapters.put(adapter, Optional.ofNullable(failure));
+                all = stoppedAdapters.size() == adapters.size();
+            }
+            if (all) {
+                // Not on the adapter's thread: stopping closes the adapter, which may join it.
+                Thread stopper = new Thread(Bot.this::stop, "chorus-stop");
+                stopper.setDaemon(false);
+                stopper.start();
+            }
+        }
+    }
+
+    /** Stands in for a platform that has no adapter, for {@link #handle(InboundEvent)} in tests. */
+    private record DetachedAdapter(Platform platform) implements Adapter {
+        @Override
+        public Capabilities capabilities() {
+            return Capabilities.plainText();
+        }
+
+        @Override
+        public void start(EventSink sink) {}
+
+        @Override
+        public CompletableFuture<Void> send(Outbound message) {
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException("no adapter for platform " + platform));
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    /** Configures a {@link Bot}; {@link #build()} checks everything at once. */
+    public static final class Builder {
+        private final List<Command> commands = new ArrayList<>();
+        private final List<Object> annotated = new ArrayList<>();
+        private final Map<Platform, Adapter> adapters = new LinkedHashMap<>();
+        private final List<Adapter> duplicateAdapters = new ArrayList<>();
+        private final List<Middleware> middleware = new ArrayList<>();
+        private final List<MessageHandler> textHandlers = new ArrayList<>();
+        private final Map<String, List<EventHandler>> eventHandlers = new HashMap<>();
+        private final Map<Class<?>, Object> services = new HashMap<>();
+        private List<String> prefixes = List.of("!", "/");
+        private final Map<Platform, List<String>> platformPrefixes = new HashMap<>();
+        private final List<String> problems = new ArrayList<>();
+        private ExecutorService executor;
+        private StateStore state;
+        private Clock clock = Clock.systemUTC();
+        private BotTexts texts = BotTexts.ENGLISH;
+        private Duration dedupeWindow = Duration.ofMinutes(10);
+        private Duration shutdownTimeout = Duration.ofSeconds(10);
+        private WebhookServer webhookServer;
+        private boolean help = true;
+
+        private Builder() {}
+
+        /** Adds a command. */
+        public Builder command(Command command) {
+            commands.add(notNull(command, "command"));
+            return this;
+        }
+
+        /** Adds the {@link BotCommand} methods of {@code target} as commands. */
+        public Builder commands(Object target) {
+            annotated.add(notNull(target, "target"));
+            return this;
+        }
+
+        /** Connects the bot to a platform; one adapter per platform. */
+        public Builder adapter(Adapter adapter) {
+            notNull(adapter, "adapter");
+            if (adapters.putIfAbsent(adapter.platform(), adapter) != null) {
+                duplicateAdapters.add(adapter);
+            }
+            return this;
+        }
+
+        /** Adds a middleware; they run in the order added, after de-duplication. */
+        public Builder middleware(Middleware m) {
+            middleware.add(notNull(m, "middleware"));
+            return this;
+        }
+
+        /** Adds a handler for messages that are not commands. */
+        public Builder onText(MessageHandler handler) {
+            textHandlers.add(notNull(handler, "handler"));
+            return this;
+        }
+
+        /** Adds a handler for platform events of {@code type}; {@code "*"} receives every type. */
+        public Builder onEvent(String type, EventHandler handler) {
+            eventHandlers.computeIfAbsent(notNull(type, "type"), t -> new ArrayList<>())
+                    .add(notNull(handler, "handler"));
+            return this;
+        }
+
+        /** Makes {@code service} available to handlers through {@link CommandContext#service}. */
+        public <T> Builder service(Class<T> type, T service) {
+            services.put(notNull(type, "type"), notNull(service, "service"));
+            return this;
+        }
+
+        /** The command prefixes on every platform; default {@code !} and {@code /}. */
+        public Builder prefixes(String... values) {
+            this.prefixes = checkPrefixes(values, "bot");
+            return this;
+        }
+
+        /** The command prefixes on one platform, overriding {@link #prefixes(String...)}. */
+        public Builder prefixes(Platform platform, String... values) {
+            platformPrefixes.put(notNull(platform, "platform"), checkPrefixes(values, platform.id()));
+            return this;
+        }
+
+        /** Runs handlers on {@code executorService}; the bot does not shut it down. */
+        public Builder executor(ExecutorService executorService) {
+            this.executor = notNull(executorService, "executor");
+            return this;
+        }
+
+        /** Where cooldowns, de-duplication and command state are kept; default in memory. */
+        public Builder stateStore(StateStore store) {
+            this.state = notNull(store, "stateStore");
+            return this;
+        }
+
+        /** The clock for cooldowns and expiry; default the system clock (UTC). */
+        public Builder clock(Clock value) {
+            this.clock = notNull(value, "clock");
+            return this;
+        }
+
+        /** The sentences the bot answers with on its own. */
+        public Builder texts(BotTexts value) {
+            this.texts = notNull(value, "texts");
+            return this;
+        }
+
+        /** How long an event id is remembered to drop redeliveries; default 10 minutes. */
+        public Builder dedupeWindow(Duration window) {
+            if (notNull(window, "dedupeWindow").isNegative() || window.isZero()) {
+                problems.add("dedupeWindow must be positive, was " + window);
+            }
+            this.dedupeWindow = window;
+            return this;
+        }
+
+        /** How long {@link Bot#stop()} waits for events in flight; default 10 seconds. */
+        public Builder shutdownTimeout(Duration timeout) {
+            this.shutdownTimeout = notNull(timeout, "shutdownTimeout");
+            return this;
+        }
+
+        /** Serves the push adapters' webhooks on this embedded server, started and stopped with the bot. */
+        public Builder webhookServer(WebhookServer server) {
+            this.webhookServer = notNull(server, "webhookServer");
+            return this;
+        }
+
+        /** Whether to add the automatic {@code help} command; default yes. */
+        public Builder helpCommand(boolean enabled) {
+            this.help = enabled;
+            return this;
+        }
+
+        /**
+         * The bot.
+         *
+         * @throws ConfigurationException listing every problem: bad or clashing command names, missing
+         *     handlers, misplaced arguments, two adapters for one platform
+         */
+        public Bot build() {
+            List<String> found = new ArrayList<>(problems);
+            List<Command> all = new ArrayList<>(commands);
+            for (Object target : annotated) {
+                all.addAll(AnnotatedCommands.of(target, found));
+            }
+            if (help && all.stream().noneMatch(c -> c.name().equals("help") || c.aliases().contains("help"))) {
+                all.add(HelpCommand.create(List.copyOf(all)));
+            }
+            Map<String, String> owners = new HashMap<>();
+            for (Command command : all) {
+                found.addAll(command.problems());
+                claim(owners, command.name(), "command '" + command.name() + "'", found);
+                for (String alias : command.aliases()) {
+                    claim(owners, alias, "alias '" + alias + "' of command '" + command.name() + "'", found);
+                }
+            }
+            for (Adapter adapter : duplicateAdapters) {
+                found.add("two adapters for platform '" + adapter.platform() + "'; use one per platform");
+            }
+            if (!found.isEmpty()) {
+                throw new ConfigurationException(found);
+            }
+            if (state == null) {
+                state = new InMemoryStateStore(clock, 100_000);
+            }
+            return new Bot(this, all);
+        }
+
+        private static void claim(Map<String, String> owners, String name, String claimant, List<String> found) {
+            String owner = owners.putIfAbsent(name, claimant);
+            if (owner != null) {
+                found.add(claimant + " clashes with " + owner + ": names must be unique");
+            }
+        }
+
+        private List<String> checkPrefixes(String[] values, String where) {
+            List<String> list = new ArrayList<>();
+            for (String value : values) {
+                if (value == null || value.isEmpty() || value.chars().anyMatch(Character::isWhitespace)) {
+                    problems.add("command prefix '" + value + "' for " + where
+                            + " must be non-empty without white space");
+                } else {
+                    list.add(value);
+                }
+            }
+            if (values.length == 0) {
+                problems.add("at least one command prefix is needed for " + where);
+            }
+            return List.copyOf(list.isEmpty() ? List.of("!") : list);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.chorusbot.core;
+
+import static dev.chorusbot.core.internal.Checks.notNull;
+
+/**
+ * The sentences the bot itself answers with, so a bot can speak its users' language. Each may use
+ * placeholders: {@code {command}} (the command as typed with its prefix), {@code {usage}} (prefix,
+ * name and argument usage), {@code {reason}}, {@code {role}}, {@code {seconds}}. An empty text
+ * means "answer nothing" in that case.
+ *
+ * @param notAllowed when the sender lacks the command's role
+ * @param cooldown when the sender must wait before running the command again
+ * @param usageError when the arguments do not parse
+ * @param apology when a handler failed
+ */
+public record BotTexts(String notAllowed, String cooldown, String usageError, String apology) {
+
+    /** The English defaults. */
+    public static final BotTexts ENGLISH = new BotTexts(
+            "Sorry, {command} is only for {role}s.",
+            "Please wait {seconds} s before using {command} again.",
+            "{reason}. Usage: {usage}",
+            "Sorry, something went wrong. Please try again later.");
+
+    /** Validates the components. */
+    public BotTexts {
+        notNull(notAllowed, "notAllowed");
+        notNull(cooldown, "cooldown");
+        notNull(usageError, "usageError");
+        notNull(apology, "apology");
+    }
+
+    /** A copy with another "not allowed" text. */
+    public BotTexts withNotAllowed(String text) {
+        return new BotTexts(text, cooldown, usageError, apology);
+    }
+
+    /** A copy with another cooldown text. */
+    public BotTexts withCooldown(String text) {
+        return new BotTexts(notAllowed, text, usageError, apology);
+    }
+
+    /** A copy with another usage-error text. */
+    public BotTexts withUsageError(String text) {
+        return new BotTexts(notAllowed, cooldown, text, apology);
+    }
+
+    /** A copy with another apology. */
+    public BotTexts withApology(String text) {
+        return new BotTexts(notAllowed, cooldown, usageError, text);
+    }
+
+    /** Replaces {@code {key}} placeholders; {@code pairs} alternate keys and values. */
+    public static String fill(String template, String... pairs) {
+        String result = template;
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            result = result.replace("{" + pairs[i] + "}", pairs[i + 1]);
+        }
+        return result;
+    }
+}

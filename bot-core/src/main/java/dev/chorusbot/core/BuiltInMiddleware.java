@@ -1,0 +1,120 @@
+package dev.chorusbot.core;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The middleware every bot runs; see {@link Middleware} for the order. */
+final class BuiltInMiddleware {
+    private static final Logger log = LoggerFactory.getLogger(Bot.class);
+
+    private BuiltInMiddleware() {}
+
+    /** Outermost: a failing handler is logged with the event id and the user gets an apology. */
+    static final Middleware ERRORS = (invocation, chain) -> {
+        try {
+            return chain.proceed(invocation);
+        } catch (Exception | LinkageError e) {
+            InboundEvent event = invocation.event();
+            log.error("Handling {} {} from {} failed", kind(event), event.id(), event.platform(), e);
+            String apology = invocation.texts().apology();
+            return apology.isEmpty() || event instanceof PlatformEvent ? Reply.none() : Reply.text(apology);
+        }
+    };
+
+    /** Drops messages the bot sent itself (platforms such as Twitch echo them back). */
+    static final Middleware IGNORE_OWN = (invocation, chain) -> {
+        Optional<User> self = invocation.adapter().self();
+        if (self.isPresent() && !(invocation.event() instanceof PlatformEvent)) {
+            User sender = invocation.sender().orElseThrow();
+            if (sender.id().equals(self.get().id())
+                    || (!sender.login().isEmpty() && sender.login().equalsIgnoreCase(self.get().login()))) {
+                return Reply.none();
+            }
+        }
+        return chain.proceed(invocation);
+    };
+
+    /** Drops an event whose id was seen within {@code window}: platforms redeliver. */
+    static Middleware dedupe(Duration window) {
+        return (invocation, chain) -> {
+            InboundEvent event = invocation.event();
+            String key = "chorus:seen:" + event.orderingKey() + ':' + kind(event) + ':' + event.id();
+            if (!invocation.state().putIfAbsent(key, "", window)) {
+                log.debug("Dropped redelivered {} {} from {}", kind(event), event.id(), event.platform());
+                return Reply.none();
+            }
+            return chain.proceed(invocation);
+        };
+    }
+
+    /** Refuses commands the sender's roles do not allow; asks the adapter for roles when needed. */
+    static final Middleware PERMISSIONS = (invocation, chain) -> {
+        Optional<CommandCall> call = invocation.command();
+        if (call.isEmpty() || call.get().command().requiredRole() == Role.EVERYONE) {
+            return chain.proceed(invocation);
+        }
+        Role required = call.get().command().requiredRole();
+        User sender = invocation.sender().orElseThrow();
+        if (sender.hasRole(required)) {
+            return chain.proceed(invocation);
+        }
+        Chat chat = invocation.event().inChat().orElseThrow();
+        Set<Role> roles = invocation.adapter().rolesOf(sender, chat);
+        User withRoles = sender.withRoles(roles);
+        if (withRoles.hasRole(required)) {
+            return chain.proceed(invocation.withEvent(withSender(invocation.event(), withRoles)));
+        }
+        return text(BotTexts.fill(invocation.texts().notAllowed(),
+                "command", call.get().prefix() + call.get().invokedName(),
+                "role", required.name().toLowerCase(Locale.ROOT)));
+    };
+
+    /** Makes one user wait {@link Command#cooldown()} between two runs of a command. */
+    static final Middleware COOLDOWNS = (invocation, chain) -> {
+        Optional<CommandCall> call = invocation.command();
+        if (call.isEmpty() || call.get().command().cooldown().isZero()) {
+            return chain.proceed(invocation);
+        }
+        Command command = call.get().command();
+        User sender = invocation.sender().orElseThrow();
+        String key = "chorus:cooldown:" + invocation.event().platform().id() + ':' + command.name() + ':'
+                + sender.id();
+        long until = invocation.clock().millis() + command.cooldown().toMillis();
+        if (invocation.state().putIfAbsent(key, Long.toString(until), command.cooldown())) {
+            return chain.proceed(invocation);
+        }
+        long left = invocation.state().get(key).map(Long::parseLong).orElse(until)
+                - invocation.clock().millis();
+        long seconds = Math.max(1, (left + 999) / 1000);
+        return text(BotTexts.fill(invocation.texts().cooldown(),
+                "command", call.get().prefix() + call.get().invokedName(),
+                "seconds", Long.toString(seconds)));
+    };
+
+    static Reply text(String text) {
+        return text.isBlank() ? Reply.none() : Reply.text(text);
+    }
+
+    static String kind(InboundEvent event) {
+        if (event instanceof Message) {
+            return "message";
+        }
+        if (event instanceof ButtonPress) {
+            return "button";
+        }
+        return ((PlatformEvent) event).type();
+    }
+
+    private static InboundEvent withSender(InboundEvent event, User sender) {
+        if (event instanceof Message message) {
+            return message.withSender(sender);
+        }
+        ButtonPress press = (ButtonPress) event;
+        return new ButtonPress(press.platform(), press.id(), press.chat(), sender, press.data(),
+                press.messageId(), press.time(), press.raw());
+    }
+}

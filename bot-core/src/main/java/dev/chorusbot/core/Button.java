@@ -1,0 +1,25 @@
+package dev.chorusbot.core;
+
+import static dev.chorusbot.core.internal.Checks.notBlank;
+
+/**
+ * A button under a reply. Its data is a command line without prefix ({@code "roll 2d6"}): pressing
+ * the button runs that command for the presser. Where a platform has no buttons the button is
+ * written out as text, {@code Roll again: !roll 2d6}.
+ *
+ * @param label what the button shows
+ * @param data the command line it runs, without prefix
+ */
+public record Button(String label, String data) {
+
+    /** Validates the components. */
+    public Button {
+        notBlank(label, "label");
+        notBlank(data, "data");
+    }
+
+    /** A button labelled {@code label} that runs the command line {@code data}. */
+    public static Button of(String label, String data) {
+        return new Button(label, data);
+    }
+}

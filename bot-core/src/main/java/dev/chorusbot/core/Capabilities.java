@@ -1,0 +1,59 @@
+package dev.chorusbot.core;
+
+import static dev.chorusbot.core.internal.Checks.notNull;
+import static dev.chorusbot.core.internal.Checks.positive;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What a platform can show, declared once by its adapter. The reply renderer reads it to split
+ * long text, write buttons out as text and drop markup the platform does not understand.
+ *
+ * @param buttons whether replies may carry buttons (Telegram inline keyboards)
+ * @param maxTextLength the longest text one message may carry, in {@code lengthUnit}s
+ * @param lengthUnit how the platform counts {@code maxTextLength}
+ * @param formats the formats the platform renders besides {@link Format#PLAIN}
+ * @param multiline whether a message may contain line breaks; if not, lines are joined
+ * @param addressing whether commands may name the bot ({@code /hello@my_bot}, Telegram)
+ */
+public record Capabilities(
+        boolean buttons,
+        int maxTextLength,
+        LengthUnit lengthUnit,
+        Set<Format> formats,
+        boolean multiline,
+        boolean addressing) {
+
+    /** How a platform counts the length of a text. */
+    public enum LengthUnit {
+        /** UTF-16 code units, as {@link String#length()} (Telegram). */
+        UTF16,
+        /** Unicode code points (Twitch). */
+        CODE_POINTS
+    }
+
+    /** Validates and copies the components. */
+    public Capabilities {
+        positive(maxTextLength, "maxTextLength");
+        notNull(lengthUnit, "lengthUnit");
+        notNull(formats, "formats");
+        formats = formats.isEmpty() ? Set.of(Format.PLAIN) : Set.copyOf(with(formats, Format.PLAIN));
+    }
+
+    private static Set<Format> with(Set<Format> formats, Format extra) {
+        EnumSet<Format> copy = EnumSet.of(extra);
+        copy.addAll(formats);
+        return copy;
+    }
+
+    /** Plain, multi-line text of any practical length, no buttons: a terminal or a test. */
+    public static Capabilities plainText() {
+        return new Capabilities(false, 65_536, LengthUnit.UTF16, Set.of(), true, false);
+    }
+
+    /** True when the platform renders {@code format}. */
+    public boolean supports(Format format) {
+        return formats.contains(format);
+    }
+}

@@ -1,0 +1,204 @@
+package dev.chorusbot.core;
+
+import static dev.chorusbot.core.internal.Checks.notNull;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A command users invoke as {@code !name args} or {@code /name args}. Names and aliases are matched
+ * in any case. Build one with {@link #named(String)}, or declare it with {@link BotCommand} on a
+ * method.
+ *
+ * <pre>{@code
+ * Command hello = Command.named("hello")
+ *     .description("Say hello")
+ *     .handler(ctx -> Reply.text("hello " + ctx.sender().displayName() + "!"))
+ *     .build();
+ * }</pre>
+ *
+ * <p>A command is checked when the bot is built: a bad name, a clash with another command's name
+ * or alias, a missing handler or a misplaced argument is reported there, all problems at once.
+ */
+public final class Command {
+    private final String name;
+    private final List<String> aliases;
+    private final String description;
+    private final String usage;
+    private final Role requiredRole;
+    private final Duration cooldown;
+    private final List<Argument<?>> arguments;
+    private final CommandHandler handler;
+
+    private Command(Builder builder) {
+        this.name = builder.name.toLowerCase(Locale.ROOT);
+        this.aliases = builder.aliases.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
+        this.description = builder.description;
+        this.usage = builder.usage;
+        this.requiredRole = builder.requiredRole;
+        this.cooldown = builder.cooldown;
+        this.arguments = List.copyOf(builder.arguments);
+        this.handler = builder.handler;
+    }
+
+    /** Starts a command called {@code name}. */
+    public static Builder named(String name) {
+        return new Builder(notNull(name, "name"));
+    }
+
+    /** The name, in lower case. */
+    public String name() {
+        return name;
+    }
+
+    /** Other names that invoke the command, in lower case. */
+    public List<String> aliases() {
+        return aliases;
+    }
+
+    /** A one-line description for {@code help} and Telegram's command menu; may be empty. */
+    public String description() {
+        return description;
+    }
+
+    /**
+     * How to call the command after its name, such as {@code <dice> [times]}: the declared usage,
+     * or one generated from the arguments.
+     */
+    public String usage() {
+        if (usage != null) {
+            return usage;
+        }
+        return arguments.stream().map(Argument::usage).collect(Collectors.joining(" "));
+    }
+
+    /** The lowest role that may run the command. */
+    public Role requiredRole() {
+        return requiredRole;
+    }
+
+    /** How long one user must wait between two runs; {@link Duration#ZERO} for no cooldown. */
+    public Duration cooldown() {
+        return cooldown;
+    }
+
+    /** The declared arguments, in order. */
+    public List<Argument<?>> arguments() {
+        return arguments;
+    }
+
+    /** The handler. */
+    public CommandHandler handler() {
+        return handler;
+    }
+
+    /** Problems that make the command invalid, each a sentence; empty when it is valid. */
+    List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (!CommandNames.isValid(name)) {
+            problems.add("command name '" + name + "' " + CommandNames.RULE);
+        }
+        for (String alias : aliases) {
+            if (!CommandNames.isValid(alias)) {
+                problems.add("alias '" + alias + "' of command '" + name + "' " + CommandNames.RULE);
+            }
+        }
+        if (handler == null) {
+            problems.add("command '" + name + "' has no handler");
+        }
+        if (cooldown.isNegative()) {
+            problems.add("command '" + name + "' has a negative cooldown");
+        }
+        boolean sawOptional = false;
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            Argument<?> argument = arguments.get(i);
+            if (seen.contains(argument.name())) {
+                problems.add("command '" + name + "' declares argument '" + argument.name() + "' twice");
+            }
+            seen.add(argument.name());
+            if (argument.kind() == Argument.Kind.REST && i != arguments.size() - 1) {
+                problems.add("command '" + name + "': rest argument '" + argument.name() + "' must be the last");
+            }
+            if (sawOptional && !argument.isOptional()) {
+                problems.add("command '" + name + "': required argument '" + argument.name()
+                        + "' follows an optional one");
+            }
+            sawOptional |= argument.isOptional();
+        }
+        return problems;
+    }
+
+    @Override
+    public String toString() {
+        return "Command[" + name + (aliases.isEmpty() ? "" : " " + aliases) + ']';
+    }
+
+    /** Builds a {@link Command}. */
+    public static final class Builder {
+        private final String name;
+        private final List<String> aliases = new ArrayList<>();
+        private String description = "";
+        private String usage;
+        private Role requiredRole = Role.EVERYONE;
+        private Duration cooldown = Duration.ZERO;
+        private final List<Argument<?>> arguments = new ArrayList<>();
+        private CommandHandler handler;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        /** Adds other names for the command. */
+        public Builder aliases(String... names) {
+            for (String alias : names) {
+                aliases.add(notNull(alias, "alias"));
+            }
+            return this;
+        }
+
+        /** A one-line description, shown by {@code help}. */
+        public Builder description(String text) {
+            this.description = notNull(text, "description");
+            return this;
+        }
+
+        /** Overrides the usage generated from the arguments, such as {@code <dice> [times]}. */
+        public Builder usage(String text) {
+            this.usage = notNull(text, "usage");
+            return this;
+        }
+
+        /** Only users with this role or a higher one may run the command. */
+        public Builder requiredRole(Role role) {
+            this.requiredRole = notNull(role, "role");
+            return this;
+        }
+
+        /** One user may run the command once per {@code duration}. */
+        public Builder cooldown(Duration duration) {
+            this.cooldown = notNull(duration, "cooldown");
+            return this;
+        }
+
+        /** Adds the next argument. */
+        public Builder argument(Argument<?> argument) {
+            arguments.add(notNull(argument, "argument"));
+            return this;
+        }
+
+        /** The code that runs the command. */
+        public Builder handler(CommandHandler commandHandler) {
+            this.handler = notNull(commandHandler, "handler");
+            return this;
+        }
+
+        /** The command; validity is checked when the bot is built. */
+        public Command build() {
+            return new Command(this);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.chorusbot.core;
+
+import java.util.List;
+
+/**
+ * Thrown when a bot or adapter is configured wrongly. Lists every problem found, not only the first,
+ * each as one sentence; never contains a token or secret.
+ */
+public class ConfigurationException extends RuntimeException {
+    private final List<String> problems;
+
+    /** An exception listing {@code problems}. */
+    public ConfigurationException(List<String> problems) {
+        super(message(problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    /** An exception with one problem. */
+    public ConfigurationException(String problem) {
+        this(List.of(problem));
+    }
+
+    /** The problems, one sentence each. */
+    public List<String> problems() {
+        return problems;
+    }
+
+    private static String message(List<String> problems) {
+        if (problems.size() == 1) {
+            return problems.get(0);
+        }
+        StringBuilder text = new StringBuilder(problems.size() + " configuration problems:");
+        for (int i = 0; i < problems.size(); i++) {
+            text.append("\n  ").append(i + 1).append(") ").append(problems.get(i));
+        }
+        return text.toString();
+    }
+}

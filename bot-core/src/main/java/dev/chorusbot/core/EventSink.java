@@ -1,0 +1,26 @@
+package dev.chorusbot.core;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * How an adapter hands events to the bot. Implemented by the bot; adapters receive it in
+ * {@link Adapter#start(EventSink)}.
+ */
+public interface EventSink {
+
+    /**
+     * Queues an event for handling. Events with the same {@link InboundEvent#orderingKey()} are
+     * handled in the order of these calls. The future completes with the messages to send in
+     * answer, rendered for the adapter's {@link Capabilities}; the adapter sends them. It completes
+     * exceptionally only when the bot is stopping and did not take the event.
+     */
+    CompletableFuture<Handled> dispatch(InboundEvent event);
+
+    /**
+     * Reports that the adapter stopped reading by itself: end of input, or a failure it cannot
+     * recover from (a rejected token). When every adapter has stopped, the bot stops.
+     *
+     * @param failure why it stopped, or null for a normal end
+     */
+    void stopped(Adapter adapter, Throwable failure);
+}

@@ -1,0 +1,132 @@
+package dev.chorusbot.core;
+
+import static dev.chorusbot.core.internal.Checks.notNull;
+import static dev.chorusbot.core.internal.Checks.positive;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The default {@link StateStore}: a map in this process's memory. Memory is bounded: expired
+ * entries are swept as new ones arrive, and past {@code maxEntries} the oldest entry is evicted.
+ * State does not survive a restart and is not shared between processes.
+ */
+public final class InMemoryStateStore implements StateStore {
+    private static final long FOREVER = Long.MAX_VALUE;
+
+    private final Clock clock;
+    private final int maxEntries;
+    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
+    private int writesSinceSweep;
+
+    private record Entry(String value, long expiresAtMillis) {}
+
+    /** A store on the system clock holding at most 100,000 entries. */
+    public InMemoryStateStore() {
+        this(Clock.systemUTC(), 100_000);
+    }
+
+    /** A store on {@code clock} holding at most {@code maxEntries} entries. */
+    public InMemoryStateStore(Clock clock, int maxEntries) {
+        this.clock = notNull(clock, "clock");
+        this.maxEntries = positive(maxEntries, "maxEntries");
+    }
+
+    @Override
+    public synchronized Optional<String> get(String key) {
+        Entry entry = live(key, clock.millis());
+        return entry == null ? Optional.empty() : Optional.of(entry.value);
+    }
+
+    @Override
+    public synchronized void put(String key, String value, Duration ttl) {
+        long now = clock.millis();
+        store(key, new Entry(notNull(value, "value"), expiry(now, ttl)), now);
+    }
+
+    @Override
+    public synchronized boolean putIfAbsent(String key, String value, Duration ttl) {
+        long now = clock.millis();
+        if (live(key, now) != null) {
+            return false;
+        }
+        store(key, new Entry(notNull(value, "value"), expiry(now, ttl)), now);
+        return true;
+    }
+
+    @Override
+    public synchronized long increment(String key, long delta, Duration ttl) {
+        long now = clock.millis();
+        Entry entry = live(key, now);
+        long sum;
+        long expiresAt;
+        if (entry == null) {
+            sum = delta;
+            expiresAt = expiry(now, ttl);
+        } else {
+            long current;
+            try {
+                current = Long.parseLong(entry.value);
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException("value under '" + key + "' is not a number");
+            }
+            sum = current + delta;
+            expiresAt = entry.expiresAtMillis;
+        }
+        store(key, new Entry(Long.toString(sum), expiresAt), now);
+        return sum;
+    }
+
+    @Override
+    public synchronized void remove(String key) {
+        entries.remove(key);
+    }
+
+    /** The number of entries held, including expired ones not yet swept. */
+    public synchronized int size() {
+        return entries.size();
+    }
+
+    private Entry live(String key, long now) {
+        Entry entry = entries.get(notNull(key, "key"));
+        if (entry != null && entry.expiresAtMillis <= now) {
+            entries.remove(key);
+            return null;
+        }
+        return entry;
+    }
+
+    private void store(String key, Entry entry, long now) {
+        entries.remove(key); // re-insert so iteration order stays oldest-first
+        entries.put(key, entry);
+        if (++writesSinceSweep >= 1024 || entries.size() > maxEntries) {
+            sweep(now);
+        }
+        Iterator<Map.Entry<String, Entry>> oldest = entries.entrySet().iterator();
+        while (entries.size() > maxEntries && oldest.hasNext()) {
+            oldest.next();
+            oldest.remove();
+        }
+    }
+
+    private void sweep(long now) {
+        writesSinceSweep = 0;
+        entries.values().removeIf(e -> e.expiresAtMillis <= now);
+    }
+
+    private static long expiry(long now, Duration ttl) {
+        notNull(ttl, "ttl");
+        if (ttl.isNegative()) {
+            throw new IllegalArgumentException("ttl must not be negative, was " + ttl);
+        }
+        if (ttl.isZero()) {
+            return FOREVER;
+        }
+        long millis = ttl.toMillis();
+        return millis >= FOREVER - now ? FOREVER : now + millis;
+    }
+}

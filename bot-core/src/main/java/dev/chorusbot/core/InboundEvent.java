@@ -1,0 +1,36 @@
+package dev.chorusbot.core;
+
+import java.util.Optional;
+
+/**
+ * Something an adapter received from its platform: a {@link Message}, a {@link ButtonPress} or any
+ * other {@link PlatformEvent}.
+ *
+ * <p>Events of one chat are handled in the order the adapter dispatched them; events of different
+ * chats are handled in parallel. {@link #orderingKey()} says which chat an event belongs to.
+ */
+public sealed interface InboundEvent permits Message, ButtonPress, PlatformEvent {
+
+    /** The platform the event came from. */
+    Platform platform();
+
+    /** The platform's id of the event, unique on that platform; used to drop redeliveries. */
+    String id();
+
+    /** The chat the event belongs to, when it belongs to one. */
+    Optional<Chat> inChat();
+
+    /** The original platform object, when it is an instance of {@code type}. */
+    default <T> Optional<T> unwrap(Class<T> type) {
+        Object raw = raw();
+        return type.isInstance(raw) ? Optional.of(type.cast(raw)) : Optional.empty();
+    }
+
+    /** The original platform object, for what the neutral model does not cover. */
+    Object raw();
+
+    /** Events with equal keys are handled one after another, in dispatch order. */
+    default String orderingKey() {
+        return platform().id() + ':' + inChat().map(Chat::id).orElse("");
+    }
+}

@@ -1,0 +1,52 @@
+package dev.chorusbot.core;
+
+import static dev.chorusbot.core.internal.Checks.notNull;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * One event on its way through the middleware chain, with the command it invokes (if any) already
+ * recognised, so middleware can check permissions or cooldowns per command.
+ *
+ * @param event the event being handled
+ * @param command the command the event invokes, if it invokes one
+ * @param adapter the adapter the event came from
+ * @param state the bot's state store
+ * @param clock the bot's clock
+ * @param texts the sentences the bot answers with
+ */
+public record Invocation(
+        InboundEvent event,
+        Optional<CommandCall> command,
+        Adapter adapter,
+        StateStore state,
+        Clock clock,
+        BotTexts texts) {
+
+    /** Validates the components. */
+    public Invocation {
+        notNull(event, "event");
+        notNull(command, "command");
+        notNull(adapter, "adapter");
+        notNull(state, "state");
+        notNull(clock, "clock");
+        notNull(texts, "texts");
+    }
+
+    /** The user behind the event, if it has one (every message and button press has). */
+    public Optional<User> sender() {
+        if (event instanceof Message message) {
+            return Optional.of(message.sender());
+        }
+        if (event instanceof ButtonPress press) {
+            return Optional.of(press.sender());
+        }
+        return ((PlatformEvent) event).sender();
+    }
+
+    /** A copy carrying another event (for example with a sender whose roles were looked up). */
+    public Invocation withEvent(InboundEvent newEvent) {
+        return new Invocation(newEvent, command, adapter, state, clock, texts);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.chorusbot.core;
+
+import static dev.chorusbot.core.internal.Checks.notNull;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A chat message, in platform-neutral terms.
+ *
+ * <pre>{@code
+ * Optional<TelegramUpdate> update = message.unwrap(TelegramUpdate.class);
+ * }</pre>
+ *
+ * @param platform where the message was sent
+ * @param id the platform's message id
+ * @param chat the chat it was sent in (with its thread, if any)
+ * @param sender who sent it
+ * @param text its text, possibly empty (a photo without caption)
+ * @param time when the platform says it was sent
+ * @param replyToId the id of the message this one answers, if any
+ * @param raw the platform's own object; see {@link #unwrap(Class)}
+ */
+public record Message(
+        Platform platform,
+        String id,
+        Chat chat,
+        User sender,
+        String text,
+        Instant time,
+        Optional<String> replyToId,
+        Object raw)
+        implements InboundEvent {
+
+    /** Validates the components; {@code raw} may be null. */
+    public Message {
+        notNull(platform, "platform");
+        notNull(id, "id");
+        notNull(chat, "chat");
+        notNull(sender, "sender");
+        notNull(text, "text");
+        notNull(time, "time");
+        notNull(replyToId, "replyToId");
+    }
+
+    @Override
+    public Optional<Chat> inChat() {
+        return Optional.of(chat);
+    }
+
+    @Override
+    public String orderingKey() {
+        return platform.id() + ':' + chat.id();
+    }
+
+    /** A copy with other text; everything else is kept. */
+    public Message withText(String newText) {
+        return new Message(platform, id, chat, sender, newText, time, replyToId, raw);
+    }
+
+    /** A copy with another sender (for example with roles the adapter looked up). */
+    public Message withSender(User newSender) {
+        return new Message(platform, id, chat, newSender, text, time, replyToId, raw);
+    }
+
+    /** A plain message with no reply-to and no platform object; handy in tests. */
+    public static Message of(Platform platform, String id, Chat chat, User sender, String text) {
+        return new Message(platform, id, chat, sender, text, Instant.now(), Optional.empty(), null);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.chorusbot.core;
+
+import static dev.chorusbot.core.internal.Checks.notNull;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One message ready for an adapter to send: already split to the platform's length, with buttons
+ * only where the platform has them and a format it renders.
+ *
+ * @param chat where to send it (with its thread, if any)
+ * @param text the text, within the platform's length limit
+ * @param format a format the platform renders
+ * @param buttons rows of buttons, empty where the platform has none
+ * @param replyToId the message to thread this one under, if any
+ */
+public record Outbound(
+        Chat chat, String text, Format format, List<List<Button>> buttons, Optional<String> replyToId) {
+
+    /** Validates and copies the components. */
+    public Outbound {
+        notNull(chat, "chat");
+        notNull(text, "text");
+        notNull(format, "format");
+        buttons = notNull(buttons, "buttons").stream().map(List::copyOf).toList();
+        notNull(replyToId, "replyToId");
+    }
+
+    /** A plain text message to {@code chat}, not threaded. */
+    public static Outbound text(Chat chat, String text) {
+        return new Outbound(chat, text, Format.PLAIN, List.of(), Optional.empty());
+    }
+
+    /** A copy sent to another chat (a Telegram group that migrated to a supergroup). */
+    public Outbound withChat(Chat newChat) {
+        return new Outbound(newChat, text, format, buttons, replyToId);
+    }
+
+    /** A copy with other text. */
+    public Outbound withText(String newText) {
+        return new Outbound(chat, newText, format, buttons, replyToId);
+    }
+}

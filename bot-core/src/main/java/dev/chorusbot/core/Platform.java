@@ -1,0 +1,38 @@
+package dev.chorusbot.core;
+
+import java.util.regex.Pattern;
+
+/**
+ * A chat platform, identified by a short lower-case id such as {@code telegram}, {@code twitch} or
+ * {@code console}. Adapters are pluggable, so this is an open value rather than an enum.
+ *
+ * <pre>{@code
+ * Platform telegram = Platform.of("telegram");
+ * }</pre>
+ *
+ * @param id lower-case letters, digits, {@code -} and {@code _}; 1 to 32 characters
+ */
+public record Platform(String id) {
+    private static final Pattern ID = Pattern.compile("[a-z0-9_-]{1,32}");
+
+    /** The built-in console platform: standard input and output. */
+    public static final Platform CONSOLE = new Platform("console");
+
+    /** Validates the id. */
+    public Platform {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException(
+                    "platform id must be 1 to 32 lower-case letters, digits, '-' or '_', was " + id);
+        }
+    }
+
+    /** Returns the platform with the given id. */
+    public static Platform of(String id) {
+        return new Platform(id);
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

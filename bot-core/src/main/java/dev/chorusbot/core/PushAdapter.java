@@ -1,0 +1,18 @@
+package dev.chorusbot.core;
+
+import dev.chorusbot.core.webhook.WebhookEndpoint;
+
+/**
+ * An adapter whose platform calls it: each event arrives as an HTTP request to a webhook. Its
+ * {@link #endpoint()} turns requests into events and answers them; where the endpoint is hosted is
+ * a separate choice: the embedded {@code WebhookServer}, a serverless function, or a server the
+ * user already runs.
+ */
+public interface PushAdapter extends Adapter {
+
+    /** The URL path this adapter's webhook listens on, such as {@code /telegram}. */
+    String webhookPath();
+
+    /** The endpoint that handles webhook requests; valid once {@link #start(EventSink)} returned. */
+    WebhookEndpoint endpoint();
+}

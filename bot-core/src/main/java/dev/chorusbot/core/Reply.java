@@ -1,0 +1,122 @@
+package dev.chorusbot.core;
+
+import static dev.chorusbot.core.internal.Checks.notNull;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What a handler answers: a {@link Text}, several replies ({@link Many}) or nothing ({@link None}).
+ * Adapters render replies for their platform; what a platform lacks (buttons, a format) is
+ * degraded to text instead of failing.
+ *
+ * <pre>{@code
+ * return Reply.text("You rolled 7").withButtons(Button.of("Roll again", "roll 2d6"));
+ * }</pre>
+ */
+public sealed interface Reply permits Reply.Text, Reply.Many, Reply.None {
+
+    /** A plain-text reply. */
+    static Text text(String text) {
+        return new Text(text, Format.PLAIN, List.of());
+    }
+
+    /** A reply in the given format. */
+    static Text text(Format format, String text) {
+        return new Text(text, format, List.of());
+    }
+
+    /** Several replies, sent in order. */
+    static Reply of(Reply... replies) {
+        return Many.of(Arrays.asList(replies));
+    }
+
+    /** Several replies, sent in order. */
+    static Reply of(List<? extends Reply> replies) {
+        return Many.of(replies);
+    }
+
+    /** No reply. */
+    static Reply none() {
+        return None.INSTANCE;
+    }
+
+    /** The replies this one consists of, flattened, in order; empty for {@link None}. */
+    List<Text> texts();
+
+    /**
+     * A text reply.
+     *
+     * @param text the text; not blank
+     * @param format how the text is marked up
+     * @param buttons rows of buttons under the text; empty for none
+     */
+    record Text(String text, Format format, List<List<Button>> buttons) implements Reply {
+
+        /** Validates and copies the components. */
+        public Text {
+            notNull(text, "text");
+            notNull(format, "format");
+            notNull(buttons, "buttons");
+            if (text.isBlank()) {
+                throw new IllegalArgumentException("reply text must not be blank");
+            }
+            buttons = buttons.stream().map(List::copyOf).toList();
+        }
+
+        /** A copy with one more row of buttons. */
+        public Text withButtons(Button... row) {
+            List<List<Button>> rows = new ArrayList<>(buttons);
+            rows.add(List.of(row));
+            return new Text(text, format, rows);
+        }
+
+        /** True when the reply carries buttons. */
+        public boolean hasButtons() {
+            return !buttons.isEmpty();
+        }
+
+        @Override
+        public List<Text> texts() {
+            return List.of(this);
+        }
+    }
+
+    /**
+     * Several replies, sent in order.
+     *
+     * @param replies the replies; nested {@code Many} are flattened
+     */
+    record Many(List<Text> replies) implements Reply {
+
+        /** Copies the components. */
+        public Many {
+            replies = List.copyOf(replies);
+        }
+
+        static Reply of(List<? extends Reply> replies) {
+            List<Text> flat = new ArrayList<>();
+            for (Reply reply : replies) {
+                flat.addAll(notNull(reply, "reply").texts());
+            }
+            return flat.isEmpty() ? None.INSTANCE : new Many(flat);
+        }
+
+        @Override
+        public List<Text> texts() {
+            return replies;
+        }
+    }
+
+    /** No reply at all. */
+    enum None implements Reply {
+        /** The only instance. */
+        INSTANCE;
+
+        @Override
+        public List<Text> texts() {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.chorusbot.core;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A small key-value store with expiry, through which cooldowns, update de-duplication and command
+ * state go. The default is {@link InMemoryStateStore}; in a serverless deployment, where many
+ * instances serve one bot, a shared store (Redis, DynamoDB) can be plugged in without touching
+ * commands or adapters.
+ *
+ * <p>Keys are namespaced by their users: Chorus uses the prefixes {@code chorus:seen:} and
+ * {@code chorus:cooldown:}. Implementations must be thread-safe.
+ */
+public interface StateStore {
+
+    /** The value under {@code key}, unless absent or expired. */
+    Optional<String> get(String key);
+
+    /** Stores {@code value} under {@code key} for {@code ttl}; {@link Duration#ZERO} keeps it forever. */
+    void put(String key, String value, Duration ttl);
+
+    /**
+     * Stores {@code value} only when {@code key} is absent or expired, atomically.
+     *
+     * @return true when the value was stored
+     */
+    boolean putIfAbsent(String key, String value, Duration ttl);
+
+    /**
+     * Adds {@code delta} to the number stored under {@code key} (0 when absent or expired) and
+     * returns the sum, atomically. A key that was absent gets {@code ttl}; an existing key keeps its
+     * expiry.
+     */
+    long increment(String key, long delta, Duration ttl);
+
+    /** Removes {@code key}. */
+    void remove(String key);
+}

@@ -1,0 +1,127 @@
+package dev.chorusbot.core.console;
+
+import static dev.chorusbot.core.internal.Checks.notNull;
+
+import dev.chorusbot.core.Capabilities;
+import dev.chorusbot.core.Chat;
+import dev.chorusbot.core.EventSink;
+import dev.chorusbot.core.Message;
+import dev.chorusbot.core.Outbound;
+import dev.chorusbot.core.Platform;
+import dev.chorusbot.core.PullAdapter;
+import dev.chorusbot.core.Role;
+import dev.chorusbot.core.User;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chats with the bot in a terminal: each line read from the input is a message, each reply is
+ * printed on the output. The sender is the operating-system user, who owns the console chat. End
+ * of input stops the adapter (and, when it is the only one, the bot) after the last line's replies
+ * are printed.
+ *
+ * <pre>{@code
+ * Bot.builder().command(hello).adapter(new ConsoleAdapter()).build().run();
+ * }</pre>
+ */
+public final class ConsoleAdapter implements PullAdapter {
+    private static final Logger log = LoggerFactory.getLogger(ConsoleAdapter.class);
+
+    /** The one chat of the console. */
+    public static final Chat CHAT = Chat.of("console", Chat.Kind.PRIVATE, "console");
+
+    private final InputStream input;
+    private final PrintStream output;
+    private final User user;
+    private final Clock clock;
+    private final AtomicLong ids = new AtomicLong();
+    private volatile boolean receiving = true;
+    private Thread reader;
+
+    /** Reads standard input and prints to standard output as the operating-system user. */
+    public ConsoleAdapter() {
+        this(System.in, System.out, osUser());
+    }
+
+    /** Reads {@code in} and prints to {@code out} as {@code user}. */
+    public ConsoleAdapter(InputStream in, OutputStream out, User user) {
+        this.input = notNull(in, "in");
+        this.output = new PrintStream(notNull(out, "out"), true, StandardCharsets.UTF_8);
+        this.user = notNull(user, "user");
+        this.clock = Clock.systemUTC();
+    }
+
+    /** The operating-system user, owner of the console chat. */
+    public static User osUser() {
+        String name = System.getProperty("user.name", "user");
+        return new User(name, name, name, Set.of(Role.OWNER));
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.CONSOLE;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return Capabilities.plainText();
+    }
+
+    @Override
+    public void start(EventSink sink) {
+        reader = new Thread(() -> read(sink), "chorus-console");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void read(EventSink sink) {
+        Throwable failure = null;
+        CompletableFuture<?> last = CompletableFuture.completedFuture(null);
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {
+            String line;
+            while (receiving && (line = lines.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                Message message = new Message(Platform.CONSOLE, Long.toString(ids.incrementAndGet()), CHAT, user,
+                        line, clock.instant(), Optional.empty(), line);
+                last = sink.dispatch(message).thenAccept(handled -> handled.outbound().forEach(this::send));
+            }
+        } catch (IOException e) {
+            failure = e;
+        }
+        last.exceptionally(e -> null).join(); // print the last replies before reporting the end
+        sink.stopped(this, failure);
+    }
+
+    @Override
+    public CompletableFuture<Void> send(Outbound message) {
+        synchronized (output) {
+            output.println(message.text());
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void stopReceiving() {
+        receiving = false;
+    }
+
+    @Override
+    public void close() {
+        output.flush();
+        log.debug("Console adapter closed");
+    }
+}

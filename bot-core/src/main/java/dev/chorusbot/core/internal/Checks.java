@@ -1,0 +1,37 @@
+package dev.chorusbot.core.internal;
+
+import java.util.Objects;
+
+/** Preconditions that name the offending parameter. Internal: not part of the public API. */
+public final class Checks {
+    private Checks() {}
+
+    /** Returns {@code value}, or throws {@link NullPointerException} naming {@code name}. */
+    public static <T> T notNull(T value, String name) {
+        return Objects.requireNonNull(value, () -> name + " must not be null");
+    }
+
+    /** Returns {@code value}, or throws when it is null or blank, naming {@code name}. */
+    public static String notBlank(String value, String name) {
+        notNull(value, name);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+        return value;
+    }
+
+    /** Throws {@link IllegalArgumentException} with {@code message} unless {@code condition} holds. */
+    public static void argument(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** Returns {@code value}, or throws when it is not positive, naming {@code name}. */
+    public static int positive(int value, String name) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,210 @@
+package dev.chorusbot.core.webhook;
+
+import static dev.chorusbot.core.internal.Checks.notNull;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded webhook host: the JDK's {@link HttpServer} serving {@link WebhookRoutes}. Unknown
+ * paths get 404, methods other than POST 405, bodies over the limit (1 MiB by default) 413 — a
+ * body announced too large by {@code Content-Length} is refused before it is read.
+ *
+ * <pre>{@code
+ * WebhookServer server = WebhookServer.builder().port(8080).build();
+ * server.routes().add("/telegram", endpoint);
+ * server.start();
+ * }</pre>
+ */
+public final class WebhookServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WebhookServer.class);
+
+    private final InetSocketAddress address;
+    private final WebhookRoutes routes;
+    private final int threads;
+    private HttpServer server;
+    private ExecutorService executor;
+
+    private WebhookServer(Builder builder) {
+        this.address = builder.address;
+        this.routes = new WebhookRoutes(builder.maxBodyBytes);
+        this.threads = builder.threads;
+    }
+
+    /** A builder; by default port 8080 on all interfaces, 1 MiB body limit. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The routes this server serves; endpoints may be added before or after {@link #start()}. */
+    public WebhookRoutes routes() {
+        return routes;
+    }
+
+    /**
+     * Binds and starts serving.
+     *
+     * @throws IOException when the address cannot be bound
+     */
+    public synchronized WebhookServer start() throws IOException {
+        if (server != null) {
+            throw new IllegalStateException("webhook server already started");
+        }
+        HttpServer http = HttpServer.create(address, 128);
+        AtomicInteger count = new AtomicInteger();
+        executor = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "chorus-webhook-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        http.setExecutor(executor);
+        http.createContext("/", this::serve);
+        http.start();
+        server = http;
+        log.info("Webhook server listening on {}", http.getAddress());
+        return this;
+    }
+
+    /** The port actually bound (useful with port 0); only after {@link #start()}. */
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("webhook server not started");
+        }
+        return server.getAddress().getPort();
+    }
+
+    /** Stops accepting requests, lets running ones finish for up to a second, and frees the port. */
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop(1);
+            executor.shutdown();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            server = null;
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            WebhookResponse response;
+            long declared = declaredLength(exchange);
+            if (routes.endpoint(path).isPresent()
+                    && exchange.getRequestMethod().equals("POST")
+                    && declared > routes.maxBodyBytes()) {
+                response = routes.tooLarge();
+            } else {
+                byte[] body = readUpTo(exchange.getRequestBody(), routes.maxBodyBytes() + 1);
+                WebhookRequest request = new WebhookRequest(
+                        exchange.getRequestMethod(), path, exchange.getRequestHeaders(), body);
+                response = handleSafely(request);
+            }
+            write(exchange, response);
+        }
+    }
+
+    private WebhookResponse handleSafely(WebhookRequest request) {
+        try {
+            return routes.handle(request);
+        } catch (RuntimeException e) {
+            log.error("Webhook endpoint for {} failed", request.path(), e);
+            return WebhookResponse.text(500, "Internal Server Error");
+        }
+    }
+
+    private static long declaredLength(HttpExchange exchange) {
+        String value = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static byte[] readUpTo(InputStream in, int limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int total = 0;
+        int read;
+        while (total < limit && (read = in.read(buffer, 0, Math.min(buffer.length, limit - total))) != -1) {
+            out.write(buffer, 0, read);
+            total += read;
+        }
+        return out.toByteArray();
+    }
+
+    private static void write(HttpExchange exchange, WebhookResponse response) throws IOException {
+        for (Map.Entry<String, String> header : response.headers().entrySet()) {
+            exchange.getResponseHeaders().set(header.getKey(), header.getValue());
+        }
+        byte[] body = response.body();
+        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    /** Configures a {@link WebhookServer}. */
+    public static final class Builder {
+        private InetSocketAddress address = new InetSocketAddress(8080);
+        private int maxBodyBytes = WebhookRoutes.DEFAULT_MAX_BODY_BYTES;
+        private int threads = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
+
+        private Builder() {}
+
+        /** Listens on {@code port} on all interfaces; 0 picks a free port. */
+        public Builder port(int port) {
+            return address(new InetSocketAddress(port));
+        }
+
+        /** Listens on the given address (for example loopback only). */
+        public Builder address(InetSocketAddress socketAddress) {
+            this.address = notNull(socketAddress, "address");
+            return this;
+        }
+
+        /** Refuses bodies larger than this with 413; default 1 MiB. */
+        public Builder maxBodyBytes(int bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxBodyBytes must be positive, was " + bytes);
+            }
+            this.maxBodyBytes = bytes;
+            return this;
+        }
+
+        /** How many requests are served at once; default twice the processors, at least 4. */
+        public Builder threads(int count) {
+            if (count <= 0) {
+                throw new IllegalArgumentException("threads must be positive, was " + count);
+            }
+            this.threads = count;
+            return this;
+        }
+
+        /** The configured server, not yet started. */
+        public WebhookServer build() {
+            return new WebhookServer(this);
+        }
+    }
+}

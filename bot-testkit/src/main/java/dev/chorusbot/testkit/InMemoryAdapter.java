@@ -1,0 +1,96 @@
+package dev.chorusbot.testkit;
+
+import dev.chorusbot.core.Capabilities;
+import dev.chorusbot.core.EventSink;
+import dev.chorusbot.core.Handled;
+import dev.chorusbot.core.InboundEvent;
+import dev.chorusbot.core.Outbound;
+import dev.chorusbot.core.Platform;
+import dev.chorusbot.core.PullAdapter;
+import dev.chorusbot.core.User;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * An adapter with no network: tests push events in with {@link #deliver(InboundEvent)} and read
+ * what the bot sent from {@link #sent()}. The platform and its capabilities are chosen by the test,
+ * so one command set can be checked as Telegram (buttons, 4096 characters) or Twitch (single line,
+ * 500 characters) would render it.
+ */
+public final class InMemoryAdapter implements PullAdapter {
+    private final Platform platform;
+    private final Capabilities capabilities;
+    private final User self;
+    private final List<Outbound> sent = new ArrayList<>();
+    private volatile EventSink sink;
+
+    /** An adapter for {@code platform} with the given capabilities, whose own account is {@code self}. */
+    public InMemoryAdapter(Platform platform, Capabilities capabilities, User self) {
+        this.platform = Objects.requireNonNull(platform, "platform");
+        this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
+        this.self = self;
+    }
+
+    /** An adapter for the platform {@code test}: plain multi-line text, no buttons. */
+    public InMemoryAdapter() {
+        this(Platform.of("test"), Capabilities.plainText(), User.of("0", "chorus_bot", "Chorus"));
+    }
+
+    @Override
+    public Platform platform() {
+        return platform;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public Optional<User> self() {
+        return Optional.ofNullable(self);
+    }
+
+    @Override
+    public void start(EventSink eventSink) {
+        this.sink = eventSink;
+    }
+
+    /**
+     * Delivers an event as the platform would, waits until it is handled, sends the answer and
+     * returns what was sent.
+     *
+     * @throws IllegalStateException when the bot was not started
+     */
+    public List<Outbound> deliver(InboundEvent event) {
+        EventSink current = sink;
+        if (current == null) {
+            throw new IllegalStateException("the bot was not started; call bot.start() first");
+        }
+        Handled handled = current.dispatch(event).join();
+        handled.outbound().forEach(this::send);
+        return handled.outbound();
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> send(Outbound message) {
+        sent.add(message);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Everything sent so far, in order. */
+    public synchronized List<Outbound> sent() {
+        return List.copyOf(sent);
+    }
+
+    /** Forgets what was sent. */
+    public synchronized void clear() {
+        sent.clear();
+    }
+
+    @Override
+    public void close() {}
+}
