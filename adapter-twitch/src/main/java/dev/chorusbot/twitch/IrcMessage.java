@@ -206,7 +206,9 @@ public record IrcMessage(IrcTags tags, String source, String command, List<Strin
             String param = params.get(p);
             checkNoBreaks(param, "parameter " + (p + 1));
             line.append(' ');
-            boolean needsColon = param.isEmpty() || param.indexOf(' ') >= 0 || param.charAt(0) == ':';
+            // Chat text always goes as a trailing parameter, as Twitch writes it, even when one word.
+            boolean needsColon = param.isEmpty() || param.indexOf(' ') >= 0 || param.charAt(0) == ':'
+                    || (p == last && p > 0 && (command.equals("PRIVMSG") || command.equals("NOTICE")));
             if (needsColon) {
                 if (p != last) {
                     throw new IllegalArgumentException("IRC parameter " + (p + 1) + " of " + command
