@@ -89,6 +89,7 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
     private volatile Clock clock = Clock.systemUTC();
     private volatile Set<String> acceptedTokens;
     private volatile boolean silent;
+    private volatile String refusal;
     private volatile String botUserId = "424242";
     private ServerSocket serverSocket;
     private WebSocketServer webSocketServer;
@@ -188,6 +189,15 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Refuses every login with {@code notice} ({@link #LOGIN_FAILED} or
+     * {@link #IMPROPERLY_FORMATTED_AUTH}) and closes the connection, as Twitch does; null accepts again.
+     */
+    public FakeTwitchIrcServer refuseLogins(String notice) {
+        this.refusal = notice;
+        return this;
+    }
+
     /** Makes the bot a moderator of {@code channel}: its USERSTATE carries the badge and 100 messages per 30 s apply. */
     public FakeTwitchIrcServer moderatorIn(String channel) {
         synchronized (lock) {
@@ -232,6 +242,19 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
     /** A chat message from a viewer without badges. */
     public String chat(String channel, String login, String displayName, String text) {
         return chat(channel, login, displayName, "", text);
+    }
+
+    /**
+     * Spends the account's whole message allowance now, as another client of the same account would:
+     * the next PRIVMSG within 30 seconds gets the msg_ratelimit NOTICE.
+     */
+    public void spendRateLimit() {
+        synchronized (lock) {
+            long now = clock.millis();
+            for (int i = 0; i < 100; i++) {
+                privmsgTimes.addLast(now);
+            }
+        }
     }
 
     /** Sends {@code line} (without line ending) to every logged-in client. */
@@ -438,8 +461,10 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
             return;
         }
         Set<String> tokens = acceptedTokens;
-        if (tokens != null && !tokens.contains(pass.substring(6))) {
-            client.send(":tmi.twitch.tv NOTICE * :" + LOGIN_FAILED);
+        String refused = refusal != null ? refusal
+                : tokens != null && !tokens.contains(pass.substring(6)) ? LOGIN_FAILED : null;
+        if (refused != null) {
+            client.send(":tmi.twitch.tv NOTICE * :" + refused);
             client.close();
             return;
         }
