@@ -30,8 +30,9 @@ public interface BotFactory {
     String ENVIRONMENT_VARIABLE = "CHORUS_BOT_FACTORY";
 
     /**
-     * Builds the bot, not yet started. It must have at least one push adapter (such as Telegram in
-     * webhook mode) and no embedded webhook server: the function is the server.
+     * Builds the bot, not yet started. Its adapters must all be push adapters (such as Telegram in
+     * webhook mode): a function runs only while it answers a request, so an adapter reading on its
+     * own threads is refused. Configure no embedded webhook server: the function is the server.
      *
      * @throws dev.chorusbot.core.ConfigurationException when the bot is configured wrongly (a missing
      *     token); the function then fails to initialise with that message

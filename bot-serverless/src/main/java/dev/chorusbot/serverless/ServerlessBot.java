@@ -1,12 +1,16 @@
 package dev.chorusbot.serverless;
 
+import dev.chorusbot.core.Adapter;
 import dev.chorusbot.core.Bot;
 import dev.chorusbot.core.ConfigurationException;
+import dev.chorusbot.core.PushAdapter;
 import dev.chorusbot.core.webhook.WebhookEndpoint;
 import dev.chorusbot.core.webhook.WebhookRequest;
 import dev.chorusbot.core.webhook.WebhookResponse;
 import dev.chorusbot.core.webhook.WebhookRoutes;
 import dev.chorusbot.serverless.internal.BotFactoryLoader;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -139,13 +143,9 @@ public final class ServerlessBot {
         if (created == null) {
             throw new ConfigurationException("BotFactory " + factory.getClass().getName() + " returned null");
         }
+        checkAdapters(created);
         created.start();
         Map<String, WebhookEndpoint> endpoints = created.webhookRoutes().endpoints();
-        if (endpoints.isEmpty()) {
-            created.stop();
-            throw new ConfigurationException("the bot from " + factory.getClass().getName()
-                    + " has no push adapter (such as Telegram in webhook mode), so the function has nothing to serve");
-        }
         // A function's container gets SIGTERM before it is removed (where the cloud sends one):
         // stop gracefully so in-flight events are answered.
         Thread hook = new Thread(created::stop, "chorus-serverless-stop");
@@ -154,6 +154,28 @@ public final class ServerlessBot {
         log.info("Bot started for serverless use in {} ms, serving {}",
                 (System.nanoTime() - started) / 1_000_000, endpoints.keySet());
         return created;
+    }
+
+    /**
+     * A function runs only while it answers a request: an adapter that reads on its own threads
+     * (Twitch IRC, Telegram long polling) would be frozen between invocations, so it is refused.
+     */
+    private void checkAdapters(Bot created) {
+        List<String> problems = new ArrayList<>();
+        for (Adapter adapter : created.adapters().values()) {
+            if (!(adapter instanceof PushAdapter)) {
+                problems.add("the " + adapter.platform().id() + " adapter of the bot from " + factory.getClass().getName()
+                        + " pulls events on its own threads, which a function freezes between requests: use only push"
+                        + " adapters (such as Telegram in webhook mode, TELEGRAM_MODE=webhook) in a function");
+            }
+        }
+        if (created.adapters().isEmpty()) {
+            problems.add("the bot from " + factory.getClass().getName()
+                    + " has no push adapter (such as Telegram in webhook mode), so the function has nothing to serve");
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
     }
 
     /** The request with its path replaced by the webhook path it should reach (see the class doc). */

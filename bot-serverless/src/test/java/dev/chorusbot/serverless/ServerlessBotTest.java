@@ -124,14 +124,32 @@ class ServerlessBotTest {
     }
 
     @Test
-    void refusesABotWithoutAPushAdapterWithOneSentence() {
-        ServerlessBot bot = ServerlessBot.of(() -> Bot.builder().adapter(new InMemoryAdapter()).build());
+    void refusesABotWithoutAdaptersWithOneSentence() {
+        ServerlessBot bot = ServerlessBot.of(() -> Bot.builder().build());
         started.add(bot);
 
         assertThatThrownBy(() -> bot.handle(post("/telegram")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageEndingWith(" has no push adapter (such as Telegram in webhook mode), so the function"
                         + " has nothing to serve");
+    }
+
+    @Test
+    void refusesAPullAdapterBeforeItStartsReading() {
+        InMemoryAdapter pull = new InMemoryAdapter();
+        ServerlessBot bot = ServerlessBot.of(() -> Bot.builder()
+                .adapter(new NamedPushAdapter("telegram", "/telegram"))
+                .adapter(pull)
+                .build());
+        started.add(bot);
+
+        assertThatThrownBy(() -> bot.handle(post("/telegram")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("the test adapter of the bot from ")
+                .hasMessageEndingWith(" pulls events on its own threads, which a function freezes between requests:"
+                        + " use only push adapters (such as Telegram in webhook mode, TELEGRAM_MODE=webhook) in a"
+                        + " function");
+        assertThatThrownBy(() -> pull.deliver(null)).hasMessageContaining("the bot was not started");
     }
 
     @Test
