@@ -3,15 +3,12 @@ package dev.chorusbot.examples;
 import dev.chorusbot.core.AdapterStoppedException;
 import dev.chorusbot.core.Bot;
 import dev.chorusbot.core.ConfigurationException;
-import dev.chorusbot.core.console.ConsoleAdapter;
-import dev.chorusbot.twitch.TwitchAdapter;
-import dev.chorusbot.twitch.TwitchConfig;
 import java.util.Map;
 
 /**
  * The hello bot. With no platform variables set it chats on the console: type {@code !hello}.
- * Platform adapters are switched on by their environment variables (see the guides in docs/):
- * {@code TWITCH_USERNAME} switches on Twitch.
+ * Platform adapters are switched on by their environment variables (see {@link Platforms} and the
+ * guides in docs/): {@code TWITCH_USERNAME} switches on Twitch.
  */
 public final class HelloBot {
     private HelloBot() {}
@@ -26,17 +23,8 @@ public final class HelloBot {
         }
     }
 
-    /** The hello bot with the adapters {@code env} switches on; the console when it switches on none. */
+    /** The hello bot with the platforms {@code env} switches on (see {@link Platforms}); the console when none. */
     static Bot build(Map<String, String> env) {
-        Bot.Builder builder = Bot.builder().command(HelloCommands.hello());
-        boolean platform = false;
-        if (env.containsKey("TWITCH_USERNAME")) {
-            builder.adapter(new TwitchAdapter(TwitchConfig.fromEnv(env)));
-            platform = true;
-        }
-        if (!platform) {
-            builder.adapter(new ConsoleAdapter());
-        }
-        return builder.build();
+        return Platforms.fromEnv(env).addTo(Bot.builder().command(HelloCommands.hello())).build();
     }
 }
