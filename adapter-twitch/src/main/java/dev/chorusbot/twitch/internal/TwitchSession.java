@@ -68,7 +68,7 @@ public final class TwitchSession {
     private final EventMapper mapper;
     private final ScheduledExecutorService loop;
     private final Backoff backoff;
-    private final OutboundQueue queue = new OutboundQueue();
+    private final OutboundQueue queue;
     private final SlidingWindow joinWindow = new SlidingWindow(JOIN_WINDOW_MILLIS);
     private final Deque<String> pendingJoins = new ArrayDeque<>();
     private final Set<String> joined = new HashSet<>();
@@ -98,6 +98,7 @@ public final class TwitchSession {
         this.events = events;
         this.mapper = new EventMapper(platform);
         this.backoff = new Backoff(config.reconnectMin(), config.reconnectMax(), random);
+        this.queue = new OutboundQueue(config.messageLimit(), config.moderatorMessageLimit());
         this.configured = Set.copyOf(config.channels());
         this.self = User.of(config.username(), config.username(), config.username());
         this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
