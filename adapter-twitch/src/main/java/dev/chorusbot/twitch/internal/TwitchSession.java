@@ -304,8 +304,12 @@ public final class TwitchSession {
         } catch (IllegalArgumentException e) {
             log.warn("Skipped a line from Twitch with malformed tags ({}): {}", e.getMessage(), line);
         }
+        // The clock may have passed a wait before its timer fires (a clock that jumps, a slow timer).
+        if (!pendingJoins.isEmpty()) {
+            joins();
+        }
         if (!queue.isEmpty() && lastReceived >= pumpAt) {
-            pump(); // the clock may have passed a wait before the timer fires (a clock that jumps)
+            pump();
         }
     }
 
