@@ -476,7 +476,9 @@ public final class Bot {
         private static void claim(Map<String, String> owners, String name, String claimant, List<String> found) {
             String owner = owners.putIfAbsent(name, claimant);
             if (owner != null) {
-                found.add(claimant + " clashes with " + owner + ": names must be unique");
+                found.add(owner.equals(claimant)
+                        ? "two commands are named '" + name + "': names must be unique"
+                        : claimant + " clashes with " + owner + ": names must be unique");
             }
         }
 

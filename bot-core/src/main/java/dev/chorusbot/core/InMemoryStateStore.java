@@ -5,14 +5,14 @@ import static dev.chorusbot.core.internal.Checks.positive;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The default {@link StateStore}: a map in this process's memory. Memory is bounded: expired
- * entries are swept as new ones arrive, and past {@code maxEntries} the oldest entry is evicted.
+ * entries are swept as new ones arrive, and past {@code maxEntries} the least recently used entry
+ * is evicted.
  * State does not survive a restart and is not shared between processes.
  */
 public final class InMemoryStateStore implements StateStore {
@@ -20,7 +20,9 @@ public final class InMemoryStateStore implements StateStore {
 
     private final Clock clock;
     private final int maxEntries;
-    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
+    // Access order: a write (or read) moves the key to the end, so the eldest entry is the least
+    // recently used one, and it is the one evicted past maxEntries.
+    private final LinkedHashMap<String, Entry> entries;
     private int writesSinceSweep;
 
     private record Entry(String value, long expiresAtMillis) {}
@@ -34,6 +36,12 @@ public final class InMemoryStateStore implements StateStore {
     public InMemoryStateStore(Clock clock, int maxEntries) {
         this.clock = notNull(clock, "clock");
         this.maxEntries = positive(maxEntries, "maxEntries");
+        this.entries = new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+                return size() > InMemoryStateStore.this.maxEntries;
+            }
+        };
     }
 
     @Override
@@ -101,15 +109,11 @@ public final class InMemoryStateStore implements StateStore {
     }
 
     private void store(String key, Entry entry, long now) {
-        entries.remove(key); // re-insert so iteration order stays oldest-first
         entries.put(key, entry);
-        if (++writesSinceSweep >= 1024 || entries.size() > maxEntries) {
+        // Sweeping walks every entry, so it runs only after as many writes as half the entries
+        // (at least 1024): amortised, each write visits at most about two entries.
+        if (++writesSinceSweep >= Math.max(1024, entries.size() / 2)) {
             sweep(now);
-        }
-        Iterator<Map.Entry<String, Entry>> oldest = entries.entrySet().iterator();
-        while (entries.size() > maxEntries && oldest.hasNext()) {
-            oldest.next();
-            oldest.remove();
         }
     }
 

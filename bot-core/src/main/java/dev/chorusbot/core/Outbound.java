@@ -23,7 +23,7 @@ public record Outbound(
         notNull(chat, "chat");
         notNull(text, "text");
         notNull(format, "format");
-        buttons = notNull(buttons, "buttons").stream().map(List::copyOf).toList();
+        buttons = notNull(buttons, "buttons").isEmpty() ? List.of() : buttons.stream().map(List::copyOf).toList();
         notNull(replyToId, "replyToId");
     }
 

@@ -121,12 +121,13 @@ final class Pipeline {
             }
             name = name.substring(0, at);
         }
-        Command command = commandsByName.get(name.toLowerCase(Locale.ROOT));
+        String lowerName = name.toLowerCase(Locale.ROOT);
+        Command command = commandsByName.get(lowerName);
         if (command == null) {
             return Optional.empty();
         }
-        return Optional.of(new CommandCall(
-                command, name.toLowerCase(Locale.ROOT), prefix, text.substring(end).strip()));
+        String rest = end == text.length() ? "" : text.substring(end).strip();
+        return Optional.of(new CommandCall(command, lowerName, prefix, rest));
     }
 
     private Reply terminal(Invocation invocation) throws Exception {

@@ -62,7 +62,7 @@ public sealed interface Reply permits Reply.Text, Reply.Many, Reply.None {
             if (text.isBlank()) {
                 throw new IllegalArgumentException("reply text must not be blank");
             }
-            buttons = buttons.stream().map(List::copyOf).toList();
+            buttons = buttons.isEmpty() ? List.of() : buttons.stream().map(List::copyOf).toList();
         }
 
         /** A copy with one more row of buttons. */

@@ -15,6 +15,9 @@ public final class TextSplitter {
     /** Splits {@code text} into pieces of at most {@code max} units. */
     public static List<String> split(String text, int max, LengthUnit unit) {
         Checks.positive(max, "max");
+        if (text.length() <= max) { // a fast path: no unit counts a text longer than its UTF-16 length
+            return List.of(text);
+        }
         List<String> pieces = new ArrayList<>();
         String rest = text;
         while (length(rest, unit) > max) {

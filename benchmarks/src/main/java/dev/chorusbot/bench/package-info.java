@@ -1,0 +1,2 @@
+/** JMH benchmarks and whole-process measurement tools for Chorus. */
+package dev.chorusbot.bench;

@@ -1,0 +1,208 @@
+package dev.chorusbot.core;
+
+import static dev.chorusbot.core.Fixtures.answer;
+import static dev.chorusbot.core.Fixtures.hello;
+import static dev.chorusbot.core.Fixtures.message;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class MiddlewareTest {
+
+    @Test
+    void middlewareRunsInOrderAroundTheHandler() {
+        List<String> trace = new ArrayList<>();
+        Bot bot = Bot.builder()
+                .command(Command.named("ping").handler(ctx -> {
+                    trace.add("handler");
+                    return Reply.text("pong");
+                }).build())
+                .middleware((invocation, chain) -> {
+                    trace.add("first:" + invocation.command().map(c -> c.command().name()).orElse("-"));
+                    Reply reply = chain.proceed(invocation);
+                    trace.add("first done");
+                    return reply;
+                })
+                .middleware((invocation, chain) -> {
+                    trace.add("second");
+                    return chain.proceed(invocation);
+                })
+                .build();
+        assertThat(answer(bot, "!ping")).containsExactly("pong");
+        assertThat(trace).containsExactly("first:ping", "second", "handler", "first done");
+    }
+
+    @Test
+    void middlewareMayAnswerInsteadOfTheHandler() {
+        Bot bot = Bot.builder()
+                .command(hello())
+                .middleware((invocation, chain) -> invocation.sender().map(User::login).orElse("").equals("viktor")
+                        ? Reply.text("Viktor is muted")
+                        : chain.proceed(invocation))
+                .build();
+        assertThat(answer(bot, "!hello")).containsExactly("Viktor is muted");
+        assertThat(bot.handle(message(Fixtures.ANNA, Fixtures.GROUP, "!hello")).texts())
+                .containsExactly("hello Anna!");
+    }
+
+    @Test
+    void failingHandlerGetsAnApologyAndTheBotKeepsRunning() {
+        Bot bot = Bot.builder()
+                .command(Command.named("boom").handler(ctx -> {
+                    throw new IllegalStateException("kaboom");
+                }).build())
+                .command(hello())
+                .build();
+        assertThat(answer(bot, "!boom")).containsExactly("Sorry, something went wrong. Please try again later.");
+        assertThat(answer(bot, "!hello")).containsExactly("hello Viktor!");
+    }
+
+    @Test
+    void failingMiddlewareIsHandledLikeAFailingHandler() {
+        Bot bot = Bot.builder()
+                .command(hello())
+                .middleware((invocation, chain) -> {
+                    throw new java.io.IOException("metrics backend down");
+                })
+                .texts(BotTexts.ENGLISH.withApology("Oops."))
+                .build();
+        assertThat(answer(bot, "!hello")).containsExactly("Oops.");
+    }
+
+    @Test
+    void ownMessagesAreIgnored() {
+        User self = User.of("99", "Chorus_Bot", "Chorus");
+        Fixtures.RecordingAdapter adapter = new Fixtures.RecordingAdapter(Fixtures.TEST, Capabilities.plainText(), self);
+        Bot bot = Bot.builder().command(hello()).adapter(adapter).build();
+        bot.start();
+        assertThat(bot.handle(message(self, Fixtures.GROUP, "!hello")).texts()).isEmpty();
+        User sameLoginOtherCase = User.of("unknown", "chorus_bot", "x");
+        assertThat(bot.handle(message(sameLoginOtherCase, Fixtures.GROUP, "!hello")).texts()).isEmpty();
+        assertThat(answer(bot, "!hello")).containsExactly("hello Viktor!");
+    }
+
+    @Test
+    void redeliveredEventsAreHandledOnce() {
+        int[] calls = {0};
+        Bot bot = Bot.builder()
+                .command(Command.named("count").handler(ctx -> Reply.text("call " + ++calls[0])).build())
+                .build();
+        Message message = message("!count");
+        assertThat(bot.handle(message).texts()).containsExactly("call 1");
+        assertThat(bot.handle(message).texts()).isEmpty();
+        assertThat(calls[0]).isEqualTo(1);
+    }
+
+    @Test
+    void sameMessageIdInAnotherChatIsNotADuplicate() {
+        Bot bot = Bot.builder().command(hello()).build();
+        Message first = new Message(Fixtures.TEST, "5", Fixtures.GROUP, Fixtures.VIKTOR, "!hello",
+                java.time.Instant.EPOCH, java.util.Optional.empty(), null);
+        Message otherChat = new Message(Fixtures.TEST, "5", Chat.of("group-2", Chat.Kind.GROUP, ""),
+                Fixtures.VIKTOR, "!hello", java.time.Instant.EPOCH, java.util.Optional.empty(), null);
+        assertThat(bot.handle(first).texts()).hasSize(1);
+        assertThat(bot.handle(otherChat).texts()).hasSize(1);
+    }
+
+    @Test
+    void dedupeForgetsAfterItsWindow() {
+        Fixtures.MutableClock clock = new Fixtures.MutableClock();
+        Bot bot = Bot.builder().command(hello()).clock(clock).dedupeWindow(Duration.ofMinutes(1)).build();
+        Message message = message("!hello");
+        assertThat(bot.handle(message).texts()).hasSize(1);
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(bot.handle(message).texts()).isEmpty();
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(bot.handle(message).texts()).hasSize(1);
+    }
+
+    @Test
+    void commandForModeratorsRefusesOthersWithAShortAnswer() {
+        Bot bot = Bot.builder().command(ban()).build();
+        assertThat(answer(bot, "!ban troll")).containsExactly("Sorry, !ban is only for moderators.");
+    }
+
+    @Test
+    void higherRolesMayRunTheCommand() {
+        Bot bot = Bot.builder().command(ban()).build();
+        User owner = Fixtures.VIKTOR.withRoles(Set.of(Role.OWNER));
+        assertThat(bot.handle(message(owner, Fixtures.GROUP, "!ban troll")).texts()).containsExactly("banned troll");
+    }
+
+    @Test
+    void rolesAreLookedUpFromTheAdapterOnlyWhenNeeded() {
+        Fixtures.RecordingAdapter adapter = new Fixtures.RecordingAdapter(Fixtures.TEST, Capabilities.plainText(), null);
+        adapter.lookedUpRoles = Set.of(Role.MODERATOR);
+        Bot bot = Bot.builder().command(ban()).command(hello()).adapter(adapter).build();
+        bot.start();
+        assertThat(answer(bot, "!hello")).containsExactly("hello Viktor!");
+        assertThat(adapter.roleLookups).isZero();
+        assertThat(answer(bot, "!ban troll")).containsExactly("banned troll");
+        assertThat(adapter.roleLookups).isEqualTo(1);
+    }
+
+    @Test
+    void cooldownMakesOneUserWait() {
+        Fixtures.MutableClock clock = new Fixtures.MutableClock();
+        Bot bot = Bot.builder()
+                .command(Command.named("roll").cooldown(Duration.ofSeconds(10))
+                        .handler(ctx -> Reply.text("rolled")).build())
+                .clock(clock)
+                .build();
+        assertThat(answer(bot, "!roll")).containsExactly("rolled");
+        clock.advance(Duration.ofMillis(2500));
+        assertThat(answer(bot, "!roll")).containsExactly("Please wait 8 s before using !roll again.");
+        assertThat(bot.handle(message(Fixtures.ANNA, Fixtures.GROUP, "!roll")).texts())
+                .as("another user is not held back").containsExactly("rolled");
+        clock.advance(Duration.ofMillis(7500));
+        assertThat(answer(bot, "!roll")).containsExactly("rolled");
+    }
+
+    @Test
+    void refusedCommandsDoNotStartTheCooldown() {
+        Fixtures.MutableClock clock = new Fixtures.MutableClock();
+        Bot bot = Bot.builder()
+                .command(Command.named("ban").requiredRole(Role.MODERATOR).cooldown(Duration.ofSeconds(30))
+                        .handler(ctx -> Reply.text("banned")).build())
+                .clock(clock)
+                .build();
+        assertThat(answer(bot, "!ban")).containsExactly("Sorry, !ban is only for moderators.");
+        User moderator = Fixtures.VIKTOR.withRoles(Set.of(Role.MODERATOR));
+        assertThat(bot.handle(message(moderator, Fixtures.GROUP, "!ban")).texts()).containsExactly("banned");
+    }
+
+    @Test
+    void handlersReachStateAndServices() {
+        record Greeting(String word) {}
+        Bot bot = Bot.builder()
+                .service(Greeting.class, new Greeting("ahoy"))
+                .command(Command.named("count").handler(ctx -> {
+                    long n = ctx.state().increment("count:" + ctx.chat().id(), 1, Duration.ZERO);
+                    return Reply.text(ctx.service(Greeting.class).word() + " " + n);
+                }).build())
+                .build();
+        assertThat(answer(bot, "!count")).containsExactly("ahoy 1");
+        assertThat(answer(bot, "!count")).containsExactly("ahoy 2");
+    }
+
+    @Test
+    void contextRepliesComeBeforeTheReturnedReply() {
+        Bot bot = Bot.builder()
+                .command(Command.named("steps").handler(ctx -> {
+                    ctx.reply("one");
+                    ctx.reply(Reply.text("two"));
+                    return Reply.text("three");
+                }).build())
+                .build();
+        assertThat(answer(bot, "!steps")).containsExactly("one", "two", "three");
+    }
+
+    private static Command ban() {
+        return Command.named("ban").requiredRole(Role.MODERATOR).argument(Argument.string("user"))
+                .handler(ctx -> Reply.text("banned " + ctx.args().string("user"))).build();
+    }
+}
