@@ -3,14 +3,12 @@ package dev.chorusbot.examples;
 import dev.chorusbot.core.AdapterStoppedException;
 import dev.chorusbot.core.Bot;
 import dev.chorusbot.core.ConfigurationException;
-import dev.chorusbot.core.console.ConsoleAdapter;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The hello bot. With no platform variables set it chats on the console: type {@code !hello}.
- * Platform adapters are switched on by their environment variables (see the guides in docs/):
- * {@code TELEGRAM_BOT_TOKEN} for Telegram.
+ * Platform adapters are switched on by their environment variables (see {@link Platforms} and the
+ * guides in docs/): {@code TELEGRAM_BOT_TOKEN} for Telegram, {@code TWITCH_USERNAME} for Twitch.
  */
 public final class HelloBot {
     private HelloBot() {}
@@ -25,14 +23,8 @@ public final class HelloBot {
         }
     }
 
-    /** The hello bot with the adapters {@code env} switches on; the console when none is. */
+    /** The hello bot on the platforms {@code env} configures. */
     public static Bot build(Map<String, String> env) {
-        Bot.Builder builder = Bot.builder().command(HelloCommands.hello());
-        Optional<TelegramSetup> telegram = TelegramSetup.fromEnv(env);
-        telegram.ifPresent(setup -> setup.addTo(builder));
-        if (telegram.isEmpty()) {
-            builder.adapter(new ConsoleAdapter());
-        }
-        return builder.build();
+        return Platforms.fromEnv(env).addTo(Bot.builder().command(HelloCommands.hello())).build();
     }
 }

@@ -1,10 +1,8 @@
 package dev.chorusbot.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorusbot.core.Bot;
-import dev.chorusbot.core.ConfigurationException;
 import dev.chorusbot.testkit.telegram.FakeChat;
 import dev.chorusbot.testkit.telegram.FakeTelegramServer;
 import dev.chorusbot.testkit.telegram.FakeUser;
@@ -84,13 +82,5 @@ class HelloBotTelegramTest {
         List<SentMessage> sent = telegram.awaitSentMessages(2, WAIT);
         assertThat(sent.get(0).text()).isEqualTo("hello Anna Smith!");
         assertThat(sent.get(1).text()).contains("hello").contains("Say hello");
-    }
-
-    @Test
-    void refusesWebhookModeWithoutAPort() {
-        assertThatThrownBy(() -> HelloBot.build(Map.of("TELEGRAM_BOT_TOKEN", telegram.token(), "TELEGRAM_MODE",
-                "webhook"))).isInstanceOf(ConfigurationException.class)
-                .hasMessage("TELEGRAM_MODE is webhook but TELEGRAM_WEBHOOK_PORT is not set: the bot needs a port to"
-                        + " receive webhooks on (or use TELEGRAM_MODE=polling)");
     }
 }
