@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 class GoogleInvokerTest extends EntryPointContract {
     private static volatile String apiUrl;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Invoker invoker;
     private int port;
 
@@ -51,13 +50,21 @@ class GoogleInvokerTest extends EntryPointContract {
         invoker.stopServer();
     }
 
+    /**
+     * A client per request: the server closes a connection after refusing a body it did not read
+     * (413), and a pooled connection it closed would fail the next test's request.
+     */
+    private static HttpClient client() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
     @Override
     protected Answer post(String body, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
-        return answer(client.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+        return answer(client().send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     private static Answer answer(HttpResponse<String> response) {
@@ -76,7 +83,7 @@ class GoogleInvokerTest extends EntryPointContract {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
                 .build();
 
-        Answer answer = answer(client.send(request, HttpResponse.BodyHandlers.ofString()));
+        Answer answer = answer(client().send(request, HttpResponse.BodyHandlers.ofString()));
 
         assertThat(answer.status()).isEqualTo(413);
         assertThat(api.sent()).isEmpty();
@@ -86,7 +93,7 @@ class GoogleInvokerTest extends EntryPointContract {
     void answersAGetOnTheFunctionUrlWith405() throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).GET().build();
 
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client().send(request, HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().allValues("Allow")).isEqualTo(List.of("POST"));
