@@ -75,7 +75,9 @@ class GoogleInvokerTest extends EntryPointContract {
 
     @Test
     void refusesAChunkedBodyOverTheLimitWithoutReadingItAll() throws Exception {
-        byte[] huge = ("{\"update_id\":1,\"pad\":\"" + "x".repeat(2 << 20) + "\"}").getBytes(StandardCharsets.UTF_8);
+        // Just over the limit: the few bytes left unread are drained by the server, so the client
+        // reads the answer instead of a reset while it is still sending.
+        byte[] huge = ("{\"update_id\":1,\"pad\":\"" + "x".repeat(1 << 20) + "\"}").getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/telegram"))
                 .timeout(Duration.ofSeconds(30))
                 .header(EchoPushAdapter.SECRET_HEADER, Updates.SECRET)
