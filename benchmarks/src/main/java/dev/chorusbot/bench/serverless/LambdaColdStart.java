@@ -37,13 +37,17 @@ import java.util.stream.Stream;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.chorusbot.bench.serverless.LambdaColdStart \
  *     [--jar examples/target/hello-bot-lambda.jar] [--runtime-lib benchmarks/target/lambda-runtime] \
- *     [--runs 10] [--appcds]
+ *     [--runs 10] [--appcds] [--baseline]
  * </pre>
+ * {@code --baseline} runs {@link BaselineStreamHandler} instead of the bot: the JVM and runtime
+ * client alone.
  */
 public final class LambdaColdStart {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RUNTIME_CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     private static final String HANDLER = "dev.chorusbot.serverless.AwsLambdaHandler::handleRequest";
+    // By name: the class needs the Lambda API, which is on the child's class path, not this one's.
+    private static final String BASELINE_HANDLER = "dev.chorusbot.bench.serverless.BaselineStreamHandler::handleRequest";
     private static final String SECRET = "bench-webhook-secret";
 
     private LambdaColdStart() {}
@@ -58,6 +62,12 @@ public final class LambdaColdStart {
         Path lib = Path.of(option(args, "--runtime-lib", "benchmarks/target/lambda-runtime"));
         int runs = Integer.parseInt(option(args, "--runs", "10"));
         boolean appCds = Arrays.asList(args).contains("--appcds");
+        boolean baseline = Arrays.asList(args).contains("--baseline");
+        if (baseline) {
+            // The floor: this benchmark's own jar (for the baseline handler) instead of the bot.
+            jar = Path.of(LambdaColdStart.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        }
+        String handler = baseline ? BASELINE_HANDLER : HANDLER;
         if (!Files.isRegularFile(jar) || !Files.isDirectory(lib)) {
             System.err.println("build first: mvn -B -q -pl examples,benchmarks -am package -DskipTests"
                     + " (missing " + (Files.isRegularFile(jar) ? lib : jar) + ")");
@@ -72,7 +82,7 @@ public final class LambdaColdStart {
                 Files.delete(archive);
                 List<String> training = new ArrayList<>(flags);
                 training.add("-XX:ArchiveClassesAtExit=" + archive);
-                Run run = run(classPath, training, telegram, true);
+                Run run = run(classPath, handler, training, telegram, true);
                 System.out.printf(Locale.ROOT, "training run (writes %s): cold %.0f ms%n", archive.getFileName(),
                         run.coldMillis());
                 flags.add("-XX:SharedArchiveFile=" + archive);
@@ -81,7 +91,7 @@ public final class LambdaColdStart {
             List<Double> cold = new ArrayList<>();
             List<Double> warm = new ArrayList<>();
             for (int i = 1; i <= runs; i++) {
-                Run run = run(classPath, flags, telegram, false);
+                Run run = run(classPath, handler, flags, telegram, false);
                 cold.add(run.coldMillis());
                 warm.add(run.warmMillis());
                 System.out.printf(Locale.ROOT, "run %2d: cold %6.0f ms   warm %5.1f ms%n", i, run.coldMillis(),
@@ -98,7 +108,8 @@ public final class LambdaColdStart {
 
     private record Run(double coldMillis, double warmMillis) {}
 
-    private static Run run(String classPath, List<String> flags, FakeTelegramServer telegram, boolean exitCleanly)
+    private static Run run(String classPath, String handler, List<String> flags, FakeTelegramServer telegram,
+            boolean exitCleanly)
             throws Exception {
         try (FakeLambdaRuntime runtime = FakeLambdaRuntime.start()) {
             FakeUser viktor = FakeUser.of(42, "Viktor", null, "viktor");
@@ -106,7 +117,7 @@ public final class LambdaColdStart {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(flags);
-            command.addAll(List.of("-cp", classPath, RUNTIME_CLIENT, HANDLER));
+            command.addAll(List.of("-cp", classPath, RUNTIME_CLIENT, handler));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
             builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtime.address());
