@@ -37,10 +37,11 @@ import java.util.stream.Stream;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.chorusbot.bench.serverless.LambdaColdStart \
  *     [--jar examples/target/hello-bot-lambda.jar] [--runtime-lib benchmarks/target/lambda-runtime] \
- *     [--runs 10] [--appcds] [--baseline]
+ *     [--runs 10] [--appcds] [--baseline] [--verbose]
  * </pre>
  * {@code --baseline} runs {@link BaselineStreamHandler} instead of the bot: the JVM and runtime
- * client alone.
+ * client alone; {@code --verbose} shows the function's own output (its log says how long building
+ * and starting the bot took).
  */
 public final class LambdaColdStart {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,6 +50,8 @@ public final class LambdaColdStart {
     // By name: the class needs the Lambda API, which is on the child's class path, not this one's.
     private static final String BASELINE_HANDLER = "dev.chorusbot.bench.serverless.BaselineStreamHandler::handleRequest";
     private static final String SECRET = "bench-webhook-secret";
+
+    private static boolean verbose;
 
     private LambdaColdStart() {}
 
@@ -63,6 +66,7 @@ public final class LambdaColdStart {
         int runs = Integer.parseInt(option(args, "--runs", "10"));
         boolean appCds = Arrays.asList(args).contains("--appcds");
         boolean baseline = Arrays.asList(args).contains("--baseline");
+        verbose = Arrays.asList(args).contains("--verbose");
         if (baseline) {
             // The floor: this benchmark's own jar (for the baseline handler) instead of the bot.
             jar = Path.of(LambdaColdStart.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -119,7 +123,7 @@ public final class LambdaColdStart {
             command.addAll(flags);
             command.addAll(List.of("-cp", classPath, RUNTIME_CLIENT, handler));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                    .redirectOutput(verbose ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.DISCARD);
             builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtime.address());
             builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "hello-bot");
             builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
