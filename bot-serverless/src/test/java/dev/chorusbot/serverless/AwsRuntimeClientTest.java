@@ -54,6 +54,17 @@ class AwsRuntimeClientTest extends EntryPointContract {
     }
 
     @Test
+    void keepsTheTokenAndTheSecretOutOfTheFunctionsLog() throws Exception {
+        post(message(newUser(), "/hello"), withSecret(SECRET));
+        post(message(newUser(), "/hello"), withSecret("a-wrong-secret"));
+        post(MALFORMED, withSecret(SECRET));
+
+        String output = lambda.output();
+        assertThat(output).contains("Bot started for serverless use");
+        assertThat(output).doesNotContain(telegram.token()).doesNotContain(SECRET);
+    }
+
+    @Test
     void reportsAnEventThatIsNotHttpAsTheInvocationsError() throws Exception {
         FakeLambdaRuntime.Result result = runtime.invoke("{\"source\":\"aws.events\"}").get(30, TimeUnit.SECONDS);
 

@@ -35,6 +35,8 @@ final class LambdaProcess implements AutoCloseable {
         command.add("-XX:+TieredCompilation");
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider");
+        // Traffic is logged at debug: the log a test checks for secrets has every line.
+        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=debug");
         command.add("-cp");
         command.add(testClassPath());
         command.add(RUNTIME_CLIENT);
