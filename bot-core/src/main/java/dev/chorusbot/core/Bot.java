@@ -260,6 +260,11 @@ public final class Bot {
         }
 
         @Override
+        public List<Command> commands() {
+            return commands;
+        }
+
+        @Override
         public void stopped(Adapter adapter, Throwable failure) {
             if (failure != null) {
                 log.error("{} adapter stopped: {}", adapter.platform(), failure.getMessage());

@@ -1,5 +1,6 @@
 package dev.chorusbot.core;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -23,4 +24,12 @@ public interface EventSink {
      * @param failure why it stopped, or null for a normal end
      */
     void stopped(Adapter adapter, Throwable failure);
+
+    /**
+     * The bot's commands, including the automatic {@code help}; adapters publish them where the
+     * platform shows a command menu (Telegram's setMyCommands). Empty by default.
+     */
+    default List<Command> commands() {
+        return List.of();
+    }
 }

@@ -34,6 +34,8 @@ public final class WebhookServer implements AutoCloseable {
     private final InetSocketAddress address;
     private final WebhookRoutes routes;
     private final int threads;
+    private final Object idle = new Object();
+    private int active; // exchanges being served; guarded by idle
     private HttpServer server;
     private ExecutorService executor;
 
@@ -85,11 +87,14 @@ public final class WebhookServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Stops accepting requests, lets running ones finish for up to a second, and frees the port. */
+    /** Lets requests being served finish (for up to a second), then stops and frees the port. */
     @Override
     public synchronized void close() {
         if (server != null) {
-            server.stop(1);
+            awaitIdle(1_000);
+            // HttpServer.stop(n) would wait the full n seconds while idle keep-alive connections are
+            // open; the wait for running exchanges is done above instead.
+            server.stop(0);
             executor.shutdown();
             try {
                 executor.awaitTermination(5, TimeUnit.SECONDS);
@@ -100,7 +105,40 @@ public final class WebhookServer implements AutoCloseable {
         }
     }
 
+    private void awaitIdle(long millis) {
+        long deadline = System.currentTimeMillis() + millis;
+        synchronized (idle) {
+            while (active > 0) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    idle.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
     private void serve(HttpExchange exchange) throws IOException {
+        synchronized (idle) {
+            active++;
+        }
+        try {
+            serveExchange(exchange);
+        } finally {
+            synchronized (idle) {
+                if (--active == 0) {
+                    idle.notifyAll();
+                }
+            }
+        }
+    }
+
+    private void serveExchange(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             WebhookResponse response;

@@ -1,0 +1,110 @@
+package dev.chorusbot.telegram;
+
+import dev.chorusbot.core.Capabilities;
+import dev.chorusbot.core.Chat;
+import dev.chorusbot.core.EventSink;
+import dev.chorusbot.core.Outbound;
+import dev.chorusbot.core.Platform;
+import dev.chorusbot.core.PushAdapter;
+import dev.chorusbot.core.Role;
+import dev.chorusbot.core.User;
+import dev.chorusbot.core.webhook.WebhookEndpoint;
+import dev.chorusbot.telegram.internal.EventMapper;
+import dev.chorusbot.telegram.internal.TelegramSession;
+import dev.chorusbot.telegram.internal.WebhookHandler;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Telegram in webhook mode: Telegram POSTs each update to {@link #webhookPath()} and the
+ * {@link #endpoint()} answers it. The adapter opens no port and starts no thread of its own: host
+ * the endpoint on the bot's embedded {@code WebhookServer}, in a serverless function
+ * ({@code bot.webhookRoutes().handle(request)} after {@code bot.start()}), or in any HTTP server.
+ *
+ * <p>{@link #start(EventSink)} makes no network call when a username is configured; otherwise it
+ * calls getMe. It calls setWebhook when a webhook URL is configured and setMyCommands when asked.
+ *
+ * <pre>{@code
+ * TelegramAdapter telegram = new TelegramAdapter(TelegramConfig.builder(token).webhookSecret(secret).build());
+ * Bot bot = Bot.builder().command(hello).adapter(telegram)
+ *     .webhookServer(WebhookServer.builder().port(8443).build()).build();
+ * bot.run();
+ * }</pre>
+ */
+public final class TelegramAdapter implements PushAdapter {
+    private final TelegramSession session;
+    private final WebhookHandler handler;
+
+    /** An adapter for {@code config} (its mode is not consulted: this class is the webhook). */
+    public TelegramAdapter(TelegramConfig config) {
+        this.session = new TelegramSession(config);
+        this.handler = new WebhookHandler(session);
+    }
+
+    @Override
+    public Platform platform() {
+        return EventMapper.TELEGRAM;
+    }
+
+    /** Inline keyboards, 4096 UTF-16 units, HTML and MarkdownV2, multi-line, {@code /cmd@bot}. */
+    @Override
+    public Capabilities capabilities() {
+        return TelegramSession.CAPABILITIES;
+    }
+
+    @Override
+    public void start(EventSink sink) throws Exception {
+        session.start(sink, true);
+        handler.open();
+    }
+
+    @Override
+    public String webhookPath() {
+        return session.config().webhookPath();
+    }
+
+    /** The webhook endpoint; it answers 503 before {@link #start(EventSink)} and after {@link #stopReceiving()}. */
+    @Override
+    public WebhookEndpoint endpoint() {
+        return handler;
+    }
+
+    @Override
+    public CompletableFuture<Void> send(Outbound message) {
+        return session.send(message);
+    }
+
+    /** The bot's account: from getMe, or the configured username and the id in the token. */
+    @Override
+    public Optional<User> self() {
+        return session.self();
+    }
+
+    /** Private chat: the user owns it. Groups: creator owner, administrators moderators (cached getChatAdministrators). */
+    @Override
+    public Set<Role> rolesOf(User user, Chat chat) {
+        return session.rolesOf(user, chat);
+    }
+
+    /** The Bot API client this adapter sends with, for calls the neutral model does not cover. */
+    public TelegramBotApi api() {
+        return session.api();
+    }
+
+    @Override
+    public void stopReceiving() {
+        handler.shut();
+    }
+
+    @Override
+    public void close() {
+        handler.shut();
+        session.close();
+    }
+
+    @Override
+    public String toString() {
+        return "TelegramAdapter[webhook " + webhookPath() + "]";
+    }
+}

@@ -1,0 +1,11 @@
+package dev.chorusbot.telegram;
+
+/**
+ * A member of a chat with their status (the Bot API's {@code ChatMember}), as getChatAdministrators
+ * returns them.
+ *
+ * @param status {@code creator}, {@code administrator}, {@code member}, {@code restricted},
+ *     {@code left} or {@code kicked}
+ * @param user the member
+ */
+public record TelegramChatMember(String status, TelegramUser user) {}

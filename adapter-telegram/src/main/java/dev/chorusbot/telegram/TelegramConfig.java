@@ -1,0 +1,556 @@
+package dev.chorusbot.telegram;
+
+import dev.chorusbot.core.Adapter;
+import dev.chorusbot.core.ConfigurationException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the Telegram adapter needs. Build it with {@link #builder(String)} or read it from the
+ * environment with {@link #fromEnv()}; {@link #adapter()} then gives the adapter for the configured
+ * mode. Bad values fail at once with a {@link ConfigurationException} listing every problem.
+ *
+ * <pre>{@code
+ * TelegramConfig config = TelegramConfig.builder(token)
+ *     .mode(TelegramMode.WEBHOOK)
+ *     .webhookSecret("s3cr3t")
+ *     .build();
+ * }</pre>
+ *
+ * <p>{@link #toString()} never shows the token or the webhook secret.
+ */
+public final class TelegramConfig {
+    /** The public Bot API server. */
+    public static final URI DEFAULT_API_URL = URI.create("https://api.telegram.org");
+    /** The default webhook path. */
+    public static final String DEFAULT_WEBHOOK_PATH = "/telegram";
+
+    // Bot API: a token is "<bot id>:<secret>"; setWebhook's secret_token is 1-256 of A-Z a-z 0-9 _ -;
+    // usernames are 5-32 of letters, digits and underscores.
+    private static final Pattern TOKEN = Pattern.compile("[0-9]{1,20}:[A-Za-z0-9_-]{1,200}");
+    private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_]{3,32}");
+
+    private final String token;
+    private final URI apiUrl;
+    private final TelegramMode mode;
+    private final OptionalInt webhookPort;
+    private final String webhookPath;
+    private final Optional<String> webhookSecret;
+    private final Optional<URI> webhookUrl;
+    private final Optional<String> username;
+    private final boolean inlineReplies;
+    private final boolean editedMessages;
+    private final boolean publishCommands;
+    private final SendLimits limits;
+    private final Scheduler scheduler;
+    private final int pollingTimeoutSeconds;
+    private final List<String> allowedUpdates;
+    private final Duration adminCacheTtl;
+    private final int maxAttempts;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final Duration requestTimeout;
+    private final Duration webhookTimeout;
+    private final Duration closeTimeout;
+
+    private TelegramConfig(Builder b) {
+        token = b.token;
+        apiUrl = b.apiUrl;
+        mode = b.mode;
+        webhookPort = b.webhookPort;
+        webhookPath = b.webhookPath;
+        webhookSecret = b.webhookSecret;
+        webhookUrl = b.webhookUrl;
+        username = b.username;
+        inlineReplies = b.inlineReplies;
+        editedMessages = b.editedMessages;
+        publishCommands = b.publishCommands;
+        limits = b.limits;
+        scheduler = b.scheduler;
+        pollingTimeoutSeconds = b.pollingTimeoutSeconds;
+        allowedUpdates = List.copyOf(b.allowedUpdates);
+        adminCacheTtl = b.adminCacheTtl;
+        maxAttempts = b.maxAttempts;
+        initialBackoff = b.initialBackoff;
+        maxBackoff = b.maxBackoff;
+        requestTimeout = b.requestTimeout;
+        webhookTimeout = b.webhookTimeout;
+        closeTimeout = b.closeTimeout;
+    }
+
+    /** A builder for the bot with {@code token} (from BotFather, {@code 123456:ABC-…}). */
+    public static Builder builder(String token) {
+        return new Builder(token);
+    }
+
+    /** Reads the configuration from the process environment; see {@link #fromEnv(Map)}. */
+    public static TelegramConfig fromEnv() {
+        return fromEnv(System.getenv());
+    }
+
+    /**
+     * Reads the configuration from {@code env}:
+     * <ul>
+     *   <li>{@code TELEGRAM_BOT_TOKEN} (required) — the token from BotFather;</li>
+     *   <li>{@code TELEGRAM_API_URL} — the Bot API server, default {@code https://api.telegram.org};</li>
+     *   <li>{@code TELEGRAM_MODE} — {@code webhook} or {@code polling}; default webhook when
+     *       {@code TELEGRAM_WEBHOOK_PORT} is set, polling otherwise;</li>
+     *   <li>{@code TELEGRAM_WEBHOOK_PORT} — the port of the embedded webhook host;</li>
+     *   <li>{@code TELEGRAM_WEBHOOK_PATH} — default {@code /telegram};</li>
+     *   <li>{@code TELEGRAM_WEBHOOK_SECRET} — expected in {@code X-Telegram-Bot-Api-Secret-Token};</li>
+     *   <li>{@code TELEGRAM_WEBHOOK_URL} — when set, setWebhook is called with it at start;</li>
+     *   <li>{@code TELEGRAM_BOT_USERNAME} — the bot's username; when set, getMe is skipped at start.</li>
+     * </ul>
+     *
+     * @throws ConfigurationException listing every bad or missing variable
+     */
+    public static TelegramConfig fromEnv(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        String token = value(env, "TELEGRAM_BOT_TOKEN");
+        if (token == null) {
+            problems.add("TELEGRAM_BOT_TOKEN is not set: put the token BotFather gave you in it");
+        } else if (!TOKEN.matcher(token).matches()) {
+            problems.add("TELEGRAM_BOT_TOKEN is not a bot token: expected the form <digits>:<letters, digits, _ or ->");
+        }
+        Builder b = new Builder(token != null && TOKEN.matcher(token).matches() ? token : "0:invalid");
+        String api = value(env, "TELEGRAM_API_URL");
+        if (api != null) {
+            Optional<URI> uri = httpUrl(api);
+            if (uri.isEmpty()) {
+                problems.add("TELEGRAM_API_URL must be an http or https URL such as https://api.telegram.org, was '"
+                        + api + "'");
+            } else {
+                b.apiUrl(uri.get());
+            }
+        }
+        String port = value(env, "TELEGRAM_WEBHOOK_PORT");
+        if (port != null) {
+            try {
+                int p = Integer.parseInt(port);
+                if (p < 0 || p > 65535) {
+                    throw new NumberFormatException();
+                }
+                b.webhookPort(p);
+            } catch (NumberFormatException e) {
+                problems.add("TELEGRAM_WEBHOOK_PORT must be a port number from 0 to 65535, was '" + port + "'");
+            }
+        }
+        String mode = value(env, "TELEGRAM_MODE");
+        if (mode == null) {
+            b.mode(port != null ? TelegramMode.WEBHOOK : TelegramMode.POLLING);
+        } else {
+            switch (mode.toLowerCase(Locale.ROOT)) {
+                case "webhook" -> b.mode(TelegramMode.WEBHOOK);
+                case "polling" -> b.mode(TelegramMode.POLLING);
+                default -> problems.add("TELEGRAM_MODE must be 'webhook' or 'polling', was '" + mode + "'");
+            }
+        }
+        String path = value(env, "TELEGRAM_WEBHOOK_PATH");
+        if (path != null) {
+            if (!path.startsWith("/") || path.contains(" ")) {
+                problems.add("TELEGRAM_WEBHOOK_PATH must start with '/' and contain no spaces, was '" + path + "'");
+            } else {
+                b.webhookPath(path);
+            }
+        }
+        String secret = value(env, "TELEGRAM_WEBHOOK_SECRET");
+        if (secret != null) {
+            if (!SECRET.matcher(secret).matches()) {
+                // The value is a secret: describe the rule, never echo it.
+                problems.add("TELEGRAM_WEBHOOK_SECRET must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -");
+            } else {
+                b.webhookSecret(secret);
+            }
+        }
+        String url = value(env, "TELEGRAM_WEBHOOK_URL");
+        if (url != null) {
+            Optional<URI> uri = httpUrl(url);
+            if (uri.isEmpty() || !uri.get().getScheme().equals("https")) {
+                problems.add("TELEGRAM_WEBHOOK_URL must be an https URL (Telegram delivers webhooks over HTTPS only), was '"
+                        + url + "'");
+            } else {
+                b.webhookUrl(uri.get());
+            }
+        }
+        String username = value(env, "TELEGRAM_BOT_USERNAME");
+        if (username != null) {
+            String bare = username.startsWith("@") ? username.substring(1) : username;
+            if (!USERNAME.matcher(bare).matches()) {
+                problems.add("TELEGRAM_BOT_USERNAME must be the bot's username (letters, digits and _), was '"
+                        + username + "'");
+            } else {
+                b.username(bare);
+            }
+        }
+        if (mode != null && mode.equalsIgnoreCase("polling") && url != null) {
+            problems.add("TELEGRAM_WEBHOOK_URL is set but TELEGRAM_MODE is polling: Telegram refuses getUpdates while a"
+                    + " webhook is set; unset one of them");
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        return b.build();
+    }
+
+    private static String value(Map<String, String> env, String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static Optional<URI> httpUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme();
+            if (scheme == null || uri.getHost() == null
+                    || !(scheme.equals("http") || scheme.equals("https"))) {
+                return Optional.empty();
+            }
+            return Optional.of(uri);
+        } catch (java.net.URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The adapter for the configured mode: a {@link TelegramAdapter} (webhook) or a
+     * {@link TelegramPollingAdapter} (long polling). They are two classes because the bot treats
+     * them differently: it routes every push adapter's webhook, and only a pull adapter may end
+     * the bot by stopping.
+     */
+    public Adapter adapter() {
+        return mode == TelegramMode.WEBHOOK ? new TelegramAdapter(this) : new TelegramPollingAdapter(this);
+    }
+
+    /** The bot token; keep it out of logs. */
+    public String token() {
+        return token;
+    }
+
+    /** The bot's user id: the digits before the colon of the token. */
+    public long botId() {
+        return Long.parseLong(token.substring(0, token.indexOf(':')));
+    }
+
+    /** The Bot API server. */
+    public URI apiUrl() {
+        return apiUrl;
+    }
+
+    /** How updates are received. */
+    public TelegramMode mode() {
+        return mode;
+    }
+
+    /** The port for an embedded webhook host, if one was configured. */
+    public OptionalInt webhookPort() {
+        return webhookPort;
+    }
+
+    /** The webhook path, default {@code /telegram}. */
+    public String webhookPath() {
+        return webhookPath;
+    }
+
+    /** The expected {@code X-Telegram-Bot-Api-Secret-Token}, if any. */
+    public Optional<String> webhookSecret() {
+        return webhookSecret;
+    }
+
+    /** The public webhook URL given to setWebhook at start, if any. */
+    public Optional<URI> webhookUrl() {
+        return webhookUrl;
+    }
+
+    /** The bot's username when configured; then getMe is not called at start. */
+    public Optional<String> username() {
+        return username;
+    }
+
+    /** Whether the first answer may travel inside the webhook response. */
+    public boolean inlineReplies() {
+        return inlineReplies;
+    }
+
+    /** Whether edited messages are handled as messages. */
+    public boolean editedMessages() {
+        return editedMessages;
+    }
+
+    /** Whether setMyCommands publishes the bot's commands at start. */
+    public boolean publishCommands() {
+        return publishCommands;
+    }
+
+    /** The send limits. */
+    public SendLimits limits() {
+        return limits;
+    }
+
+    /** The clock and timer given to the builder; when empty, each adapter runs its own system scheduler. */
+    public Optional<Scheduler> scheduler() {
+        return Optional.ofNullable(scheduler);
+    }
+
+    /** The getUpdates long-poll timeout in seconds. */
+    public int pollingTimeoutSeconds() {
+        return pollingTimeoutSeconds;
+    }
+
+    /** The update kinds asked for (allowed_updates); empty means Telegram's default. */
+    public List<String> allowedUpdates() {
+        return allowedUpdates;
+    }
+
+    /** How long a chat's administrators are cached. */
+    public Duration adminCacheTtl() {
+        return adminCacheTtl;
+    }
+
+    /** How many times a send is tried on server and network errors. */
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    /** The first backoff after a server or network error; it doubles up to {@link #maxBackoff()}. */
+    public Duration initialBackoff() {
+        return initialBackoff;
+    }
+
+    /** The longest backoff. */
+    public Duration maxBackoff() {
+        return maxBackoff;
+    }
+
+    /** The timeout of one Bot API call (getUpdates adds its long-poll timeout). */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /** How long the webhook endpoint waits for an update to be handled and answered. */
+    public Duration webhookTimeout() {
+        return webhookTimeout;
+    }
+
+    /** How long closing waits for queued sends. */
+    public Duration closeTimeout() {
+        return closeTimeout;
+    }
+
+    @Override
+    public String toString() {
+        return "TelegramConfig[token=<hidden>, apiUrl=" + apiUrl + ", mode=" + mode + ", webhookPath=" + webhookPath
+                + ", webhookSecret=" + (webhookSecret.isPresent() ? "<hidden>" : "none") + ", webhookUrl="
+                + webhookUrl.map(URI::toString).orElse("none") + ", username=" + username.orElse("(getMe)") + "]";
+    }
+
+    /** Configures a {@link TelegramConfig}; {@link #build()} checks everything at once. */
+    public static final class Builder {
+        private final String token;
+        private URI apiUrl = DEFAULT_API_URL;
+        private TelegramMode mode = TelegramMode.WEBHOOK;
+        private OptionalInt webhookPort = OptionalInt.empty();
+        private String webhookPath = DEFAULT_WEBHOOK_PATH;
+        private Optional<String> webhookSecret = Optional.empty();
+        private Optional<URI> webhookUrl = Optional.empty();
+        private Optional<String> username = Optional.empty();
+        private boolean inlineReplies = true;
+        private boolean editedMessages;
+        private boolean publishCommands;
+        private SendLimits limits = SendLimits.telegramDefaults();
+        private Scheduler scheduler;
+        private int pollingTimeoutSeconds = 30;
+        private List<String> allowedUpdates = List.of();
+        private Duration adminCacheTtl = Duration.ofMinutes(5);
+        private int maxAttempts = 5;
+        private Duration initialBackoff = Duration.ofMillis(500);
+        private Duration maxBackoff = Duration.ofSeconds(30);
+        private Duration requestTimeout = Duration.ofSeconds(15);
+        private Duration webhookTimeout = Duration.ofSeconds(55);
+        private Duration closeTimeout = Duration.ofSeconds(30);
+
+        private Builder(String token) {
+            this.token = token;
+        }
+
+        /** The Bot API server; default {@code https://api.telegram.org} (a local Bot API server, a fake in tests). */
+        public Builder apiUrl(URI value) {
+            this.apiUrl = Objects.requireNonNull(value, "apiUrl");
+            return this;
+        }
+
+        /** Webhook (default) or long polling. */
+        public Builder mode(TelegramMode value) {
+            this.mode = Objects.requireNonNull(value, "mode");
+            return this;
+        }
+
+        /** The port of the embedded webhook host the application starts (not used by the adapter itself). */
+        public Builder webhookPort(int port) {
+            this.webhookPort = OptionalInt.of(port);
+            return this;
+        }
+
+        /** The webhook path; default {@code /telegram}. */
+        public Builder webhookPath(String path) {
+            this.webhookPath = Objects.requireNonNull(path, "webhookPath");
+            return this;
+        }
+
+        /** Requires this value in {@code X-Telegram-Bot-Api-Secret-Token}; also given to setWebhook. */
+        public Builder webhookSecret(String secret) {
+            this.webhookSecret = Optional.of(Objects.requireNonNull(secret, "webhookSecret"));
+            return this;
+        }
+
+        /** Calls setWebhook with this public https URL (and the secret) at start. */
+        public Builder webhookUrl(URI url) {
+            this.webhookUrl = Optional.of(Objects.requireNonNull(url, "webhookUrl"));
+            return this;
+        }
+
+        /**
+         * The bot's username. When given, start() does not call getMe: no network at start, which
+         * keeps a serverless cold start short. Without it, getMe is called at start.
+         */
+        public Builder username(String value) {
+            this.username = Optional.of(Objects.requireNonNull(value, "username"));
+            return this;
+        }
+
+        /** Whether an answer may travel inside the webhook response; default yes. */
+        public Builder inlineReplies(boolean enabled) {
+            this.inlineReplies = enabled;
+            return this;
+        }
+
+        /** Whether edited messages are handled like new ones; default no. */
+        public Builder editedMessages(boolean enabled) {
+            this.editedMessages = enabled;
+            return this;
+        }
+
+        /** Whether setMyCommands publishes the bot's commands at start; default no. */
+        public Builder publishCommands(boolean enabled) {
+            this.publishCommands = enabled;
+            return this;
+        }
+
+        /** The send limits; default {@link SendLimits#telegramDefaults()}. */
+        public Builder limits(SendLimits value) {
+            this.limits = Objects.requireNonNull(value, "limits");
+            return this;
+        }
+
+        /** The clock and timer; by default each adapter runs a {@link Scheduler#system()} of its own. */
+        public Builder scheduler(Scheduler value) {
+            this.scheduler = Objects.requireNonNull(value, "scheduler");
+            return this;
+        }
+
+        /** The getUpdates timeout in seconds; default 30. */
+        public Builder pollingTimeoutSeconds(int seconds) {
+            this.pollingTimeoutSeconds = seconds;
+            return this;
+        }
+
+        /** The update kinds to receive (allowed_updates); default Telegram's own default. */
+        public Builder allowedUpdates(List<String> kinds) {
+            this.allowedUpdates = List.copyOf(kinds);
+            return this;
+        }
+
+        /** How long administrators are cached; default 5 minutes. */
+        public Builder adminCacheTtl(Duration ttl) {
+            this.adminCacheTtl = Objects.requireNonNull(ttl, "adminCacheTtl");
+            return this;
+        }
+
+        /** Attempts for a send on 5xx or network errors, and the backoff between them; default 5, 0.5 s to 30 s. */
+        public Builder retries(int attempts, Duration initial, Duration max) {
+            this.maxAttempts = attempts;
+            this.initialBackoff = Objects.requireNonNull(initial, "initial");
+            this.maxBackoff = Objects.requireNonNull(max, "max");
+            return this;
+        }
+
+        /** The timeout of one Bot API call; default 15 s. */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = Objects.requireNonNull(timeout, "requestTimeout");
+            return this;
+        }
+
+        /** How long the webhook waits for an update's handling and answers; default 55 s. */
+        public Builder webhookTimeout(Duration timeout) {
+            this.webhookTimeout = Objects.requireNonNull(timeout, "webhookTimeout");
+            return this;
+        }
+
+        /** How long close() waits for queued sends; default 30 s. */
+        public Builder closeTimeout(Duration timeout) {
+            this.closeTimeout = Objects.requireNonNull(timeout, "closeTimeout");
+            return this;
+        }
+
+        /**
+         * The configuration.
+         *
+         * @throws ConfigurationException listing every problem
+         */
+        public TelegramConfig build() {
+            List<String> problems = new ArrayList<>();
+            if (token == null || !TOKEN.matcher(token).matches()) {
+                problems.add("the bot token is missing or malformed: expected the form <digits>:<letters, digits, _ or ->");
+            }
+            String scheme = apiUrl.getScheme();
+            if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || apiUrl.getHost() == null) {
+                problems.add("apiUrl must be an http or https URL, was '" + apiUrl + "'");
+            }
+            if (!webhookPath.startsWith("/")) {
+                problems.add("webhookPath must start with '/', was '" + webhookPath + "'");
+            }
+            if (webhookPort.isPresent() && (webhookPort.getAsInt() < 0 || webhookPort.getAsInt() > 65535)) {
+                problems.add("webhookPort must be from 0 to 65535, was " + webhookPort.getAsInt());
+            }
+            if (webhookSecret.isPresent() && !SECRET.matcher(webhookSecret.get()).matches()) {
+                problems.add("webhookSecret must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -");
+            }
+            if (webhookUrl.isPresent() && !"https".equals(webhookUrl.get().getScheme())) {
+                problems.add("webhookUrl must be an https URL, was '" + webhookUrl.get() + "'");
+            }
+            if (webhookUrl.isPresent() && mode == TelegramMode.POLLING) {
+                problems.add("webhookUrl is set but the mode is polling: Telegram refuses getUpdates while a webhook is set");
+            }
+            if (username.isPresent() && !USERNAME.matcher(username.get()).matches()) {
+                problems.add("username must be letters, digits and _, was '" + username.get() + "'");
+            }
+            if (pollingTimeoutSeconds < 0 || pollingTimeoutSeconds > 50) {
+                problems.add("pollingTimeoutSeconds must be from 0 to 50, was " + pollingTimeoutSeconds);
+            }
+            if (maxAttempts < 1) {
+                problems.add("retries: attempts must be at least 1, was " + maxAttempts);
+            }
+            if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
+                problems.add("retries: backoff must be non-negative and max at least initial");
+            }
+            for (Duration d : List.of(adminCacheTtl, requestTimeout, webhookTimeout, closeTimeout)) {
+                if (d.isNegative() || d.isZero()) {
+                    problems.add("timeouts and the admin cache TTL must be positive, one was " + d);
+                    break;
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigurationException(problems);
+            }
+            return new TelegramConfig(this);
+        }
+    }
+}

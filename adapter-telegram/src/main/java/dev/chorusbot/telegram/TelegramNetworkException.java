@@ -1,0 +1,21 @@
+package dev.chorusbot.telegram;
+
+/**
+ * The Bot API could not be reached or answered something that is not a Bot API answer: a refused
+ * or dropped connection, a timeout, a proxy's error page. The message names the method and the
+ * cause, never the URL (it holds the bot token).
+ */
+public final class TelegramNetworkException extends RuntimeException {
+    private final String method;
+
+    /** A failure of {@code method} described by {@code message} (already free of the token). */
+    public TelegramNetworkException(String method, String message) {
+        super(method + " failed: " + message);
+        this.method = method;
+    }
+
+    /** The Bot API method that failed. */
+    public String method() {
+        return method;
+    }
+}

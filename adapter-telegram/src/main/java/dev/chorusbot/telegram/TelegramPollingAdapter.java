@@ -1,0 +1,105 @@
+package dev.chorusbot.telegram;
+
+import dev.chorusbot.core.Capabilities;
+import dev.chorusbot.core.Chat;
+import dev.chorusbot.core.EventSink;
+import dev.chorusbot.core.Outbound;
+import dev.chorusbot.core.Platform;
+import dev.chorusbot.core.PullAdapter;
+import dev.chorusbot.core.Role;
+import dev.chorusbot.core.User;
+import dev.chorusbot.telegram.internal.EventMapper;
+import dev.chorusbot.telegram.internal.PollingLoop;
+import dev.chorusbot.telegram.internal.TelegramSession;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Telegram in long-polling mode, for development and hosts without a public URL: a thread calls
+ * getUpdates and acknowledges each batch only after it was handled. A rejected token, a webhook
+ * still set, or a second instance polling stops the adapter (and a bot running only it) with one
+ * sentence naming the fix.
+ *
+ * <pre>{@code
+ * Bot.builder().command(hello)
+ *     .adapter(new TelegramPollingAdapter(TelegramConfig.builder(token).mode(TelegramMode.POLLING).build()))
+ *     .build().run();
+ * }</pre>
+ */
+public final class TelegramPollingAdapter implements PullAdapter {
+    private final TelegramSession session;
+    private final PollingLoop loop;
+
+    /** An adapter for {@code config} (its mode is not consulted: this class polls). */
+    public TelegramPollingAdapter(TelegramConfig config) {
+        this.session = new TelegramSession(config);
+        this.loop = new PollingLoop(session, this);
+    }
+
+    @Override
+    public Platform platform() {
+        return EventMapper.TELEGRAM;
+    }
+
+    /** Inline keyboards, 4096 UTF-16 units, HTML and MarkdownV2, multi-line, {@code /cmd@bot}. */
+    @Override
+    public Capabilities capabilities() {
+        return TelegramSession.CAPABILITIES;
+    }
+
+    /** Calls getMe (unless a username is configured) and setMyCommands (when asked), then starts polling. */
+    @Override
+    public void start(EventSink sink) throws Exception {
+        session.start(sink, false);
+        loop.start();
+    }
+
+    @Override
+    public CompletableFuture<Void> send(Outbound message) {
+        return session.send(message);
+    }
+
+    /** The bot's account: from getMe, or the configured username and the id in the token. */
+    @Override
+    public Optional<User> self() {
+        return session.self();
+    }
+
+    /** Private chat: the user owns it. Groups: creator owner, administrators moderators (cached getChatAdministrators). */
+    @Override
+    public Set<Role> rolesOf(User user, Chat chat) {
+        return session.rolesOf(user, chat);
+    }
+
+    /** The Bot API client this adapter sends with. */
+    public TelegramBotApi api() {
+        return session.api();
+    }
+
+    /** The next getUpdates offset: one past the last handled update. */
+    public long offset() {
+        return loop.offset();
+    }
+
+    @Override
+    public void stopReceiving() {
+        loop.stop();
+    }
+
+    @Override
+    public void close() {
+        loop.stop();
+        try {
+            loop.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        session.close();
+    }
+
+    @Override
+    public String toString() {
+        return "TelegramPollingAdapter";
+    }
+}

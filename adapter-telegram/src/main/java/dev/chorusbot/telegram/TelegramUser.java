@@ -1,0 +1,21 @@
+package dev.chorusbot.telegram;
+
+import java.util.Optional;
+
+/**
+ * A Telegram user or bot (the Bot API's {@code User}). Ids exceed 32 bits, so they are longs.
+ *
+ * @param id the user id
+ * @param isBot whether the account is a bot
+ * @param firstName the first name
+ * @param lastName the last name, if set
+ * @param username the username without {@code @}, if set
+ */
+public record TelegramUser(long id, boolean isBot, String firstName, Optional<String> lastName,
+        Optional<String> username) {
+
+    /** The name to address the user by: first name, plus a space and the last name when set. */
+    public String displayName() {
+        return lastName.map(last -> firstName + " " + last).orElse(firstName);
+    }
+}

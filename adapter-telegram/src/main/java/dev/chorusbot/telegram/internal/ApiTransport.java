@@ -1,0 +1,131 @@
+package dev.chorusbot.telegram.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chorusbot.telegram.TelegramApiException;
+import dev.chorusbot.telegram.TelegramNetworkException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Posts Bot API calls as JSON ({@code POST <api>/bot<token>/<method>}) and decodes the envelope
+ * {@code {ok, result}} / {@code {ok:false, error_code, description, parameters}}.
+ *
+ * <p>The token is part of every URL, so no {@code HttpRequest} or URI leaves this class, and every
+ * error message from the HTTP client is scrubbed of the token before it is wrapped; the original
+ * exception is not kept as a cause because its message may hold the URL.
+ */
+public final class ApiTransport {
+    private final String base; // <api>/bot<token>/ — never logged
+    private final String token;
+    private final Duration timeout;
+    private final boolean https;
+    private volatile HttpClient client;
+
+    /** A transport for the bot with {@code token} at {@code apiUrl}. */
+    public ApiTransport(URI apiUrl, String token, Duration timeout) {
+        String root = apiUrl.toString();
+        this.base = (root.endsWith("/") ? root : root + "/") + "bot" + token + "/";
+        this.token = token;
+        this.timeout = timeout;
+        this.https = "https".equals(apiUrl.getScheme());
+    }
+
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    // Built on first call: creating the client and its TLS context costs a few hundred
+                    // milliseconds, which a webhook answered inline never needs to pay.
+                    c = HttpClient.newBuilder()
+                            .version(https ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(timeout)
+                            .build();
+                    client = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    /** Calls {@code method}; the future yields {@code result} or fails with a Telegram exception. */
+    public CompletableFuture<JsonNode> call(String method, ObjectNode params, Duration extraTimeout) {
+        byte[] body;
+        try {
+            body = UpdateReader.JSON.writeValueAsBytes(params);
+        } catch (JsonProcessingException e) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("cannot encode " + method, e));
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + method))
+                .timeout(timeout.plus(extraTimeout))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        CompletableFuture<HttpResponse<byte[]>> sent;
+        try {
+            sent = client().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new TelegramNetworkException(method, describe(e)));
+        }
+        return sent.handle((response, failure) -> {
+            if (failure != null) {
+                throw new CompletionException(new TelegramNetworkException(method, describe(failure)));
+            }
+            return decode(method, response.statusCode(), response.body());
+        });
+    }
+
+    /** Decodes a Bot API answer. */
+    static JsonNode decode(String method, int status, byte[] body) {
+        JsonNode tree;
+        try {
+            tree = UpdateReader.JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            tree = null;
+        }
+        if (tree == null || !tree.isObject() || !tree.has("ok")) {
+            throw new CompletionException(new TelegramNetworkException(method,
+                    "HTTP " + status + " without a Bot API answer in the body"));
+        }
+        if (tree.path("ok").asBoolean(false)) {
+            return tree.path("result");
+        }
+        JsonNode parameters = tree.path("parameters");
+        OptionalInt retryAfter = parameters.has("retry_after")
+                ? OptionalInt.of(parameters.get("retry_after").asInt()) : OptionalInt.empty();
+        Optional<Long> migrate = parameters.has("migrate_to_chat_id")
+                ? Optional.of(parameters.get("migrate_to_chat_id").asLong()) : Optional.empty();
+        throw new CompletionException(new TelegramApiException(method, tree.path("error_code").asInt(status),
+                tree.path("description").asText("(no description)"), retryAfter, migrate));
+    }
+
+    private String describe(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String text = cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        return scrub(text);
+    }
+
+    /** {@code text} with every occurrence of the token replaced. */
+    public String scrub(String text) {
+        return text == null ? null : text.replace(token, "<token>");
+    }
+
+    @Override
+    public String toString() {
+        return "ApiTransport[token=<hidden>]";
+    }
+}

@@ -1,0 +1,134 @@
+package dev.chorusbot.telegram.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.chorusbot.core.ButtonPress;
+import dev.chorusbot.core.Chat;
+import dev.chorusbot.core.InboundEvent;
+import dev.chorusbot.core.Message;
+import dev.chorusbot.core.Platform;
+import dev.chorusbot.core.PlatformEvent;
+import dev.chorusbot.core.Role;
+import dev.chorusbot.core.User;
+import dev.chorusbot.telegram.TelegramCallbackQuery;
+import dev.chorusbot.telegram.TelegramChat;
+import dev.chorusbot.telegram.TelegramMessage;
+import dev.chorusbot.telegram.TelegramUpdate;
+import dev.chorusbot.telegram.TelegramUser;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** Turns a {@link TelegramUpdate} into the neutral event the bot handles, or nothing. */
+public final class EventMapper {
+    /** The Telegram platform. */
+    public static final Platform TELEGRAM = Platform.of("telegram");
+
+    private final boolean editedMessages;
+    private final Supplier<Instant> clock; // button press times: a callback_query carries no date
+
+    /** A mapper; {@code editedMessages} turns edits into messages. */
+    public EventMapper(boolean editedMessages, Supplier<Instant> clock) {
+        this.editedMessages = editedMessages;
+        this.clock = clock;
+    }
+
+    /**
+     * The event for {@code update}: a {@link Message} for messages and channel posts (edits when
+     * enabled), a {@link ButtonPress} for callback queries with data on a visible message, a
+     * {@link PlatformEvent} for the other known kinds; empty for kinds this version does not know
+     * and for edits when they are off.
+     */
+    public Optional<InboundEvent> map(TelegramUpdate update) {
+        String kind = update.kind();
+        switch (kind) {
+            case "message", "channel_post":
+                return Optional.of(message(update, update.message().orElseThrow(), false));
+            case "edited_message", "edited_channel_post":
+                return editedMessages
+                        ? Optional.of(message(update, update.message().orElseThrow(), true))
+                        : Optional.empty();
+            case "callback_query":
+                TelegramCallbackQuery query = update.callbackQuery().orElseThrow();
+                if (query.data().isPresent() && query.message().isPresent()) {
+                    TelegramMessage carrier = query.message().get();
+                    return Optional.of(new ButtonPress(TELEGRAM, query.id(), chat(carrier),
+                            user(query.from(), carrier.chat()), query.data().get(),
+                            Optional.of(Long.toString(carrier.messageId())), clock.get(), update));
+                }
+                return Optional.of(platformEvent(update)); // inline-mode buttons, game buttons
+            default:
+                return UpdateReader.KNOWN_KINDS.contains(kind) ? Optional.of(platformEvent(update)) : Optional.empty();
+        }
+    }
+
+    private static Message message(TelegramUpdate update, TelegramMessage m, boolean edited) {
+        User sender;
+        if (m.from().isPresent()) {
+            sender = user(m.from().get(), m.chat());
+        } else {
+            // Channel posts have no "from": the channel (sender_chat, else the chat) speaks.
+            TelegramChat speaker = m.senderChat().orElse(m.chat());
+            sender = User.of(Long.toString(speaker.id()), speaker.username().orElse(""), speaker.title());
+        }
+        // An edit keeps its message_id; its own id must differ so de-duplication keeps it.
+        String id = edited
+                ? m.messageId() + ":" + m.editDate().orElse(0L)
+                : Long.toString(m.messageId());
+        return new Message(TELEGRAM, id, chat(m), sender, m.text(), Instant.ofEpochSecond(m.date()),
+                m.replyToMessageId().map(Object::toString), update);
+    }
+
+    /** The neutral chat of a message: forum-topic messages keep their topic so answers go there. */
+    static Chat chat(TelegramMessage m) {
+        Chat chat = chat(m.chat());
+        if (m.isTopicMessage() && m.messageThreadId().isPresent()) {
+            chat = chat.withThread(Long.toString(m.messageThreadId().get()));
+        }
+        return chat;
+    }
+
+    static Chat chat(TelegramChat c) {
+        Chat.Kind kind = switch (c.type()) {
+            case "private" -> Chat.Kind.PRIVATE;
+            case "channel" -> Chat.Kind.CHANNEL;
+            default -> Chat.Kind.GROUP; // group, supergroup
+        };
+        return Chat.of(Long.toString(c.id()), kind, c.title());
+    }
+
+    /** The neutral user; in a private chat the user owns the chat. */
+    static User user(TelegramUser u, TelegramChat where) {
+        Set<Role> roles = where.type().equals("private") && where.id() == u.id() ? Set.of(Role.OWNER) : Set.of();
+        return new User(Long.toString(u.id()), u.username().orElse(""), u.displayName(), roles);
+    }
+
+    private static PlatformEvent platformEvent(TelegramUpdate update) {
+        JsonNode payload = update.payload();
+        Optional<Chat> chat = Optional.empty();
+        Optional<User> sender = Optional.empty();
+        try {
+            TelegramChat tc = null;
+            if (payload.path("chat").isObject()) {
+                tc = UpdateReader.chat(payload.get("chat"));
+                chat = Optional.of(chat(tc));
+            } else if (payload.path("message").path("chat").isObject()) {
+                tc = UpdateReader.chat(payload.get("message").get("chat"));
+                chat = Optional.of(chat(tc));
+            }
+            for (String field : new String[] {"from", "user"}) {
+                if (payload.path(field).isObject()) {
+                    TelegramUser u = UpdateReader.user(payload.get(field));
+                    sender = Optional.of(tc != null ? user(u, tc)
+                            : new User(Long.toString(u.id()), u.username().orElse(""), u.displayName(), Set.of()));
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            // The payload's chat or user is not shaped as expected: the event still reaches handlers raw.
+            chat = Optional.empty();
+            sender = Optional.empty();
+        }
+        return new PlatformEvent(TELEGRAM, update.kind(), Long.toString(update.updateId()), chat, sender, update);
+    }
+}

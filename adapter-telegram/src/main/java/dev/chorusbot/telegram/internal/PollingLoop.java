@@ -1,0 +1,185 @@
+package dev.chorusbot.telegram.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.chorusbot.core.Adapter;
+import dev.chorusbot.core.InboundEvent;
+import dev.chorusbot.telegram.TelegramApiException;
+import dev.chorusbot.telegram.TelegramConfig;
+import dev.chorusbot.telegram.TelegramUpdate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Long polling: getUpdates with an offset one past the last handled update, so an update is
+ * acknowledged only once it was handled (a crash means Telegram delivers it again). Network errors
+ * and 5xx back off and retry; 429 waits retry_after; 401, 404 and 409 stop the adapter with one
+ * sentence naming the cause and the fix.
+ */
+public final class PollingLoop {
+    private static final Logger log = LoggerFactory.getLogger(PollingLoop.class);
+
+    private final TelegramSession session;
+    private final Adapter adapter;
+    private final TelegramConfig config;
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private volatile boolean running = true;
+    private volatile CompletableFuture<List<JsonNode>> inFlight;
+    private volatile long offset;
+    private long confirmed;
+    private Thread thread;
+
+    /** A loop feeding {@code session}'s sink on behalf of {@code adapter}. */
+    public PollingLoop(TelegramSession session, Adapter adapter) {
+        this.session = session;
+        this.adapter = adapter;
+        this.config = session.config();
+    }
+
+    /** Starts the polling thread. */
+    public void start() {
+        thread = new Thread(this::run, "chorus-telegram-polling");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The next offset: one past the last handled update. */
+    public long offset() {
+        return offset;
+    }
+
+    private void run() {
+        Throwable failure = null;
+        int failures = 0;
+        while (running) {
+            List<JsonNode> updates;
+            try {
+                CompletableFuture<List<JsonNode>> call = session.api().getUpdates(offset,
+                        config.pollingTimeoutSeconds(), config.allowedUpdates());
+                inFlight = call;
+                confirmed = offset;
+                updates = call.get();
+                failures = 0;
+            } catch (CancellationException e) {
+                break;
+            } catch (InterruptedException e) {
+                break;
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof TelegramApiException api) {
+                    Optional<String> fatal = fatal(api);
+                    if (fatal.isPresent()) {
+                        failure = new IllegalStateException(fatal.get());
+                        break;
+                    }
+                    if (api.errorCode() == 429) {
+                        pause(api.retryAfter().orElse(1) * 1000L);
+                        continue;
+                    }
+                    if (api.errorCode() < 500) {
+                        failure = new IllegalStateException("Telegram refused getUpdates: " + api.errorCode() + " "
+                                + api.description());
+                        break;
+                    }
+                }
+                failures++;
+                long delay = Math.min(config.maxBackoff().toMillis(),
+                        config.initialBackoff().toMillis() << Math.min(20, failures - 1));
+                log.warn("getUpdates failed ({}); retrying in {} ms", cause.getMessage(), delay);
+                pause(delay);
+                continue;
+            }
+            handle(updates);
+        }
+        confirm();
+        session.sink().stopped(adapter, failure);
+    }
+
+    private static Optional<String> fatal(TelegramApiException e) {
+        if (e.errorCode() == 401 || e.errorCode() == 404) {
+            return Optional.of("Telegram rejected the bot token (" + e.errorCode() + " " + e.description()
+                    + "): check TELEGRAM_BOT_TOKEN");
+        }
+        if (e.errorCode() == 409 && e.description().contains("webhook")) {
+            return Optional.of("Telegram refuses long polling while a webhook is set (409 " + e.description()
+                    + "): delete the webhook with deleteWebhook, or run in webhook mode (TELEGRAM_MODE=webhook)");
+        }
+        if (e.errorCode() == 409) {
+            return Optional.of("Another instance of this bot is polling Telegram (409 " + e.description()
+                    + "): stop the other instance; only one may poll per token");
+        }
+        return Optional.empty();
+    }
+
+    private void handle(List<JsonNode> updates) {
+        List<CompletableFuture<Void>> handling = new ArrayList<>(updates.size());
+        long next = offset;
+        for (JsonNode json : updates) {
+            long id = json.path("update_id").asLong(-1);
+            next = Math.max(next, id + 1);
+            TelegramUpdate update;
+            try {
+                update = UpdateReader.update(json);
+            } catch (UpdateReader.MalformedUpdateException e) {
+                log.warn("Skipped a malformed update from getUpdates: {}", e.getMessage());
+                continue;
+            }
+            Optional<InboundEvent> event = session.map(update);
+            if (event.isEmpty()) {
+                log.debug("Ignored update {} of kind '{}'", update.updateId(), update.kind());
+                continue;
+            }
+            handling.add(session.dispatchAndSend(event.get()).exceptionally(e -> {
+                log.warn("Update {} was not handled: {}", update.updateId(), e.getMessage());
+                return null;
+            }));
+        }
+        // Acknowledge (advance the offset) only after the whole batch was handled.
+        CompletableFuture.allOf(handling.toArray(CompletableFuture[]::new)).join();
+        offset = next;
+    }
+
+    /** Tells Telegram which updates were handled: the offset is only sent with the next call. */
+    private void confirm() {
+        if (offset > confirmed) {
+            try {
+                session.api().getUpdates(offset, 0, config.allowedUpdates()).get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                log.debug("Could not confirm updates before {}: {}", offset, e.getMessage());
+            }
+        }
+    }
+
+    private void pause(long millis) {
+        try {
+            stopSignal.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Stops polling: the long poll in flight is abandoned; its updates are not acknowledged. */
+    public void stop() {
+        running = false;
+        stopSignal.countDown();
+        CompletableFuture<List<JsonNode>> call = inFlight;
+        if (call != null) {
+            call.cancel(true);
+        }
+    }
+
+    /** Waits for the polling thread to end. */
+    public void join(long millis) throws InterruptedException {
+        if (thread != null) {
+            thread.join(millis);
+        }
+    }
+}

@@ -1,0 +1,313 @@
+package dev.chorusbot.telegram.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chorusbot.core.Chat;
+import dev.chorusbot.core.Outbound;
+import dev.chorusbot.telegram.Scheduler;
+import dev.chorusbot.telegram.SendLimits;
+import dev.chorusbot.telegram.TelegramApiException;
+import dev.chorusbot.telegram.TelegramBotApi;
+import dev.chorusbot.telegram.TelegramNetworkException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outbound queue: one lane per chat, one message in flight per lane (so a chat's messages
+ * arrive in order), limits checked before each send, and Telegram's answers obeyed.
+ *
+ * <ul>
+ *   <li>Limits (Telegram's bot FAQ): about 30 messages a second overall, one a second per private
+ *       chat, 20 a minute per group — sliding windows over the times of the last sends.</li>
+ *   <li>429: the lane waits {@code parameters.retry_after} seconds, then repeats the message.</li>
+ *   <li>5xx and network errors: repeated with doubling backoff, up to the configured attempts.</li>
+ *   <li>400 with {@code migrate_to_chat_id}: the group became a supergroup; the message and every
+ *       later one to that chat go to the new id.</li>
+ *   <li>403 (blocked, kicked, deactivated) and other 4xx: not repeated.</li>
+ * </ul>
+ * What is given up is logged with the reason, and its future fails.
+ */
+public final class SendQueue {
+    private static final Logger log = LoggerFactory.getLogger(SendQueue.class);
+
+    private final TelegramBotApi api;
+    private final Scheduler scheduler;
+    private final SendLimits limits;
+    private final int maxAttempts;
+    private final long initialBackoff;
+    private final long maxBackoff;
+    private final Map<Long, Long> migrated = new ConcurrentHashMap<>();
+    private final Map<String, Lane> lanes = new LinkedHashMap<>();
+    private final ArrayDeque<Long> overall = new ArrayDeque<>();
+    private long pumpAt = Long.MAX_VALUE;
+    private int pending;
+    private boolean closed;
+
+    /** A queue sending through {@code api}. */
+    public SendQueue(TelegramBotApi api, Scheduler scheduler, SendLimits limits, int maxAttempts,
+            Duration initialBackoff, Duration maxBackoff) {
+        this.api = api;
+        this.scheduler = scheduler;
+        this.limits = limits;
+        this.maxAttempts = maxAttempts;
+        this.initialBackoff = initialBackoff.toMillis();
+        this.maxBackoff = maxBackoff.toMillis();
+    }
+
+    private static final class Job {
+        final Outbound message;
+        final ObjectNode params;
+        final long originalChatId;
+        final CompletableFuture<Void> future = new CompletableFuture<>();
+        int failures;
+
+        Job(Outbound message, ObjectNode params, long originalChatId) {
+            this.message = message;
+            this.params = params;
+            this.originalChatId = originalChatId;
+        }
+    }
+
+    private final class Lane {
+        final ArrayDeque<Job> jobs = new ArrayDeque<>();
+        final ArrayDeque<Long> sent = new ArrayDeque<>();
+        final int max;
+        final long window;
+        boolean inFlight;
+        long notBefore;
+
+        Lane(Chat.Kind kind) {
+            if (kind == Chat.Kind.PRIVATE) {
+                max = limits.privatePerSecond();
+                window = 1_000;
+            } else {
+                max = limits.groupPerMinute();
+                window = 60_000;
+            }
+        }
+
+        long readyAt(long now) {
+            prune(sent, now, window);
+            long byWindow = sent.size() < max ? now : sent.peekFirst() + window;
+            return Math.max(notBefore, byWindow);
+        }
+
+        boolean idle(long now) {
+            prune(sent, now, window);
+            return jobs.isEmpty() && !inFlight && sent.isEmpty() && notBefore <= now;
+        }
+    }
+
+    private static void prune(ArrayDeque<Long> times, long now, long window) {
+        while (!times.isEmpty() && times.peekFirst() + window <= now) {
+            times.pollFirst();
+        }
+    }
+
+    private long overallReadyAt(long now) {
+        prune(overall, now, 1_000);
+        return overall.size() < limits.overallPerSecond() ? now : overall.peekFirst() + 1_000;
+    }
+
+    /** The chat id to send to: the supergroup a migrated group became, or the chat itself. */
+    public long target(long chatId) {
+        return migrated.getOrDefault(chatId, chatId);
+    }
+
+    /**
+     * Queues {@code message}. The future completes when Telegram accepted it, or fails (after a
+     * warning in the log) when it was refused or given up.
+     */
+    public CompletableFuture<Void> submit(Outbound message) {
+        long chatId;
+        ObjectNode params;
+        try {
+            chatId = Long.parseLong(message.chat().id());
+            params = OutboundRequests.sendMessage(message, target(chatId));
+        } catch (IllegalArgumentException e) {
+            log.warn("Not sending a message to Telegram chat {}: {}", message.chat().id(), e.getMessage());
+            return CompletableFuture.failedFuture(e);
+        }
+        Job job = new Job(message, params, chatId);
+        synchronized (this) {
+            if (closed) {
+                IllegalStateException e = new IllegalStateException(
+                        "the Telegram adapter is closed; a message to chat " + chatId + " was not sent");
+                log.warn("{}", e.getMessage());
+                return CompletableFuture.failedFuture(e);
+            }
+            lanes.computeIfAbsent(message.chat().id(), id -> new Lane(message.chat().kind())).jobs.add(job);
+            pending++;
+        }
+        pump();
+        return job.future;
+    }
+
+    /**
+     * Takes a send slot for {@code chat} now, for an answer that travels inside the webhook
+     * response; false when the chat has queued messages or a limit says wait (then the answer is
+     * queued like any other).
+     */
+    public synchronized boolean tryTakeNow(Chat chat) {
+        long now = scheduler.millis();
+        Lane lane = lanes.computeIfAbsent(chat.id(), id -> new Lane(chat.kind()));
+        if (closed || !lane.jobs.isEmpty() || lane.inFlight || lane.readyAt(now) > now || overallReadyAt(now) > now) {
+            return false;
+        }
+        lane.sent.addLast(now);
+        overall.addLast(now);
+        return true;
+    }
+
+    /** Messages queued or in flight. */
+    public synchronized int pending() {
+        return pending;
+    }
+
+    private void pump() {
+        List<Runnable> starts = new ArrayList<>();
+        synchronized (this) {
+            long now = scheduler.millis();
+            long earliest = Long.MAX_VALUE;
+            Iterator<Lane> it = lanes.values().iterator();
+            while (it.hasNext()) {
+                Lane lane = it.next();
+                if (lane.idle(now)) {
+                    it.remove(); // keeps memory bounded by the chats active in the last minute
+                    continue;
+                }
+                if (lane.inFlight || lane.jobs.isEmpty()) {
+                    continue;
+                }
+                long at = Math.max(lane.readyAt(now), overallReadyAt(now));
+                if (at <= now) {
+                    lane.sent.addLast(now);
+                    overall.addLast(now);
+                    lane.inFlight = true;
+                    Job job = lane.jobs.peekFirst();
+                    starts.add(() -> start(lane, job));
+                } else {
+                    earliest = Math.min(earliest, at);
+                }
+            }
+            if (earliest != Long.MAX_VALUE && earliest < pumpAt) {
+                pumpAt = earliest;
+                scheduler.schedule(() -> {
+                    synchronized (this) {
+                        pumpAt = Long.MAX_VALUE;
+                    }
+                    pump();
+                }, earliest - now);
+            }
+        }
+        starts.forEach(Runnable::run);
+    }
+
+    private void start(Lane lane, Job job) {
+        job.params.put("chat_id", target(job.originalChatId));
+        api.call("sendMessage", job.params).whenComplete((result, failure) -> finish(lane, job, failure));
+    }
+
+    private void finish(Lane lane, Job job, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        boolean done;
+        synchronized (this) {
+            lane.inFlight = false;
+            long now = scheduler.millis();
+            done = true;
+            if (cause instanceof TelegramApiException e) {
+                if (e.errorCode() == 429) {
+                    long wait = e.retryAfter().orElse(1) * 1_000L;
+                    lane.notBefore = Math.max(lane.notBefore, now + wait);
+                    log.warn("Telegram asked to slow down ({}); chat {} waits {} s", e.description(),
+                            job.originalChatId, wait / 1000);
+                    done = false;
+                } else if (e.migrateToChatId().isPresent()) {
+                    long to = e.migrateToChatId().get();
+                    Long before = migrated.put(job.originalChatId, to);
+                    log.info("Telegram group {} became supergroup {}; sending there", job.originalChatId, to);
+                    done = before != null && before == to; // told twice to go to the same chat: give up
+                } else if (e.errorCode() >= 500) {
+                    done = !backoff(lane, job, now);
+                }
+            } else if (cause instanceof TelegramNetworkException) {
+                done = !backoff(lane, job, now);
+            }
+            if (done) {
+                lane.jobs.pollFirst();
+                pending--;
+                if (pending == 0) {
+                    notifyAll();
+                }
+            }
+        }
+        if (done) {
+            if (cause == null) {
+                job.future.complete(null);
+            } else {
+                log.warn("Gave up a message to Telegram chat {}: {}{}", job.originalChatId, cause.getMessage(),
+                        cause instanceof TelegramApiException e && e.errorCode() == 403 ? " (not retried)" : "");
+                job.future.completeExceptionally(cause);
+            }
+        }
+        pump();
+    }
+
+    /** Schedules another attempt; false when the attempts are used up. */
+    private boolean backoff(Lane lane, Job job, long now) {
+        job.failures++;
+        if (job.failures >= maxAttempts) {
+            return false;
+        }
+        long delay = Math.min(maxBackoff, initialBackoff << Math.min(20, job.failures - 1));
+        lane.notBefore = Math.max(lane.notBefore, now + delay);
+        return true;
+    }
+
+    /**
+     * Stops taking messages and waits up to {@code timeout} (real time) for the queued ones; those
+     * still queued then are given up, each logged.
+     */
+    public void close(Duration timeout) {
+        List<Job> abandoned = new ArrayList<>();
+        synchronized (this) {
+            closed = true;
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (pending > 0) {
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) {
+                    break;
+                }
+                try {
+                    wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            for (Lane lane : lanes.values()) {
+                // The one in flight may still complete; the waiting ones never will.
+                while (lane.jobs.size() > (lane.inFlight ? 1 : 0)) {
+                    abandoned.add(lane.jobs.pollLast());
+                    pending--;
+                }
+            }
+        }
+        for (Job job : abandoned) {
+            log.warn("Gave up a message to Telegram chat {}: the adapter closed after waiting {} for the queue",
+                    job.originalChatId, timeout);
+            job.future.completeExceptionally(new IllegalStateException(
+                    "the Telegram adapter closed before the message to chat " + job.originalChatId + " was sent"));
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package dev.chorusbot.telegram.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chorusbot.core.Adapter;
+import dev.chorusbot.core.ButtonPress;
+import dev.chorusbot.core.Capabilities;
+import dev.chorusbot.core.Chat;
+import dev.chorusbot.core.Command;
+import dev.chorusbot.core.EventSink;
+import dev.chorusbot.core.Format;
+import dev.chorusbot.core.Handled;
+import dev.chorusbot.core.InboundEvent;
+import dev.chorusbot.core.Outbound;
+import dev.chorusbot.core.Role;
+import dev.chorusbot.core.User;
+import dev.chorusbot.telegram.Scheduler;
+import dev.chorusbot.telegram.TelegramApiException;
+import dev.chorusbot.telegram.TelegramBotApi;
+import dev.chorusbot.telegram.TelegramConfig;
+import dev.chorusbot.telegram.TelegramUpdate;
+import dev.chorusbot.telegram.TelegramUser;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the webhook and the polling adapter share: the API client, the send queue, event mapping,
+ * the bot's identity and role lookups, and the start-up calls (getMe, setWebhook, setMyCommands).
+ */
+public final class TelegramSession {
+    private static final Logger log = LoggerFactory.getLogger(TelegramSession.class);
+
+    /** What Telegram shows: inline keyboards, 4096 UTF-16 units, HTML and MarkdownV2, /cmd@bot. */
+    public static final Capabilities CAPABILITIES = new Capabilities(true, 4096, Capabilities.LengthUnit.UTF16,
+            Set.of(Format.HTML, Format.MARKDOWN), true, true);
+
+    // Bot API, BotCommand: 1-32 characters, lowercase letters, digits and underscores.
+    private static final Pattern MENU_COMMAND = Pattern.compile("[a-z0-9_]{1,32}");
+
+    private final TelegramConfig config;
+    private final Scheduler scheduler;
+    private final boolean ownsScheduler;
+    private final TelegramBotApi api;
+    private final SendQueue queue;
+    private final EventMapper mapper;
+    private final RoleCache roles;
+    private volatile Optional<User> self = Optional.empty();
+    private volatile EventSink sink;
+
+    /** A session for {@code config}. */
+    public TelegramSession(TelegramConfig config) {
+        this.config = config;
+        this.ownsScheduler = config.scheduler().isEmpty();
+        this.scheduler = config.scheduler().orElseGet(Scheduler::system);
+        this.api = new TelegramBotApi(config);
+        this.queue = new SendQueue(api, scheduler, config.limits(), config.maxAttempts(), config.initialBackoff(),
+                config.maxBackoff());
+        this.mapper = new EventMapper(config.editedMessages(), Instant::now);
+        this.roles = new RoleCache(api, scheduler, config.adminCacheTtl(), config.requestTimeout());
+    }
+
+    /** The configuration. */
+    public TelegramConfig config() {
+        return config;
+    }
+
+    /** The API client. */
+    public TelegramBotApi api() {
+        return api;
+    }
+
+    /** The send queue. */
+    public SendQueue queue() {
+        return queue;
+    }
+
+    /** The sink, once started. */
+    public EventSink sink() {
+        return sink;
+    }
+
+    /** The bot's account, once known. */
+    public Optional<User> self() {
+        return self;
+    }
+
+    /**
+     * Starts: learns the bot's identity (from the configured username, else getMe), then, when
+     * configured, calls setWebhook and setMyCommands.
+     *
+     * @throws IllegalStateException with one sentence naming the cause and the fix
+     */
+    public void start(EventSink eventSink, boolean webhook) throws Exception {
+        this.sink = eventSink;
+        if (config.username().isPresent()) {
+            String name = config.username().get();
+            self = Optional.of(User.of(Long.toString(config.botId()), name, name));
+        } else {
+            TelegramUser me = await(api.getMe(), "getMe");
+            self = Optional.of(User.of(Long.toString(me.id()), me.username().orElse(""), me.displayName()));
+            log.info("Telegram bot @{} (id {})", me.username().orElse("?"), me.id());
+        }
+        if (webhook && config.webhookUrl().isPresent()) {
+            await(api.setWebhook(config.webhookUrl().get(), config.webhookSecret(), config.allowedUpdates()),
+                    "setWebhook");
+            log.info("Telegram webhook set to {}", config.webhookUrl().get());
+        }
+        if (config.publishCommands()) {
+            List<Map.Entry<String, String>> menu = new ArrayList<>();
+            for (Command command : eventSink.commands()) {
+                if (MENU_COMMAND.matcher(command.name()).matches() && command.requiredRole() == Role.EVERYONE) {
+                    String description = command.description().isBlank() ? command.name() : command.description();
+                    menu.add(Map.entry(command.name(),
+                            description.length() > 256 ? description.substring(0, 256) : description));
+                }
+            }
+            await(api.setMyCommands(menu), "setMyCommands");
+        }
+    }
+
+    private <T> T await(CompletableFuture<T> call, String method) throws Exception {
+        try {
+            return call.get(config.requestTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof TelegramApiException api && (api.errorCode() == 401 || api.errorCode() == 404)) {
+                throw new IllegalStateException("Telegram rejected the bot token (" + api.errorCode() + " "
+                        + api.description() + " on " + method + "): check TELEGRAM_BOT_TOKEN");
+            }
+            throw new IllegalStateException("Telegram " + cause.getMessage());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Telegram did not answer " + method + " in time: check TELEGRAM_API_URL"
+                    + " and the network");
+        }
+    }
+
+    /** The event for an update, if the bot handles its kind. */
+    public Optional<InboundEvent> map(TelegramUpdate update) {
+        return mapper.map(update);
+    }
+
+    /** Acknowledges a button press so the client stops its progress indicator. */
+    public CompletableFuture<Void> answer(ButtonPress press) {
+        return api.answerCallbackQuery(press.id(), Optional.empty()).handle((ok, failure) -> {
+            if (failure != null) {
+                log.debug("answerCallbackQuery {} failed: {}", press.id(), failure.getMessage());
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Dispatches an event, then queues its answers (and acknowledges a button press); the future
+     * completes once the event was handled and its answers were queued.
+     */
+    public CompletableFuture<Void> dispatchAndSend(InboundEvent event) {
+        CompletableFuture<Void> ack = event instanceof ButtonPress press ? answer(press)
+                : CompletableFuture.completedFuture(null);
+        return sink.dispatch(event)
+                .thenAccept((Handled handled) -> handled.outbound().forEach(queue::submit))
+                .thenCombine(ack, (a, b) -> (Void) null);
+    }
+
+    /** The roles of {@code user} in {@code chat}. */
+    public Set<Role> rolesOf(User user, Chat chat) {
+        return roles.rolesOf(user, chat);
+    }
+
+    /** Queues one message. */
+    public CompletableFuture<Void> send(Outbound message) {
+        return queue.submit(message);
+    }
+
+    /** The JSON body that makes Telegram send {@code message} when returned as the webhook answer. */
+    public ObjectNode inlineCall(Outbound message) {
+        ObjectNode params = OutboundRequests.sendMessage(message, queue.target(Long.parseLong(message.chat().id())));
+        ObjectNode call = UpdateReader.JSON.createObjectNode().put("method", "sendMessage");
+        call.setAll(params);
+        return call;
+    }
+
+    /** Sends what is queued (up to the close timeout), then stops the timer. */
+    public void close() {
+        queue.close(config.closeTimeout());
+        if (ownsScheduler) {
+            scheduler.shutdown();
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package dev.chorusbot.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chorusbot.core.Button;
+import dev.chorusbot.core.Chat;
+import dev.chorusbot.core.Format;
+import dev.chorusbot.core.Outbound;
+import dev.chorusbot.testkit.telegram.ApiCall;
+import dev.chorusbot.testkit.telegram.Failure;
+import dev.chorusbot.testkit.telegram.FakeChat;
+import dev.chorusbot.testkit.telegram.FakeTelegramServer;
+import dev.chorusbot.testkit.telegram.FakeUser;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The outbound queue: limits before sending, Telegram's answers obeyed; time is controlled by the test. */
+class SendQueueTest {
+    static final Duration WAIT = Duration.ofSeconds(5);
+
+    FakeTelegramServer telegram;
+    ManualScheduler clock;
+    TelegramAdapter adapter;
+    FakeUser anna;
+    Chat annaChat;
+
+    @BeforeEach
+    void start() {
+        telegram = FakeTelegramServer.start();
+        clock = new ManualScheduler();
+        anna = telegram.user("Anna", null, "anna");
+        telegram.addChat(FakeChat.privateWith(anna));
+        annaChat = Chat.of(Long.toString(anna.id()), Chat.Kind.PRIVATE, "Anna");
+        adapter = new TelegramAdapter(TelegramConfig.builder(telegram.token()).apiUrl(telegram.apiUrl())
+                .scheduler(clock).retries(3, Duration.ofMillis(500), Duration.ofSeconds(4))
+                .closeTimeout(Duration.ofMillis(200)).build());
+    }
+
+    @AfterEach
+    void stop() {
+        adapter.close();
+        telegram.close();
+    }
+
+    Chat group(long id) {
+        telegram.addChat(FakeChat.supergroup(id, "G"));
+        return Chat.of(Long.toString(id), Chat.Kind.GROUP, "G");
+    }
+
+    @Test
+    void waitsOutRetryAfterBeforeRepeatingA429() throws Exception {
+        telegram.failNext("sendMessage", Failure.tooManyRequests(3));
+
+        CompletableFuture<Void> sent = adapter.send(Outbound.text(annaChat, "hi"));
+        telegram.awaitCalls("sendMessage", 1, WAIT);
+        clock.awaitScheduled(1, WAIT);
+        assertThat(clock.nextDue()).isEqualTo(3_000);
+
+        clock.advance(2_999);
+        assertThat(telegram.calls("sendMessage")).hasSize(1);
+        assertThat(sent).isNotDone();
+
+        clock.advance(1);
+        sent.get(5, TimeUnit.SECONDS);
+        List<ApiCall> calls = telegram.calls("sendMessage");
+        assertThat(calls).extracting(ApiCall::status).containsExactly(429, 200);
+        assertThat(telegram.sentMessages()).extracting(m -> m.text()).containsExactly("hi");
+    }
+
+    @Test
+    void retriesServerErrorsWithDoublingBackoff() throws Exception {
+        telegram.failNext("sendMessage", 2, Failure.serverError(502, "Bad Gateway"));
+
+        CompletableFuture<Void> sent = adapter.send(Outbound.text(group(-1002001), "hi"));
+        telegram.awaitCalls("sendMessage", 1, WAIT);
+        clock.awaitScheduled(1, WAIT);
+        assertThat(clock.nextDue()).isEqualTo(500);
+        clock.advance(500);
+        telegram.awaitCalls("sendMessage", 2, WAIT);
+        clock.awaitScheduled(1, WAIT);
+        assertThat(clock.nextDue()).isEqualTo(1_500); // 500 ms, then 1 s
+
+        clock.advance(1_000);
+        sent.get(5, TimeUnit.SECONDS);
+        assertThat(telegram.calls("sendMessage")).extracting(ApiCall::status).containsExactly(502, 502, 200);
+    }
+
+    @Test
+    void retriesADroppedConnection() throws Exception {
+        telegram.failNext("sendMessage", Failure.dropConnection());
+
+        CompletableFuture<Void> sent = adapter.send(Outbound.text(group(-1002002), "hi"));
+        clock.awaitScheduled(1, WAIT);
+        clock.advance(500);
+
+        sent.get(5, TimeUnit.SECONDS);
+        assertThat(telegram.sentMessages()).hasSize(1);
+    }
+
+    @Test
+    void givesUpAfterTheLastAttemptAndSaysWhy() throws Exception {
+        telegram.failNext("sendMessage", 3, Failure.serverError(500, "Internal Server Error"));
+
+        CompletableFuture<Void> sent = adapter.send(Outbound.text(group(-1002003), "hi"));
+        clock.awaitScheduled(1, WAIT);
+        clock.advance(500);
+        telegram.awaitCalls("sendMessage", 2, WAIT);
+        clock.awaitScheduled(1, WAIT);
+        clock.advance(1_000);
+
+        assertThatThrownBy(() -> sent.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(TelegramApiException.class)
+                .hasMessage("sendMessage failed: 500 Internal Server Error");
+        assertThat(telegram.calls("sendMessage")).hasSize(3);
+    }
+
+    @Test
+    void doesNotRetryWhenTheUserBlockedTheBot() throws Exception {
+        telegram.blockedBy(anna);
+
+        CompletableFuture<Void> sent = adapter.send(Outbound.text(annaChat, "hi"));
+
+        assertThatThrownBy(() -> sent.get(5, TimeUnit.SECONDS)).cause()
+                .isInstanceOfSatisfying(TelegramApiException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(403);
+                    assertThat(e.description()).isEqualTo("Forbidden: bot was blocked by the user");
+                });
+        assertThat(telegram.calls("sendMessage")).hasSize(1);
+        assertThat(clock.scheduled()).isZero();
+    }
+
+    @Test
+    void failsOnAnUnknownChatWithTelegramsDescription() {
+        Chat nowhere = Chat.of("-42", Chat.Kind.GROUP, "?");
+
+        assertThatThrownBy(() -> adapter.send(Outbound.text(nowhere, "hi")).get(5, TimeUnit.SECONDS)).cause()
+                .hasMessage("sendMessage failed: 400 Bad Request: chat not found");
+    }
+
+    @Test
+    void followsAGroupThatBecameASupergroup() throws Exception {
+        Chat old = group(-5001);
+        telegram.migrate(-5001, -1005001);
+
+        adapter.send(Outbound.text(old, "one")).get(5, TimeUnit.SECONDS);
+        clock.advance(10_000);
+        adapter.send(Outbound.text(old, "two")).get(5, TimeUnit.SECONDS);
+
+        assertThat(telegram.calls("sendMessage")).extracting(c -> c.params().path("chat_id").asLong())
+                .containsExactly(-5001L, -1005001L, -1005001L);
+        assertThat(telegram.sentMessages()).extracting(m -> m.chatId()).containsOnly(-1005001L);
+    }
+
+    @Test
+    void sendsAtMostOneMessageASecondToAPrivateChat() throws Exception {
+        CompletableFuture<Void> first = adapter.send(Outbound.text(annaChat, "one"));
+        CompletableFuture<Void> second = adapter.send(Outbound.text(annaChat, "two"));
+        first.get(5, TimeUnit.SECONDS);
+        clock.awaitScheduled(1, WAIT);
+
+        clock.advance(999);
+        assertThat(telegram.calls("sendMessage")).hasSize(1);
+        clock.advance(1);
+        second.get(5, TimeUnit.SECONDS);
+        assertThat(telegram.sentMessages()).extracting(m -> m.text()).containsExactly("one", "two");
+    }
+
+    @Test
+    void sendsAtMostTwentyMessagesAMinuteToAGroup() throws Exception {
+        Chat g = group(-1007001);
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            sends.add(adapter.send(Outbound.text(g, "m" + i)));
+        }
+        telegram.awaitSentMessages(20, WAIT);
+        clock.awaitScheduled(1, WAIT);
+        assertThat(sends.get(20)).isNotDone();
+
+        clock.advance(59_999);
+        assertThat(telegram.sentMessages()).hasSize(20);
+        clock.advance(1);
+        sends.get(20).get(5, TimeUnit.SECONDS);
+        assertThat(telegram.sentMessages()).hasSize(21).last().extracting(m -> m.text()).isEqualTo("m20");
+    }
+
+    @Test
+    void sendsAtMostThirtyMessagesASecondOverall() throws Exception {
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
+        for (int i = 0; i < 31; i++) {
+            sends.add(adapter.send(Outbound.text(group(-1008000 - i), "m" + i)));
+        }
+        telegram.awaitSentMessages(30, WAIT);
+        clock.awaitScheduled(1, WAIT);
+        assertThat(sends.get(30)).isNotDone();
+
+        clock.advance(1_000);
+        sends.get(30).get(5, TimeUnit.SECONDS);
+        assertThat(telegram.sentMessages()).hasSize(31);
+    }
+
+    @Test
+    void keepsTheOrderOfOneChatWhileAnEarlierMessageWaitsOutA429() throws Exception {
+        Chat g = group(-1009001);
+        telegram.failNext("sendMessage", Failure.tooManyRequests(2));
+        CompletableFuture<Void> first = adapter.send(Outbound.text(g, "first"));
+        CompletableFuture<Void> second = adapter.send(Outbound.text(g, "second"));
+        clock.awaitScheduled(1, WAIT);
+
+        clock.advance(2_000);
+        CompletableFuture.allOf(first, second).get(5, TimeUnit.SECONDS);
+
+        assertThat(telegram.sentMessages()).extracting(m -> m.text()).containsExactly("first", "second");
+    }
+
+    @Test
+    void refusesButtonDataOverSixtyFourBytesWithoutCallingTelegram() {
+        Outbound message = new Outbound(annaChat, "pick", Format.PLAIN,
+                List.of(List.of(Button.of("Long", "echo " + "é".repeat(30)))), Optional.empty());
+
+        assertThatThrownBy(() -> adapter.send(message).get(5, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("button 'Long' has 65 bytes of data; Telegram allows at most 64 bytes of callback_data,"
+                        + " so shorten the command line it runs");
+        assertThat(telegram.calls("sendMessage")).isEmpty();
+    }
+
+    @Test
+    void writesTheSendMessageParametersTelegramExpects() throws Exception {
+        Chat topic = group(-1006001).withThread("12");
+        Outbound message = new Outbound(topic, "<b>hi</b>", Format.HTML,
+                List.of(List.of(Button.of("Again", "roll 2d6"), Button.of("Stop", "stop"))), Optional.of("345"));
+
+        adapter.send(message).get(5, TimeUnit.SECONDS);
+
+        assertThat(telegram.calls("sendMessage").get(0).params().toString()).isEqualTo(
+                "{\"chat_id\":-1006001,\"message_thread_id\":12,\"text\":\"<b>hi</b>\",\"parse_mode\":\"HTML\","
+                        + "\"reply_parameters\":{\"message_id\":345,\"allow_sending_without_reply\":true},"
+                        + "\"reply_markup\":{\"inline_keyboard\":[[{\"text\":\"Again\",\"callback_data\":\"roll 2d6\"},"
+                        + "{\"text\":\"Stop\",\"callback_data\":\"stop\"}]]}}");
+    }
+
+    @Test
+    void givesUpWhatIsStillQueuedWhenClosedAndSaysSo() throws Exception {
+        CompletableFuture<Void> first = adapter.send(Outbound.text(annaChat, "one"));
+        CompletableFuture<Void> second = adapter.send(Outbound.text(annaChat, "two"));
+        first.get(5, TimeUnit.SECONDS);
+
+        adapter.close(); // the clock never moves: "two" cannot go out within the close timeout
+
+        assertThatThrownBy(() -> second.get(5, TimeUnit.SECONDS)).cause()
+                .hasMessage("the Telegram adapter closed before the message to chat " + anna.id() + " was sent");
+        assertThatThrownBy(() -> adapter.send(Outbound.text(annaChat, "three")).get()).cause()
+                .hasMessage("the Telegram adapter is closed; a message to chat " + anna.id() + " was not sent");
+    }
+}

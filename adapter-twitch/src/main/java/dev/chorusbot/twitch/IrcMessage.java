@@ -1,0 +1,249 @@
+package dev.chorusbot.twitch;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One IRC line, parsed: IRCv3 tags, source (prefix), command and parameters.
+ *
+ * <pre>{@code
+ * IrcMessage line = IrcMessage.parse("@id=abc :viktor!viktor@viktor.tmi.twitch.tv PRIVMSG #chorus :!hello");
+ * line.command();      // "PRIVMSG"
+ * line.nick();         // "viktor"
+ * line.params();       // ["#chorus", "!hello"]
+ * line.tags().get("id") // Optional["abc"]
+ * }</pre>
+ *
+ * <p>The grammar is RFC 1459 section 2.3.1 with the IRCv3 message-tags extension; runs of spaces
+ * between parts are tolerated, as modern servers and clients do. {@link #toLine()} writes the message
+ * back and refuses any parameter containing CR, LF or NUL, so text from a chat user can never smuggle
+ * a second command onto the connection.
+ *
+ * @param tags the IRCv3 tags, {@link IrcTags#none()} when the line had none
+ * @param source the source (prefix) without its leading colon, or {@code ""} when the line had none
+ * @param command the command in upper case ({@code PRIVMSG}) or a three-digit numeric ({@code 001})
+ * @param params the parameters; the trailing one (after {@code " :"}) is the last and may contain spaces
+ */
+public record IrcMessage(IrcTags tags, String source, String command, List<String> params) {
+    /** Validates and copies the components. */
+    public IrcMessage {
+        Objects.requireNonNull(tags, "tags");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(command, "command");
+        params = List.copyOf(params);
+        if (!isCommand(command)) {
+            throw new IllegalArgumentException("'" + command + "' is not an IRC command");
+        }
+    }
+
+    /** A message with no tags and no source, as a client sends: {@code of("JOIN", "#chorus")}. */
+    public static IrcMessage of(String command, String... params) {
+        return new IrcMessage(IrcTags.none(), "", command, Arrays.asList(params));
+    }
+
+    /** A copy carrying {@code newTags}. */
+    public IrcMessage withTags(IrcTags newTags) {
+        return new IrcMessage(newTags, source, command, params);
+    }
+
+    /**
+     * Parses one line (a trailing CR LF, LF or CR is ignored).
+     *
+     * @throws IllegalArgumentException naming what is wrong when the line is not valid IRC: empty,
+     *     tags or a source without a command, an invalid command, or a NUL or line break inside
+     */
+    public static IrcMessage parse(String line) {
+        Objects.requireNonNull(line, "line");
+        int end = line.length();
+        while (end > 0 && (line.charAt(end - 1) == '\n' || line.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        if (end == 0) {
+            throw new IllegalArgumentException("empty IRC line");
+        }
+        for (int i = 0; i < end; i++) {
+            char c = line.charAt(i);
+            if (c == '\0' || c == '\r' || c == '\n') {
+                throw new IllegalArgumentException("IRC line contains a NUL or line break at index " + i);
+            }
+        }
+        int i = 0;
+        IrcTags tags = IrcTags.none();
+        if (line.charAt(0) == '@') {
+            int space = line.indexOf(' ', 1);
+            if (space < 0 || space >= end) {
+                throw new IllegalArgumentException("IRC line has tags but no command");
+            }
+            tags = IrcTags.parse(line, 1, space);
+            i = skipSpaces(line, space, end);
+        }
+        String source = "";
+        if (i < end && line.charAt(i) == ':') {
+            int space = line.indexOf(' ', i + 1);
+            if (space < 0 || space >= end) {
+                throw new IllegalArgumentException("IRC line has a source but no command");
+            }
+            if (space == i + 1) {
+                throw new IllegalArgumentException("IRC line has an empty source");
+            }
+            source = line.substring(i + 1, space);
+            i = skipSpaces(line, space, end);
+        }
+        if (i >= end) {
+            throw new IllegalArgumentException("IRC line has no command");
+        }
+        int commandEnd = line.indexOf(' ', i);
+        if (commandEnd < 0 || commandEnd > end) {
+            commandEnd = end;
+        }
+        String command = command(line, i, commandEnd);
+        i = skipSpaces(line, commandEnd, end);
+        List<String> params = List.of();
+        if (i < end) {
+            String[] found = new String[4];
+            int count = 0;
+            while (i < end) {
+                if (count == found.length) {
+                    found = Arrays.copyOf(found, count * 2);
+                }
+                if (line.charAt(i) == ':') {
+                    found[count++] = line.substring(i + 1, end);
+                    break;
+                }
+                int space = line.indexOf(' ', i);
+                if (space < 0 || space > end) {
+                    found[count++] = line.substring(i, end);
+                    break;
+                }
+                found[count++] = line.substring(i, space);
+                i = skipSpaces(line, space, end);
+            }
+            params = count == 1 ? List.of(found[0])
+                    : count == 2 ? List.of(found[0], found[1])
+                    : List.of(Arrays.copyOf(found, count));
+        }
+        return new IrcMessage(tags, source, command, params);
+    }
+
+    private static int skipSpaces(String line, int from, int end) {
+        int i = from;
+        while (i < end && line.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    private static String command(String line, int start, int end) {
+        String command = line.substring(start, end);
+        if (!isCommand(command)) {
+            String upper = command.toUpperCase(java.util.Locale.ROOT);
+            if (!isCommand(upper) || upper.equals(command)) {
+                throw new IllegalArgumentException("'" + command + "' is not an IRC command");
+            }
+            return upper;
+        }
+        return command;
+    }
+
+    /** Upper-case letters, or exactly three digits (RFC 1459 section 2.3.1). */
+    private static boolean isCommand(String command) {
+        int length = command.length();
+        if (length == 0) {
+            return false;
+        }
+        if (length == 3 && isDigit(command.charAt(0)) && isDigit(command.charAt(1)) && isDigit(command.charAt(2))) {
+            return true;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = command.charAt(i);
+            if (c < 'A' || c > 'Z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The nick of the source ({@code viktor} in {@code viktor!viktor@viktor.tmi.twitch.tv}), or the whole source. */
+    public String nick() {
+        int bang = source.indexOf('!');
+        return bang < 0 ? source : source.substring(0, bang);
+    }
+
+    /** Parameter {@code index}, or {@code ""} when there is no such parameter. */
+    public String param(int index) {
+        return index < params.size() ? params.get(index) : "";
+    }
+
+    /** The last parameter (the text of a PRIVMSG or NOTICE), or {@code ""} when there is none. */
+    public String trailing() {
+        return params.isEmpty() ? "" : params.get(params.size() - 1);
+    }
+
+    /**
+     * This message as one IRC line, without the terminating CR LF.
+     *
+     * @throws IllegalArgumentException when a parameter contains CR, LF or NUL (user text must not
+     *     start a second command), a middle parameter is empty, contains a space or starts with a
+     *     colon, or a tag value contains NUL
+     */
+    public String toLine() {
+        StringBuilder line = new StringBuilder(64 + tags.wire().length());
+        if (!tags.isEmpty()) {
+            line.append('@').append(tags.wire()).append(' ');
+        }
+        if (!source.isEmpty()) {
+            checkNoBreaks(source, "source");
+            line.append(':').append(source).append(' ');
+        }
+        line.append(command);
+        int last = params.size() - 1;
+        for (int p = 0; p <= last; p++) {
+            String param = params.get(p);
+            checkNoBreaks(param, "parameter " + (p + 1));
+            line.append(' ');
+            // Chat text always goes as a trailing parameter, as Twitch writes it, even when one word.
+            boolean needsColon = param.isEmpty() || param.indexOf(' ') >= 0 || param.charAt(0) == ':'
+                    || (p == last && p > 0 && (command.equals("PRIVMSG") || command.equals("NOTICE")));
+            if (needsColon) {
+                if (p != last) {
+                    throw new IllegalArgumentException("IRC parameter " + (p + 1) + " of " + command
+                            + " is empty, contains a space or starts with ':' but is not the last");
+                }
+                line.append(':');
+            }
+            line.append(param);
+        }
+        return line.toString();
+    }
+
+    private void checkNoBreaks(String value, String what) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\r' || c == '\n' || c == '\0') {
+                throw new IllegalArgumentException("refusing to send " + command + ": its " + what
+                        + " contains a " + (c == '\0' ? "NUL" : "line break") + ", which would end the IRC line");
+            }
+        }
+    }
+
+    /**
+     * The line as {@link #toLine()} writes it, or a description when it cannot be written. The
+     * password of a {@code PASS} line is masked.
+     */
+    @Override
+    public String toString() {
+        if (command.equals("PASS")) {
+            return "PASS ***";
+        }
+        try {
+            return toLine();
+        } catch (IllegalArgumentException e) {
+            return "IrcMessage[" + command + " " + params + "]";
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package dev.chorusbot.twitch;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The IRCv3 message tags of one line ({@code @id=abc;display-name=Viktor}), immutable.
+ *
+ * <p>Values are unescaped when read, following the IRCv3 message-tags specification
+ * (https://ircv3.net/specs/extensions/message-tags): {@code \:} is a semicolon, {@code \s} a space,
+ * {@code \\} a backslash, {@code \r} and {@code \n} CR and LF; any other escaped character stands for
+ * itself and a lone backslash at the end is dropped. A tag written without a value ({@code flags})
+ * and one with an empty value ({@code flags=}) both read as {@code ""}, as the specification asks, but
+ * are kept apart ({@link #hasExplicitValue(String)}) so that a parsed line is written back unchanged.
+ * When a key occurs twice, the last value wins.
+ *
+ * <p>Parsing only records where each tag starts; values are unescaped when asked for, which keeps
+ * reading a chat line cheap when a bot looks at three of its twenty tags.
+ */
+public final class IrcTags {
+    private static final IrcTags NONE = new IrcTags("", new int[0], 0);
+
+    /** The tags as written on the wire, without the leading {@code @}. */
+    private final String raw;
+    /** Per tag: key start, key end, tag end. A value exists when tag end > key end (the '=' sits at key end). */
+    private final int[] bounds;
+    private final int count;
+
+    private IrcTags(String raw, int[] bounds, int count) {
+        this.raw = raw;
+        this.bounds = bounds;
+        this.count = count;
+    }
+
+    /** No tags. */
+    public static IrcTags none() {
+        return NONE;
+    }
+
+    /**
+     * Tags with the given keys and (unescaped) values, in the map's iteration order.
+     *
+     * @throws IllegalArgumentException when a key is empty or contains a space, {@code ;}, {@code =},
+     *     a line break or NUL, or a value contains NUL (which has no escape)
+     */
+    public static IrcTags of(Map<String, String> tags) {
+        Objects.requireNonNull(tags, "tags");
+        if (tags.isEmpty()) {
+            return NONE;
+        }
+        StringBuilder wire = new StringBuilder(tags.size() * 16);
+        for (Map.Entry<String, String> tag : tags.entrySet()) {
+            String key = Objects.requireNonNull(tag.getKey(), "tag key");
+            String value = Objects.requireNonNull(tag.getValue(), () -> "value of tag " + key);
+            checkKey(key);
+            if (wire.length() > 0) {
+                wire.append(';');
+            }
+            wire.append(key).append('=');
+            escape(value, wire);
+        }
+        return parse(wire.toString());
+    }
+
+    /** One tag. */
+    public static IrcTags of(String key, String value) {
+        return of(Map.of(key, value));
+    }
+
+    /**
+     * Reads the tag section of a line, without its leading {@code @}. Empty tags ({@code a=1;;b=2})
+     * are ignored.
+     */
+    public static IrcTags parse(String wire) {
+        return parse(wire, 0, wire.length());
+    }
+
+    /** Reads the tag section found in {@code line} between {@code start} and {@code end}. */
+    static IrcTags parse(String line, int start, int end) {
+        if (start >= end) {
+            return NONE;
+        }
+        String raw = start == 0 && end == line.length() ? line : line.substring(start, end);
+        int length = raw.length();
+        int[] bounds = new int[48];
+        int count = 0;
+        int tagStart = 0;
+        while (tagStart <= length) {
+            int tagEnd = raw.indexOf(';', tagStart);
+            if (tagEnd < 0) {
+                tagEnd = length;
+            }
+            if (tagEnd > tagStart) {
+                int equals = raw.indexOf('=', tagStart);
+                int keyEnd = equals < 0 || equals > tagEnd ? tagEnd : equals;
+                if (keyEnd > tagStart) {
+                    if (count * 3 + 3 > bounds.length) {
+                        bounds = Arrays.copyOf(bounds, bounds.length * 2);
+                    }
+                    bounds[count * 3] = tagStart;
+                    bounds[count * 3 + 1] = keyEnd;
+                    bounds[count * 3 + 2] = tagEnd;
+                    count++;
+                }
+            }
+            tagStart = tagEnd + 1;
+        }
+        return count == 0 ? NONE : new IrcTags(raw, bounds, count);
+    }
+
+    /** The number of tags (a repeated key counts each time). */
+    public int size() {
+        return count;
+    }
+
+    /** True when the line carried no tags. */
+    public boolean isEmpty() {
+        return count == 0;
+    }
+
+    /** True when a tag named {@code key} is present, with or without a value. */
+    public boolean contains(String key) {
+        return find(key) >= 0;
+    }
+
+    /**
+     * The unescaped value of {@code key}: empty when the tag is absent, {@code ""} when it is present
+     * without a value or with an empty one.
+     */
+    public Optional<String> get(String key) {
+        int tag = find(key);
+        return tag < 0 ? Optional.empty() : Optional.of(valueAt(tag));
+    }
+
+    /** The unescaped value of {@code key}, or {@code fallback} when the tag is absent or empty. */
+    public String getOrDefault(String key, String fallback) {
+        int tag = find(key);
+        if (tag < 0) {
+            return fallback;
+        }
+        String value = valueAt(tag);
+        return value.isEmpty() ? fallback : value;
+    }
+
+    /**
+     * True when {@code key} is written with an {@code =} ({@code flags=} or {@code flags=x}), false
+     * when it is written bare ({@code flags}) or is absent.
+     */
+    public boolean hasExplicitValue(String key) {
+        int tag = find(key);
+        return tag >= 0 && bounds[tag * 3 + 2] > bounds[tag * 3 + 1];
+    }
+
+    /** All tags, unescaped, in wire order; for a repeated key the last value wins. */
+    public Map<String, String> asMap() {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int tag = 0; tag < count; tag++) {
+            map.put(keyAt(tag), valueAt(tag));
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    /** The tags as written on the wire, without the leading {@code @}; escaped. */
+    public String wire() {
+        return raw;
+    }
+
+    private int find(String key) {
+        int keyLength = key.length();
+        for (int tag = count - 1; tag >= 0; tag--) {
+            int start = bounds[tag * 3];
+            if (bounds[tag * 3 + 1] - start == keyLength && raw.regionMatches(start, key, 0, keyLength)) {
+                return tag;
+            }
+        }
+        return -1;
+    }
+
+    private String keyAt(int tag) {
+        return raw.substring(bounds[tag * 3], bounds[tag * 3 + 1]);
+    }
+
+    private String valueAt(int tag) {
+        int valueStart = bounds[tag * 3 + 1] + 1;
+        int valueEnd = bounds[tag * 3 + 2];
+        if (valueStart >= valueEnd) {
+            return "";
+        }
+        int slash = raw.indexOf('\\', valueStart);
+        if (slash < 0 || slash >= valueEnd) {
+            return raw.substring(valueStart, valueEnd);
+        }
+        return unescape(raw, valueStart, valueEnd);
+    }
+
+    /** Unescapes a tag value as the message-tags specification describes. */
+    static String unescape(String text, int start, int end) {
+        StringBuilder out = new StringBuilder(end - start);
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
+            if (i + 1 == end) {
+                break; // a lone trailing backslash is dropped
+            }
+            char escaped = text.charAt(++i);
+            switch (escaped) {
+                case ':' -> out.append(';');
+                case 's' -> out.append(' ');
+                case 'r' -> out.append('\r');
+                case 'n' -> out.append('\n');
+                default -> out.append(escaped); // "\\" and unknown escapes keep the character
+            }
+        }
+        return out.toString();
+    }
+
+    /** Escapes a tag value for the wire. */
+    static void escape(String value, StringBuilder out) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case ';' -> out.append("\\:");
+                case ' ' -> out.append("\\s");
+                case '\\' -> out.append("\\\\");
+                case '\r' -> out.append("\\r");
+                case '\n' -> out.append("\\n");
+                case '\0' -> throw new IllegalArgumentException("an IRC tag value cannot contain NUL");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    private static void checkKey(String key) {
+        if (key.isEmpty()) {
+            throw new IllegalArgumentException("an IRC tag key must not be empty");
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == ' ' || c == ';' || c == '=' || c == '\r' || c == '\n' || c == '\0' || c == '\\') {
+                throw new IllegalArgumentException("IRC tag key '" + printable(key) + "' contains a forbidden character");
+            }
+        }
+    }
+
+    private static String printable(String text) {
+        return text.replace("\r", "\\r").replace("\n", "\\n").replace("\0", "\\0");
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof IrcTags tags && tags.raw.equals(raw);
+    }
+
+    @Override
+    public int hashCode() {
+        return raw.hashCode();
+    }
+
+    /** The wire form, as {@link #wire()}. */
+    @Override
+    public String toString() {
+        return raw;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.chorusbot.twitch;
+
+import dev.chorusbot.core.Adapter;
+import dev.chorusbot.core.Capabilities;
+import dev.chorusbot.core.EventSink;
+import dev.chorusbot.core.Handled;
+import dev.chorusbot.core.InboundEvent;
+import dev.chorusbot.core.Outbound;
+import dev.chorusbot.core.Platform;
+import dev.chorusbot.core.PullAdapter;
+import dev.chorusbot.core.User;
+import dev.chorusbot.twitch.internal.TwitchSession;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a bot in Twitch chat over IRC: logs in, joins the configured channels, hands chat messages to
+ * the bot and sends its answers under Twitch's rate limits, reconnecting whenever the connection
+ * drops.
+ *
+ * <pre>{@code
+ * Bot.builder()
+ *         .command(hello)
+ *         .adapter(TwitchAdapter.fromEnv())   // TWITCH_USERNAME, TWITCH_OAUTH_TOKEN, TWITCH_CHANNELS
+ *         .build()
+ *         .run();
+ * }</pre>
+ *
+ * <p>A chat message becomes a {@link dev.chorusbot.core.Message} whose chat is the channel
+ * ({@code id} = the channel's login) and whose {@code unwrap(TwitchMessage.class)} gives the tags;
+ * USERNOTICE, CLEARCHAT, CLEARMSG, ROOMSTATE, USERSTATE, NOTICE and WHISPER arrive as
+ * {@link dev.chorusbot.core.PlatformEvent}s of that type carrying the {@link IrcMessage}. Replies to a
+ * command are threaded under it. When Twitch refuses the token the adapter stops and reports a
+ * {@link TwitchLoginException}.
+ */
+public final class TwitchAdapter implements PullAdapter {
+    private static final Logger log = LoggerFactory.getLogger(TwitchAdapter.class);
+
+    /** The platform id {@code twitch}. */
+    public static final Platform PLATFORM = Platform.of("twitch");
+
+    /**
+     * One line of plain text, at most 500 code points (Twitch's limit,
+     * https://dev.twitch.tv/docs/chat/send-receive-messages/), no buttons, no bot addressing.
+     */
+    public static final Capabilities CAPABILITIES =
+            new Capabilities(false, 500, Capabilities.LengthUnit.CODE_POINTS, Set.of(), false, false);
+
+    private final TwitchConfig config;
+    private final TwitchSession session;
+    private volatile EventSink sink;
+
+    /** An adapter for {@code config}. */
+    public TwitchAdapter(TwitchConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    /** An adapter for {@code config}, reading time from {@code clock}. */
+    public TwitchAdapter(TwitchConfig config, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.session = new TwitchSession(config, PLATFORM, Objects.requireNonNull(clock, "clock"),
+                () -> ThreadLocalRandom.current().nextDouble(), new SessionEvents());
+    }
+
+    /**
+     * An adapter configured from {@code TWITCH_USERNAME}, {@code TWITCH_OAUTH_TOKEN},
+     * {@code TWITCH_CHANNELS} and {@code TWITCH_IRC_URL}.
+     *
+     * @throws dev.chorusbot.core.ConfigurationException listing every problem with the variables
+     */
+    public static TwitchAdapter fromEnv() {
+        return new TwitchAdapter(TwitchConfig.fromEnv());
+    }
+
+    /** The configuration (its {@code toString} masks the token). */
+    public TwitchConfig config() {
+        return config;
+    }
+
+    @Override
+    public Platform platform() {
+        return PLATFORM;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    /** Starts connecting in the background and returns; the adapter reconnects until it is closed. */
+    @Override
+    public void start(EventSink eventSink) {
+        this.sink = Objects.requireNonNull(eventSink, "sink");
+        session.start();
+    }
+
+    /**
+     * Queues {@code message} for its channel. Completes when the line is written to Twitch; fails
+     * for text containing a line break or NUL, text over 500 code points, a private chat (Twitch IRC
+     * has no whispers), or after {@link #close()}.
+     */
+    @Override
+    public CompletableFuture<Void> send(Outbound message) {
+        return session.send(Objects.requireNonNull(message, "message"));
+    }
+
+    /** The bot's account: login in lower case, and the user id once Twitch has sent it. */
+    @Override
+    public Optional<User> self() {
+        return Optional.of(session.self());
+    }
+
+    /** True while logged in to Twitch. */
+    public boolean isConnected() {
+        return session.isReady();
+    }
+
+    /** How many connections were opened so far, reconnects included. */
+    public int connectionCount() {
+        return session.connections();
+    }
+
+    @Override
+    public void stopReceiving() {
+        session.stopReceiving();
+    }
+
+    /** Sends what is queued (for up to {@link TwitchConfig#closeTimeout()}), then disconnects. */
+    @Override
+    public void close() {
+        session.close();
+    }
+
+    @Override
+    public String toString() {
+        return "TwitchAdapter[" + config.username() + " @ " + config.server() + "]";
+    }
+
+    private final class SessionEvents implements TwitchSession.Events {
+        @Override
+        public void inbound(InboundEvent event) {
+            EventSink target = sink;
+            target.dispatch(event).whenComplete((handled, error) -> {
+                if (handled != null) {
+                    sendAll(handled);
+                } else {
+                    log.debug("Twitch event not handled: {}", error.getMessage());
+                }
+            });
+        }
+
+        private void sendAll(Handled handled) {
+            for (Outbound outbound : handled.outbound()) {
+                send(outbound).whenComplete((ok, error) -> {
+                    if (error != null) {
+                        log.warn("A reply to #{} was not sent: {}", outbound.chat().id(), error.getMessage());
+                    }
+                });
+            }
+        }
+
+        @Override
+        public void stopped(Throwable failure) {
+            sink.stopped(TwitchAdapter.this, failure);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.chorusbot.twitch;
+
+/**
+ * Twitch refused to log the bot in ({@code Login authentication failed} or {@code Improperly
+ * formatted auth}). The adapter stops instead of retrying: the same token would be refused again. The
+ * message names {@code TWITCH_OAUTH_TOKEN} and never contains the token.
+ */
+public final class TwitchLoginException extends RuntimeException {
+    private final String notice;
+
+    /** An exception for the refusal {@code notice} (Twitch's NOTICE text) of {@code login}'s login. */
+    public TwitchLoginException(String login, String notice) {
+        super("Twitch refused the login of '" + login + "' (" + notice + "): check TWITCH_OAUTH_TOKEN, which must be"
+                + " a valid user access token of that account with the chat:read and chat:edit scopes.");
+        this.notice = notice;
+    }
+
+    /** Twitch's NOTICE text, for example {@code Login authentication failed}. */
+    public String notice() {
+        return notice;
+    }
+}

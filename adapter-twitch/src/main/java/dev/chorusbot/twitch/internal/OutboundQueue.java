@@ -1,0 +1,197 @@
+package dev.chorusbot.twitch.internal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+
+/**
+ * The PRIVMSGs waiting to go out, and Twitch's sending rules. Pure state: the caller passes the time,
+ * so tests drive it with any clock.
+ *
+ * <p>Rules (https://dev.twitch.tv/docs/chat/#rate-limits): an account may send 20 messages per 30
+ * seconds, or 100 per 30 seconds to channels where it is moderator or broadcaster (as the USERSTATE
+ * badges for that channel show); exceeding it gets the account ignored for 30 minutes, so the limit is
+ * enforced here rather than discovered. Twitch drops a message identical to the previous one within
+ * 30 seconds (NOTICE msg_duplicate); such a message gets an invisible suffix, as chat clients such as
+ * Chatterino do, or waits when the suffix would not fit. A msg_ratelimit NOTICE (the account sent from
+ * elsewhere too) pauses sending for a full window and puts the refused message back in front.
+ */
+final class OutboundQueue {
+    static final long WINDOW_MILLIS = 30_000;
+    static final int NORMAL_LIMIT = 20;
+    static final int ELEVATED_LIMIT = 100;
+    static final long DUPLICATE_MILLIS = 30_000;
+    static final int MAX_CODE_POINTS = 500;
+    /** A space and U+E0000 (LANGUAGE TAG), invisible in chat; makes a repeated text distinct. */
+    static final String DISTINCT_SUFFIX = " \uDB40\uDC00";
+    /** How long a sent message waits for Twitch's USERSTATE or NOTICE before it counts as accepted. */
+    static final long CONFIRM_MILLIS = 30_000;
+
+    /** One message to send. */
+    record Pending(String channel, String text, Optional<String> replyTo, CompletableFuture<Void> done,
+            boolean distinct) {
+        Pending asDistinct() {
+            return new Pending(channel, text, replyTo, done, true);
+        }
+    }
+
+    /** What to do now: send {@code item} with {@code text}, or wait {@code waitMillis}, or nothing (both null/0). */
+    record Next(Pending item, String text, long waitMillis) {
+        static final Next IDLE = new Next(null, null, 0);
+
+        static Next waitFor(long millis) {
+            return new Next(null, null, millis);
+        }
+    }
+
+    private record Sent(String text, long at) {}
+
+    private record InFlight(Pending item, long at) {}
+
+    private final Deque<Pending> queue = new ArrayDeque<>();
+    private final SlidingWindow window = new SlidingWindow(WINDOW_MILLIS);
+    private final Set<String> elevated = new HashSet<>();
+    private final Map<String, Sent> lastSent = new HashMap<>();
+    private final Map<String, Deque<InFlight>> inFlight = new HashMap<>();
+    private long pausedUntil;
+
+    void add(Pending item) {
+        queue.addLast(item);
+    }
+
+    /** Puts back a message that could not be written (the connection failed), to go first. */
+    void retry(Pending item) {
+        queue.addFirst(item);
+    }
+
+    boolean isEmpty() {
+        return queue.isEmpty();
+    }
+
+    int size() {
+        return queue.size();
+    }
+
+    /** Records whether the bot is moderator or broadcaster in {@code channel} (from USERSTATE badges). */
+    void elevated(String channel, boolean value) {
+        if (value) {
+            elevated.add(channel);
+        } else {
+            elevated.remove(channel);
+        }
+    }
+
+    boolean isElevated(String channel) {
+        return elevated.contains(channel);
+    }
+
+    /**
+     * The next message that may be sent at {@code now} to a channel {@code ready} accepts, recorded
+     * as sent; or how long to wait; or {@link Next#IDLE} when nothing can go.
+     */
+    Next next(long now, Predicate<String> ready) {
+        if (queue.isEmpty()) {
+            return Next.IDLE;
+        }
+        if (now < pausedUntil) {
+            return Next.waitFor(pausedUntil - now);
+        }
+        long shortestWait = Long.MAX_VALUE;
+        Set<String> blocked = new HashSet<>(); // keep each channel's messages in order
+        for (Iterator<Pending> it = queue.iterator(); it.hasNext(); ) {
+            Pending item = it.next();
+            if (blocked.contains(item.channel()) || !ready.test(item.channel())) {
+                blocked.add(item.channel());
+                continue;
+            }
+            int limit = elevated.contains(item.channel()) ? ELEVATED_LIMIT : NORMAL_LIMIT;
+            long rateWait = window.delayUntilBelow(limit, now);
+            if (rateWait > 0) {
+                shortestWait = Math.min(shortestWait, rateWait);
+                blocked.add(item.channel());
+                continue;
+            }
+            String text = item.text();
+            Sent last = lastSent.get(item.channel());
+            boolean repeat = last != null && now - last.at() < DUPLICATE_MILLIS && last.text().equals(text);
+            if (repeat || item.distinct()) {
+                String distinct = text + DISTINCT_SUFFIX;
+                boolean fits = distinct.codePointCount(0, distinct.length()) <= MAX_CODE_POINTS;
+                boolean stillRepeat = last != null && now - last.at() < DUPLICATE_MILLIS && last.text().equals(distinct);
+                if (fits && !stillRepeat) {
+                    text = distinct;
+                } else if (last != null && now - last.at() < DUPLICATE_MILLIS) {
+                    shortestWait = Math.min(shortestWait, last.at() + DUPLICATE_MILLIS - now);
+                    blocked.add(item.channel());
+                    continue;
+                }
+            }
+            it.remove();
+            window.record(now);
+            lastSent.put(item.channel(), new Sent(text, now));
+            inFlight.computeIfAbsent(item.channel(), c -> new ArrayDeque<>()).addLast(new InFlight(item, now));
+            return new Next(item, text, 0);
+        }
+        return shortestWait == Long.MAX_VALUE ? Next.IDLE : Next.waitFor(shortestWait);
+    }
+
+    /** Twitch answered our oldest unconfirmed message in {@code channel} with USERSTATE: it was accepted. */
+    void accepted(String channel, long now) {
+        Deque<InFlight> sent = confirmable(channel, now);
+        if (sent != null) {
+            sent.pollFirst();
+        }
+    }
+
+    /**
+     * Twitch refused our oldest unconfirmed message in {@code channel} with NOTICE {@code msgId}.
+     * msg_ratelimit pauses sending for a window; msg_duplicate makes the message distinct. Either way
+     * the message goes back to the front of the queue.
+     *
+     * @return true when a message was put back
+     */
+    boolean refused(String channel, String msgId, long now) {
+        Deque<InFlight> sent = confirmable(channel, now);
+        InFlight refused = sent == null ? null : sent.pollFirst();
+        if (msgId.equals("msg_ratelimit")) {
+            pausedUntil = now + WINDOW_MILLIS;
+        }
+        if (refused == null) {
+            return false;
+        }
+        queue.addFirst(msgId.equals("msg_duplicate") ? refused.item().asDistinct() : refused.item());
+        return true;
+    }
+
+    /** Messages sent over a connection that dropped cannot be confirmed any more. */
+    void forgetInFlight() {
+        inFlight.clear();
+    }
+
+    /** Removes and returns everything still queued (at shutdown). */
+    List<Pending> drain() {
+        List<Pending> rest = new ArrayList<>(queue);
+        queue.clear();
+        return rest;
+    }
+
+    private Deque<InFlight> confirmable(String channel, long now) {
+        Deque<InFlight> sent = inFlight.get(channel);
+        if (sent == null) {
+            return null;
+        }
+        while (!sent.isEmpty() && sent.peekFirst().at() <= now - CONFIRM_MILLIS) {
+            sent.pollFirst();
+        }
+        return sent;
+    }
+}

@@ -1,0 +1,573 @@
+package dev.chorusbot.twitch.internal;
+
+import dev.chorusbot.core.Chat;
+import dev.chorusbot.core.InboundEvent;
+import dev.chorusbot.core.Outbound;
+import dev.chorusbot.core.Platform;
+import dev.chorusbot.core.User;
+import dev.chorusbot.twitch.IrcMessage;
+import dev.chorusbot.twitch.IrcTags;
+import dev.chorusbot.twitch.TwitchConfig;
+import dev.chorusbot.twitch.TwitchLoginException;
+import dev.chorusbot.twitch.TwitchMessage;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One bot account's session with Twitch IRC: connect, log in, join, keep alive, reconnect, and send
+ * under Twitch's limits. All state lives on one event-loop thread; connections hand it their lines and
+ * other threads hand it messages to send, so nothing here needs a lock.
+ *
+ * <p>Protocol facts (https://dev.twitch.tv/docs/chat/irc/): request the {@code twitch.tv/tags} and
+ * {@code twitch.tv/commands} capabilities, send PASS before NICK, wait for 001; a refused token gets
+ * {@code NOTICE * :Login authentication failed} or {@code :Improperly formatted auth} and the server
+ * closes the connection. Twitch PINGs about every five minutes and expects a PONG; it sends
+ * RECONNECT before it restarts a server. At most 20 JOINs per 10 seconds.
+ */
+public final class TwitchSession {
+    private static final Logger log = LoggerFactory.getLogger(TwitchSession.class);
+    private static final Set<String> LOGIN_FAILURES = Set.of("Login authentication failed", "Improperly formatted auth");
+    static final int JOIN_LIMIT = 20;
+    static final long JOIN_WINDOW_MILLIS = 10_000;
+
+    /** What the session reports to its adapter. */
+    public interface Events {
+        /** An event to dispatch to the bot. */
+        void inbound(InboundEvent event);
+
+        /** The session stopped for good: {@code failure} says why (a refused login), null for a normal end. */
+        void stopped(Throwable failure);
+    }
+
+    private enum State { IDLE, CONNECTING, REGISTERING, READY, STOPPED }
+
+    private final TwitchConfig config;
+    private final Clock clock;
+    private final Events events;
+    private final EventMapper mapper;
+    private final ScheduledExecutorService loop;
+    private final Backoff backoff;
+    private final OutboundQueue queue = new OutboundQueue();
+    private final SlidingWindow joinWindow = new SlidingWindow(JOIN_WINDOW_MILLIS);
+    private final Deque<String> pendingJoins = new ArrayDeque<>();
+    private final Set<String> joined = new HashSet<>();
+    private final Set<String> configured;
+    private final List<CompletableFuture<Void>> drainWaiters = new ArrayList<>();
+    private final AtomicInteger connections = new AtomicInteger();
+
+    private volatile User self;
+    private volatile boolean receiving = true;
+    private volatile State state = State.IDLE;
+    private int generation;
+    private IrcTransport transport;
+    private long connectedAt;
+    private long lastReceived;
+    private long pingSentAt;
+    private ScheduledFuture<?> pumpTimer;
+    private long pumpAt;
+    private ScheduledFuture<?> joinTimer;
+    private ScheduledFuture<?> ticker;
+
+    /** A session for {@code config}; {@code random} draws reconnect jitter. */
+    public TwitchSession(TwitchConfig config, Platform platform, Clock clock, DoubleSupplier random, Events events) {
+        this.config = config;
+        this.clock = clock;
+        this.events = events;
+        this.mapper = new EventMapper(platform);
+        this.backoff = new Backoff(config.reconnectMin(), config.reconnectMax(), random);
+        this.configured = Set.copyOf(config.channels());
+        this.self = User.of(config.username(), config.username(), config.username());
+        this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "chorus-twitch");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** The bot's account: its login until Twitch's GLOBALUSERSTATE gives the user id and display name. */
+    public User self() {
+        return self;
+    }
+
+    /** True while logged in. */
+    public boolean isReady() {
+        return state == State.READY;
+    }
+
+    /** How many connections were opened so far (reconnects included). */
+    public int connections() {
+        return connections.get();
+    }
+
+    /** Connects in the background; failures are retried, a refused login stops the session. */
+    public void start() {
+        long tick = Math.max(10, Math.min(config.pingInterval().toMillis(), config.pongTimeout().toMillis()) / 4);
+        execute(() -> {
+            ticker = loop.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+            connect();
+        });
+    }
+
+    /** Stops dispatching what arrives; sending continues. */
+    public void stopReceiving() {
+        receiving = false;
+    }
+
+    /**
+     * Queues a message. The future completes when the line was written to Twitch, or exceptionally
+     * when the message cannot be sent (a line break in it, longer than 500 code points, a chat
+     * Twitch IRC cannot write to, the session stopped).
+     */
+    public CompletableFuture<Void> send(Outbound message) {
+        Chat chat = message.chat();
+        if (chat.kind() == Chat.Kind.PRIVATE) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "Twitch IRC cannot send whispers; answer in a channel instead"));
+        }
+        String channel = chat.id().startsWith("#") ? chat.id().substring(1) : chat.id();
+        channel = channel.toLowerCase(Locale.ROOT);
+        String text = message.text();
+        if (text.isBlank()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (text.codePointCount(0, text.length()) > OutboundQueue.MAX_CODE_POINTS) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "Twitch drops messages longer than 500 characters; this one has "
+                            + text.codePointCount(0, text.length())));
+        }
+        try {
+            line(channel, text, message.replyToId()); // refuses CR, LF and NUL before anything is queued
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        OutboundQueue.Pending item = new OutboundQueue.Pending(channel, text, message.replyToId(), done, false);
+        try {
+            execute(() -> {
+                if (state == State.STOPPED) {
+                    done.completeExceptionally(new IllegalStateException("the Twitch adapter is closed"));
+                    return;
+                }
+                queue.add(item);
+                pump();
+            });
+        } catch (RejectedExecutionException e) {
+            done.completeExceptionally(new IllegalStateException("the Twitch adapter is closed"));
+        }
+        return done;
+    }
+
+    /**
+     * Sends what is queued (within {@code config.closeTimeout()}), then closes the connection and the
+     * event loop. What could not be sent in time is failed and logged.
+     */
+    public void close() {
+        receiving = false;
+        CompletableFuture<Void> drained = new CompletableFuture<>();
+        try {
+            execute(() -> {
+                if (queue.isEmpty() || state == State.STOPPED) {
+                    drained.complete(null);
+                } else {
+                    drainWaiters.add(drained);
+                }
+            });
+            drained.get(config.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.debug("Twitch queue not drained within {}", config.closeTimeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.debug("Waiting for the Twitch queue failed", e);
+        }
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        try {
+            execute(() -> {
+                stop(null, false);
+                closed.complete(null);
+            });
+            closed.get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.debug("Closing the Twitch session failed", e);
+        }
+        loop.shutdown();
+    }
+
+    // ---- everything below runs on the event loop ----
+
+    private void execute(Runnable task) {
+        loop.execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.warn("Twitch session task failed", e);
+            }
+        });
+    }
+
+    private void connect() {
+        if (state == State.STOPPED) {
+            return;
+        }
+        state = State.CONNECTING;
+        int attempt = ++generation;
+        IrcTransport opened;
+        try {
+            opened = IrcTransport.open(config.server(), config.sslContext(), config.connectTimeout(), listener(attempt));
+        } catch (IOException e) {
+            reconnectLater("could not connect to " + config.server() + ": " + e.getMessage());
+            return;
+        }
+        if (state == State.STOPPED) {
+            opened.close();
+            return;
+        }
+        connections.incrementAndGet();
+        transport = opened;
+        state = State.REGISTERING;
+        connectedAt = clock.millis();
+        lastReceived = connectedAt;
+        pingSentAt = 0;
+        // PASS must come before NICK, or Twitch answers "Improperly formatted auth".
+        write("CAP REQ :twitch.tv/tags twitch.tv/commands");
+        write("PASS " + config.password());
+        write("NICK " + config.username());
+    }
+
+    private IrcTransport.Listener listener(int attempt) {
+        return new IrcTransport.Listener() {
+            @Override
+            public void onLine(String line) {
+                executeQuietly(() -> {
+                    if (attempt == generation && state != State.STOPPED) {
+                        received(line);
+                    }
+                });
+            }
+
+            @Override
+            public void onClosed(IOException cause) {
+                executeQuietly(() -> {
+                    if (attempt == generation && (state == State.REGISTERING || state == State.READY)) {
+                        reconnectLater("connection lost: " + cause.getMessage());
+                    }
+                });
+            }
+        };
+    }
+
+    private void executeQuietly(Runnable task) {
+        try {
+            execute(task);
+        } catch (RejectedExecutionException e) {
+            // the session is closed; late lines are of no interest
+        }
+    }
+
+    private void received(String line) {
+        lastReceived = clock.millis();
+        TrafficLog.received(line);
+        IrcMessage message;
+        try {
+            message = IrcMessage.parse(line);
+        } catch (IllegalArgumentException e) {
+            log.warn("Skipped a malformed line from Twitch ({}): {}", e.getMessage(), line);
+            return;
+        }
+        try {
+            handle(message);
+        } catch (IllegalArgumentException e) {
+            log.warn("Skipped a line from Twitch with malformed tags ({}): {}", e.getMessage(), line);
+        }
+    }
+
+    private void handle(IrcMessage message) {
+        String channel = message.param(0).startsWith("#") ? message.param(0).substring(1).toLowerCase(Locale.ROOT) : "";
+        switch (message.command()) {
+            case "PING" -> write(new IrcMessage(IrcTags.none(), "", "PONG", message.params()).toLine());
+            case "001" -> welcomed();
+            case "CAP" -> {
+                if (message.param(1).equals("NAK")) {
+                    log.warn("Twitch refused the capabilities {}; tags and Twitch commands will be missing",
+                            message.trailing());
+                }
+            }
+            case "GLOBALUSERSTATE" -> {
+                IrcTags tags = message.tags();
+                String login = config.username();
+                self = User.of(tags.getOrDefault("user-id", login), login, tags.getOrDefault("display-name", login));
+            }
+            case "RECONNECT" -> {
+                log.info("Twitch asked to reconnect; reconnecting now");
+                reconnect(0, "RECONNECT");
+            }
+            case "JOIN" -> {
+                if (message.nick().equalsIgnoreCase(config.username())) {
+                    joined.add(channel);
+                    log.debug("Joined #{}", channel);
+                    pump();
+                }
+            }
+            case "PART" -> {
+                if (message.nick().equalsIgnoreCase(config.username())) {
+                    joined.remove(channel);
+                }
+            }
+            case "USERSTATE" -> {
+                Map<String, String> badges = TwitchMessage.badges(message.tags());
+                queue.elevated(channel, badges.containsKey("moderator") || badges.containsKey("broadcaster"));
+                queue.accepted(channel, clock.millis());
+                pump();
+            }
+            case "NOTICE" -> {
+                if (notice(message, channel)) {
+                    return;
+                }
+            }
+            default -> { }
+        }
+        dispatch(message);
+    }
+
+    /** Handles a NOTICE; true when it ended the session. */
+    private boolean notice(IrcMessage message, String channel) {
+        String text = message.trailing();
+        if (state == State.REGISTERING && LOGIN_FAILURES.contains(text)) {
+            stop(new TwitchLoginException(config.username(), text), true);
+            return true;
+        }
+        String msgId = message.tags().getOrDefault("msg-id", "");
+        switch (msgId) {
+            case "msg_ratelimit" -> {
+                log.warn("Twitch refused a message to #{} as too fast; pausing sends for 30 s", channel);
+                queue.refused(channel, msgId, clock.millis());
+                pump();
+            }
+            case "msg_duplicate" -> {
+                queue.refused(channel, msgId, clock.millis());
+                pump();
+            }
+            case "msg_banned", "msg_channel_suspended", "msg_suspended", "msg_timedout", "msg_verified_email",
+                    "msg_requires_verified_phone_number", "msg_followersonly", "msg_subsonly", "msg_emoteonly",
+                    "msg_slowmode", "msg_r9k", "msg_channel_blocked" ->
+                    log.warn("Twitch refused a message or join in #{}: {} ({})", channel, text, msgId);
+            default -> { }
+        }
+        return false;
+    }
+
+    private void dispatch(IrcMessage message) {
+        if (!receiving) {
+            return;
+        }
+        Optional<InboundEvent> event = mapper.map(message, clock.instant());
+        event.ifPresent(events::inbound);
+    }
+
+    private void welcomed() {
+        if (state != State.REGISTERING) {
+            return;
+        }
+        state = State.READY;
+        backoff.reset();
+        log.info("Logged in to Twitch as {} ({} channel(s) to join)", config.username(), configured.size());
+        joined.clear();
+        pendingJoins.clear();
+        pendingJoins.addAll(config.channels());
+        joins();
+        pump();
+    }
+
+    private void joins() {
+        if (state != State.READY) {
+            return;
+        }
+        long now = clock.millis();
+        while (!pendingJoins.isEmpty()) {
+            long wait = joinWindow.delayUntilBelow(JOIN_LIMIT, now);
+            if (wait > 0) {
+                if (joinTimer == null || joinTimer.isDone()) {
+                    joinTimer = loop.schedule(() -> guarded(this::joins), wait, TimeUnit.MILLISECONDS);
+                }
+                return;
+            }
+            joinWindow.record(now);
+            write("JOIN #" + pendingJoins.pollFirst());
+        }
+    }
+
+    private void pump() {
+        if (state != State.READY) {
+            return;
+        }
+        while (true) {
+            long now = clock.millis();
+            OutboundQueue.Next next = queue.next(now, channel -> joined.contains(channel) || !configured.contains(channel));
+            if (next.item() == null) {
+                if (next.waitMillis() > 0) {
+                    schedulePump(now, next.waitMillis());
+                }
+                break;
+            }
+            OutboundQueue.Pending item = next.item();
+            String line = line(item.channel(), next.text(), item.replyTo());
+            if (!write(line)) {
+                queue.retry(item);
+                return;
+            }
+            item.done().complete(null);
+        }
+        if (queue.isEmpty() && !drainWaiters.isEmpty()) {
+            drainWaiters.forEach(w -> w.complete(null));
+            drainWaiters.clear();
+        }
+    }
+
+    private void schedulePump(long now, long wait) {
+        long at = now + wait;
+        if (pumpTimer != null && !pumpTimer.isDone() && pumpAt <= at) {
+            return;
+        }
+        if (pumpTimer != null) {
+            pumpTimer.cancel(false);
+        }
+        pumpAt = at;
+        pumpTimer = loop.schedule(() -> guarded(this::pump), wait, TimeUnit.MILLISECONDS);
+    }
+
+    private void guarded(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            log.warn("Twitch session task failed", e);
+        }
+    }
+
+    /** The PRIVMSG line; threaded under {@code replyTo} with Twitch's reply-parent-msg-id tag. */
+    static String line(String channel, String text, Optional<String> replyTo) {
+        IrcTags tags = replyTo.map(id -> IrcTags.of("reply-parent-msg-id", id)).orElse(IrcTags.none());
+        return new IrcMessage(tags, "", "PRIVMSG", List.of("#" + channel, text)).toLine();
+    }
+
+    /** Writes a line; false (and a reconnect) when the connection failed. */
+    private boolean write(String line) {
+        if (transport == null) {
+            return false;
+        }
+        try {
+            transport.send(line);
+            TrafficLog.sent(line);
+            return true;
+        } catch (IOException e) {
+            reconnectLater("sending failed: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private void tick() {
+        guarded(() -> {
+            long now = clock.millis();
+            if (state == State.REGISTERING && now - connectedAt >= config.pongTimeout().toMillis()) {
+                reconnectLater("no welcome from Twitch within " + config.pongTimeout().toMillis() + " ms of logging in");
+            } else if (state == State.READY) {
+                if (pingSentAt > 0 && lastReceived >= pingSentAt) {
+                    pingSentAt = 0;
+                }
+                if (pingSentAt > 0 && now - pingSentAt >= config.pongTimeout().toMillis()) {
+                    reconnectLater("no answer to PING within " + config.pongTimeout().toMillis() + " ms");
+                } else if (pingSentAt == 0 && now - lastReceived >= config.pingInterval().toMillis()) {
+                    pingSentAt = now;
+                    write("PING :tmi.twitch.tv");
+                }
+            }
+        });
+    }
+
+    private void reconnectLater(String reason) {
+        if (state == State.STOPPED) {
+            return;
+        }
+        long delay = backoff.nextDelayMillis();
+        log.warn("Twitch {}; reconnecting in {} ms", reason, delay);
+        reconnect(delay, reason);
+    }
+
+    private void reconnect(long delayMillis, String reason) {
+        dropConnection();
+        state = State.IDLE;
+        log.debug("Reconnecting to Twitch in {} ms ({})", delayMillis, reason);
+        loop.schedule(() -> guarded(this::connect), delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void dropConnection() {
+        generation++; // lines and close reports of the old connection are ignored from now on
+        if (transport != null) {
+            transport.close();
+            transport = null;
+        }
+        joined.clear();
+        pendingJoins.clear();
+        queue.forgetInFlight();
+        if (pumpTimer != null) {
+            pumpTimer.cancel(false);
+        }
+    }
+
+    private void stop(Throwable failure, boolean report) {
+        if (state == State.STOPPED) {
+            return;
+        }
+        if (state == State.READY && transport != null) {
+            write("QUIT");
+        }
+        dropConnection();
+        state = State.STOPPED;
+        if (ticker != null) {
+            ticker.cancel(false);
+        }
+        List<OutboundQueue.Pending> rest = queue.drain();
+        if (!rest.isEmpty()) {
+            log.warn("Gave up on {} Twitch message(s) still queued at shutdown", rest.size());
+        }
+        Exception reason = failure instanceof Exception e ? e : new IllegalStateException("the Twitch adapter is closed");
+        rest.forEach(item -> item.done().completeExceptionally(reason));
+        drainWaiters.forEach(w -> w.complete(null));
+        drainWaiters.clear();
+        if (report) {
+            events.stopped(failure);
+        }
+    }
+
+    /** For tests: runs {@code probe} on the event loop and waits for it. */
+    void inspect(Consumer<TwitchSession> probe) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        execute(() -> {
+            probe.accept(this);
+            done.complete(null);
+        });
+        done.get(5, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.chorusbot.twitch.internal;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.handshake.ServerHandshake;
+
+/**
+ * IRC over WebSocket: each text frame we send carries one line; a frame we receive may carry several
+ * lines separated by CR LF (Twitch batches lines this way). Java-WebSocket verifies the host name
+ * of a {@code wss} certificate ({@code WebSocketClient.onSetSSLParameters} sets the HTTPS endpoint
+ * identification).
+ */
+final class WebSocketTransport implements IrcTransport {
+    private final Client client;
+
+    private WebSocketTransport(Client client) {
+        this.client = client;
+    }
+
+    static WebSocketTransport open(URI server, SSLContext tls, Duration timeout, Listener listener)
+            throws IOException {
+        Client client = new Client(server, (int) timeout.toMillis(), listener);
+        if (tls != null) {
+            client.setSocketFactory(tls.getSocketFactory());
+        }
+        client.setConnectionLostTimeout(0); // IRC's own PING/PONG watches the connection
+        boolean open;
+        try {
+            open = client.connectBlocking(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            client.close();
+            throw new IOException("interrupted while connecting to " + server, e);
+        }
+        if (!open) {
+            client.close();
+            Exception error = client.error.get();
+            throw error instanceof IOException io ? io
+                    : new IOException("could not open WebSocket to " + server
+                            + (error == null ? " within " + timeout.toMillis() + " ms" : ": " + error.getMessage()), error);
+        }
+        client.opened.set(true);
+        return new WebSocketTransport(client);
+    }
+
+    @Override
+    public void send(String line) throws IOException {
+        try {
+            client.send(line);
+        } catch (RuntimeException e) { // WebsocketNotConnectedException
+            throw new IOException("the WebSocket is closed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    private static final class Client extends WebSocketClient {
+        private final Listener listener;
+        private final AtomicReference<Exception> error = new AtomicReference<>();
+        private final AtomicBoolean opened = new AtomicBoolean();
+        private final AtomicBoolean reported = new AtomicBoolean();
+
+        Client(URI server, int timeoutMillis, Listener listener) {
+            super(server, new Draft_6455(), Map.of(), timeoutMillis);
+            this.listener = listener;
+        }
+
+        @Override
+        public void onOpen(ServerHandshake handshake) {}
+
+        @Override
+        public void onMessage(String frame) {
+            int start = 0;
+            int length = frame.length();
+            for (int i = 0; i <= length; i++) {
+                if (i == length || frame.charAt(i) == '\n' || frame.charAt(i) == '\r') {
+                    if (i > start) {
+                        listener.onLine(frame.substring(start, i));
+                    }
+                    start = i + 1;
+                }
+            }
+        }
+
+        @Override
+        public void onClose(int code, String reason, boolean remote) {
+            if (reported.compareAndSet(false, true)) {
+                Exception failure = error.get();
+                listener.onClosed(failure instanceof IOException io ? io
+                        : new EOFException("WebSocket closed (" + code + (reason.isEmpty() ? "" : " " + reason) + ")"));
+            }
+        }
+
+        @Override
+        public void onError(Exception e) {
+            error.compareAndSet(null, e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.chorusbot.twitch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chorusbot.core.ConfigurationException;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TwitchConfigTest {
+    @Test
+    void readsTheEnvironment() {
+        TwitchConfig config = TwitchConfig.fromEnv(Map.of(
+                "TWITCH_USERNAME", "Chorus_Bot",
+                "TWITCH_OAUTH_TOKEN", "abc123",
+                "TWITCH_CHANNELS", " #Chorus, friend ,,#chorus",
+                "TWITCH_IRC_URL", "ircs://irc.chat.twitch.tv:6697"));
+
+        assertThat(config.username()).isEqualTo("chorus_bot");
+        assertThat(config.password()).isEqualTo("oauth:abc123");
+        assertThat(config.channels()).containsExactly("chorus", "friend");
+        assertThat(config.server()).isEqualTo(URI.create("ircs://irc.chat.twitch.tv:6697"));
+    }
+
+    @Test
+    void keepsAnExistingOauthPrefixAndDefaultsToTwitchsWebSocket() {
+        TwitchConfig config = TwitchConfig.fromEnv(Map.of(
+                "TWITCH_USERNAME", "bot", "TWITCH_OAUTH_TOKEN", "oauth:abc123", "TWITCH_CHANNELS", "chorus"));
+
+        assertThat(config.password()).isEqualTo("oauth:abc123");
+        assertThat(config.server()).isEqualTo(URI.create("wss://irc-ws.chat.twitch.tv:443"));
+    }
+
+    @Test
+    void listsEveryProblemNamingTheVariable() {
+        assertThatThrownBy(() -> TwitchConfig.fromEnv(Map.of("TWITCH_IRC_URL", "http://example.com")))
+                .isInstanceOf(ConfigurationException.class)
+                .satisfies(e -> assertThat(((ConfigurationException) e).problems()).containsExactly(
+                        "TWITCH_USERNAME is not set: set it to the bot account's Twitch login.",
+                        "TWITCH_OAUTH_TOKEN is not set: set it to a user access token with the chat:read and chat:edit scopes.",
+                        "TWITCH_CHANNELS is not set: list the channels to join, separated by commas (for example 'mychannel,#friend').",
+                        "TWITCH_IRC_URL 'http://example.com' must start with irc://, ircs://, ws:// or wss://."));
+    }
+
+    @Test
+    void refusesMalformedNamesAndTokensWithoutShowingTheToken() {
+        assertThatThrownBy(() -> TwitchConfig.fromEnv(Map.of(
+                "TWITCH_USERNAME", "not a login", "TWITCH_OAUTH_TOKEN", "secret token\n",
+                "TWITCH_CHANNELS", "good,bad channel")))
+                .isInstanceOf(ConfigurationException.class)
+                .satisfies(e -> {
+                    assertThat(((ConfigurationException) e).problems()).containsExactly(
+                            "TWITCH_USERNAME 'not a login' is not a Twitch login: use 1 to 25 letters, digits or underscores.",
+                            "TWITCH_OAUTH_TOKEN contains spaces, line breaks or other characters a token never has: paste the token alone.",
+                            "TWITCH_CHANNELS entry 'bad channel' is not a Twitch channel name: use the channel's login, with or without '#'.");
+                    assertThat(e.getMessage()).doesNotContain("secret");
+                });
+    }
+
+    @Test
+    void neverShowsTheTokenInToString() {
+        TwitchConfig config = TwitchConfig.builder().username("bot").token("s3cr3t").channels("chorus").build();
+
+        assertThat(config.toString()).doesNotContain("s3cr3t").contains("token=***");
+    }
+}

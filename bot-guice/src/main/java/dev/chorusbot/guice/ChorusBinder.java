@@ -1,0 +1,85 @@
+package dev.chorusbot.guice;
+
+import com.google.inject.Binder;
+import com.google.inject.multibindings.Multibinder;
+import dev.chorusbot.core.Adapter;
+import dev.chorusbot.core.Command;
+import dev.chorusbot.core.Middleware;
+import jakarta.inject.Provider;
+import java.util.Objects;
+
+/**
+ * Contributes commands, command objects, adapters, middleware and builder customizations to the
+ * {@link dev.chorusbot.core.Bot} that {@link ChorusModule} builds. Every module may contribute;
+ * Guice's {@link Multibinder} collects the contributions.
+ */
+public final class ChorusBinder {
+    private final Binder binder;
+
+    private ChorusBinder(Binder binder) {
+        this.binder = binder.skipSources(ChorusBinder.class);
+        this.binder.install(new ChorusModule());
+    }
+
+    /** A binder contributing through {@code binder}; installs {@link ChorusModule} if needed. */
+    public static ChorusBinder of(Binder binder) {
+        return new ChorusBinder(Objects.requireNonNull(binder, "binder"));
+    }
+
+    /** Adds a ready-made command. */
+    public ChorusBinder addCommand(Command command) {
+        Multibinder.newSetBinder(binder, Command.class).addBinding().toInstance(command);
+        return this;
+    }
+
+    /**
+     * Adds the command built by {@code provider}, a class Guice constructs, so the command's
+     * handler can use injected dependencies.
+     */
+    public ChorusBinder addCommand(Class<? extends Provider<Command>> provider) {
+        Multibinder.newSetBinder(binder, Command.class).addBinding().toProvider(provider);
+        return this;
+    }
+
+    /** Adds the {@code @BotCommand} methods of an instance of {@code type}, constructed by Guice. */
+    public ChorusBinder addCommandObject(Class<?> type) {
+        Multibinder.newSetBinder(binder, Object.class, CommandObject.class).addBinding().to(type);
+        return this;
+    }
+
+    /** Adds the {@code @BotCommand} methods of {@code instance}. */
+    public ChorusBinder addCommandObject(Object instance) {
+        Multibinder.newSetBinder(binder, Object.class, CommandObject.class).addBinding().toInstance(instance);
+        return this;
+    }
+
+    /** Adds an adapter constructed by Guice. */
+    public ChorusBinder addAdapter(Class<? extends Adapter> type) {
+        Multibinder.newSetBinder(binder, Adapter.class).addBinding().to(type);
+        return this;
+    }
+
+    /** Adds an adapter instance (for example one built with {@code fromEnv()}). */
+    public ChorusBinder addAdapter(Adapter adapter) {
+        Multibinder.newSetBinder(binder, Adapter.class).addBinding().toInstance(adapter);
+        return this;
+    }
+
+    /** Adds a middleware constructed by Guice. */
+    public ChorusBinder addMiddleware(Class<? extends Middleware> type) {
+        Multibinder.newSetBinder(binder, Middleware.class).addBinding().to(type);
+        return this;
+    }
+
+    /** Adds a middleware instance. */
+    public ChorusBinder addMiddleware(Middleware middleware) {
+        Multibinder.newSetBinder(binder, Middleware.class).addBinding().toInstance(middleware);
+        return this;
+    }
+
+    /** Adds a customization of the bot's builder (prefixes, texts, webhook server, …). */
+    public ChorusBinder customize(BotCustomizer customizer) {
+        Multibinder.newSetBinder(binder, BotCustomizer.class).addBinding().toInstance(customizer);
+        return this;
+    }
+}

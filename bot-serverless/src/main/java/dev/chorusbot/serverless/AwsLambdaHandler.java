@@ -1,0 +1,75 @@
+package dev.chorusbot.serverless;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.chorusbot.core.webhook.WebhookResponse;
+import dev.chorusbot.serverless.internal.AwsHttpEvents;
+import dev.chorusbot.serverless.internal.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Objects;
+
+/**
+ * The AWS Lambda entry point: set the function's handler to {@code
+ * dev.chorusbot.serverless.AwsLambdaHandler::handleRequest} and connect a function URL, an API
+ * Gateway HTTP API (payload format 2.0 or 1.0) or a REST API (Lambda proxy integration).
+ *
+ * <p>It reads the event JSON itself (a stream handler starts faster than a typed one, which makes
+ * the runtime build a serializer), hands the request to the {@link ServerlessBot} and writes the
+ * answer in the event's own format. Bodies flagged {@code isBase64Encoded} are decoded; header
+ * names may come in any case.
+ *
+ * <p>The bot is built and started when the runtime creates this handler, which is during the
+ * function's initialisation phase, so the first invocation does not pay for it; a configuration
+ * problem then fails the initialisation with one clear sentence.
+ */
+public class AwsLambdaHandler implements RequestStreamHandler {
+    private final ServerlessBot bot;
+
+    /** The handler the Lambda runtime creates: serves the bot of the registered {@link BotFactory}. */
+    public AwsLambdaHandler() {
+        this(ServerlessBot.shared());
+    }
+
+    /**
+     * A handler serving {@code bot}; for tests, or a subclass that wires its bot explicitly. Starts
+     * the bot now.
+     */
+    public AwsLambdaHandler(ServerlessBot bot) {
+        this.bot = Objects.requireNonNull(bot, "bot must not be null");
+        bot.bot();
+    }
+
+    /**
+     * Handles one invocation and writes the HTTP answer as JSON.
+     *
+     * @throws IllegalArgumentException when the event is not JSON or not an HTTP event; Lambda
+     *     reports it as the invocation's error
+     * @throws IOException when the streams fail
+     */
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonNode event;
+        try {
+            event = Json.MAPPER.readTree(input);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the Lambda event is not JSON: " + e.getOriginalMessage());
+        }
+        AwsHttpEvents.Decoded decoded;
+        try {
+            decoded = AwsHttpEvents.decode(event);
+        } catch (AwsHttpEvents.NotAnHttpEventException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            // An HTTP event whose body cannot be read: the caller gets 400, as from any web server.
+            WebhookResponse badRequest = WebhookResponse.text(400, "Bad Request: " + e.getMessage());
+            Json.MAPPER.writeValue(output, AwsHttpEvents.encode(AwsHttpEvents.formatOf(event), badRequest));
+            return;
+        }
+        WebhookResponse response = bot.handle(decoded.request());
+        Json.MAPPER.writeValue(output, AwsHttpEvents.encode(decoded.format(), response));
+    }
+}

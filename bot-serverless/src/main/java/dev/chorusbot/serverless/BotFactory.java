@@ -1,0 +1,41 @@
+package dev.chorusbot.serverless;
+
+import dev.chorusbot.core.Bot;
+
+/**
+ * Builds the bot a cloud function serves. This is how a function is pointed at a bot: implement it
+ * in a public class with a public no-argument constructor and name that class in the file {@code
+ * META-INF/services/dev.chorusbot.serverless.BotFactory} of the deployed jar.
+ *
+ * <pre>{@code
+ * public final class MyBotFactory implements BotFactory {
+ *     public Bot create() {
+ *         return Bot.builder()
+ *             .command(HelloCommands.hello())
+ *             .adapter(TelegramAdapter.fromEnv())
+ *             .build();
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>The factory is called once per container, on the first use of an entry point (during the
+ * function's initialisation phase where the cloud has one); the bot is then started and serves
+ * every later invocation. When the jar holds several factories, the environment variable {@value
+ * #ENVIRONMENT_VARIABLE} names the one to use.
+ */
+@FunctionalInterface
+public interface BotFactory {
+
+    /** The environment variable that picks one factory class when several are registered. */
+    String ENVIRONMENT_VARIABLE = "CHORUS_BOT_FACTORY";
+
+    /**
+     * Builds the bot, not yet started. Its adapters must all be push adapters (such as Telegram in
+     * webhook mode): a function runs only while it answers a request, so an adapter reading on its
+     * own threads is refused. Configure no embedded webhook server: the function is the server.
+     *
+     * @throws dev.chorusbot.core.ConfigurationException when the bot is configured wrongly (a missing
+     *     token); the function then fails to initialise with that message
+     */
+    Bot create();
+}

@@ -1,0 +1,85 @@
+package dev.chorusbot.serverless;
+
+import com.google.cloud.functions.HttpFunction;
+import com.google.cloud.functions.HttpRequest;
+import com.google.cloud.functions.HttpResponse;
+import dev.chorusbot.core.webhook.WebhookRequest;
+import dev.chorusbot.core.webhook.WebhookResponse;
+import dev.chorusbot.core.webhook.WebhookRoutes;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The Google Cloud Functions (and Cloud Run functions) entry point: deploy with {@code
+ * --entry-point=dev.chorusbot.serverless.GoogleFunctionHandler} and an HTTP trigger. The Functions
+ * Framework hands each request over as an {@link HttpRequest}; the answer is written to the
+ * {@link HttpResponse}.
+ *
+ * <p>A body announced larger than the bot's limit (1 MiB by default) by {@code Content-Length} is
+ * refused with 413 before it is read; otherwise at most one byte over the limit is read, so a huge
+ * body never fills the memory.
+ *
+ * <p>The bot is built and started when the framework creates this function; see {@link
+ * ServerlessBot}.
+ */
+public class GoogleFunctionHandler implements HttpFunction {
+    private final ServerlessBot bot;
+
+    /** The function the framework creates: serves the bot of the registered {@link BotFactory}. */
+    public GoogleFunctionHandler() {
+        this(ServerlessBot.shared());
+    }
+
+    /** A function serving {@code bot}; for tests, or a subclass that wires its bot explicitly. Starts the bot now. */
+    public GoogleFunctionHandler(ServerlessBot bot) {
+        this.bot = Objects.requireNonNull(bot, "bot must not be null");
+        bot.bot();
+    }
+
+    /** Handles one request. */
+    @Override
+    public void service(HttpRequest request, HttpResponse response) throws IOException {
+        WebhookRoutes routes = bot.bot().webhookRoutes();
+        long declared = request.getContentLength();
+        WebhookResponse answer;
+        if (declared > routes.maxBodyBytes()) {
+            answer = routes.tooLarge();
+        } else {
+            byte[] body = readUpTo(request.getInputStream(), routes.maxBodyBytes() + 1);
+            answer = bot.handle(new WebhookRequest(request.getMethod(), request.getPath(), request.getHeaders(), body));
+        }
+        write(response, answer);
+    }
+
+    private static byte[] readUpTo(InputStream in, int limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int total = 0;
+        int read;
+        while (total < limit && (read = in.read(buffer, 0, Math.min(buffer.length, limit - total))) != -1) {
+            out.write(buffer, 0, read);
+            total += read;
+        }
+        return out.toByteArray();
+    }
+
+    private static void write(HttpResponse response, WebhookResponse answer) throws IOException {
+        response.setStatusCode(answer.status());
+        for (Map.Entry<String, String> header : answer.headers().entrySet()) {
+            if (header.getKey().equalsIgnoreCase("Content-Type")) {
+                response.setContentType(header.getValue());
+            } else {
+                response.appendHeader(header.getKey(), header.getValue());
+            }
+        }
+        if (answer.body().length > 0) {
+            OutputStream out = response.getOutputStream();
+            out.write(answer.body());
+            out.flush();
+        }
+    }
+}

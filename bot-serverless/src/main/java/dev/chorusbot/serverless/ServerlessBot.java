@@ -1,0 +1,214 @@
+package dev.chorusbot.serverless;
+
+import dev.chorusbot.core.Adapter;
+import dev.chorusbot.core.Bot;
+import dev.chorusbot.core.ConfigurationException;
+import dev.chorusbot.core.PushAdapter;
+import dev.chorusbot.core.webhook.WebhookEndpoint;
+import dev.chorusbot.core.webhook.WebhookRequest;
+import dev.chorusbot.core.webhook.WebhookResponse;
+import dev.chorusbot.core.webhook.WebhookRoutes;
+import dev.chorusbot.serverless.internal.BotFactoryLoader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One bot, built and started once and then reused by every invocation of a cloud function. The
+ * entry points ({@link AwsLambdaHandler}, {@link YandexFunctionHandler}, {@link
+ * GoogleFunctionHandler}) hand it each request as a {@link WebhookRequest}.
+ *
+ * <p>Routing: a request whose path is a push adapter's webhook path goes to that adapter; a path
+ * that ends with one (a stage prefix such as {@code /prod/telegram}) goes to it as well; any other
+ * path goes to the only push adapter when there is exactly one, because a cloud function's URL
+ * rarely ends in the adapter's path. With several push adapters an unknown path gets 404.
+ *
+ * <p>Thread-safe: the bot is built under a lock by the first caller; later callers share it. A
+ * failed build is not remembered, so the next invocation tries again and reports the same cause.
+ */
+public final class ServerlessBot {
+    private static final Logger log = LoggerFactory.getLogger(ServerlessBot.class);
+    private static final Object SHARED_LOCK = new Object();
+    private static volatile ServerlessBot shared;
+
+    private final BotFactory factory;
+    private final Object lock = new Object();
+    private volatile Bot bot;
+    private Thread shutdownHook;
+
+    private ServerlessBot(BotFactory factory) {
+        this.factory = factory;
+    }
+
+    /**
+     * The container's bot, from the {@link BotFactory} registered in {@code
+     * META-INF/services/dev.chorusbot.serverless.BotFactory} (or named by {@value
+     * BotFactory#ENVIRONMENT_VARIABLE}). The same instance for every caller in this class loader.
+     *
+     * @throws ConfigurationException when no factory, or several without a choice, are found
+     */
+    public static ServerlessBot shared() {
+        ServerlessBot current = shared;
+        if (current == null) {
+            synchronized (SHARED_LOCK) {
+                current = shared;
+                if (current == null) {
+                    current = new ServerlessBot(
+                            BotFactoryLoader.load(ServerlessBot.class.getClassLoader(), System::getenv));
+                    shared = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** A bot built by {@code factory} on first use; for tests and explicit wiring. */
+    public static ServerlessBot of(BotFactory factory) {
+        return new ServerlessBot(Objects.requireNonNull(factory, "factory must not be null"));
+    }
+
+    /**
+     * The started bot, building and starting it on the first call.
+     *
+     * @throws ConfigurationException when the factory reports bad configuration or the bot has no
+     *     push adapter
+     * @throws IllegalStateException when an adapter fails to start
+     */
+    public Bot bot() {
+        Bot current = bot;
+        if (current == null) {
+            synchronized (lock) {
+                current = bot;
+                if (current == null) {
+                    current = startBot();
+                    bot = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    /**
+     * Handles one webhook request: starts the bot if needed, routes the request and returns the
+     * answer once the update was handled and everything it caused was sent.
+     *
+     * <p>Bad input gets a 4xx answer from the routes or the endpoint. An endpoint that fails with
+     * an exception (a bug, not bad input) gets 500, so the platform delivers the update again.
+     *
+     * @throws ConfigurationException when the bot cannot be built (see {@link #bot()})
+     * @throws IllegalStateException when an adapter fails to start
+     */
+    public WebhookResponse handle(WebhookRequest request) {
+        WebhookRoutes routes = bot().webhookRoutes();
+        WebhookRequest routed = route(request, routes);
+        try {
+            return routes.handle(routed);
+        } catch (RuntimeException e) {
+            log.error("Webhook endpoint for {} failed", routed.path(), e);
+            return WebhookResponse.text(500, "Internal Server Error");
+        }
+    }
+
+    /**
+     * Stops the bot (if it was started): in-flight events finish, adapters close. A later
+     * {@link #handle} starts a new one.
+     */
+    public void stop() {
+        Bot current;
+        Thread hook;
+        synchronized (lock) {
+            current = bot;
+            hook = shutdownHook;
+            bot = null;
+            shutdownHook = null;
+        }
+        if (current != null) {
+            current.stop();
+        }
+        if (hook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down and runs the hook itself
+            }
+        }
+    }
+
+    private Bot startBot() {
+        long started = System.nanoTime();
+        Bot created = factory.create();
+        if (created == null) {
+            throw new ConfigurationException("BotFactory " + factory.getClass().getName() + " returned null");
+        }
+        checkAdapters(created);
+        created.start();
+        Map<String, WebhookEndpoint> endpoints = created.webhookRoutes().endpoints();
+        // A function's container gets SIGTERM before it is removed (where the cloud sends one):
+        // stop gracefully so in-flight events are answered.
+        Thread hook = new Thread(created::stop, "chorus-serverless-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        shutdownHook = hook;
+        log.info("Bot started for serverless use in {} ms, serving {}",
+                (System.nanoTime() - started) / 1_000_000, endpoints.keySet());
+        return created;
+    }
+
+    /**
+     * A function runs only while it answers a request: an adapter that reads on its own threads
+     * (Twitch IRC, Telegram long polling) would be frozen between invocations, so it is refused.
+     */
+    private void checkAdapters(Bot created) {
+        List<String> problems = new ArrayList<>();
+        for (Adapter adapter : created.adapters().values()) {
+            if (!(adapter instanceof PushAdapter)) {
+                problems.add("the " + adapter.platform().id() + " adapter of the bot from " + factory.getClass().getName()
+                        + " pulls events on its own threads, which a function freezes between requests: use only push"
+                        + " adapters (such as Telegram in webhook mode, TELEGRAM_MODE=webhook) in a function");
+            }
+        }
+        if (created.adapters().isEmpty()) {
+            problems.add("the bot from " + factory.getClass().getName()
+                    + " has no push adapter (such as Telegram in webhook mode), so the function has nothing to serve");
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+    }
+
+    /** The request with its path replaced by the webhook path it should reach (see the class doc). */
+    static WebhookRequest route(WebhookRequest request, WebhookRoutes routes) {
+        String path = request.path();
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        String target = target(path, routes.endpoints());
+        return target.equals(request.path())
+                ? request
+                : new WebhookRequest(request.method(), target, request.headers(), request.body());
+    }
+
+    private static String target(String path, Map<String, WebhookEndpoint> endpoints) {
+        if (endpoints.containsKey(path)) {
+            return path;
+        }
+        String suffixMatch = null;
+        for (String routed : endpoints.keySet()) {
+            if (!routed.equals("/") && path.endsWith(routed)) {
+                if (suffixMatch != null) {
+                    return path; // ambiguous: let the routes answer 404
+                }
+                suffixMatch = routed;
+            }
+        }
+        if (suffixMatch != null) {
+            return suffixMatch;
+        }
+        if (endpoints.size() == 1) {
+            return endpoints.keySet().iterator().next();
+        }
+        return path;
+    }
+}

@@ -1,0 +1,209 @@
+package dev.chorusbot.testkit.lambda;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The AWS Lambda Runtime API (version 2018-06-01) on a loopback port: what a function's runtime
+ * talks to inside Lambda. Start the real runtime interface client against it with {@code
+ * AWS_LAMBDA_RUNTIME_API=}{@link #address()}, queue events with {@link #invoke(String)} and read
+ * what the function answered.
+ *
+ * <p>Served as Lambda documents it ("Using the Lambda runtime API for custom runtimes"):
+ * <ul>
+ *   <li>{@code GET /2018-06-01/runtime/invocation/next} waits for the next event and returns it
+ *       with the headers {@code Lambda-Runtime-Aws-Request-Id}, {@code Lambda-Runtime-Deadline-Ms},
+ *       {@code Lambda-Runtime-Invoked-Function-Arn} and {@code Lambda-Runtime-Trace-Id};
+ *   <li>{@code POST /2018-06-01/runtime/invocation/{id}/response} and {@code .../error} complete
+ *       the invocation and answer {@code 202 {"status":"OK"}}; an unknown id gets {@code 400} with
+ *       {@code errorType} {@code InvalidRequestID};
+ *   <li>{@code POST /2018-06-01/runtime/init/error} records an initialisation failure.
+ * </ul>
+ *
+ * <pre>{@code
+ * try (FakeLambdaRuntime runtime = FakeLambdaRuntime.start()) {
+ *     // start: java -cp ... com.amazonaws.services.lambda.runtime.api.client.AWSLambda my.Handler::handleRequest
+ *     //        with AWS_LAMBDA_RUNTIME_API=runtime.address()
+ *     FakeLambdaRuntime.Result result = runtime.invoke("{...}").get(10, TimeUnit.SECONDS);
+ * }
+ * }</pre>
+ */
+public final class FakeLambdaRuntime implements AutoCloseable {
+    private static final String PREFIX = "/2018-06-01/runtime/";
+    private static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:123456789012:function:chorus-test";
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Map<String, Pending> inFlight = new ConcurrentHashMap<>();
+    private final CompletableFuture<Result> initError = new CompletableFuture<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private final Duration timeout;
+
+    /**
+     * The outcome of one invocation, or of a failed initialisation.
+     *
+     * @param requestId the invocation's id ({@code init} for an initialisation error)
+     * @param error true when the function posted to {@code /error} or {@code /init/error}
+     * @param body what it posted: the response payload, or the error JSON
+     * @param errorType the {@code Lambda-Runtime-Function-Error-Type} header of an error, if sent
+     * @param completedNanos {@link System#nanoTime()} when the post arrived, for timing
+     */
+    public record Result(String requestId, boolean error, String body, Optional<String> errorType, long completedNanos) {
+        /** Validates the components. */
+        public Result {
+            Objects.requireNonNull(requestId, "requestId");
+            Objects.requireNonNull(body, "body");
+            Objects.requireNonNull(errorType, "errorType");
+        }
+    }
+
+    private record Pending(String requestId, byte[] event, CompletableFuture<Result> result) {}
+
+    private FakeLambdaRuntime(HttpServer server, ExecutorService executor, Duration timeout) {
+        this.server = server;
+        this.executor = executor;
+        this.timeout = timeout;
+    }
+
+    /** Starts on a free loopback port; invocations get a 30 second deadline. */
+    public static FakeLambdaRuntime start() throws IOException {
+        return start(Duration.ofSeconds(30));
+    }
+
+    /** Starts on a free loopback port; each invocation's deadline is {@code timeout} after it is handed out. */
+    public static FakeLambdaRuntime start(Duration timeout) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        AtomicInteger count = new AtomicInteger();
+        // The runtime client holds a long poll on /next while it posts the previous answer.
+        ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "fake-lambda-runtime-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        FakeLambdaRuntime runtime = new FakeLambdaRuntime(server, executor, timeout);
+        server.createContext("/", runtime::serve);
+        server.start();
+        return runtime;
+    }
+
+    /** {@code host:port}, the value of {@code AWS_LAMBDA_RUNTIME_API}. */
+    public String address() {
+        InetSocketAddress address = server.getAddress();
+        return address.getAddress().getHostAddress() + ':' + address.getPort();
+    }
+
+    /**
+     * Queues an event; the runtime picks it up on its next poll. The future completes with what the
+     * function posted back ({@code /response} or {@code /error}).
+     */
+    public CompletableFuture<Result> invoke(String eventJson) {
+        String requestId = "chorus-" + ids.incrementAndGet() + "-" + Long.toHexString(System.nanoTime());
+        Pending pending = new Pending(requestId, eventJson.getBytes(StandardCharsets.UTF_8), new CompletableFuture<>());
+        inFlight.put(requestId, pending);
+        queue.add(pending);
+        return pending.result();
+    }
+
+    /** Completes when the runtime reports that the function failed to initialise. */
+    public CompletableFuture<Result> initError() {
+        return initError;
+    }
+
+    /** Stops serving; the runtime client's pending poll fails. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            if (method.equals("GET") && path.equals(PREFIX + "invocation/next")) {
+                next(exchange);
+            } else if (method.equals("POST") && path.equals(PREFIX + "init/error")) {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                initError.complete(new Result("init", true, new String(body, StandardCharsets.UTF_8),
+                        errorType(exchange), System.nanoTime()));
+                send(exchange, 202, "{\"status\":\"OK\"}");
+            } else if (method.equals("POST") && path.startsWith(PREFIX + "invocation/")) {
+                complete(exchange, path.substring((PREFIX + "invocation/").length()));
+            } else {
+                send(exchange, 404, "{\"errorMessage\":\"Not Found\",\"errorType\":\"NotFound\"}");
+            }
+        }
+    }
+
+    private void next(HttpExchange exchange) throws IOException {
+        Pending pending;
+        try {
+            pending = queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return; // closing: the connection drops, as when Lambda freezes the sandbox for good
+        }
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Lambda-Runtime-Aws-Request-Id", pending.requestId());
+        exchange.getResponseHeaders().set("Lambda-Runtime-Deadline-Ms", Long.toString(deadline));
+        exchange.getResponseHeaders().set("Lambda-Runtime-Invoked-Function-Arn", FUNCTION_ARN);
+        exchange.getResponseHeaders().set("Lambda-Runtime-Trace-Id",
+                "Root=1-5bef4de7-ad49b0e87f6ef6c87fc2e700;Parent=9a9197af755a6419;Sampled=1");
+        exchange.sendResponseHeaders(200, pending.event().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(pending.event());
+        }
+    }
+
+    private void complete(HttpExchange exchange, String rest) throws IOException {
+        int slash = rest.indexOf('/');
+        String requestId = slash < 0 ? rest : rest.substring(0, slash);
+        String kind = slash < 0 ? "" : rest.substring(slash + 1);
+        if (!kind.equals("response") && !kind.equals("error")) {
+            send(exchange, 404, "{\"errorMessage\":\"Not Found\",\"errorType\":\"NotFound\"}");
+            return;
+        }
+        Pending pending = inFlight.remove(requestId);
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        if (pending == null) {
+            send(exchange, 400, "{\"errorMessage\":\"Invalid request ID\",\"errorType\":\"InvalidRequestID\"}");
+            return;
+        }
+        boolean error = kind.equals("error");
+        send(exchange, 202, "{\"status\":\"OK\"}");
+        pending.result().complete(new Result(requestId, error, new String(body, StandardCharsets.UTF_8),
+                error ? errorType(exchange) : Optional.empty(), System.nanoTime()));
+    }
+
+    private static Optional<String> errorType(HttpExchange exchange) {
+        return Optional.ofNullable(exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type"));
+    }
+
+    private static void send(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.chorusbot.testkit.twitch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A self-signed certificate made at test time with the JDK's {@code keytool}, so TLS tests
+ * ({@code ircs://}, {@code wss://}) run without files checked in and without the internet.
+ *
+ * <pre>{@code
+ * TestCertificate cert = TestCertificate.generate("localhost");
+ * FakeTwitchIrcServer server = FakeTwitchIrcServer.tls(cert).start();
+ * TwitchConfig.builder().server(server.uri()).sslContext(cert.clientContext())...
+ * }</pre>
+ */
+public final class TestCertificate {
+    private static final String ALIAS = "chorus-test";
+
+    private final SSLContext serverContext;
+    private final SSLContext clientContext;
+    private final List<String> hostNames;
+
+    private TestCertificate(SSLContext serverContext, SSLContext clientContext, List<String> hostNames) {
+        this.serverContext = serverContext;
+        this.clientContext = clientContext;
+        this.hostNames = List.copyOf(hostNames);
+    }
+
+    /**
+     * Generates a key pair and a certificate valid for {@code hostNames} (DNS names, or IP addresses
+     * such as {@code 127.0.0.1}), for two days.
+     *
+     * @throws IllegalStateException when keytool fails
+     */
+    public static TestCertificate generate(String... hostNames) {
+        if (hostNames.length == 0) {
+            throw new IllegalArgumentException("at least one host name is needed");
+        }
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("chorus-cert");
+            Path store = dir.resolve("server.p12");
+            char[] password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12)).toCharArray();
+            List<String> san = new ArrayList<>();
+            for (String host : hostNames) {
+                san.add((host.matches("[0-9.]+|.*:.*") ? "ip:" : "dns:") + host);
+            }
+            String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+            Process process = new ProcessBuilder(keytool, "-genkeypair", "-alias", ALIAS, "-keyalg", "RSA",
+                    "-keysize", "2048", "-validity", "2", "-dname", "CN=" + hostNames[0],
+                    "-ext", "SAN=" + String.join(",", san), "-keystore", store.toString(), "-storetype", "PKCS12",
+                    "-storepass", new String(password), "-keypass", new String(password))
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("keytool failed: " + output.strip());
+            }
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(store)) {
+                keys.load(in, password);
+            }
+            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keyManagers.init(keys, password);
+            SSLContext server = SSLContext.getInstance("TLS");
+            server.init(keyManagers.getKeyManagers(), null, null);
+
+            Certificate certificate = keys.getCertificate(ALIAS);
+            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            trusted.setCertificateEntry(ALIAS, certificate);
+            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trustManagers.init(trusted);
+            SSLContext client = SSLContext.getInstance("TLS");
+            client.init(null, trustManagers.getTrustManagers(), null);
+            return new TestCertificate(server, client, List.of(hostNames));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("could not make a test certificate: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while making a test certificate", e);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+
+    /** The server side: the key and certificate, for a fake server's TLS socket. */
+    public SSLContext serverContext() {
+        return serverContext;
+    }
+
+    /** The client side: trusts exactly this certificate (host names are still checked by the client). */
+    public SSLContext clientContext() {
+        return clientContext;
+    }
+
+    /** The host names the certificate is valid for. */
+    public List<String> hostNames() {
+        return hostNames;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.chorusbot.examples;
+
+import dev.chorusbot.core.Arg;
+import dev.chorusbot.core.BotCommand;
+import dev.chorusbot.core.Button;
+import dev.chorusbot.core.Chat;
+import dev.chorusbot.core.Reply;
+import dev.chorusbot.core.Role;
+import dev.chorusbot.core.StateStore;
+import dev.chorusbot.core.UsageException;
+import dev.chorusbot.core.User;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The showcase bot's commands. One code base for the console, Telegram and Twitch: typed
+ * arguments with usage errors, a per-user cooldown, a moderator-only command, buttons (an inline
+ * keyboard on Telegram, a text line on Twitch) and state kept in the bot's {@link StateStore}.
+ */
+public final class ShowcaseCommands {
+    private static final Pattern DICE = Pattern.compile("(\\d{1,2})d(\\d{1,3})");
+
+    private final RandomGenerator random;
+    private final StateStore state;
+
+    /** Commands rolling dice with {@code random} and counting in {@code state}. */
+    public ShowcaseCommands(RandomGenerator random, StateStore state) {
+        this.random = Objects.requireNonNull(random, "random");
+        this.state = Objects.requireNonNull(state, "state");
+    }
+
+    /** {@code roll 2d6}: rolls N dice with M sides; once per 3 seconds per user. */
+    @BotCommand(description = "Roll dice, like 2d6", cooldownSeconds = 3, aliases = "r")
+    public Reply roll(User user, @Arg("dice") @Arg.Default("1d6") String dice) {
+        Matcher matcher = DICE.matcher(dice.toLowerCase(java.util.Locale.ROOT));
+        if (!matcher.matches()) {
+            throw new UsageException("'" + dice + "' is not a dice roll like 2d6");
+        }
+        int count = Integer.parseInt(matcher.group(1));
+        int sides = Integer.parseInt(matcher.group(2));
+        if (count < 1 || sides < 2) {
+            throw new UsageException("roll at least one die with at least two sides");
+        }
+        List<Integer> rolls = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            rolls.add(1 + random.nextInt(sides));
+        }
+        int total = rolls.stream().mapToInt(Integer::intValue).sum();
+        String shown = count == 1 ? Integer.toString(total)
+                : rolls.stream().map(String::valueOf).collect(Collectors.joining(" + ")) + " = " + total;
+        return Reply.text(user.displayName() + " rolls " + count + "d" + sides + ": " + shown)
+                .withButtons(Button.of("Roll again", "roll " + count + "d" + sides));
+    }
+
+    /** {@code count}: adds one to this chat's counter. */
+    @BotCommand(description = "Add one to the chat's counter")
+    public Reply count(Chat chat) {
+        long value = state.increment(counterKey(chat), 1, Duration.ZERO);
+        return Reply.text("Counter: " + value)
+                .withButtons(Button.of("+1", "count"), Button.of("Reset", "reset"));
+    }
+
+    /** {@code reset}: sets this chat's counter back to zero; moderators only. */
+    @BotCommand(description = "Reset the chat's counter", role = Role.MODERATOR)
+    public String reset(Chat chat, User user) {
+        state.remove(counterKey(chat));
+        return "Counter reset by " + user.displayName() + ".";
+    }
+
+    private static String counterKey(Chat chat) {
+        return "showcase:counter:" + chat.id();
+    }
+}

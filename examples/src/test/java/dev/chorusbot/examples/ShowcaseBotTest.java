@@ -1,0 +1,76 @@
+package dev.chorusbot.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chorusbot.core.Bot;
+import dev.chorusbot.core.Button;
+import dev.chorusbot.core.InMemoryStateStore;
+import dev.chorusbot.core.Role;
+import dev.chorusbot.core.User;
+import dev.chorusbot.testkit.InMemoryAdapter;
+import dev.chorusbot.testkit.TestBot;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The showcase bot's commands as users on each platform meet them. */
+class ShowcaseBotTest {
+    private static final Clock FIXED = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+
+    private static TestBot start(InMemoryAdapter adapter) {
+        InMemoryStateStore state = new InMemoryStateStore(FIXED, 1000);
+        return TestBot.start(Bot.builder()
+                .clock(FIXED)
+                .stateStore(state)
+                .commands(new ShowcaseCommands(new SplittableRandom(42), state)), adapter);
+    }
+
+    @Test
+    void rollsTypedDiceWithARollAgainButtonOnTelegram() {
+        try (TestBot bot = start(TestBot.telegramLike())) {
+            String text = bot.send("/roll 2d6").assertButtons("Roll again").text();
+            assertThat(text).matches("Viktor rolls 2d6: [1-6] \\+ [1-6] = \\d+");
+            Button again = bot.adapter().sent().get(0).buttons().get(0).get(0);
+            assertThat(again.data()).isEqualTo("roll 2d6");
+            bot.as(User.of("2", "anna", "Anna")).press(again).assertReplyContains("Anna rolls 2d6: ");
+        }
+    }
+
+    @Test
+    void answersABadRollWithItsUsage() {
+        try (TestBot bot = start(TestBot.twitchLike())) {
+            bot.send("!roll banana").assertReply("'banana' is not a dice roll like 2d6. Usage: !roll [dice]");
+        }
+    }
+
+    @Test
+    void buttonsBecomeTextOnTwitch() {
+        try (TestBot bot = start(TestBot.twitchLike())) {
+            assertThat(bot.send("!roll 1d20").text()).matches("Viktor rolls 1d20: \\d+ \\| Roll again: !roll 1d20");
+        }
+    }
+
+    @Test
+    void rollHasAPerUserCooldown() {
+        try (TestBot bot = start(TestBot.twitchLike())) {
+            bot.send("!roll");
+            bot.send("!roll").assertReply("Please wait 3 s before using !roll again.");
+            bot.as(User.of("2", "anna", "Anna")).send("!r 1d4").assertReplyContains("Anna rolls 1d4");
+        }
+    }
+
+    @Test
+    void countsPerChatAndOnlyModeratorsReset() {
+        try (TestBot bot = start(TestBot.telegramLike())) {
+            bot.send("/count").assertReply("Counter: 1").assertButtons("+1", "Reset");
+            bot.press(Button.of("+1", "count")).assertReply("Counter: 2");
+            bot.press(Button.of("Reset", "reset")).assertReply("Sorry, !reset is only for moderators.");
+            User moderator = User.of("3", "mod", "Mod").withRoles(Set.of(Role.MODERATOR));
+            bot.as(moderator).send("/reset").assertReply("Counter reset by Mod.");
+            bot.send("/count").assertReply("Counter: 1");
+        }
+    }
+}
