@@ -89,7 +89,7 @@ public final class TwitchEventSubConfig {
     /**
      * Reads the configuration from the process environment: {@code TWITCH_CLIENT_ID},
      * {@code TWITCH_CLIENT_SECRET}, {@code TWITCH_EVENTSUB_SECRET}, {@code TWITCH_BOT_USER_ID}, and the
-     * optional {@code TWITCH_USERNAME}, {@code TWITCH_EVENTSUB_PATH}, {@code TWITCH_API_URL},
+     * optional {@code TWITCH_EVENTSUB_PATH}, {@code TWITCH_API_URL},
      * {@code TWITCH_AUTH_URL}, {@code TWITCH_CHANNELS}, {@code TWITCH_BROADCASTER_IDS} and
      * {@code TWITCH_EVENTSUB_CALLBACK}.
      *
@@ -111,7 +111,6 @@ public final class TwitchEventSubConfig {
         base.clientSecret(env.getOrDefault("TWITCH_CLIENT_SECRET", ""));
         base.eventSubSecret(env.getOrDefault("TWITCH_EVENTSUB_SECRET", ""));
         base.botUserId(env.getOrDefault("TWITCH_BOT_USER_ID", ""));
-        base.botLogin(env.getOrDefault("TWITCH_USERNAME", ""));
         base.channels(split(env.getOrDefault("TWITCH_CHANNELS", "")));
         base.broadcasterIds(split(env.getOrDefault("TWITCH_BROADCASTER_IDS", "")));
         String path = env.getOrDefault("TWITCH_EVENTSUB_PATH", "");
@@ -163,7 +162,11 @@ public final class TwitchEventSubConfig {
         return botUserId;
     }
 
-    /** The bot account's login in lower case ({@code TWITCH_USERNAME}), or empty when unknown. */
+    /**
+     * The bot account's login in lower case, or empty when unknown. It has no variable: the IRC
+     * adapter's {@code TWITCH_USERNAME} would switch on IRC in the example bots, and the bot's own
+     * messages are recognised by {@link #botUserId()} anyway.
+     */
     public String botLogin() {
         return botLogin;
     }
@@ -294,7 +297,7 @@ public final class TwitchEventSubConfig {
             return this;
         }
 
-        /** The bot account's login ({@code TWITCH_USERNAME}); optional. */
+        /** The bot account's login; optional (its own messages are recognised by the user id). */
         public Builder botLogin(String value) {
             this.botLogin = Objects.requireNonNull(value, "botLogin");
             return this;
@@ -416,7 +419,7 @@ public final class TwitchEventSubConfig {
                         + " account's numeric id, not its login.");
             }
             if (!botLogin.isBlank() && !LOGIN.matcher(botLogin.strip()).matches()) {
-                problems.add("TWITCH_USERNAME '" + botLogin.strip() + "' is not a Twitch login: use 1 to 25"
+                problems.add("The bot login '" + botLogin.strip() + "' is not a Twitch login: use 1 to 25"
                         + " letters, digits or underscores.");
             }
             String p = path.strip();

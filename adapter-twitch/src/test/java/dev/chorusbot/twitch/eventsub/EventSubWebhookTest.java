@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorusbot.core.PlatformEvent;
 import dev.chorusbot.core.Reply;
+import dev.chorusbot.core.webhook.WebhookRequest;
+import dev.chorusbot.core.webhook.WebhookResponse;
 import dev.chorusbot.testkit.twitch.eventsub.ChatMessageNotification;
 import dev.chorusbot.testkit.twitch.eventsub.FakeEventSubSender;
 import dev.chorusbot.testkit.twitch.eventsub.FakeHelixApi;
@@ -166,16 +168,19 @@ class EventSubWebhookTest {
     }
 
     @Test
-    void refusesABodyOverOneMebibyteWith413() throws Exception {
+    void refusesABodyOverOneMebibyteWith413() {
         try (EventSubHarness h = new EventSubHarness()) {
             byte[] huge = new byte[(1 << 20) + 1];
             java.util.Arrays.fill(huge, (byte) ' ');
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(h.webhook())
-                    .header("Twitch-Eventsub-Message-Type", "notification")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(huge)).build(), HttpResponse.BodyHandlers.ofString());
+            WebhookRequest request = WebhookRequest.post("/twitch", Map.of("Twitch-Eventsub-Message-Type",
+                    "notification"), huge);
 
-            assertThat(response.statusCode()).isEqualTo(413);
-            assertThat(response.body()).isEqualTo("Payload Too Large: the limit is 1048576 bytes");
+            // Through the bot's routes (what every host uses) and through the endpoint alone.
+            for (WebhookResponse response : List.of(h.bot.webhookRoutes().handle(request),
+                    h.adapter.endpoint().handle(request))) {
+                assertThat(response.status()).isEqualTo(413);
+                assertThat(response.bodyText()).isEqualTo("Payload Too Large: the limit is 1048576 bytes");
+            }
         }
     }
 

@@ -44,7 +44,7 @@ class TwitchEventSubConfigTest {
         assertThat(config.channels()).containsExactly("twitchdev", "chorus");
         assertThat(config.broadcasterIds()).containsExactly("12826");
         assertThat(config.callback()).hasValue(URI.create("https://bot.example.com/hooks/twitch"));
-        assertThat(config.botLogin()).isEqualTo("chorusbot");
+        assertThat(config.botLogin()).isEmpty(); // TWITCH_USERNAME belongs to the IRC adapter
     }
 
     @Test
