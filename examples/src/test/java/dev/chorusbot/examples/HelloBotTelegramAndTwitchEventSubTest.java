@@ -56,7 +56,7 @@ class HelloBotTelegramAndTwitchEventSubTest {
             bot.start();
             try {
                 URI base = URI.create("http://127.0.0.1:" + server.port());
-                FakeUser viktor = telegram.user("Viktor", "", "viktor");
+                FakeUser viktor = telegram.user("Viktor", "Petrov", "viktor");
 
                 WebhookDelivery fromTelegram = telegram.deliver(base.resolve("/telegram"),
                         telegram.message(FakeChat.privateWith(viktor), viktor, "/hello"));
@@ -68,7 +68,7 @@ class HelloBotTelegramAndTwitchEventSubTest {
 
                 assertThat(fromTelegram.status()).isEqualTo(200);
                 assertThat(telegram.awaitSentMessages(1, Duration.ofSeconds(5)))
-                        .extracting(SentMessage::text).containsExactly("hello Viktor!");
+                        .extracting(SentMessage::text).containsExactly("hello Viktor Petrov!");
                 assertThat(fromTwitch.status()).isEqualTo(200);
                 assertThat(helix.sentMessages()).containsExactly(new FakeHelixApi.SentChatMessage(
                         "141981764", "900000001", "hello Anna!", Optional.of(anna.messageId()), true));
