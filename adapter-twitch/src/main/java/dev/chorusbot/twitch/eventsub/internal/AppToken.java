@@ -6,7 +6,6 @@ import dev.chorusbot.twitch.eventsub.TwitchEventSubConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -26,12 +25,12 @@ final class AppToken {
     private static final Duration EARLY = Duration.ofMinutes(1);
 
     private final TwitchEventSubConfig config;
-    private final HttpClient http;
+    private final HelixApi.LazyHttpClient http;
     private final URI tokenUri;
     private String token;
     private Instant expiresAt = Instant.MIN;
 
-    AppToken(TwitchEventSubConfig config, HttpClient http) {
+    AppToken(TwitchEventSubConfig config, HelixApi.LazyHttpClient http) {
         this.config = config;
         this.http = http;
         this.tokenUri = resolve(config.authUrl(), "/oauth2/token");
@@ -61,7 +60,7 @@ final class AppToken {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = http.get().send(request, HttpResponse.BodyHandlers.ofByteArray());
         JsonNode body = parse(response.body());
         if (response.statusCode() != 200 || !Json.has(body, "access_token")) {
             // Twitch: {"status":403,"message":"invalid client secret"}, {"status":400,"message":"invalid client"}

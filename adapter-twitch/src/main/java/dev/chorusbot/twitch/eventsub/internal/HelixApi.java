@@ -29,12 +29,28 @@ public final class HelixApi {
 
     private final HelixTransport transport;
 
-    /** An API client for {@code config}, on {@code http} or a new JDK client. */
+    /**
+     * An API client for {@code config}, on its HTTP client or a new JDK client made on first use (a
+     * serverless cold start that only answers a verification never pays for one).
+     */
     public HelixApi(TwitchEventSubConfig config) {
-        HttpClient http = config.httpClient().orElseGet(() -> HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .build());
-        this.transport = new HelixTransport(config, http);
+        this.transport = new HelixTransport(config, new LazyHttpClient(config.httpClient().orElse(null)));
+    }
+
+    /** Creates the JDK client when the first request needs it. */
+    static final class LazyHttpClient {
+        private HttpClient client;
+
+        LazyHttpClient(HttpClient given) {
+            this.client = given;
+        }
+
+        synchronized HttpClient get() {
+            if (client == null) {
+                client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            }
+            return client;
+        }
     }
 
     /**

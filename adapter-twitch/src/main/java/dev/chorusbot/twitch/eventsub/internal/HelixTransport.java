@@ -5,7 +5,6 @@ import dev.chorusbot.twitch.eventsub.TwitchApiException;
 import dev.chorusbot.twitch.eventsub.TwitchEventSubConfig;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -25,11 +24,11 @@ final class HelixTransport {
     private static final int MAX_TRANSIENT = 2;
 
     private final TwitchEventSubConfig config;
-    private final HttpClient http;
+    private final HelixApi.LazyHttpClient http;
     private final AppToken token;
     private final RateLimit rateLimit;
 
-    HelixTransport(TwitchEventSubConfig config, HttpClient http) {
+    HelixTransport(TwitchEventSubConfig config, HelixApi.LazyHttpClient http) {
         this.config = config;
         this.http = http;
         this.token = new AppToken(config, http);
@@ -56,7 +55,7 @@ final class HelixTransport {
             String bearer = token.current();
             HttpResponse<byte[]> response;
             try {
-                response = http.send(request(method, uri, payload, bearer), HttpResponse.BodyHandlers.ofByteArray());
+                response = http.get().send(request(method, uri, payload, bearer), HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
                 if (transient_++ < MAX_TRANSIENT) {
                     log.debug("Helix {} {} failed ({}); retrying", method, uri.getPath(), e.toString());
