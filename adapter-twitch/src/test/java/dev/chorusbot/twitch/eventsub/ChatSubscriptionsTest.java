@@ -66,6 +66,19 @@ class ChatSubscriptionsTest {
     }
 
     @Test
+    void twitchMarksTheSubscriptionFailedWhenTheWebhookDoesNotKnowItsSecret() throws Exception {
+        try (EventSubHarness h = new EventSubHarness()) {
+            ChatSubscriptions subscriptions = new ChatSubscriptions(EventSubHarness.config(h.helix)
+                    .eventSubSecret("another-secret-than-the-bot-has").channels("twitchdev").build());
+
+            EventSubSubscription created = subscriptions.ensure(h.webhook()).get(0);
+
+            assertThat(h.helix.awaitSubscriptionStatus(created.id(), "webhook_callback_verification_failed",
+                    Duration.ofSeconds(5))).isTrue();
+        }
+    }
+
+    @Test
     void listsEveryPageAndRemovesTheConfiguredChannelsSubscriptions() throws Exception {
         try (EventSubHarness h = new EventSubHarness()) {
             h.helix.addUser("12826", "twitch", "Twitch");
