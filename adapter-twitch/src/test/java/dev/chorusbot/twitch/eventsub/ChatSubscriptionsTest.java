@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.chorusbot.core.Bot;
 import dev.chorusbot.core.ConfigurationException;
+import dev.chorusbot.core.webhook.WebhookServer;
+import dev.chorusbot.testkit.twitch.eventsub.FakeHelixApi;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -92,6 +99,42 @@ class ChatSubscriptionsTest {
             assertThat(subscriptions.removeAll()).hasSize(2);
             assertThat(h.helix.subscriptions()).isEmpty();
         }
+    }
+
+    @Test
+    void ensuresTheSubscriptionsAtStartWhenACallbackIsConfigured() throws Exception {
+        try (FakeHelixApi helix = FakeHelixApi.start(); ServerSocket probe = new ServerSocket(0, 1,
+                InetAddress.getLoopbackAddress())) {
+            helix.addUser("141981764", "twitchdev", "TwitchDev");
+            int port = probe.getLocalPort();
+            probe.close();
+            URI callback = URI.create("http://127.0.0.1:" + port + "/twitch");
+            Bot bot = Bot.builder().command(EventSubHarness.hello())
+                    .adapter(new TwitchEventSubAdapter(EventSubHarness.config(helix).channels("twitchdev")
+                            .callback(callback).build()))
+                    .webhookServer(WebhookServer.builder()
+                            .address(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)).build())
+                    .build();
+            bot.start();
+            try {
+                String id = awaitOneSubscription(helix);
+
+                assertThat(helix.awaitSubscriptionStatus(id, "enabled", Duration.ofSeconds(5))).isTrue();
+                assertThat(helix.subscriptions().get(0).path("transport").path("callback").asText())
+                        .isEqualTo(callback.toString());
+            } finally {
+                bot.stop();
+            }
+        }
+    }
+
+    private static String awaitOneSubscription(FakeHelixApi helix) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (helix.subscriptions().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(helix.subscriptions()).hasSize(1);
+        return helix.subscriptions().get(0).path("id").asText();
     }
 
     @Test
