@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * The hello bot. With no platform variables set it chats on the console: type {@code !hello}.
  * Platform adapters are switched on by their environment variables (see {@link Platforms} and the
- * guides in docs/): {@code TWITCH_USERNAME} switches on Twitch.
+ * guides in docs/): {@code TELEGRAM_BOT_TOKEN} for Telegram, {@code TWITCH_USERNAME} for Twitch.
  */
 public final class HelloBot {
     private HelloBot() {}
@@ -23,8 +23,8 @@ public final class HelloBot {
         }
     }
 
-    /** The hello bot with the platforms {@code env} switches on (see {@link Platforms}); the console when none. */
-    static Bot build(Map<String, String> env) {
+    /** The hello bot on the platforms {@code env} configures. */
+    public static Bot build(Map<String, String> env) {
         return Platforms.fromEnv(env).addTo(Bot.builder().command(HelloCommands.hello())).build();
     }
 }
