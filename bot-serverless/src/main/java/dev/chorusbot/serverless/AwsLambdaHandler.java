@@ -10,6 +10,7 @@ import dev.chorusbot.serverless.internal.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
@@ -41,7 +42,30 @@ public class AwsLambdaHandler implements RequestStreamHandler {
     public AwsLambdaHandler(ServerlessBot bot) {
         this.bot = Objects.requireNonNull(bot, "bot must not be null");
         bot.bot();
+        prime();
     }
+
+    /**
+     * Runs the event codec once on a sample event, without the bot, so Jackson's first-use set-up
+     * happens here, in the initialisation phase — which Lambda runs with a full CPU and SnapStart
+     * snapshots — rather than in the first invocation.
+     */
+    private static void prime() {
+        try {
+            JsonNode sample = Json.MAPPER.readTree(PRIMING_EVENT);
+            AwsHttpEvents.Decoded decoded = AwsHttpEvents.decode(sample);
+            Json.MAPPER.writeValue(OutputStream.nullOutputStream(), AwsHttpEvents.encode(decoded.format(),
+                    WebhookResponse.json(decoded.request().body())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("priming the event codec failed", e);
+        }
+    }
+
+    private static final String PRIMING_EVENT = "{\"version\":\"2.0\",\"rawPath\":\"/\","
+            + "\"headers\":{\"content-type\":\"application/json\"},"
+            + "\"requestContext\":{\"http\":{\"method\":\"POST\",\"path\":\"/\"}},"
+            + "\"body\":\"{\\\"update_id\\\":1,\\\"message\\\":{\\\"text\\\":\\\"/start\\\"}}\","
+            + "\"isBase64Encoded\":false}";
 
     /**
      * Handles one invocation and writes the HTTP answer as JSON.

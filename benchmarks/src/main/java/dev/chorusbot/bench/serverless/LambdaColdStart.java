@@ -28,6 +28,8 @@ import java.util.stream.Stream;
  * <ul>
  *   <li><b>cold</b>: from starting {@code java} to the answer posted to {@code /response} — JVM
  *       start, runtime client, handler construction (bot built and started), first invocation;
+ *   <li><b>init</b>: the part of cold until the runtime fetched the event from {@code /next},
+ *       that is once the handler was created (the bot built and started);
  *   <li><b>warm</b>: the next invocation on the same process, from queuing the event to the answer.
  * </ul>
  * Every answer is checked to be the inline {@code hello Viktor!} reply. With {@code --appcds} a
@@ -93,16 +95,18 @@ public final class LambdaColdStart {
             }
             System.out.println("flags: " + String.join(" ", flags));
             List<Double> cold = new ArrayList<>();
+            List<Double> init = new ArrayList<>();
             List<Double> warm = new ArrayList<>();
             for (int i = 1; i <= runs; i++) {
                 Run run = run(classPath, handler, flags, telegram, false);
                 cold.add(run.coldMillis());
+                init.add(run.initMillis());
                 warm.add(run.warmMillis());
-                System.out.printf(Locale.ROOT, "run %2d: cold %6.0f ms   warm %5.1f ms%n", i, run.coldMillis(),
-                        run.warmMillis());
+                System.out.printf(Locale.ROOT, "run %2d: cold %6.0f ms (init %4.0f + first invocation %4.0f)   warm %5.1f ms%n",
+                        i, run.coldMillis(), run.initMillis(), run.coldMillis() - run.initMillis(), run.warmMillis());
             }
-            System.out.printf(Locale.ROOT, "median of %d: cold %.0f ms (min %.0f, max %.0f)   warm %.1f ms (min %.1f)%n",
-                    runs, median(cold), min(cold), max(cold), median(warm), min(warm));
+            System.out.printf(Locale.ROOT, "median of %d: cold %.0f ms (min %.0f, max %.0f; init %.0f)   warm %.1f ms"
+                    + " (min %.1f)%n", runs, median(cold), min(cold), max(cold), median(init), median(warm), min(warm));
         } finally {
             if (archive != null) {
                 Files.deleteIfExists(archive);
@@ -110,7 +114,7 @@ public final class LambdaColdStart {
         }
     }
 
-    private record Run(double coldMillis, double warmMillis) {}
+    private record Run(double coldMillis, double initMillis, double warmMillis) {}
 
     private static Run run(String classPath, String handler, List<String> flags, FakeTelegramServer telegram,
             boolean exitCleanly)
@@ -142,7 +146,8 @@ public final class LambdaColdStart {
                 FakeUser sameName = FakeUser.of(43, "Viktor", null, "viktor_two");
                 FakeLambdaRuntime.Result warm = runtime.invoke(event(telegram, sameName)).get(60, TimeUnit.SECONDS);
                 check(warm);
-                return new Run((cold.completedNanos() - started) / 1e6, (warm.completedNanos() - queued) / 1e6);
+                return new Run((cold.completedNanos() - started) / 1e6, (cold.deliveredNanos() - started) / 1e6,
+                        (warm.completedNanos() - queued) / 1e6);
             } finally {
                 if (exitCleanly) {
                     // SIGTERM: the JVM exits through its shutdown sequence, which writes the AppCDS archive.
