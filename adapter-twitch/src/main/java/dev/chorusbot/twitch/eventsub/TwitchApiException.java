@@ -1,0 +1,52 @@
+package dev.chorusbot.twitch.eventsub;
+
+/**
+ * Twitch's API or OAuth server refused a request. Carries Twitch's own status, error name and
+ * message ({@code {"error":"Unauthorized","status":401,"message":"Invalid OAuth token"}}); never a
+ * token or secret.
+ */
+public class TwitchApiException extends RuntimeException {
+    private final int status;
+    private final String error;
+    private final String reason;
+
+    /**
+     * An exception for one refused request.
+     *
+     * @param status the HTTP status
+     * @param error Twitch's error name ({@code Unauthorized}), or empty
+     * @param reason Twitch's message ({@code Invalid OAuth token}), or empty
+     */
+    public TwitchApiException(int status, String error, String reason) {
+        super(text(status, error, reason));
+        this.status = status;
+        this.error = error == null ? "" : error;
+        this.reason = reason == null ? "" : reason;
+    }
+
+    private static String text(int status, String error, String reason) {
+        StringBuilder text = new StringBuilder("Twitch answered ").append(status);
+        if (error != null && !error.isEmpty()) {
+            text.append(' ').append(error);
+        }
+        if (reason != null && !reason.isEmpty()) {
+            text.append(": ").append(reason);
+        }
+        return text.toString();
+    }
+
+    /** The HTTP status. */
+    public int status() {
+        return status;
+    }
+
+    /** Twitch's error name, such as {@code Unauthorized}; may be empty. */
+    public String error() {
+        return error;
+    }
+
+    /** Twitch's message, such as {@code Invalid OAuth token}; may be empty. */
+    public String reason() {
+        return reason;
+    }
+}

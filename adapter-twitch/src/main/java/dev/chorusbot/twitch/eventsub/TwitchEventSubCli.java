@@ -1,0 +1,105 @@
+package dev.chorusbot.twitch.eventsub;
+
+import dev.chorusbot.core.ConfigurationException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Manages the bot's chat subscriptions from a shell, with the same environment variables as the
+ * adapter:
+ *
+ * <pre>
+ * java -cp bot.jar dev.chorusbot.twitch.eventsub.TwitchEventSubCli subscribe https://bot.example.com/twitch
+ * java -cp bot.jar dev.chorusbot.twitch.eventsub.TwitchEventSubCli list
+ * java -cp bot.jar dev.chorusbot.twitch.eventsub.TwitchEventSubCli unsubscribe [id ...]
+ * </pre>
+ *
+ * {@code subscribe} takes the callback URL from its argument or {@code TWITCH_EVENTSUB_CALLBACK};
+ * {@code unsubscribe} without ids deletes the configured channels' chat subscriptions (all of the
+ * application's when no channel is configured). Exit status: 0 done, 1 Twitch refused, 2 bad usage
+ * or configuration.
+ */
+public final class TwitchEventSubCli {
+    private static final String USAGE = "usage: TwitchEventSubCli subscribe [callback-url] | list | unsubscribe [id ...]";
+
+    private TwitchEventSubCli() {}
+
+    /** Runs one command and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv(), System.out, System.err));
+    }
+
+    /**
+     * Runs one command.
+     *
+     * @param args the command and its arguments
+     * @param env the environment to read the configuration from
+     * @return the exit status: 0 done, 1 Twitch refused, 2 bad usage or configuration
+     */
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.println(USAGE);
+            return 2;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        try {
+            TwitchEventSubConfig config = TwitchEventSubConfig.fromEnv(env);
+            ChatSubscriptions subscriptions = new ChatSubscriptions(config);
+            switch (args[0]) {
+                case "subscribe" -> {
+                    URI callback = rest.isEmpty() ? config.callback().orElse(null) : URI.create(rest.get(0));
+                    if (callback == null) {
+                        err.println("subscribe needs the webhook's public URL: pass it or set TWITCH_EVENTSUB_CALLBACK.");
+                        return 2;
+                    }
+                    subscriptions.ensure(callback).forEach(s -> out.println(line(s)));
+                }
+                case "list" -> {
+                    List<EventSubSubscription> all = subscriptions.list();
+                    all.forEach(s -> out.println(line(s)));
+                    out.println(all.size() + " channel.chat.message subscription(s)");
+                }
+                case "unsubscribe" -> {
+                    if (rest.isEmpty()) {
+                        subscriptions.removeAll().forEach(s -> out.println("deleted " + line(s)));
+                    } else {
+                        for (String id : rest) {
+                            subscriptions.remove(id);
+                            out.println("deleted " + id);
+                        }
+                    }
+                }
+                default -> {
+                    err.println(USAGE);
+                    return 2;
+                }
+            }
+            return 0;
+        } catch (ConfigurationException | IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (TwitchApiException e) {
+            err.println(e.getMessage());
+            if (e.status() == 403) {
+                err.println("The bot account must grant user:read:chat and user:bot to the application, and the"
+                        + " broadcaster channel:bot (or make the bot a moderator).");
+            }
+            return 1;
+        } catch (IOException e) {
+            err.println("Twitch could not be reached: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private static String line(EventSubSubscription s) {
+        return s.id() + "  " + s.status() + "  broadcaster " + s.broadcasterUserId().orElse("-") + "  -> "
+                + s.callback();
+    }
+}

@@ -1,0 +1,485 @@
+package dev.chorusbot.twitch.eventsub;
+
+import dev.chorusbot.core.ConfigurationException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * How the Twitch EventSub adapter receives chat (a signed webhook) and answers it (the Helix API).
+ * Build it with {@link #builder()} or read it from the environment with {@link #fromEnv()}:
+ *
+ * <pre>{@code
+ * TwitchEventSubAdapter twitch = new TwitchEventSubAdapter(TwitchEventSubConfig.builder()
+ *         .clientId("hof5gwx0su6owfnys0nyan9c87zr6t")
+ *         .clientSecret(System.getenv("TWITCH_CLIENT_SECRET"))
+ *         .eventSubSecret(System.getenv("TWITCH_EVENTSUB_SECRET"))
+ *         .botUserId("141981764")
+ *         .channels("twitchdev")
+ *         .build());
+ * }</pre>
+ *
+ * <p>{@link #toString()} never shows the client secret or the EventSub secret.
+ */
+public final class TwitchEventSubConfig {
+    /** The Helix API's base URL (https://dev.twitch.tv/docs/api/). */
+    public static final URI DEFAULT_API_URL = URI.create("https://api.twitch.tv");
+    /** The base URL of Twitch's OAuth server, which issues app access tokens. */
+    public static final URI DEFAULT_AUTH_URL = URI.create("https://id.twitch.tv");
+    /** The webhook path used when none is configured. */
+    public static final String DEFAULT_PATH = "/twitch";
+
+    /** Twitch logins: letters, digits and underscores, at most 25. */
+    private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9_]{1,25}");
+    private static final Pattern USER_ID = Pattern.compile("[0-9]{1,20}");
+
+    private final String clientId;
+    private final String clientSecret;
+    private final String eventSubSecret;
+    private final String botUserId;
+    private final String botLogin;
+    private final String path;
+    private final URI apiUrl;
+    private final URI authUrl;
+    private final List<String> channels;
+    private final List<String> broadcasterIds;
+    private final Optional<URI> callback;
+    private final Duration replyTimeout;
+    private final Duration closeTimeout;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final HttpClient httpClient;
+
+    private TwitchEventSubConfig(Builder b, URI apiUrl, URI authUrl, Optional<URI> callback,
+            List<String> channels, List<String> broadcasterIds) {
+        this.clientId = b.clientId.strip();
+        this.clientSecret = b.clientSecret.strip();
+        this.eventSubSecret = b.eventSubSecret;
+        this.botUserId = b.botUserId.strip();
+        this.botLogin = b.botLogin.strip().toLowerCase(Locale.ROOT);
+        this.path = b.path.strip();
+        this.apiUrl = apiUrl;
+        this.authUrl = authUrl;
+        this.channels = List.copyOf(channels);
+        this.broadcasterIds = List.copyOf(broadcasterIds);
+        this.callback = callback;
+        this.replyTimeout = b.replyTimeout;
+        this.closeTimeout = b.closeTimeout;
+        this.clock = b.clock;
+        this.sleeper = b.sleeper;
+        this.httpClient = b.httpClient;
+    }
+
+    /** A builder with Twitch's defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads the configuration from the process environment: {@code TWITCH_CLIENT_ID},
+     * {@code TWITCH_CLIENT_SECRET}, {@code TWITCH_EVENTSUB_SECRET}, {@code TWITCH_BOT_USER_ID}, and the
+     * optional {@code TWITCH_EVENTSUB_PATH}, {@code TWITCH_API_URL},
+     * {@code TWITCH_AUTH_URL}, {@code TWITCH_CHANNELS}, {@code TWITCH_BROADCASTER_IDS} and
+     * {@code TWITCH_EVENTSUB_CALLBACK}.
+     *
+     * @throws ConfigurationException listing every missing or malformed variable
+     */
+    public static TwitchEventSubConfig fromEnv() {
+        return fromEnv(System.getenv());
+    }
+
+    /** As {@link #fromEnv()}, reading {@code env} instead of the process environment. */
+    public static TwitchEventSubConfig fromEnv(Map<String, String> env) {
+        return fromEnv(env, builder());
+    }
+
+    /** As {@link #fromEnv(Map)}, starting from {@code base} (for settings that have no variable). */
+    public static TwitchEventSubConfig fromEnv(Map<String, String> env, Builder base) {
+        Objects.requireNonNull(env, "env");
+        base.clientId(env.getOrDefault("TWITCH_CLIENT_ID", ""));
+        base.clientSecret(env.getOrDefault("TWITCH_CLIENT_SECRET", ""));
+        base.eventSubSecret(env.getOrDefault("TWITCH_EVENTSUB_SECRET", ""));
+        base.botUserId(env.getOrDefault("TWITCH_BOT_USER_ID", ""));
+        base.channels(split(env.getOrDefault("TWITCH_CHANNELS", "")));
+        base.broadcasterIds(split(env.getOrDefault("TWITCH_BROADCASTER_IDS", "")));
+        String path = env.getOrDefault("TWITCH_EVENTSUB_PATH", "");
+        if (!path.isBlank()) {
+            base.path(path);
+        }
+        String api = env.getOrDefault("TWITCH_API_URL", "");
+        if (!api.isBlank()) {
+            base.apiUrlText = api.strip();
+        }
+        String auth = env.getOrDefault("TWITCH_AUTH_URL", "");
+        if (!auth.isBlank()) {
+            base.authUrlText = auth.strip();
+        }
+        String callback = env.getOrDefault("TWITCH_EVENTSUB_CALLBACK", "");
+        if (!callback.isBlank()) {
+            base.callbackText = callback.strip();
+        }
+        return base.build();
+    }
+
+    private static List<String> split(String value) {
+        List<String> parts = new ArrayList<>();
+        for (String part : value.split(",")) {
+            if (!part.isBlank()) {
+                parts.add(part.strip());
+            }
+        }
+        return parts;
+    }
+
+    /** The application's client id ({@code TWITCH_CLIENT_ID}); sent as {@code Client-Id}. */
+    public String clientId() {
+        return clientId;
+    }
+
+    /** The application's client secret ({@code TWITCH_CLIENT_SECRET}). Never log it. */
+    public String clientSecret() {
+        return clientSecret;
+    }
+
+    /** The secret Twitch signs deliveries with ({@code TWITCH_EVENTSUB_SECRET}). Never log it. */
+    public String eventSubSecret() {
+        return eventSubSecret;
+    }
+
+    /** The bot account's user id ({@code TWITCH_BOT_USER_ID}): the sender of replies. */
+    public String botUserId() {
+        return botUserId;
+    }
+
+    /**
+     * The bot account's login in lower case, or empty when unknown. It has no variable: the IRC
+     * adapter's {@code TWITCH_USERNAME} would switch on IRC in the example bots, and the bot's own
+     * messages are recognised by {@link #botUserId()} anyway.
+     */
+    public String botLogin() {
+        return botLogin;
+    }
+
+    /** The webhook path ({@code TWITCH_EVENTSUB_PATH}); default {@code /twitch}. */
+    public String path() {
+        return path;
+    }
+
+    /** The Helix base URL ({@code TWITCH_API_URL}); default {@code https://api.twitch.tv}. */
+    public URI apiUrl() {
+        return apiUrl;
+    }
+
+    /** The OAuth base URL ({@code TWITCH_AUTH_URL}); default {@code https://id.twitch.tv}. */
+    public URI authUrl() {
+        return authUrl;
+    }
+
+    /** The channels to subscribe to, as logins in lower case ({@code TWITCH_CHANNELS}). */
+    public List<String> channels() {
+        return channels;
+    }
+
+    /** Channels to subscribe to given by broadcaster user id ({@code TWITCH_BROADCASTER_IDS}). */
+    public List<String> broadcasterIds() {
+        return broadcasterIds;
+    }
+
+    /**
+     * The public HTTPS URL of the webhook ({@code TWITCH_EVENTSUB_CALLBACK}). When set, the adapter
+     * makes sure at start that every configured channel has a {@code channel.chat.message}
+     * subscription to it.
+     */
+    public Optional<URI> callback() {
+        return callback;
+    }
+
+    /** How long a delivery may wait for its replies to be sent before it is answered anyway. */
+    public Duration replyTimeout() {
+        return replyTimeout;
+    }
+
+    /** How long {@code close()} waits for queued replies. */
+    public Duration closeTimeout() {
+        return closeTimeout;
+    }
+
+    /** The clock for token expiry, rate-limit resets and timestamp checks. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** How the adapter waits for a rate-limit reset. */
+    public Sleeper sleeper() {
+        return sleeper;
+    }
+
+    /** The HTTP client for Helix and OAuth calls, if one was given. */
+    public Optional<HttpClient> httpClient() {
+        return Optional.ofNullable(httpClient);
+    }
+
+    /** The settings, with the secrets masked. */
+    @Override
+    public String toString() {
+        return "TwitchEventSubConfig[clientId=" + clientId + ", clientSecret=***, eventSubSecret=***, botUserId="
+                + botUserId + ", path=" + path + ", apiUrl=" + apiUrl + ", authUrl=" + authUrl + ", channels="
+                + channels + ", broadcasterIds=" + broadcasterIds + ", callback=" + callback.orElse(null) + "]";
+    }
+
+    /** Waits; the adapter's only way to pause, so tests can drive a controllable clock instead. */
+    @FunctionalInterface
+    public interface Sleeper {
+        /** The real thing: {@link Thread#sleep}. */
+        Sleeper SYSTEM = duration -> {
+            if (!duration.isNegative() && !duration.isZero()) {
+                Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
+            }
+        };
+
+        /** Returns after {@code duration}. */
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    /** Builds a {@link TwitchEventSubConfig}; {@link #build()} checks everything at once. */
+    public static final class Builder {
+        private String clientId = "";
+        private String clientSecret = "";
+        private String eventSubSecret = "";
+        private String botUserId = "";
+        private String botLogin = "";
+        private String path = DEFAULT_PATH;
+        private String apiUrlText = DEFAULT_API_URL.toString();
+        private String authUrlText = DEFAULT_AUTH_URL.toString();
+        private String callbackText;
+        private List<String> channels = List.of();
+        private List<String> broadcasterIds = List.of();
+        private Duration replyTimeout = Duration.ofSeconds(5);
+        private Duration closeTimeout = Duration.ofSeconds(10);
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private HttpClient httpClient;
+
+        private Builder() {}
+
+        /** The application's client id ({@code TWITCH_CLIENT_ID}). */
+        public Builder clientId(String value) {
+            this.clientId = Objects.requireNonNull(value, "clientId");
+            return this;
+        }
+
+        /** The application's client secret ({@code TWITCH_CLIENT_SECRET}). */
+        public Builder clientSecret(String value) {
+            this.clientSecret = Objects.requireNonNull(value, "clientSecret");
+            return this;
+        }
+
+        /** The EventSub signing secret, 10 to 100 ASCII characters ({@code TWITCH_EVENTSUB_SECRET}). */
+        public Builder eventSubSecret(String value) {
+            this.eventSubSecret = Objects.requireNonNull(value, "eventSubSecret");
+            return this;
+        }
+
+        /** The bot account's user id ({@code TWITCH_BOT_USER_ID}). */
+        public Builder botUserId(String value) {
+            this.botUserId = Objects.requireNonNull(value, "botUserId");
+            return this;
+        }
+
+        /** The bot account's login; optional (its own messages are recognised by the user id). */
+        public Builder botLogin(String value) {
+            this.botLogin = Objects.requireNonNull(value, "botLogin");
+            return this;
+        }
+
+        /** The webhook path ({@code TWITCH_EVENTSUB_PATH}); default {@code /twitch}. */
+        public Builder path(String value) {
+            this.path = Objects.requireNonNull(value, "path");
+            return this;
+        }
+
+        /** The Helix base URL ({@code TWITCH_API_URL}). */
+        public Builder apiUrl(URI value) {
+            this.apiUrlText = Objects.requireNonNull(value, "apiUrl").toString();
+            return this;
+        }
+
+        /** The OAuth base URL ({@code TWITCH_AUTH_URL}). */
+        public Builder authUrl(URI value) {
+            this.authUrlText = Objects.requireNonNull(value, "authUrl").toString();
+            return this;
+        }
+
+        /** The channels to subscribe to, as logins ({@code TWITCH_CHANNELS}); {@code #} optional. */
+        public Builder channels(String... values) {
+            return channels(List.of(values));
+        }
+
+        /** The channels to subscribe to, as logins ({@code TWITCH_CHANNELS}); {@code #} optional. */
+        public Builder channels(List<String> values) {
+            this.channels = List.copyOf(values);
+            return this;
+        }
+
+        /** Channels given by broadcaster user id ({@code TWITCH_BROADCASTER_IDS}); no lookup needed. */
+        public Builder broadcasterIds(List<String> values) {
+            this.broadcasterIds = List.copyOf(values);
+            return this;
+        }
+
+        /** The webhook's public URL ({@code TWITCH_EVENTSUB_CALLBACK}); subscriptions are ensured at start. */
+        public Builder callback(URI value) {
+            this.callbackText = Objects.requireNonNull(value, "callback").toString();
+            return this;
+        }
+
+        /** How long a delivery waits for its replies; default 5 s (Twitch expects an answer within seconds). */
+        public Builder replyTimeout(Duration value) {
+            this.replyTimeout = positive(value, "replyTimeout");
+            return this;
+        }
+
+        /** How long closing waits for queued replies; default 10 s. */
+        public Builder closeTimeout(Duration value) {
+            this.closeTimeout = Objects.requireNonNull(value, "closeTimeout");
+            return this;
+        }
+
+        /** The clock; default the system clock. Tests pass a controllable one. */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** How to wait for a rate-limit reset; default {@link Sleeper#SYSTEM}. */
+        public Builder sleeper(Sleeper value) {
+            this.sleeper = Objects.requireNonNull(value, "sleeper");
+            return this;
+        }
+
+        /** The HTTP client for Helix and OAuth; default a new JDK client. */
+        public Builder httpClient(HttpClient value) {
+            this.httpClient = Objects.requireNonNull(value, "httpClient");
+            return this;
+        }
+
+        private static Duration positive(Duration value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isZero() || value.isNegative()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + value);
+            }
+            return value;
+        }
+
+        /**
+         * Checks the settings.
+         *
+         * @throws ConfigurationException listing every problem, each naming its environment variable
+         */
+        public TwitchEventSubConfig build() {
+            List<String> problems = new ArrayList<>();
+            if (clientId.isBlank()) {
+                problems.add("TWITCH_CLIENT_ID is not set: set it to the client id of the application registered"
+                        + " in the Twitch developer console.");
+            } else if (!printable(clientId.strip())) {
+                problems.add("TWITCH_CLIENT_ID contains spaces or other characters a client id never has.");
+            }
+            if (clientSecret.isBlank()) {
+                problems.add("TWITCH_CLIENT_SECRET is not set: set it to the application's client secret from the"
+                        + " Twitch developer console.");
+            } else if (!printable(clientSecret.strip())) {
+                problems.add("TWITCH_CLIENT_SECRET contains spaces, line breaks or other characters a client secret"
+                        + " never has: paste the secret alone.");
+            }
+            // Twitch: the secret is an ASCII string of 10 to 100 characters (Create EventSub Subscription).
+            if (eventSubSecret.isEmpty()) {
+                problems.add("TWITCH_EVENTSUB_SECRET is not set: set it to a random string of 10 to 100 ASCII"
+                        + " characters; Twitch signs every delivery with it.");
+            } else if (eventSubSecret.length() < 10 || eventSubSecret.length() > 100) {
+                problems.add("TWITCH_EVENTSUB_SECRET must be 10 to 100 characters long, was "
+                        + eventSubSecret.length() + " characters.");
+            } else if (!eventSubSecret.chars().allMatch(c -> c > ' ' && c < 127)) {
+                problems.add("TWITCH_EVENTSUB_SECRET must contain only printable ASCII characters without spaces.");
+            }
+            if (botUserId.isBlank()) {
+                problems.add("TWITCH_BOT_USER_ID is not set: set it to the numeric user id of the bot account.");
+            } else if (!USER_ID.matcher(botUserId.strip()).matches()) {
+                problems.add("TWITCH_BOT_USER_ID '" + botUserId.strip() + "' is not a Twitch user id: use the"
+                        + " account's numeric id, not its login.");
+            }
+            if (!botLogin.isBlank() && !LOGIN.matcher(botLogin.strip()).matches()) {
+                problems.add("The bot login '" + botLogin.strip() + "' is not a Twitch login: use 1 to 25"
+                        + " letters, digits or underscores.");
+            }
+            String p = path.strip();
+            if (!p.startsWith("/") || p.contains("?") || p.contains("#") || p.contains(" ")) {
+                problems.add("TWITCH_EVENTSUB_PATH '" + p + "' must be a URL path starting with '/', such as"
+                        + " /twitch.");
+            }
+            URI api = httpUrl(apiUrlText, "TWITCH_API_URL", problems);
+            URI auth = httpUrl(authUrlText, "TWITCH_AUTH_URL", problems);
+            Optional<URI> callback = callbackText == null ? Optional.empty()
+                    : Optional.ofNullable(httpUrl(callbackText, "TWITCH_EVENTSUB_CALLBACK", problems));
+            Set<String> logins = new LinkedHashSet<>();
+            for (String channel : channels) {
+                String name = channel.strip();
+                name = name.startsWith("#") ? name.substring(1) : name;
+                if (!LOGIN.matcher(name).matches()) {
+                    problems.add("TWITCH_CHANNELS entry '" + channel + "' is not a Twitch channel name: use the"
+                            + " channel's login, with or without '#'.");
+                } else {
+                    logins.add(name.toLowerCase(Locale.ROOT));
+                }
+            }
+            Set<String> ids = new LinkedHashSet<>();
+            for (String id : broadcasterIds) {
+                if (!USER_ID.matcher(id.strip()).matches()) {
+                    problems.add("TWITCH_BROADCASTER_IDS entry '" + id + "' is not a Twitch user id: use numeric"
+                            + " ids, separated by commas.");
+                } else {
+                    ids.add(id.strip());
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigurationException(problems);
+            }
+            return new TwitchEventSubConfig(this, api, auth, callback, new ArrayList<>(logins), new ArrayList<>(ids));
+        }
+
+        private static boolean printable(String value) {
+            return value.chars().allMatch(c -> c > ' ' && c < 127);
+        }
+
+        private static URI httpUrl(String text, String variable, List<String> problems) {
+            URI uri;
+            try {
+                uri = new URI(text.strip());
+            } catch (URISyntaxException e) {
+                problems.add(variable + " '" + text + "' is not a URL: " + e.getReason() + ".");
+                return null;
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("https") && !scheme.equals("http")) {
+                problems.add(variable + " '" + text + "' must start with https:// (or http:// for a local test"
+                        + " server).");
+                return null;
+            }
+            if (uri.getHost() == null || uri.getHost().isEmpty()) {
+                problems.add(variable + " '" + text + "' has no host name.");
+                return null;
+            }
+            return uri;
+        }
+    }
+}

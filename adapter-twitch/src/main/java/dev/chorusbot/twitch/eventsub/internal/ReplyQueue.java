@@ -1,0 +1,117 @@
+package dev.chorusbot.twitch.eventsub.internal;
+
+import dev.chorusbot.core.Outbound;
+import dev.chorusbot.twitch.eventsub.ChatMessageDroppedException;
+import dev.chorusbot.twitch.eventsub.TwitchApiException;
+import dev.chorusbot.twitch.eventsub.TwitchEventSubConfig;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends replies with Helix's Send Chat Message, as the bot ({@code sender_id}), threaded under the
+ * message they answer ({@code reply_parent_message_id}). One channel's messages go out in order; several
+ * channels are served at once. A message Twitch drops ({@code is_sent: false}) or refuses is logged
+ * with Twitch's reason and its future fails.
+ */
+public final class ReplyQueue {
+    private static final Logger log = LoggerFactory.getLogger(ReplyQueue.class);
+
+    private final TwitchEventSubConfig config;
+    private final HelixApi api;
+    private final ChannelIds channelIds;
+    private final ExecutorService executor;
+    private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+    private final Set<CompletableFuture<Void>> pending = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    /** A queue sending through {@code api}, looking channel ids up in {@code channelIds}. */
+    public ReplyQueue(TwitchEventSubConfig config, HelixApi api, ChannelIds channelIds) {
+        this.config = config;
+        this.api = api;
+        this.channelIds = channelIds;
+        AtomicInteger count = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "chorus-twitch-helix-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Queues {@code message}; the future completes when Twitch posted it. */
+    public CompletableFuture<Void> send(Outbound message) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        if (closed) {
+            result.completeExceptionally(new IllegalStateException("the Twitch EventSub adapter is closed"));
+            return result;
+        }
+        pending.add(result);
+        result.whenComplete((v, e) -> pending.remove(result));
+        String channel = message.chat().id();
+        tails.compute(channel, (key, tail) -> {
+            CompletableFuture<Void> previous = tail == null ? CompletableFuture.completedFuture(null) : tail;
+            CompletableFuture<Void> next = previous.handle((v, e) -> null)
+                    .thenRunAsync(() -> deliver(message, result), executor);
+            next.whenComplete((v, e) -> tails.remove(key, next));
+            return next;
+        });
+        return result;
+    }
+
+    private void deliver(Outbound message, CompletableFuture<Void> result) {
+        String channel = message.chat().id();
+        try {
+            String broadcasterId = channelIds.idOf(channel);
+            HelixApi.SendResult sent = api.sendChatMessage(broadcasterId, config.botUserId(), message.text(),
+                    message.replyToId());
+            if (sent.sent()) {
+                result.complete(null);
+                return;
+            }
+            ChatMessageDroppedException dropped = new ChatMessageDroppedException(channel, sent.dropCode(),
+                    sent.dropMessage());
+            log.warn("{}", dropped.getMessage());
+            result.completeExceptionally(dropped);
+        } catch (TwitchApiException | IllegalArgumentException e) {
+            log.warn("Gave up sending a message to #{}: {}", channel, e.getMessage());
+            result.completeExceptionally(e);
+        } catch (IOException e) {
+            log.warn("Gave up sending a message to #{}: Twitch could not be reached ({})", channel, e.toString());
+            result.completeExceptionally(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result.completeExceptionally(e);
+        } catch (RuntimeException e) {
+            log.warn("Gave up sending a message to #{}", channel, e);
+            result.completeExceptionally(e);
+        }
+    }
+
+    /** Sends what is queued (waiting up to the close timeout), then stops the sending threads. */
+    public void close() {
+        closed = true;
+        long deadline = System.nanoTime() + config.closeTimeout().toNanos();
+        for (CompletableFuture<Void> future : Set.copyOf(pending)) {
+            try {
+                future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (Exception e) {
+                break;
+            }
+        }
+        executor.shutdownNow();
+        for (CompletableFuture<Void> future : Set.copyOf(pending)) {
+            if (future.completeExceptionally(new IllegalStateException(
+                    "the Twitch EventSub adapter closed before the message was sent"))) {
+                log.warn("Closed with a message to Twitch still unsent after {}", config.closeTimeout());
+            }
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package dev.chorusbot.twitch.eventsub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.chorusbot.core.Bot;
+import dev.chorusbot.core.ConfigurationException;
+import dev.chorusbot.core.webhook.WebhookServer;
+import dev.chorusbot.testkit.twitch.eventsub.FakeHelixApi;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ChatSubscriptionsTest {
+
+    @Test
+    void createsOneVerifiedSubscriptionPerChannelAndKeepsThemOnTheNextRun() throws Exception {
+        try (EventSubHarness h = new EventSubHarness()) {
+            h.helix.addUser("12826", "twitch", "Twitch");
+            ChatSubscriptions subscriptions = new ChatSubscriptions(EventSubHarness.config(h.helix)
+                    .channels("twitchdev", "#Twitch").build());
+
+            List<EventSubSubscription> created = subscriptions.ensure(h.webhook());
+
+            assertThat(created).extracting(s -> s.condition().get("broadcaster_user_id")).containsExactly("141981764", "12826");
+            assertThat(created).allSatisfy(s -> {
+                assertThat(s.type()).isEqualTo("channel.chat.message");
+                assertThat(s.condition()).containsEntry("user_id", EventSubHarness.BOT_ID);
+                assertThat(s.callback()).isEqualTo(h.webhook().toString());
+            });
+            for (EventSubSubscription s : created) {
+                // The fake verified it through the bot's webhook, which echoed the challenge.
+                assertThat(h.helix.awaitSubscriptionStatus(s.id(), "enabled", Duration.ofSeconds(5))).isTrue();
+            }
+            JsonNode request = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    h.helix.requests(r -> r.method().equals("POST") && r.path().equals("/helix/eventsub/subscriptions"))
+                            .get(0).body());
+            assertThat(request.path("transport").path("secret").asText()).isEqualTo(EventSubHarness.SECRET);
+            assertThat(request.path("version").asText()).isEqualTo("1");
+
+            List<EventSubSubscription> again = subscriptions.ensure(h.webhook());
+
+            assertThat(again).extracting(EventSubSubscription::id).containsExactlyElementsOf(
+                    created.stream().map(EventSubSubscription::id).toList());
+            assertThat(h.helix.subscriptions()).hasSize(2);
+        }
+    }
+
+    @Test
+    void replacesASubscriptionWhoseVerificationFailed() throws Exception {
+        try (EventSubHarness h = new EventSubHarness()) {
+            ChatSubscriptions subscriptions = new ChatSubscriptions(EventSubHarness.config(h.helix)
+                    .channels("twitchdev").build());
+            EventSubSubscription first = subscriptions.ensure(h.webhook()).get(0);
+            h.helix.awaitSubscriptionStatus(first.id(), "enabled", Duration.ofSeconds(5));
+            h.helix.setSubscriptionStatus(first.id(), "webhook_callback_verification_failed");
+
+            EventSubSubscription second = subscriptions.ensure(h.webhook()).get(0);
+
+            assertThat(second.id()).isNotEqualTo(first.id());
+            assertThat(h.helix.subscriptions()).extracting(s -> s.path("id").asText()).containsExactly(second.id());
+        }
+    }
+
+    @Test
+    void twitchMarksTheSubscriptionFailedWhenTheWebhookDoesNotKnowItsSecret() throws Exception {
+        try (EventSubHarness h = new EventSubHarness()) {
+            ChatSubscriptions subscriptions = new ChatSubscriptions(EventSubHarness.config(h.helix)
+                    .eventSubSecret("another-secret-than-the-bot-has").channels("twitchdev").build());
+
+            EventSubSubscription created = subscriptions.ensure(h.webhook()).get(0);
+
+            assertThat(h.helix.awaitSubscriptionStatus(created.id(), "webhook_callback_verification_failed",
+                    Duration.ofSeconds(5))).isTrue();
+        }
+    }
+
+    @Test
+    void listsEveryPageAndRemovesTheConfiguredChannelsSubscriptions() throws Exception {
+        try (EventSubHarness h = new EventSubHarness()) {
+            h.helix.addUser("12826", "twitch", "Twitch");
+            ChatSubscriptions subscriptions = new ChatSubscriptions(EventSubHarness.config(h.helix)
+                    .channels("twitchdev", "twitch").build());
+            subscriptions.ensure(h.webhook());
+            h.helix.subscriptionPageSize(1);
+
+            assertThat(subscriptions.list()).hasSize(2);
+
+            assertThat(subscriptions.removeAll()).hasSize(2);
+            assertThat(h.helix.subscriptions()).isEmpty();
+        }
+    }
+
+    @Test
+    void ensuresTheSubscriptionsAtStartWhenACallbackIsConfigured() throws Exception {
+        try (FakeHelixApi helix = FakeHelixApi.start(); ServerSocket probe = new ServerSocket(0, 1,
+                InetAddress.getLoopbackAddress())) {
+            helix.addUser("141981764", "twitchdev", "TwitchDev");
+            int port = probe.getLocalPort();
+            probe.close();
+            URI callback = URI.create("http://127.0.0.1:" + port + "/twitch");
+            Bot bot = Bot.builder().command(EventSubHarness.hello())
+                    .adapter(new TwitchEventSubAdapter(EventSubHarness.config(helix).channels("twitchdev")
+                            .callback(callback).build()))
+                    .webhookServer(WebhookServer.builder()
+                            .address(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)).build())
+                    .build();
+            bot.start();
+            try {
+                String id = awaitOneSubscription(helix);
+
+                assertThat(helix.awaitSubscriptionStatus(id, "enabled", Duration.ofSeconds(5))).isTrue();
+                assertThat(helix.subscriptions().get(0).path("transport").path("callback").asText())
+                        .isEqualTo(callback.toString());
+            } finally {
+                bot.stop();
+            }
+        }
+    }
+
+    private static String awaitOneSubscription(FakeHelixApi helix) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (helix.subscriptions().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(helix.subscriptions()).hasSize(1);
+        return helix.subscriptions().get(0).path("id").asText();
+    }
+
+    @Test
+    void namesAChannelTwitchDoesNotKnow() {
+        try (EventSubHarness h = new EventSubHarness()) {
+            ChatSubscriptions subscriptions = new ChatSubscriptions(EventSubHarness.config(h.helix)
+                    .channels("twitchdev", "nobody_here").build());
+
+            assertThatThrownBy(() -> subscriptions.ensure(h.webhook())).isInstanceOf(ConfigurationException.class)
+                    .hasMessage("TWITCH_CHANNELS entry 'nobody_here' is not a Twitch user.");
+        }
+    }
+
+    @Test
+    void cliSubscribesListsAndUnsubscribes() throws Exception {
+        try (EventSubHarness h = new EventSubHarness()) {
+            Map<String, String> env = new HashMap<>(Map.of(
+                    "TWITCH_CLIENT_ID", h.helix.clientId(), "TWITCH_CLIENT_SECRET", h.helix.clientSecret(),
+                    "TWITCH_EVENTSUB_SECRET", EventSubHarness.SECRET, "TWITCH_BOT_USER_ID", EventSubHarness.BOT_ID,
+                    "TWITCH_API_URL", h.helix.baseUrl().toString(), "TWITCH_AUTH_URL", h.helix.baseUrl().toString(),
+                    "TWITCH_CHANNELS", "twitchdev"));
+
+            Run subscribe = cli(env, "subscribe", h.webhook().toString());
+            assertThat(subscribe.status).isZero();
+            assertThat(subscribe.out).contains("webhook_callback_verification_pending  broadcaster 141981764  -> "
+                    + h.webhook());
+            String id = h.helix.subscriptions().get(0).path("id").asText();
+            h.helix.awaitSubscriptionStatus(id, "enabled", Duration.ofSeconds(5));
+
+            Run list = cli(env, "list");
+            assertThat(list.out).contains(id + "  enabled  broadcaster 141981764", "1 channel.chat.message subscription(s)");
+
+            Run unsubscribe = cli(env, "unsubscribe", id);
+            assertThat(unsubscribe.status).isZero();
+            assertThat(unsubscribe.out).isEqualTo("deleted " + id + System.lineSeparator());
+            assertThat(h.helix.subscriptions()).isEmpty();
+        }
+    }
+
+    @Test
+    void cliExplainsUsageAndConfigurationProblems() {
+        Run none = cli(Map.of());
+        assertThat(none.status).isEqualTo(2);
+        assertThat(none.err).contains("usage: TwitchEventSubCli subscribe [callback-url] | list | unsubscribe [id ...]");
+
+        Run badConfig = cli(Map.of(), "list");
+        assertThat(badConfig.status).isEqualTo(2);
+        assertThat(badConfig.err).contains("TWITCH_CLIENT_ID is not set", "TWITCH_BOT_USER_ID is not set");
+    }
+
+    @Test
+    void cliReportsTwitchsRefusalOfAnUnknownSubscription() {
+        try (EventSubHarness h = new EventSubHarness()) {
+            Map<String, String> env = Map.of(
+                    "TWITCH_CLIENT_ID", h.helix.clientId(), "TWITCH_CLIENT_SECRET", h.helix.clientSecret(),
+                    "TWITCH_EVENTSUB_SECRET", EventSubHarness.SECRET, "TWITCH_BOT_USER_ID", EventSubHarness.BOT_ID,
+                    "TWITCH_API_URL", h.helix.baseUrl().toString(), "TWITCH_AUTH_URL", h.helix.baseUrl().toString());
+
+            Run run = cli(env, "unsubscribe", "no-such-id");
+
+            assertThat(run.status).isEqualTo(1);
+            assertThat(run.err).contains("Twitch answered 404 Not Found: subscription not found");
+        }
+    }
+
+    private record Run(int status, String out, String err) {}
+
+    private static Run cli(Map<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = TwitchEventSubCli.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.chorusbot.twitch.eventsub;
+
+import dev.chorusbot.core.Bot;
+import dev.chorusbot.core.Command;
+import dev.chorusbot.core.Reply;
+import dev.chorusbot.core.webhook.WebhookServer;
+import dev.chorusbot.testkit.twitch.eventsub.FakeEventSubSender;
+import dev.chorusbot.testkit.twitch.eventsub.FakeHelixApi;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.function.Consumer;
+
+/**
+ * A running EventSub bot on loopback: the fake Helix API, the adapter, a bot with the hello command
+ * served by the embedded webhook server, and a fake Twitch sender pointed at its webhook.
+ */
+final class EventSubHarness implements AutoCloseable {
+    static final String SECRET = "s3cre7-for-eventsub-tests";
+    static final String BOT_ID = "900000001";
+    static final String BOT_LOGIN = "chorusbot";
+
+    final FakeHelixApi helix;
+    final TwitchEventSubAdapter adapter;
+    final Bot bot;
+    final WebhookServer server;
+    final FakeEventSubSender twitch;
+
+    EventSubHarness(Clock clock, TwitchEventSubConfig.Sleeper sleeper, Consumer<FakeHelixApi.Builder> helixOptions,
+            Consumer<Bot.Builder> botOptions) {
+        FakeHelixApi.Builder helixBuilder = FakeHelixApi.builder().clock(clock);
+        helixOptions.accept(helixBuilder);
+        this.helix = helixBuilder.start();
+        helix.addUser("141981764", "twitchdev", "TwitchDev");
+        helix.addUser(BOT_ID, BOT_LOGIN, "ChorusBot");
+        this.adapter = new TwitchEventSubAdapter(config(helix).clock(clock).sleeper(sleeper).build());
+        this.server = WebhookServer.builder()
+                .address(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+                .build();
+        Bot.Builder builder = Bot.builder().command(hello()).adapter(adapter).webhookServer(server).clock(clock);
+        botOptions.accept(builder);
+        this.bot = builder.build();
+        bot.start();
+        this.twitch = FakeEventSubSender.to(webhook()).secret(SECRET).clock(clock).botUserId(BOT_ID).build();
+    }
+
+    EventSubHarness() {
+        this(Clock.systemUTC(), TwitchEventSubConfig.Sleeper.SYSTEM, b -> { }, b -> { });
+    }
+
+    static TwitchEventSubConfig.Builder config(FakeHelixApi helix) {
+        return TwitchEventSubConfig.builder()
+                .clientId(helix.clientId())
+                .clientSecret(helix.clientSecret())
+                .eventSubSecret(SECRET)
+                .botUserId(BOT_ID)
+                .botLogin(BOT_LOGIN)
+                .apiUrl(helix.baseUrl())
+                .authUrl(helix.baseUrl());
+    }
+
+    static Command hello() {
+        return Command.named("hello")
+                .description("Say hello")
+                .handler(ctx -> Reply.text("hello " + ctx.sender().displayName() + "!"))
+                .build();
+    }
+
+    URI webhook() {
+        return URI.create("http://127.0.0.1:" + server.port() + "/twitch");
+    }
+
+    @Override
+    public void close() {
+        bot.stop();
+        helix.close();
+    }
+}
