@@ -48,7 +48,7 @@ import java.util.stream.Stream;
 public final class LambdaColdStart {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RUNTIME_CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
-    private static final String HANDLER = "dev.chorusbot.serverless.AwsLambdaHandler::handleRequest";
+    static final String HANDLER = "dev.chorusbot.serverless.AwsLambdaHandler::handleRequest";
     // By name: the class needs the Lambda API, which is on the child's class path, not this one's.
     private static final String BASELINE_HANDLER = "dev.chorusbot.bench.serverless.BaselineStreamHandler::handleRequest";
     private static final String SECRET = "bench-webhook-secret";
@@ -114,9 +114,10 @@ public final class LambdaColdStart {
         }
     }
 
-    private record Run(double coldMillis, double initMillis, double warmMillis) {}
+    /** One measured process: cold start, its init part, and the warm invocation after it, in ms. */
+    record Run(double coldMillis, double initMillis, double warmMillis) {}
 
-    private static Run run(String classPath, String handler, List<String> flags, FakeTelegramServer telegram,
+    static Run run(String classPath, String handler, List<String> flags, FakeTelegramServer telegram,
             boolean exitCleanly)
             throws Exception {
         try (FakeLambdaRuntime runtime = FakeLambdaRuntime.start()) {
@@ -189,7 +190,7 @@ public final class LambdaColdStart {
         }
     }
 
-    private static String classPath(Path jar, Path lib) throws IOException {
+    static String classPath(Path jar, Path lib) throws IOException {
         List<String> entries = new ArrayList<>();
         entries.add(jar.toAbsolutePath().toString());
         try (Stream<Path> jars = Files.list(lib)) {
