@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.chorusbot.core.webhook.WebhookResponse;
 import dev.chorusbot.serverless.internal.AwsHttpEvents;
 import dev.chorusbot.serverless.internal.Json;
+import dev.chorusbot.serverless.internal.Priming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
@@ -23,9 +23,9 @@ import java.util.Objects;
  * answer in the event's own format. Bodies flagged {@code isBase64Encoded} are decoded; header
  * names may come in any case.
  *
- * <p>The bot is built and started when the runtime creates this handler, which is during the
- * function's initialisation phase, so the first invocation does not pay for it; a configuration
- * problem then fails the initialisation with one clear sentence.
+ * <p>The bot is built and started, and the JSON codec primed, when the runtime creates this
+ * handler, which is during the function's initialisation phase, so the first invocation does not
+ * pay for it; a configuration problem then fails the initialisation with one clear sentence.
  */
 public class AwsLambdaHandler implements RequestStreamHandler {
     private final ServerlessBot bot;
@@ -42,30 +42,9 @@ public class AwsLambdaHandler implements RequestStreamHandler {
     public AwsLambdaHandler(ServerlessBot bot) {
         this.bot = Objects.requireNonNull(bot, "bot must not be null");
         bot.bot();
-        prime();
+        Priming.run();
     }
 
-    /**
-     * Runs the event codec once on a sample event, without the bot, so Jackson's first-use set-up
-     * happens here, in the initialisation phase — which Lambda runs with a full CPU and SnapStart
-     * snapshots — rather than in the first invocation.
-     */
-    private static void prime() {
-        try {
-            JsonNode sample = Json.MAPPER.readTree(PRIMING_EVENT);
-            AwsHttpEvents.Decoded decoded = AwsHttpEvents.decode(sample);
-            Json.MAPPER.writeValue(OutputStream.nullOutputStream(), AwsHttpEvents.encode(decoded.format(),
-                    WebhookResponse.json(decoded.request().body())));
-        } catch (IOException e) {
-            throw new UncheckedIOException("priming the event codec failed", e);
-        }
-    }
-
-    private static final String PRIMING_EVENT = "{\"version\":\"2.0\",\"rawPath\":\"/\","
-            + "\"headers\":{\"content-type\":\"application/json\"},"
-            + "\"requestContext\":{\"http\":{\"method\":\"POST\",\"path\":\"/\"}},"
-            + "\"body\":\"{\\\"update_id\\\":1,\\\"message\\\":{\\\"text\\\":\\\"/start\\\"}}\","
-            + "\"isBase64Encoded\":false}";
 
     /**
      * Handles one invocation and writes the HTTP answer as JSON.
