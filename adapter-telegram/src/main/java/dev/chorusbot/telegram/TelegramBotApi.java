@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chorusbot.telegram.internal.ApiTransport;
+import dev.chorusbot.telegram.internal.Json;
 import dev.chorusbot.telegram.internal.UpdateReader;
 import java.net.URI;
 import java.time.Duration;
@@ -39,7 +40,7 @@ public final class TelegramBotApi {
 
     /** A new, empty parameter object for {@link #call}. */
     public static ObjectNode params() {
-        return UpdateReader.JSON.createObjectNode();
+        return Json.object();
     }
 
     /** Calls any Bot API {@code method} with JSON {@code params}; yields its {@code result}. */

@@ -107,6 +107,22 @@ class SendQueueTest {
     }
 
     @Test
+    void retriesACallThatTimedOut() throws Exception {
+        adapter.close();
+        adapter = new TelegramAdapter(TelegramConfig.builder(telegram.token()).apiUrl(telegram.apiUrl())
+                .scheduler(clock).requestTimeout(Duration.ofMillis(200))
+                .retries(3, Duration.ofMillis(500), Duration.ofSeconds(4)).build());
+        telegram.failNext("sendMessage", Failure.slow(Duration.ofSeconds(2)));
+
+        CompletableFuture<Void> sent = adapter.send(Outbound.text(group(-1002004), "hi"));
+        clock.awaitScheduled(1, WAIT);
+        clock.advance(500);
+
+        sent.get(5, TimeUnit.SECONDS);
+        assertThat(telegram.sentMessages()).extracting(m -> m.text()).contains("hi");
+    }
+
+    @Test
     void givesUpAfterTheLastAttemptAndSaysWhy() throws Exception {
         telegram.failNext("sendMessage", 3, Failure.serverError(500, "Internal Server Error"));
 

@@ -22,18 +22,27 @@ import java.util.Optional;
  * reading a chat line cheap when a bot looks at three of its twenty tags.
  */
 public final class IrcTags {
-    private static final IrcTags NONE = new IrcTags("", new int[0], 0);
+    private static final IrcTags NONE = new IrcTags("", 0, 0, new int[0], 0);
 
-    /** The tags as written on the wire, without the leading {@code @}. */
+    /** The text holding the tags (often the whole line: parsing does not copy it). */
     private final String raw;
+    /** Where the tags start and end in {@code raw}. */
+    private final int start;
+    private final int end;
+    private String wire;
     /** Per tag: key start, key end, tag end. A value exists when tag end > key end (the '=' sits at key end). */
     private final int[] bounds;
     private final int count;
 
-    private IrcTags(String raw, int[] bounds, int count) {
+    private IrcTags(String raw, int start, int end, int[] bounds, int count) {
         this.raw = raw;
+        this.start = start;
+        this.end = end;
         this.bounds = bounds;
         this.count = count;
+        if (start == 0 && end == raw.length()) {
+            this.wire = raw;
+        }
     }
 
     /** No tags. */
@@ -79,23 +88,21 @@ public final class IrcTags {
         return parse(wire, 0, wire.length());
     }
 
-    /** Reads the tag section found in {@code line} between {@code start} and {@code end}. */
+    /** Reads the tag section found in {@code line} between {@code start} and {@code end}, without copying it. */
     static IrcTags parse(String line, int start, int end) {
         if (start >= end) {
             return NONE;
         }
-        String raw = start == 0 && end == line.length() ? line : line.substring(start, end);
-        int length = raw.length();
-        int[] bounds = new int[48];
+        int[] bounds = new int[96]; // Twitch chat lines carry 15 to 30 tags
         int count = 0;
-        int tagStart = 0;
-        while (tagStart <= length) {
-            int tagEnd = raw.indexOf(';', tagStart);
-            if (tagEnd < 0) {
-                tagEnd = length;
+        int tagStart = start;
+        while (tagStart <= end) {
+            int tagEnd = line.indexOf(';', tagStart);
+            if (tagEnd < 0 || tagEnd > end) {
+                tagEnd = end;
             }
             if (tagEnd > tagStart) {
-                int equals = raw.indexOf('=', tagStart);
+                int equals = line.indexOf('=', tagStart);
                 int keyEnd = equals < 0 || equals > tagEnd ? tagEnd : equals;
                 if (keyEnd > tagStart) {
                     if (count * 3 + 3 > bounds.length) {
@@ -109,7 +116,7 @@ public final class IrcTags {
             }
             tagStart = tagEnd + 1;
         }
-        return count == 0 ? NONE : new IrcTags(raw, bounds, count);
+        return count == 0 ? NONE : new IrcTags(line, start, end, bounds, count);
     }
 
     /** The number of tags (a repeated key counts each time). */
@@ -166,7 +173,12 @@ public final class IrcTags {
 
     /** The tags as written on the wire, without the leading {@code @}; escaped. */
     public String wire() {
-        return raw;
+        String text = wire;
+        if (text == null) {
+            text = raw.substring(start, end);
+            wire = text;
+        }
+        return text;
     }
 
     private int find(String key) {
@@ -255,17 +267,17 @@ public final class IrcTags {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof IrcTags tags && tags.raw.equals(raw);
+        return other instanceof IrcTags tags && tags.wire().equals(wire());
     }
 
     @Override
     public int hashCode() {
-        return raw.hashCode();
+        return wire().hashCode();
     }
 
     /** The wire form, as {@link #wire()}. */
     @Override
     public String toString() {
-        return raw;
+        return wire();
     }
 }

@@ -47,6 +47,8 @@ public final class TwitchConfig {
     private final Duration reconnectMax;
     private final Duration connectTimeout;
     private final Duration closeTimeout;
+    private final int messageLimit;
+    private final int moderatorMessageLimit;
 
     private TwitchConfig(Builder b, String username, String token, List<String> channels, URI server) {
         this.username = username;
@@ -60,6 +62,8 @@ public final class TwitchConfig {
         this.reconnectMax = b.reconnectMax;
         this.connectTimeout = b.connectTimeout;
         this.closeTimeout = b.closeTimeout;
+        this.messageLimit = b.messageLimit;
+        this.moderatorMessageLimit = b.moderatorMessageLimit;
     }
 
     /** A builder with Twitch's defaults. */
@@ -164,6 +168,16 @@ public final class TwitchConfig {
         return closeTimeout;
     }
 
+    /** Messages the account may send per 30 seconds; Twitch's standard is 20. */
+    public int messageLimit() {
+        return messageLimit;
+    }
+
+    /** Messages per 30 seconds where the bot is moderator or broadcaster; Twitch's standard is 100. */
+    public int moderatorMessageLimit() {
+        return moderatorMessageLimit;
+    }
+
     /** The settings, with the token masked. */
     @Override
     public String toString() {
@@ -183,6 +197,8 @@ public final class TwitchConfig {
         private Duration reconnectMax = Duration.ofSeconds(60);
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration closeTimeout = Duration.ofSeconds(10);
+        private int messageLimit = 20;
+        private int moderatorMessageLimit = 100;
 
         private Builder() {}
 
@@ -244,6 +260,22 @@ public final class TwitchConfig {
         /** How long closing waits for queued messages; default 10 s. */
         public Builder closeTimeout(Duration value) {
             this.closeTimeout = Objects.requireNonNull(value, "closeTimeout");
+            return this;
+        }
+
+        /**
+         * Messages per 30 seconds, normally and where the bot is moderator or broadcaster; Twitch's
+         * standard is 20 and 100 (https://dev.twitch.tv/docs/chat/#rate-limits). Raise them only for
+         * an account Twitch granted more, or for a load test against a local server: Twitch ignores
+         * an account that exceeds its limits for 30 minutes.
+         */
+        public Builder messageLimits(int perThirtySeconds, int asModeratorPerThirtySeconds) {
+            if (perThirtySeconds <= 0 || asModeratorPerThirtySeconds < perThirtySeconds) {
+                throw new IllegalArgumentException("message limits must be positive, the moderator limit at least the"
+                        + " normal one; were " + perThirtySeconds + " and " + asModeratorPerThirtySeconds);
+            }
+            this.messageLimit = perThirtySeconds;
+            this.moderatorMessageLimit = asModeratorPerThirtySeconds;
             return this;
         }
 

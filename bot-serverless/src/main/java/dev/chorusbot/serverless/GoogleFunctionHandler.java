@@ -19,9 +19,10 @@ import java.util.Objects;
  * Framework hands each request over as an {@link HttpRequest}; the answer is written to the
  * {@link HttpResponse}.
  *
- * <p>A body announced larger than the bot's limit (1 MiB by default) by {@code Content-Length} is
- * refused with 413 before it is read; otherwise at most one byte over the limit is read, so a huge
- * body never fills the memory.
+ * <p>At most one byte over the bot's body limit (1 MiB by default) is read, so a huge body never
+ * fills the memory; a longer body is answered 413. (Google's front end has already received the
+ * whole request, so refusing by {@code Content-Length} before reading would save nothing, and the
+ * server would have to reset a connection whose body it left unread.)
  *
  * <p>The bot is built and started when the framework creates this function; see {@link
  * ServerlessBot}.
@@ -44,15 +45,8 @@ public class GoogleFunctionHandler implements HttpFunction {
     @Override
     public void service(HttpRequest request, HttpResponse response) throws IOException {
         WebhookRoutes routes = bot.bot().webhookRoutes();
-        long declared = request.getContentLength();
-        WebhookResponse answer;
-        if (declared > routes.maxBodyBytes()) {
-            answer = routes.tooLarge();
-        } else {
-            byte[] body = readUpTo(request.getInputStream(), routes.maxBodyBytes() + 1);
-            answer = bot.handle(new WebhookRequest(request.getMethod(), request.getPath(), request.getHeaders(), body));
-        }
-        write(response, answer);
+        byte[] body = readUpTo(request.getInputStream(), routes.maxBodyBytes() + 1);
+        write(response, bot.handle(new WebhookRequest(request.getMethod(), request.getPath(), request.getHeaders(), body)));
     }
 
     private static byte[] readUpTo(InputStream in, int limit) throws IOException {

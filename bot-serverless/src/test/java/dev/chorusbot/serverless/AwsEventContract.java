@@ -24,8 +24,8 @@ abstract class AwsEventContract extends EntryPointContract {
     protected abstract String template();
 
     @Override
-    protected void startFunction(String apiUrl) {
-        bot = ServerlessBot.of(new EchoBotFactory(apiUrl, Updates.SECRET));
+    protected void startFunction(Map<String, String> environment) {
+        bot = ServerlessBot.of(new TelegramTestBotFactory(environment));
         handler = new AwsLambdaHandler(bot);
     }
 
@@ -47,7 +47,7 @@ abstract class AwsEventContract extends EntryPointContract {
 
     static Answer answerOf(JsonNode response) {
         Map<String, String> headers = new LinkedHashMap<>();
-        response.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+        response.path("headers").properties().forEach(e -> headers.put(e.getKey(), e.getValue().asText()));
         String body = response.path("body").asText();
         if (response.path("isBase64Encoded").asBoolean()) {
             body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
@@ -57,18 +57,18 @@ abstract class AwsEventContract extends EntryPointContract {
 
     @Test
     void decodesABase64EncodedBody() throws Exception {
-        ObjectNode event = AwsEvents.event(template(), Updates.message(nextUpdateId(), "/hello"),
-                withSecret(Updates.SECRET), true);
+        ObjectNode event = AwsEvents.event(template(), message(newUser(), "/hello"),
+                withSecret(SECRET), true);
 
         Answer answer = answerOf(invoke(event));
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(JSON.readTree(answer.body()).path("text").asText()).isEqualTo("hello Viktor!");
+        assertThat(JSON.readTree(answer.body()).path("text").asText()).isEqualTo("hello Viktor Petrov!");
     }
 
     @Test
     void answersABodyFlaggedBase64ThatIsNotWith400() throws Exception {
-        ObjectNode event = AwsEvents.event(template(), "{}", withSecret(Updates.SECRET), true);
+        ObjectNode event = AwsEvents.event(template(), "{}", withSecret(SECRET), true);
         event.put("body", "{not base64!}");
 
         JsonNode response = invoke(event);
@@ -80,12 +80,12 @@ abstract class AwsEventContract extends EntryPointContract {
 
     @Test
     void writesJsonAnswersAsTextNotBase64() throws Exception {
-        JsonNode response = invoke(AwsEvents.event(template(), Updates.message(nextUpdateId(), "/hello"),
-                withSecret(Updates.SECRET), false));
+        JsonNode response = invoke(AwsEvents.event(template(), message(newUser(), "/hello"),
+                withSecret(SECRET), false));
 
         assertThat(response.path("isBase64Encoded").asBoolean()).isFalse();
         assertThat(response.path("headers").path("Content-Type").asText()).isEqualTo("application/json");
-        assertThat(response.path("body").asText()).contains("\"text\":\"hello Viktor!\"");
+        assertThat(response.path("body").asText()).contains("\"text\":\"hello Viktor Petrov!\"");
     }
 
     @Test

@@ -31,8 +31,8 @@ class AwsHttpApiV2Test extends AwsEventContract {
     @Test
     void handlesAnEventSerialisedFromAwsOwnEventType() throws Exception {
         APIGatewayV2HTTPEvent typed = EventLoader.loadApiGatewayHttpEvent(AwsEvents.HTTP_API_V2);
-        typed.setBody(Updates.message(nextUpdateId(), "/hello"));
-        typed.getHeaders().put("x-telegram-bot-api-secret-token", Updates.SECRET);
+        typed.setBody(message(newUser(), "/hello"));
+        typed.getHeaders().put("x-telegram-bot-api-secret-token", SECRET);
         ByteArrayOutputStream event = new ByteArrayOutputStream();
         LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, getClass().getClassLoader())
                 .toJson(typed, event);
@@ -46,13 +46,13 @@ class AwsHttpApiV2Test extends AwsEventContract {
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getIsBase64Encoded()).isFalse();
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json");
-        assertThat(response.getBody()).contains("\"text\":\"hello Viktor!\"");
+        assertThat(response.getBody()).contains("\"text\":\"hello Viktor Petrov!\"");
     }
 
     @Test
     void answersInFormat2WithoutMultiValueHeaders() throws Exception {
-        JsonNode response = invoke(AwsEvents.event(template(), Updates.unknownKind(nextUpdateId()),
-                withSecret(Updates.SECRET), false));
+        JsonNode response = invoke(AwsEvents.event(template(), telegram.update("poll", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("id", "5")).toString(),
+                withSecret(SECRET), false));
 
         assertThat(response.has("multiValueHeaders")).isFalse();
         assertThat(response.path("statusCode").asInt()).isEqualTo(200);

@@ -30,9 +30,9 @@ class AwsRestApiV1Test extends AwsEventContract {
 
     @Test
     void readsTheSecretFromMultiValueHeadersWhenHeadersLacksIt() throws Exception {
-        ObjectNode event = AwsEvents.event(template(), Updates.message(nextUpdateId(), "/hello"),
-                withSecret(Updates.SECRET), false);
-        ((ObjectNode) event.get("headers")).remove(EchoPushAdapter.SECRET_HEADER);
+        ObjectNode event = AwsEvents.event(template(), message(newUser(), "/hello"),
+                withSecret(SECRET), false);
+        ((ObjectNode) event.get("headers")).remove(SECRET_HEADER);
 
         JsonNode response = invoke(event);
 
@@ -41,8 +41,8 @@ class AwsRestApiV1Test extends AwsEventContract {
 
     @Test
     void readsTheSecretFromHeadersWhenTheEventHasNoMultiValueHeaders() throws Exception {
-        ObjectNode event = AwsEvents.event(template(), Updates.message(nextUpdateId(), "/hello"),
-                withSecret(Updates.SECRET), false);
+        ObjectNode event = AwsEvents.event(template(), message(newUser(), "/hello"),
+                withSecret(SECRET), false);
         event.putNull("multiValueHeaders");
 
         JsonNode response = invoke(event);
@@ -52,8 +52,8 @@ class AwsRestApiV1Test extends AwsEventContract {
 
     @Test
     void answersInFormat1ThatAwsOwnResponseTypeReads() throws Exception {
-        JsonNode raw = invoke(AwsEvents.event(template(), Updates.message(nextUpdateId(), "/hello"),
-                withSecret(Updates.SECRET), false));
+        JsonNode raw = invoke(AwsEvents.event(template(), message(newUser(), "/hello"),
+                withSecret(SECRET), false));
 
         APIGatewayProxyResponseEvent response = LambdaEventSerializers
                 .serializerFor(APIGatewayProxyResponseEvent.class, getClass().getClassLoader())
@@ -62,6 +62,6 @@ class AwsRestApiV1Test extends AwsEventContract {
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json");
         assertThat(response.getMultiValueHeaders().get("Content-Type")).containsExactly("application/json");
         assertThat(response.getIsBase64Encoded()).isFalse();
-        assertThat(response.getBody()).contains("\"text\":\"hello Viktor!\"");
+        assertThat(response.getBody()).contains("\"text\":\"hello Viktor Petrov!\"");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chorusbot.testkit.lambda.FakeLambdaRuntime;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -20,11 +21,9 @@ class AwsRuntimeClientTest extends EntryPointContract {
     private LambdaProcess lambda;
 
     @Override
-    protected void startFunction(String apiUrl) throws Exception {
+    protected void startFunction(Map<String, String> environment) throws Exception {
         runtime = FakeLambdaRuntime.start();
-        lambda = LambdaProcess.start(runtime.address(), Map.of(
-                "ECHO_API_URL", apiUrl,
-                "ECHO_WEBHOOK_SECRET", Updates.SECRET));
+        lambda = LambdaProcess.start(runtime.address(), environment);
     }
 
     @Override
@@ -47,11 +46,22 @@ class AwsRuntimeClientTest extends EntryPointContract {
 
     @Test
     void buildsTheBotOnceAndReusesItForLaterInvocations() throws Exception {
-        post(Updates.message(nextUpdateId(), "/hello"), withSecret(Updates.SECRET));
-        post(Updates.message(nextUpdateId(), "/hello"), withSecret(Updates.SECRET));
+        post(message(newUser(), "/hello"), withSecret(SECRET));
+        post(message(newUser(), "/hello"), withSecret(SECRET));
 
         String output = lambda.output();
         assertThat(output.split("Bot started for serverless use", -1)).hasSize(2);
+    }
+
+    @Test
+    void keepsTheTokenAndTheSecretOutOfTheFunctionsLog() throws Exception {
+        post(message(newUser(), "/hello"), withSecret(SECRET));
+        post(message(newUser(), "/hello"), withSecret("a-wrong-secret"));
+        post(MALFORMED, withSecret(SECRET));
+
+        String output = lambda.output();
+        assertThat(output).contains("Bot started for serverless use");
+        assertThat(output).doesNotContain(telegram.token()).doesNotContain(SECRET);
     }
 
     @Test
@@ -68,16 +78,33 @@ class AwsRuntimeClientTest extends EntryPointContract {
 
     @Test
     void failsInitialisationWithOneSentenceNamingTheMissingVariableAndNoSecret() throws Exception {
+        Map<String, String> environment = new HashMap<>(environment());
+        environment.remove("TELEGRAM_BOT_TOKEN");
         try (FakeLambdaRuntime other = FakeLambdaRuntime.start();
-                LambdaProcess broken = LambdaProcess.start(other.address(), Map.of(
-                        "ECHO_WEBHOOK_SECRET", Updates.SECRET))) {
+                LambdaProcess broken = LambdaProcess.start(other.address(), environment)) {
             FakeLambdaRuntime.Result init = other.initError().get(30, TimeUnit.SECONDS);
 
             JsonNode error = JSON.readTree(init.body());
             assertThat(error.path("errorMessage").asText())
-                    .contains("ECHO_API_URL is not set: set it to the chat API's base URL");
-            assertThat(init.body()).doesNotContain(Updates.SECRET);
+                    .contains("TELEGRAM_BOT_TOKEN is not set: put the token BotFather gave you in it");
+            assertThat(init.body()).doesNotContain(SECRET);
             assertThat(broken.waitFor(30)).as("the runtime client exits after an init error").isTrue();
+        }
+    }
+
+    @Test
+    void refusesLongPollingInAFunctionWithoutShowingTheToken() throws Exception {
+        Map<String, String> environment = new HashMap<>(environment());
+        environment.put("TELEGRAM_MODE", "polling");
+        try (FakeLambdaRuntime other = FakeLambdaRuntime.start();
+                LambdaProcess broken = LambdaProcess.start(other.address(), environment)) {
+            FakeLambdaRuntime.Result init = other.initError().get(30, TimeUnit.SECONDS);
+
+            assertThat(JSON.readTree(init.body()).path("errorMessage").asText())
+                    .contains("the telegram adapter of the bot from " + TelegramTestBotFactory.class.getName()
+                            + " pulls events on its own threads");
+            assertThat(init.body() + broken.output()).doesNotContain(telegram.token());
+            assertThat(telegram.calls("getUpdates")).isEmpty();
         }
     }
 
@@ -90,6 +117,7 @@ class AwsRuntimeClientTest extends EntryPointContract {
 
             assertThat(JSON.readTree(init.body()).path("errorMessage").asText())
                     .contains("CHORUS_BOT_FACTORY names com.example.NoSuchFactory, which is not on the class path");
+            assertThat(broken.waitFor(30)).as("the runtime client exits after an init error").isTrue();
         }
     }
 }

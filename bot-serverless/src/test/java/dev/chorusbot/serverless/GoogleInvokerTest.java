@@ -2,7 +2,11 @@ package dev.chorusbot.serverless;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.cloud.functions.invoker.runner.Invoker;
+import dev.chorusbot.testkit.telegram.FakeChat;
+import dev.chorusbot.testkit.telegram.FakeUser;
+import dev.chorusbot.testkit.telegram.WebhookDelivery;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,6 +20,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,26 +28,28 @@ import org.junit.jupiter.api.Test;
  * receiving updates as HTTP POSTs the way Telegram sends them to a deployed function.
  */
 class GoogleInvokerTest extends EntryPointContract {
-    private static volatile String apiUrl;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static volatile Map<String, String> functionEnvironment = Map.of();
     private Invoker invoker;
     private int port;
 
-    /** The function the invoker creates by class name, wired to this test's chat API. */
-    public static final class EchoFunction extends GoogleFunctionHandler {
+    /**
+     * The function the invoker creates by class name, wired to this test's fake Telegram (the
+     * in-process invoker cannot be given environment variables).
+     */
+    public static final class TelegramFunction extends GoogleFunctionHandler {
         /** Called by the invoker. */
-        public EchoFunction() {
-            super(ServerlessBot.of(new EchoBotFactory(apiUrl, Updates.SECRET)));
+        public TelegramFunction() {
+            super(ServerlessBot.of(new TelegramTestBotFactory(functionEnvironment)));
         }
     }
 
     @Override
-    protected void startFunction(String url) throws Exception {
-        apiUrl = url;
+    protected void startFunction(Map<String, String> environment) throws Exception {
+        functionEnvironment = environment;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        invoker = new Invoker(port, EchoFunction.class.getName(), "http", getClass().getClassLoader());
+        invoker = new Invoker(port, TelegramFunction.class.getName(), "http", getClass().getClassLoader());
         invoker.startTestServer();
     }
 
@@ -51,13 +58,21 @@ class GoogleInvokerTest extends EntryPointContract {
         invoker.stopServer();
     }
 
+    /**
+     * A client per request: the server closes a connection after refusing a body it did not read
+     * (413), and a pooled connection it closed would fail the next test's request.
+     */
+    private static HttpClient client() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
     @Override
     protected Answer post(String body, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
-        return answer(client.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+        return answer(client().send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     private static Answer answer(HttpResponse<String> response) {
@@ -68,25 +83,42 @@ class GoogleInvokerTest extends EntryPointContract {
 
     @Test
     void refusesAChunkedBodyOverTheLimitWithoutReadingItAll() throws Exception {
-        byte[] huge = ("{\"update_id\":1,\"pad\":\"" + "x".repeat(2 << 20) + "\"}").getBytes(StandardCharsets.UTF_8);
+        // Just over the limit: the few bytes left unread are drained by the server, so the client
+        // reads the answer instead of a reset while it is still sending.
+        byte[] huge = ("{\"update_id\":1,\"pad\":\"" + "x".repeat(1 << 20) + "\"}").getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/telegram"))
                 .timeout(Duration.ofSeconds(30))
-                .header(EchoPushAdapter.SECRET_HEADER, Updates.SECRET)
+                .header(SECRET_HEADER, SECRET)
                 // No length known up front: sent chunked, so only the read limit can stop it.
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
                 .build();
 
-        Answer answer = answer(client.send(request, HttpResponse.BodyHandlers.ofString()));
+        Answer answer = answer(client().send(request, HttpResponse.BodyHandlers.ofString()));
 
         assertThat(answer.status()).isEqualTo(413);
-        assertThat(api.sent()).isEmpty();
+    }
+
+    @Test
+    void servesAnUpdateDeliveredTheWayTelegramDeliversIt() {
+        FakeUser user = newUser();
+        ObjectNode update = telegram.message(FakeChat.privateWith(user), user, "/hello");
+
+        WebhookDelivery delivery = telegram.deliver(URI.create("http://127.0.0.1:" + port + "/"),
+                Optional.of(SECRET), update.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(delivery.status()).isEqualTo(200);
+        assertThat(delivery.attempts()).isEqualTo(1);
+        assertThat(sentTo(user)).singleElement().satisfies(sent -> {
+            assertThat(sent.text()).isEqualTo("hello Viktor Petrov!");
+            assertThat(sent.viaWebhookResponse()).isTrue();
+        });
     }
 
     @Test
     void answersAGetOnTheFunctionUrlWith405() throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).GET().build();
 
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client().send(request, HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().allValues("Allow")).isEqualTo(List.of("POST"));

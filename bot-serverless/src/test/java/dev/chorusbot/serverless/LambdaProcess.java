@@ -35,6 +35,8 @@ final class LambdaProcess implements AutoCloseable {
         command.add("-XX:+TieredCompilation");
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider");
+        // Traffic is logged at debug: the log a test checks for secrets has every line.
+        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=debug");
         command.add("-cp");
         command.add(testClassPath());
         command.add(RUNTIME_CLIENT);
@@ -42,7 +44,7 @@ final class LambdaProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("ECHO_") || name.startsWith("CHORUS_")
+        builder.environment().keySet().removeIf(name -> name.startsWith("CHORUS_")
                 || name.startsWith("AWS_") || name.startsWith("TELEGRAM_"));
         builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
         builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "chorus-test");
@@ -67,10 +69,15 @@ final class LambdaProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
         Files.deleteIfExists(log);
     }

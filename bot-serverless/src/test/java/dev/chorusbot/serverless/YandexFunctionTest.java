@@ -27,8 +27,8 @@ class YandexFunctionTest extends EntryPointContract {
     private YandexFunctionHandler handler;
 
     @Override
-    protected void startFunction(String apiUrl) {
-        bot = ServerlessBot.of(new EchoBotFactory(apiUrl, Updates.SECRET));
+    protected void startFunction(Map<String, String> environment) {
+        bot = ServerlessBot.of(new TelegramTestBotFactory(environment));
         handler = new YandexFunctionHandler(bot);
     }
 
@@ -72,7 +72,7 @@ class YandexFunctionTest extends EntryPointContract {
 
     private static Answer answerOf(JsonNode response) {
         Map<String, String> headers = new LinkedHashMap<>();
-        response.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+        response.path("headers").properties().forEach(e -> headers.put(e.getKey(), e.getValue().asText()));
         String body = response.path("body").asText();
         if (response.path("isBase64Encoded").asBoolean()) {
             body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
@@ -82,8 +82,8 @@ class YandexFunctionTest extends EntryPointContract {
 
     @Test
     void answersWithTheDocumentedResponseFields() throws Exception {
-        JsonNode response = invoke(invocation(Updates.message(nextUpdateId(), "/hello"),
-                withSecret(Updates.SECRET), false));
+        JsonNode response = invoke(invocation(message(newUser(), "/hello"),
+                withSecret(SECRET), false));
 
         List<String> fields = new ArrayList<>();
         response.fieldNames().forEachRemaining(fields::add);
@@ -93,21 +93,21 @@ class YandexFunctionTest extends EntryPointContract {
         assertThat(response.path("multiValueHeaders").path("Content-Type").get(0).asText())
                 .isEqualTo("application/json");
         assertThat(response.path("isBase64Encoded").asBoolean()).isFalse();
-        assertThat(JSON.readTree(response.path("body").asText()).path("text").asText()).isEqualTo("hello Viktor!");
+        assertThat(JSON.readTree(response.path("body").asText()).path("text").asText()).isEqualTo("hello Viktor Petrov!");
     }
 
     @Test
     void decodesABase64EncodedBody() throws Exception {
-        Answer answer = answerOf(invoke(invocation(Updates.message(nextUpdateId(), "/hello"),
-                withSecret(Updates.SECRET), true)));
+        Answer answer = answerOf(invoke(invocation(message(newUser(), "/hello"),
+                withSecret(SECRET), true)));
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(JSON.readTree(answer.body()).path("text").asText()).isEqualTo("hello Viktor!");
+        assertThat(JSON.readTree(answer.body()).path("text").asText()).isEqualTo("hello Viktor Petrov!");
     }
 
     @Test
     void readsTheBase64FlagWhenTheRuntimeHandsItAsText() throws Exception {
-        Map<String, Object> event = invocation(Updates.message(nextUpdateId(), "/hello"), withSecret(Updates.SECRET), true);
+        Map<String, Object> event = invocation(message(newUser(), "/hello"), withSecret(SECRET), true);
         event.put("isBase64Encoded", "true");
 
         assertThat(answerOf(invoke(event)).status()).isEqualTo(200);
@@ -115,7 +115,7 @@ class YandexFunctionTest extends EntryPointContract {
 
     @Test
     void answersABodyFlaggedBase64ThatIsNotWith400() throws Exception {
-        Map<String, Object> event = invocation("{}", withSecret(Updates.SECRET), true);
+        Map<String, Object> event = invocation("{}", withSecret(SECRET), true);
         event.put("body", "{not base64!}");
 
         Answer answer = answerOf(invoke(event));

@@ -3,11 +3,12 @@ package dev.chorusbot.examples;
 import dev.chorusbot.core.AdapterStoppedException;
 import dev.chorusbot.core.Bot;
 import dev.chorusbot.core.ConfigurationException;
-import dev.chorusbot.core.console.ConsoleAdapter;
+import java.util.Map;
 
 /**
  * The hello bot. With no platform variables set it chats on the console: type {@code !hello}.
- * Platform adapters are switched on by their environment variables (see the guides in docs/).
+ * Platform adapters are switched on by their environment variables (see {@link Platforms} and the
+ * guides in docs/): {@code TELEGRAM_BOT_TOKEN} for Telegram, {@code TWITCH_USERNAME} for Twitch.
  */
 public final class HelloBot {
     private HelloBot() {}
@@ -15,12 +16,15 @@ public final class HelloBot {
     /** Runs the bot until its adapters stop; exits with 1 and one sentence when they fail. */
     public static void main(String[] args) {
         try {
-            Bot.Builder builder = Bot.builder().command(HelloCommands.hello());
-            builder.adapter(new ConsoleAdapter());
-            builder.build().run();
+            build(System.getenv()).run();
         } catch (ConfigurationException | AdapterStoppedException | IllegalStateException e) {
             System.err.println("hello-bot: " + e.getMessage());
             System.exit(1);
         }
+    }
+
+    /** The hello bot on the platforms {@code env} configures. */
+    public static Bot build(Map<String, String> env) {
+        return Platforms.fromEnv(env).addTo(Bot.builder().command(HelloCommands.hello())).build();
     }
 }

@@ -1,6 +1,5 @@
 package dev.chorusbot.telegram.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chorusbot.telegram.TelegramApiException;
@@ -60,12 +59,7 @@ public final class ApiTransport {
 
     /** Calls {@code method}; the future yields {@code result} or fails with a Telegram exception. */
     public CompletableFuture<JsonNode> call(String method, ObjectNode params, Duration extraTimeout) {
-        byte[] body;
-        try {
-            body = UpdateReader.JSON.writeValueAsBytes(params);
-        } catch (JsonProcessingException e) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("cannot encode " + method, e));
-        }
+        byte[] body = Json.write(params);
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + method))
                 .timeout(timeout.plus(extraTimeout))
                 .header("Content-Type", "application/json")
@@ -89,7 +83,7 @@ public final class ApiTransport {
     static JsonNode decode(String method, int status, byte[] body) {
         JsonNode tree;
         try {
-            tree = UpdateReader.JSON.readTree(body);
+            tree = Json.read(body);
         } catch (java.io.IOException e) {
             tree = null;
         }

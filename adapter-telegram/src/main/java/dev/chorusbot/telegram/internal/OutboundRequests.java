@@ -24,7 +24,7 @@ public final class OutboundRequests {
      *     refuse with BUTTON_DATA_INVALID
      */
     public static ObjectNode sendMessage(Outbound message, long chatId) {
-        ObjectNode p = UpdateReader.JSON.createObjectNode();
+        ObjectNode p = Json.object();
         p.put("chat_id", chatId);
         Chat chat = message.chat();
         chat.threadId().ifPresent(thread -> p.put("message_thread_id", Long.parseLong(thread)));

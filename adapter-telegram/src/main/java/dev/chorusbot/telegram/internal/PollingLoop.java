@@ -61,11 +61,12 @@ public final class PollingLoop {
         while (running) {
             List<JsonNode> updates;
             try {
-                CompletableFuture<List<JsonNode>> call = session.api().getUpdates(offset,
+                long requested = offset;
+                CompletableFuture<List<JsonNode>> call = session.api().getUpdates(requested,
                         config.pollingTimeoutSeconds(), config.allowedUpdates());
                 inFlight = call;
-                confirmed = offset;
                 updates = call.get();
+                confirmed = requested; // only an answered call surely reached Telegram
                 failures = 0;
             } catch (CancellationException e) {
                 break;

@@ -184,7 +184,7 @@ public final class TelegramSession {
     /** The JSON body that makes Telegram send {@code message} when returned as the webhook answer. */
     public ObjectNode inlineCall(Outbound message) {
         ObjectNode params = OutboundRequests.sendMessage(message, queue.target(Long.parseLong(message.chat().id())));
-        ObjectNode call = UpdateReader.JSON.createObjectNode().put("method", "sendMessage");
+        ObjectNode call = Json.object().put("method", "sendMessage");
         call.setAll(params);
         return call;
     }

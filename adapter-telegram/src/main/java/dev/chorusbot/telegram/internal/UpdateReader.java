@@ -2,7 +2,6 @@ package dev.chorusbot.telegram.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chorusbot.telegram.TelegramCallbackQuery;
 import dev.chorusbot.telegram.TelegramChat;
 import dev.chorusbot.telegram.TelegramChatMember;
@@ -18,14 +17,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads Bot API JSON into the adapter's records by hand, from Jackson's tree. No data binding:
+ * Reads Bot API JSON into the adapter's records by hand, from a tree built by {@link Json}. No data binding:
  * binding introspects every record by reflection on first use, which dominates a cold start,
  * and a tree ignores the fields Telegram adds in every release without any configuration.
  */
 public final class UpdateReader {
-    /** One mapper for the module: trees only, so it stays cheap to create. */
-    public static final ObjectMapper JSON = new ObjectMapper();
-
     /**
      * The update kinds of the Bot API's {@code Update} object (Bot API 9). Any other field is a kind
      * this version does not know yet: such updates are accepted and ignored.
@@ -53,7 +49,7 @@ public final class UpdateReader {
     public static TelegramUpdate parse(byte[] body) throws MalformedUpdateException {
         JsonNode tree;
         try {
-            tree = JSON.readTree(body);
+            tree = Json.read(body);
         } catch (JsonProcessingException e) {
             throw new MalformedUpdateException("the body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -1,6 +1,5 @@
 package dev.chorusbot.telegram.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.chorusbot.core.ButtonPress;
 import dev.chorusbot.core.EventSink;
 import dev.chorusbot.core.Handled;
@@ -147,8 +146,7 @@ public final class WebhookHandler implements WebhookEndpoint {
             }
         } else if (press) {
             // Nothing to say: the acknowledgement of the press rides in the response instead.
-            inline = "{\"method\":\"answerCallbackQuery\",\"callback_query_id\":"
-                    + UpdateReader.JSON.getNodeFactory().textNode(event.id()) + "}";
+            inline = Json.text(Json.object().put("method", "answerCallbackQuery").put("callback_query_id", event.id()));
         }
         awaitAll(List.of(ack), deadline);
         return inline == null ? WebhookResponse.ok() : WebhookResponse.json(inline.getBytes(StandardCharsets.UTF_8));
@@ -156,11 +154,9 @@ public final class WebhookHandler implements WebhookEndpoint {
 
     private String json(Outbound message) {
         try {
-            return UpdateReader.JSON.writeValueAsString(session.inlineCall(message));
+            return Json.text(session.inlineCall(message));
         } catch (IllegalArgumentException e) {
             return null; // a button too large: the queue refuses it and logs why
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a sendMessage call", e);
         }
     }
 

@@ -57,12 +57,25 @@ final class OutboundQueue {
 
     private record InFlight(Pending item, long at) {}
 
+    private final int normalLimit;
+    private final int elevatedLimit;
     private final Deque<Pending> queue = new ArrayDeque<>();
     private final SlidingWindow window = new SlidingWindow(WINDOW_MILLIS);
     private final Set<String> elevated = new HashSet<>();
     private final Map<String, Sent> lastSent = new HashMap<>();
     private final Map<String, Deque<InFlight>> inFlight = new HashMap<>();
     private long pausedUntil;
+
+    /** A queue with Twitch's standard limits. */
+    OutboundQueue() {
+        this(NORMAL_LIMIT, ELEVATED_LIMIT);
+    }
+
+    /** A queue allowing {@code normalLimit} messages per window, {@code elevatedLimit} where moderator. */
+    OutboundQueue(int normalLimit, int elevatedLimit) {
+        this.normalLimit = normalLimit;
+        this.elevatedLimit = elevatedLimit;
+    }
 
     void add(Pending item) {
         queue.addLast(item);
@@ -113,7 +126,7 @@ final class OutboundQueue {
                 blocked.add(item.channel());
                 continue;
             }
-            int limit = elevated.contains(item.channel()) ? ELEVATED_LIMIT : NORMAL_LIMIT;
+            int limit = elevated.contains(item.channel()) ? elevatedLimit : normalLimit;
             long rateWait = window.delayUntilBelow(limit, now);
             if (rateWait > 0) {
                 shortestWait = Math.min(shortestWait, rateWait);

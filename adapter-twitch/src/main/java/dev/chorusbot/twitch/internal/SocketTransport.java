@@ -31,31 +31,38 @@ final class SocketTransport implements IrcTransport {
 
     static SocketTransport open(String host, int port, SSLContext tls, Duration timeout, Listener listener)
             throws IOException {
-        Socket plain = new Socket();
-        Socket socket = plain;
-        try {
-            plain.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
-            plain.setTcpNoDelay(true);
-            if (tls != null) {
-                SSLSocket secure = (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, true);
-                SSLParameters parameters = secure.getSSLParameters();
-                // Verify that the certificate names the host we asked for, as HTTPS does.
-                parameters.setEndpointIdentificationAlgorithm("HTTPS");
-                secure.setSSLParameters(parameters);
-                secure.setSoTimeout((int) timeout.toMillis());
-                secure.startHandshake();
-                secure.setSoTimeout(0);
-                socket = secure;
-            }
-        } catch (IOException e) {
-            plain.close();
-            throw e;
-        }
-        SocketTransport transport = new SocketTransport(socket, listener);
+        SocketTransport transport = new SocketTransport(connect(host, port, tls, timeout), listener);
         Thread reader = new Thread(transport::read, "chorus-twitch-read");
         reader.setDaemon(true);
         reader.start();
         return transport;
+    }
+
+    /**
+     * A connected socket; with {@code tls}, one whose TLS handshake is done and whose certificate
+     * names {@code host}, so a wrong certificate fails here, synchronously, with the JDK's reason.
+     */
+    static Socket connect(String host, int port, SSLContext tls, Duration timeout) throws IOException {
+        Socket plain = new Socket();
+        try {
+            plain.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+            plain.setTcpNoDelay(true);
+            if (tls == null) {
+                return plain;
+            }
+            SSLSocket secure = (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, true);
+            SSLParameters parameters = secure.getSSLParameters();
+            // Verify that the certificate names the host we asked for, as HTTPS does.
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            secure.setSSLParameters(parameters);
+            secure.setSoTimeout((int) timeout.toMillis());
+            secure.startHandshake();
+            secure.setSoTimeout(0);
+            return secure;
+        } catch (IOException e) {
+            plain.close();
+            throw e;
+        }
     }
 
     private void read() {

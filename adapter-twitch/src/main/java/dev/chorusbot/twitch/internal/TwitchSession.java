@@ -68,10 +68,12 @@ public final class TwitchSession {
     private final EventMapper mapper;
     private final ScheduledExecutorService loop;
     private final Backoff backoff;
-    private final OutboundQueue queue = new OutboundQueue();
+    private final OutboundQueue queue;
     private final SlidingWindow joinWindow = new SlidingWindow(JOIN_WINDOW_MILLIS);
     private final Deque<String> pendingJoins = new ArrayDeque<>();
     private final Set<String> joined = new HashSet<>();
+    /** Channels whose JOIN answer's USERSTATE has not arrived yet; it confirms no message of ours. */
+    private final Set<String> joinUserstatePending = new HashSet<>();
     private final Set<String> configured;
     private final List<CompletableFuture<Void>> drainWaiters = new ArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
@@ -96,6 +98,7 @@ public final class TwitchSession {
         this.events = events;
         this.mapper = new EventMapper(platform);
         this.backoff = new Backoff(config.reconnectMin(), config.reconnectMax(), random);
+        this.queue = new OutboundQueue(config.messageLimit(), config.moderatorMessageLimit());
         this.configured = Set.copyOf(config.channels());
         this.self = User.of(config.username(), config.username(), config.username());
         this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -302,6 +305,9 @@ public final class TwitchSession {
         } catch (IllegalArgumentException e) {
             log.warn("Skipped a line from Twitch with malformed tags ({}): {}", e.getMessage(), line);
         }
+        if (!queue.isEmpty() && lastReceived >= pumpAt) {
+            pump(); // the clock may have passed a wait before the timer fires (a clock that jumps)
+        }
     }
 
     private void handle(IrcMessage message) {
@@ -327,6 +333,7 @@ public final class TwitchSession {
             case "JOIN" -> {
                 if (message.nick().equalsIgnoreCase(config.username())) {
                     joined.add(channel);
+                    joinUserstatePending.add(channel);
                     log.debug("Joined #{}", channel);
                     pump();
                 }
@@ -339,7 +346,9 @@ public final class TwitchSession {
             case "USERSTATE" -> {
                 Map<String, String> badges = TwitchMessage.badges(message.tags());
                 queue.elevated(channel, badges.containsKey("moderator") || badges.containsKey("broadcaster"));
-                queue.accepted(channel, clock.millis());
+                if (!joinUserstatePending.remove(channel)) {
+                    queue.accepted(channel, clock.millis()); // Twitch answers each accepted PRIVMSG with USERSTATE
+                }
                 pump();
             }
             case "NOTICE" -> {
@@ -529,6 +538,7 @@ public final class TwitchSession {
             transport = null;
         }
         joined.clear();
+        joinUserstatePending.clear();
         pendingJoins.clear();
         queue.forgetInFlight();
         if (pumpTimer != null) {

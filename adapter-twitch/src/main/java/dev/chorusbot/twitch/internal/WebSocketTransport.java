@@ -15,9 +15,8 @@ import org.java_websocket.handshake.ServerHandshake;
 
 /**
  * IRC over WebSocket: each text frame we send carries one line; a frame we receive may carry several
- * lines separated by CR LF (Twitch batches lines this way). Java-WebSocket verifies the host name
- * of a {@code wss} certificate ({@code WebSocketClient.onSetSSLParameters} sets the HTTPS endpoint
- * identification).
+ * lines separated by CR LF (Twitch batches lines this way). For {@code wss} the TLS socket is made
+ * as for {@code ircs}, verifying the certificate's host name.
  */
 final class WebSocketTransport implements IrcTransport {
     private final Client client;
@@ -29,9 +28,10 @@ final class WebSocketTransport implements IrcTransport {
     static WebSocketTransport open(URI server, SSLContext tls, Duration timeout, Listener listener)
             throws IOException {
         Client client = new Client(server, (int) timeout.toMillis(), listener);
-        if (tls != null) {
-            client.setSocketFactory(tls.getSocketFactory());
-        }
+        int port = server.getPort() > 0 ? server.getPort() : tls != null ? 443 : 80;
+        // Connect (and shake hands) ourselves so that TLS failures surface here with their reason;
+        // Java-WebSocket then speaks WebSocket over the ready socket.
+        client.setSocket(SocketTransport.connect(server.getHost(), port, tls, timeout));
         client.setConnectionLostTimeout(0); // IRC's own PING/PONG watches the connection
         boolean open;
         try {
@@ -42,11 +42,16 @@ final class WebSocketTransport implements IrcTransport {
             throw new IOException("interrupted while connecting to " + server, e);
         }
         if (!open) {
-            client.close();
+            try {
+                client.closeBlocking(); // lets the writer thread report a TLS failure before we read it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             Exception error = client.error.get();
             throw error instanceof IOException io ? io
                     : new IOException("could not open WebSocket to " + server
-                            + (error == null ? " within " + timeout.toMillis() + " ms" : ": " + error.getMessage()), error);
+                            + (error == null ? ": no handshake within " + timeout.toMillis() + " ms or the server refused it"
+                                    : ": " + error.getMessage()), error);
         }
         client.opened.set(true);
         return new WebSocketTransport(client);

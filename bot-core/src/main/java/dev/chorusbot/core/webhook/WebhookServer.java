@@ -64,6 +64,12 @@ public final class WebhookServer implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("webhook server already started");
         }
+        // The JDK server writes a response's headers and body separately; with Nagle's algorithm
+        // the body then waits for the client's delayed ACK (40 ms on Linux) on keep-alive
+        // connections. The property is read once, when the JDK's server is first used.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         HttpServer http = HttpServer.create(address, 128);
         AtomicInteger count = new AtomicInteger();
         executor = Executors.newFixedThreadPool(threads, r -> {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chorusbot.core.webhook.WebhookRequest;
 import dev.chorusbot.core.webhook.WebhookResponse;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,8 +93,7 @@ public final class AwsHttpEvents {
             path = text(event.path("requestContext").path("http"), "path");
         }
         Map<String, List<String>> headers = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = event.path("headers").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> header = it.next();
+        for (Map.Entry<String, JsonNode> header : event.path("headers").properties()) {
             add(headers, header.getKey(), header.getValue());
         }
         JsonNode cookies = event.path("cookies");
@@ -112,14 +110,12 @@ public final class AwsHttpEvents {
     private static WebhookRequest decodeV1(JsonNode event) {
         Map<String, List<String>> headers = new TreeMap<>();
         JsonNode multi = event.path("multiValueHeaders");
-        for (Iterator<Map.Entry<String, JsonNode>> it = multi.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> header = it.next();
+        for (Map.Entry<String, JsonNode> header : multi.properties()) {
             add(headers, header.getKey(), header.getValue());
         }
         // "headers" repeats the last value of each multi-value header; use it only for names the
         // multi-value map lacks (test events often carry only "headers").
-        for (Iterator<Map.Entry<String, JsonNode>> it = event.path("headers").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> header = it.next();
+        for (Map.Entry<String, JsonNode> header : event.path("headers").properties()) {
             if (!headers.containsKey(header.getKey().toLowerCase(Locale.ROOT))) {
                 add(headers, header.getKey(), header.getValue());
             }

@@ -85,6 +85,7 @@ public final class FakeTelegramServer implements AutoCloseable {
     private String webhookUrl = "";
     private Optional<String> webhookSecret = Optional.empty();
     private long pollGeneration;
+    private int waitingPolls;
     private int maxDeliveryAttempts = 3;
     private Duration redeliveryDelay = Duration.ofMillis(50);
 
@@ -442,6 +443,11 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
     }
 
+    /** Waits until a getUpdates long poll is waiting for updates. */
+    public void awaitWaitingPoll(Duration timeout) {
+        await(() -> waitingPolls, n -> n > 0, timeout, () -> "no getUpdates long poll is waiting");
+    }
+
     /** The webhook URL set with setWebhook, or an empty string. */
     public String webhookUrl() {
         synchronized (lock) {
@@ -706,12 +712,16 @@ public final class FakeTelegramServer implements AutoCloseable {
                     answer = ok(result);
                     break;
                 }
+                waitingPolls++;
+                lock.notifyAll();
                 try {
                     lock.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000L));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     answer = ok(JSON.createArrayNode());
                     break;
+                } finally {
+                    waitingPolls--;
                 }
             }
             record("getUpdates", params, false, answer.status());

@@ -76,8 +76,8 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
     private final Kind kind;
     private final TestCertificate certificate;
     private final List<Client> clients = new CopyOnWriteArrayList<>();
-    private final List<String> received = new CopyOnWriteArrayList<>();
-    private final List<String> accepted = new CopyOnWriteArrayList<>();
+    private final List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicLong roomIds = new AtomicLong(100_000);
     private final Map<String, String> roomIdByChannel = new HashMap<>();
@@ -89,6 +89,9 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
     private volatile Clock clock = Clock.systemUTC();
     private volatile Set<String> acceptedTokens;
     private volatile boolean silent;
+    private volatile String refusal;
+    private volatile int messageLimit = 20;
+    private volatile int moderatorMessageLimit = 100;
     private volatile String botUserId = "424242";
     private ServerSocket serverSocket;
     private WebSocketServer webSocketServer;
@@ -188,6 +191,25 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Refuses every login with {@code notice} ({@link #LOGIN_FAILED} or
+     * {@link #IMPROPERLY_FORMATTED_AUTH}) and closes the connection, as Twitch does; null accepts again.
+     */
+    public FakeTwitchIrcServer refuseLogins(String notice) {
+        this.refusal = notice;
+        return this;
+    }
+
+    /**
+     * Changes the messages allowed per 30 seconds (Twitch's standard: 20, and 100 where the bot is
+     * moderator), for load tests of a bot configured with the same limits.
+     */
+    public FakeTwitchIrcServer messageLimits(int perThirtySeconds, int asModeratorPerThirtySeconds) {
+        this.messageLimit = perThirtySeconds;
+        this.moderatorMessageLimit = asModeratorPerThirtySeconds;
+        return this;
+    }
+
     /** Makes the bot a moderator of {@code channel}: its USERSTATE carries the badge and 100 messages per 30 s apply. */
     public FakeTwitchIrcServer moderatorIn(String channel) {
         synchronized (lock) {
@@ -234,6 +256,19 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
         return chat(channel, login, displayName, "", text);
     }
 
+    /**
+     * Spends the account's whole message allowance now, as another client of the same account would:
+     * the next PRIVMSG within 30 seconds gets the msg_ratelimit NOTICE.
+     */
+    public void spendRateLimit() {
+        synchronized (lock) {
+            long now = clock.millis();
+            for (int i = 0; i < moderatorMessageLimit; i++) {
+                privmsgTimes.addLast(now);
+            }
+        }
+    }
+
     /** Sends {@code line} (without line ending) to every logged-in client. */
     public void sendRaw(String line) {
         for (Client client : clients) {
@@ -265,14 +300,29 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
 
     // ---- observing ----
 
+    /** How many lines clients sent so far (cheaper than {@code received().size()}). */
+    public int receivedCount() {
+        return received.size();
+    }
+
+    /** Forgets the lines received and accepted so far (long load tests). */
+    public void clearReceived() {
+        received.clear();
+        accepted.clear();
+    }
+
     /** Every line clients sent, in order, across connections. */
     public List<String> received() {
-        return List.copyOf(received);
+        synchronized (received) {
+            return List.copyOf(received);
+        }
     }
 
     /** The PRIVMSG lines Twitch would have shown in chat: within the limits, not duplicate, not too long. */
     public List<String> accepted() {
-        return List.copyOf(accepted);
+        synchronized (accepted) {
+            return List.copyOf(accepted);
+        }
     }
 
     /** The number of connections opened so far. */
@@ -304,13 +354,13 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             int seen = 0;
-            for (String line : received) {
+            for (String line : received()) {
                 if (test.test(line) && seen++ == skip) {
                     return line;
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("no matching line within " + timeout.toMillis() + " ms; received: " + received);
+                throw new AssertionError("no matching line within " + timeout.toMillis() + " ms; received: " + received());
             }
             pause();
         }
@@ -331,7 +381,7 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
         long deadline = System.nanoTime() + DEFAULT_WAIT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + "; received: " + received);
+                throw new AssertionError("timed out waiting for " + what + "; received: " + received());
             }
             pause();
         }
@@ -438,8 +488,10 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
             return;
         }
         Set<String> tokens = acceptedTokens;
-        if (tokens != null && !tokens.contains(pass.substring(6))) {
-            client.send(":tmi.twitch.tv NOTICE * :" + LOGIN_FAILED);
+        String refused = refusal != null ? refusal
+                : tokens != null && !tokens.contains(pass.substring(6)) ? LOGIN_FAILED : null;
+        if (refused != null) {
+            client.send(":tmi.twitch.tv NOTICE * :" + refused);
             client.close();
             return;
         }
@@ -500,7 +552,7 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
             privmsgTimes.removeFirst();
         }
         boolean elevated = moderatorIn.contains(channel) || channel.equals(client.nick);
-        if (privmsgTimes.size() >= (elevated ? 100 : 20)) {
+        if (privmsgTimes.size() >= (elevated ? moderatorMessageLimit : messageLimit)) {
             client.send(client.tagged("@msg-id=msg_ratelimit") + ":tmi.twitch.tv NOTICE #" + channel + " :" + RATE_LIMIT_TEXT);
             return;
         }

@@ -1,0 +1,87 @@
+package dev.chorusbot.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chorusbot.core.Bot;
+import dev.chorusbot.core.webhook.WebhookRequest;
+import dev.chorusbot.core.webhook.WebhookResponse;
+import dev.chorusbot.testkit.telegram.FakeChat;
+import dev.chorusbot.testkit.telegram.FakeTelegramServer;
+import dev.chorusbot.testkit.telegram.FakeUser;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The endpoint called directly, as a host without the embedded server's own checks calls it. */
+class EndpointWithoutServerTest {
+    final FakeTelegramServer telegram = FakeTelegramServer.start();
+    final TelegramAdapter adapter = new TelegramAdapter(TelegramConfig.builder(telegram.token())
+            .apiUrl(telegram.apiUrl()).username("chorus_test_bot").webhookSecret("abc").build());
+    final FakeUser anna = telegram.user("Anna", null, "anna");
+    Bot bot;
+
+    @AfterEach
+    void stop() {
+        if (bot != null) {
+            bot.stop();
+        }
+        adapter.close();
+        telegram.close();
+    }
+
+    WebhookResponse post(byte[] body, Map<String, String> headers) {
+        return adapter.endpoint().handle(WebhookRequest.post("/telegram", headers, body));
+    }
+
+    byte[] hello() {
+        return telegram.message(FakeChat.privateWith(anna), anna, "/hello").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void answers503BeforeTheBotStarted() {
+        WebhookResponse response = post(hello(), Map.of("X-Telegram-Bot-Api-Secret-Token", "abc"));
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.bodyText()).isEqualTo("Service Unavailable: the bot is not running");
+    }
+
+    @Test
+    void refusesABodyOverOneMebibyteWith413() {
+        bot = Bot.builder().command(WebhookTest.hello()).adapter(adapter).build();
+        bot.start();
+        byte[] huge = new byte[(1 << 20) + 1];
+        java.util.Arrays.fill(huge, (byte) ' ');
+
+        WebhookResponse response = post(huge, Map.of("X-Telegram-Bot-Api-Secret-Token", "abc"));
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.bodyText()).isEqualTo("Payload Too Large: the limit is 1048576 bytes");
+    }
+
+    @Test
+    void checksTheSecretBeforeAnythingElse() {
+        bot = Bot.builder().command(WebhookTest.hello()).adapter(adapter).build();
+        bot.start();
+
+        assertThat(post(new byte[(1 << 20) + 1], Map.of()).status()).isEqualTo(401);
+        assertThat(adapter.endpoint().handle(new WebhookRequest("GET", "/telegram",
+                Map.of("X-Telegram-Bot-Api-Secret-Token", List.of("abc")), new byte[0])).status()).isEqualTo(405);
+    }
+
+    @Test
+    void needsNoPortAndStartsNoPollingWhenHostedByAFunction() {
+        bot = Bot.builder().command(WebhookTest.hello()).adapter(adapter).build();
+        bot.start();
+
+        WebhookResponse response = bot.webhookRoutes().handle(WebhookRequest.post("/telegram",
+                Map.of("X-Telegram-Bot-Api-Secret-Token", "abc"), hello()));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.headers()).containsEntry("Content-Type", "application/json");
+        assertThat(response.bodyText()).isEqualTo(
+                "{\"method\":\"sendMessage\",\"chat_id\":" + anna.id() + ",\"text\":\"hello Anna!\"}");
+        assertThat(telegram.calls()).isEmpty(); // no getMe, no getUpdates, no sendMessage
+    }
+}

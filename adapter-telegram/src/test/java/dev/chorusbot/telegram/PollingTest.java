@@ -1,0 +1,214 @@
+package dev.chorusbot.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chorusbot.core.AdapterStoppedException;
+import dev.chorusbot.core.Bot;
+import dev.chorusbot.core.Command;
+import dev.chorusbot.core.Reply;
+import dev.chorusbot.testkit.telegram.ApiCall;
+import dev.chorusbot.testkit.telegram.Failure;
+import dev.chorusbot.testkit.telegram.FakeChat;
+import dev.chorusbot.testkit.telegram.FakeTelegramServer;
+import dev.chorusbot.testkit.telegram.FakeUser;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PollingTest {
+    static final Duration WAIT = Duration.ofSeconds(5);
+
+    FakeTelegramServer telegram;
+    Bot bot;
+    TelegramPollingAdapter adapter;
+    FakeUser anna;
+
+    @BeforeEach
+    void startFake() {
+        telegram = FakeTelegramServer.start();
+        anna = telegram.user("Anna", "Smith", "anna");
+    }
+
+    @AfterEach
+    void stop() {
+        if (bot != null) {
+            bot.stop();
+        }
+        telegram.close();
+    }
+
+    Bot.Builder botWith(UnaryOperator<TelegramConfig.Builder> config) {
+        adapter = new TelegramPollingAdapter(config.apply(TelegramConfig.builder(telegram.token())
+                .apiUrl(telegram.apiUrl()).mode(TelegramMode.POLLING).pollingTimeoutSeconds(1)
+                .retries(3, Duration.ofMillis(10), Duration.ofMillis(40))).build());
+        return Bot.builder().command(WebhookTest.hello()).adapter(adapter);
+    }
+
+    @Test
+    void answersAndAdvancesTheOffsetPastEachHandledUpdate() {
+        bot = botWith(c -> c).build();
+        bot.start();
+        ObjectNode first = telegram.message(FakeChat.privateWith(anna), anna, "/hello");
+        telegram.enqueue(first);
+
+        assertThat(telegram.awaitSentMessages(1, WAIT).get(0).text()).isEqualTo("hello Anna Smith!");
+        long id = first.path("update_id").asLong();
+        List<ApiCall> polls = telegram.awaitCalls("getUpdates", 2, WAIT);
+        assertThat(polls.get(0).params().path("offset").asLong()).isZero();
+        assertThat(polls.get(1).params().path("offset").asLong()).isEqualTo(id + 1);
+        assertThat(polls.get(1).params().path("timeout").asInt()).isEqualTo(1);
+        assertThat(telegram.pendingUpdates()).isZero();
+    }
+
+    @Test
+    void acknowledgesAnUpdateOnlyAfterItWasHandled() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch entered = new CountDownLatch(1);
+        Command slow = Command.named("slow").handler(ctx -> {
+            entered.countDown();
+            release.await();
+            return Reply.text("done");
+        }).build();
+        bot = botWith(c -> c).command(slow).build();
+        bot.start();
+        ObjectNode update = telegram.message(FakeChat.privateWith(anna), anna, "/slow");
+        telegram.enqueue(update);
+
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+        int pollsWhileHandling = telegram.calls("getUpdates").size();
+        assertThat(telegram.pendingUpdates()).isEqualTo(1); // not confirmed yet
+        release.countDown();
+
+        telegram.awaitCalls("getUpdates", pollsWhileHandling + 1, WAIT);
+        assertThat(telegram.calls("getUpdates").get(pollsWhileHandling).params().path("offset").asLong())
+                .isEqualTo(update.path("update_id").asLong() + 1);
+        assertThat(telegram.awaitSentMessages(1, WAIT).get(0).text()).isEqualTo("done");
+    }
+
+    @Test
+    void asksOnlyForTheConfiguredUpdateKinds() {
+        bot = botWith(c -> c.allowedUpdates(List.of("message", "callback_query"))).build();
+        bot.start();
+
+        ApiCall poll = telegram.awaitCalls("getUpdates", 1, WAIT).get(0);
+        assertThat(poll.params().path("allowed_updates").toString()).isEqualTo("[\"message\",\"callback_query\"]");
+    }
+
+    @Test
+    void stopsWithTheFixWhenAWebhookIsSet() {
+        telegram.failNext("getUpdates", Failure.error(409,
+                "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the"
+                        + " webhook first"));
+        bot = botWith(c -> c).build();
+
+        assertThatThrownBy(bot::run).isInstanceOf(AdapterStoppedException.class)
+                .hasMessageContaining("Telegram refuses long polling while a webhook is set (409 Conflict: can't use"
+                        + " getUpdates method while webhook is active; use deleteWebhook to delete the webhook first):"
+                        + " delete the webhook with deleteWebhook, or run in webhook mode (TELEGRAM_MODE=webhook)");
+    }
+
+    @Test
+    void stopsWhenTheFakeReallyHasAWebhookSet() throws Exception {
+        new TelegramBotApi(telegram.apiUrl(), telegram.token(), WAIT)
+                .setWebhook(URI.create("https://bot.example.org/hook"), java.util.Optional.empty(), List.of()).get();
+        bot = botWith(c -> c).build();
+
+        assertThatThrownBy(bot::run).isInstanceOf(AdapterStoppedException.class)
+                .hasMessageContaining("delete the webhook with deleteWebhook");
+    }
+
+    @Test
+    void stopsWithTheFixWhenAnotherInstanceIsPolling() {
+        telegram.failNext("getUpdates", Failure.error(409,
+                "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"));
+        bot = botWith(c -> c).build();
+
+        assertThatThrownBy(bot::run).isInstanceOf(AdapterStoppedException.class)
+                .hasMessageContaining("Another instance of this bot is polling Telegram (409 Conflict: terminated by"
+                        + " other getUpdates request; make sure that only one bot instance is running): stop the other"
+                        + " instance; only one may poll per token");
+    }
+
+    @Test
+    void refusesToStartWithARejectedToken() {
+        FakeTelegramServer other = FakeTelegramServer.start("7000000002:AAOtherTokenForChorusTests_01234567", "x_bot");
+        try {
+            adapter = new TelegramPollingAdapter(TelegramConfig.builder(telegram.token()).apiUrl(other.apiUrl())
+                    .mode(TelegramMode.POLLING).build());
+            Bot b = Bot.builder().command(WebhookTest.hello()).adapter(adapter).build();
+
+            assertThatThrownBy(b::start).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("the bot could not start: Telegram rejected the bot token (401 Unauthorized on getMe):"
+                            + " check TELEGRAM_BOT_TOKEN");
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
+    void stopsWhenTheTokenIsRejectedWhilePolling() {
+        telegram.failNext("getUpdates", Failure.error(401, "Unauthorized"));
+        bot = botWith(c -> c.username("chorus_test_bot")).build();
+
+        assertThatThrownBy(bot::run).isInstanceOf(AdapterStoppedException.class)
+                .hasMessageContaining("Telegram rejected the bot token (401 Unauthorized): check TELEGRAM_BOT_TOKEN");
+    }
+
+    @Test
+    void backsOffAndGoesOnAfterServerAndNetworkErrors() {
+        telegram.failNext("getUpdates", Failure.serverError(502, "Bad Gateway"));
+        telegram.failNext("getUpdates", Failure.dropConnection());
+        bot = botWith(c -> c).build();
+        bot.start();
+        telegram.enqueue(telegram.message(FakeChat.privateWith(anna), anna, "/hello"));
+
+        assertThat(telegram.awaitSentMessages(1, WAIT).get(0).text()).isEqualTo("hello Anna Smith!");
+        assertThat(telegram.calls("getUpdates")).extracting(ApiCall::status).startsWith(502, 0);
+    }
+
+    @Test
+    void waitsRetryAfterWhenPollingTooOften() {
+        telegram.failNext("getUpdates", Failure.tooManyRequests(1));
+        bot = botWith(c -> c).build();
+        bot.start();
+        telegram.enqueue(telegram.message(FakeChat.privateWith(anna), anna, "/hello"));
+
+        assertThat(telegram.awaitSentMessages(1, WAIT)).hasSize(1);
+        List<ApiCall> polls = telegram.calls("getUpdates");
+        assertThat(Duration.between(polls.get(0).receivedAt(), polls.get(1).receivedAt()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(990));
+    }
+
+    @Test
+    void answersAButtonPressAndAcknowledgesIt() {
+        bot = botWith(c -> c).build();
+        bot.start();
+        FakeChat chat = FakeChat.privateWith(anna);
+        ObjectNode press = telegram.callbackQuery(chat, anna, 7, "hello");
+        telegram.enqueue(press);
+
+        assertThat(telegram.awaitSentMessages(1, WAIT).get(0).text()).isEqualTo("hello Anna Smith!");
+        assertThat(telegram.awaitCalls("answerCallbackQuery", 1, WAIT).get(0).param("callback_query_id"))
+                .isEqualTo(press.path("callback_query").path("id").asText());
+    }
+
+    @Test
+    void confirmsHandledUpdatesWhenStopping() {
+        bot = botWith(c -> c).build();
+        bot.start();
+        telegram.enqueue(telegram.message(FakeChat.privateWith(anna), anna, "/hello"));
+        telegram.awaitSentMessages(1, WAIT);
+
+        bot.stop();
+
+        assertThat(telegram.pendingUpdates()).isZero();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.chorusbot.twitch;
+
+import dev.chorusbot.core.Adapter;
+import dev.chorusbot.core.EventSink;
+import dev.chorusbot.core.Handled;
+import dev.chorusbot.core.InboundEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/** An event sink that records what the adapter dispatches and answers nothing. */
+final class RecordingSink implements EventSink {
+    final List<InboundEvent> events = new CopyOnWriteArrayList<>();
+    final CompletableFuture<Throwable> stopped = new CompletableFuture<>();
+
+    @Override
+    public CompletableFuture<Handled> dispatch(InboundEvent event) {
+        events.add(event);
+        return CompletableFuture.completedFuture(new Handled(event, List.of()));
+    }
+
+    @Override
+    public void stopped(Adapter adapter, Throwable failure) {
+        stopped.complete(failure);
+    }
+
+    /** Waits up to 10 s for a dispatched event of {@code type} matching {@code test}. */
+    <T extends InboundEvent> T await(Class<T> type, Predicate<T> test) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (InboundEvent event : events) {
+                if (type.isInstance(event) && test.test(type.cast(event))) {
+                    return type.cast(event);
+                }
+            }
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(5); // poll interval of a wait with a deadline
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("no matching " + type.getSimpleName() + " within 10 s; got " + events);
+    }
+}

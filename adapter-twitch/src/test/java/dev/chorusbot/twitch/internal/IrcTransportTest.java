@@ -1,0 +1,77 @@
+package dev.chorusbot.twitch.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chorusbot.testkit.twitch.FakeTwitchIrcServer;
+import dev.chorusbot.testkit.twitch.TestCertificate;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class IrcTransportTest {
+    private static final IrcTransport.Listener IGNORE = new IrcTransport.Listener() {
+        @Override
+        public void onLine(String line) {}
+
+        @Override
+        public void onClosed(IOException cause) {}
+    };
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ircs", "wss"})
+    void refusesATrustedCertificateIssuedForAnotherHost(String kind) {
+        TestCertificate elsewhere = TestCertificate.generate("chat.example.org");
+        try (FakeTwitchIrcServer twitch = (kind.equals("ircs") ? FakeTwitchIrcServer.tls(elsewhere)
+                : FakeTwitchIrcServer.secureWebSocket(elsewhere)).start()) {
+
+            assertThatThrownBy(() -> IrcTransport.open(twitch.uri(), Optional.of(elsewhere.clientContext()),
+                    Duration.ofSeconds(5), IGNORE))
+                    .isInstanceOf(SSLHandshakeException.class)
+                    .hasMessageContaining("No subject alternative DNS name matching localhost");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"irc", "ws"})
+    void deliversLinesAndReportsTheServerClosing(String kind) throws Exception {
+        try (FakeTwitchIrcServer twitch = (kind.equals("irc") ? FakeTwitchIrcServer.tcp() : FakeTwitchIrcServer.webSocket()).start()) {
+            List<String> lines = new CopyOnWriteArrayList<>();
+            List<IOException> closes = new CopyOnWriteArrayList<>();
+            IrcTransport transport = IrcTransport.open(twitch.uri(), Optional.empty(), Duration.ofSeconds(5),
+                    new IrcTransport.Listener() {
+                        @Override
+                        public void onLine(String line) {
+                            lines.add(line);
+                        }
+
+                        @Override
+                        public void onClosed(IOException cause) {
+                            closes.add(cause);
+                        }
+                    });
+            transport.send("PING :hello");
+            twitch.awaitReceived(line -> line.equals("PING :hello"));
+
+            twitch.sendFrame("first\r\nsecond\r\n");
+            awaitTrue(() -> lines.contains("second"));
+            twitch.dropConnections();
+
+            awaitTrue(() -> !closes.isEmpty());
+            assertThat(lines).contains("first", "second");
+            assertThat(closes).hasSize(1);
+        }
+    }
+}

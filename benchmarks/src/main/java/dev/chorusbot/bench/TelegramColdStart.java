@@ -1,0 +1,99 @@
+package dev.chorusbot.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Whole-process cold start: the time from starting {@code java} to the first webhook update
+ * answered with the inline {@code hello} reply. The bot is the hello bot jar in webhook mode,
+ * configured by its environment variables as in production (with {@code TELEGRAM_BOT_USERNAME}
+ * set, so no network call is made at start), listening on loopback. Each run is a fresh JVM; the
+ * median is reported. With {@code --appcds} a first, untimed run records a dynamic AppCDS archive
+ * ({@code -XX:ArchiveClassesAtExit}) and the timed runs use it.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.chorusbot.bench.TelegramColdStart \
+ *     --jar examples/target/hello-bot.jar --runs 15 [--appcds] [--jvm "-XX:TieredStopAtLevel=1"]
+ * </pre>
+ */
+public final class TelegramColdStart {
+    private TelegramColdStart() {}
+
+    /** Runs the measurement and prints the figures. */
+    public static void main(String[] args) throws Exception {
+        BenchArgs options = new BenchArgs(args);
+        String jar = options.text("jar", "examples/target/hello-bot.jar");
+        int runs = options.integer("runs", 15);
+        List<String> jvm = new ArrayList<>(options.words("jvm"));
+        if (!Files.isRegularFile(Path.of(jar))) {
+            throw new IllegalArgumentException(jar + " not found: build it with mvn -B -q -pl examples -am package -DskipTests");
+        }
+        Path log = Files.createTempFile("chorus-telegram-cold", ".log");
+        if (options.flag("appcds")) {
+            Path archive = Path.of(System.getProperty("java.io.tmpdir"), "chorus-hello-bot.jsa");
+            Files.deleteIfExists(archive);
+            List<String> training = new ArrayList<>(jvm);
+            training.add("-XX:ArchiveClassesAtExit=" + archive);
+            once(jar, training, log);
+            if (!Files.isRegularFile(archive)) {
+                throw new IllegalStateException("no AppCDS archive was written; see " + log);
+            }
+            jvm.add("-XX:SharedArchiveFile=" + archive);
+        }
+        once(jar, jvm, log); // lets the OS cache the jar and the JDK's files: not counted
+        long[] millis = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            millis[i] = once(jar, jvm, log);
+        }
+        long[] sorted = millis.clone();
+        Arrays.sort(sorted);
+        System.out.printf("Telegram cold start (java start -> first webhook update answered), %d runs, JVM options %s%n",
+                runs, jvm);
+        System.out.printf("  median %d ms   min %d ms   max %d ms   all %s%n", sorted[runs / 2], sorted[0],
+                sorted[runs - 1], Arrays.toString(millis));
+        Files.deleteIfExists(log);
+    }
+
+    private static long once(String jar, List<String> jvm, Path log) throws Exception {
+        int port = ChildJvm.freePort();
+        Map<String, String> env = Map.of(
+                "TELEGRAM_BOT_TOKEN", TelegramSamples.TOKEN,
+                // Nothing listens here: an API call at start would fail the run, and none is expected.
+                "TELEGRAM_API_URL", "http://127.0.0.1:" + ChildJvm.freePort(),
+                "TELEGRAM_WEBHOOK_PORT", Integer.toString(port),
+                "TELEGRAM_WEBHOOK_SECRET", TelegramSamples.SECRET,
+                "TELEGRAM_BOT_USERNAME", TelegramSamples.USERNAME);
+        byte[] update = TelegramSamples.helloUpdate(42, -1001, 5_000_000_001L);
+        long start = System.nanoTime();
+        Process bot = ChildJvm.start(jvm, jar, null, env, log);
+        try {
+            long deadline = start + 60_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                try (KeepAliveConnection c = new KeepAliveConnection(port, "/telegram", TelegramSamples.SECRET)) {
+                    KeepAliveConnection.Answer answer = c.post(update);
+                    long elapsed = System.nanoTime() - start;
+                    String body = new String(answer.body(), StandardCharsets.UTF_8);
+                    if (answer.status() != 200 || !body.contains("\"text\":\"hello Anna Smith!\"")) {
+                        throw new IllegalStateException("unexpected answer " + answer.status() + " " + body);
+                    }
+                    return elapsed / 1_000_000L;
+                } catch (IOException e) {
+                    if (!bot.isAlive()) {
+                        throw new IllegalStateException("the bot exited with " + bot.exitValue() + "; see " + log);
+                    }
+                    LockSupport.parkNanos(200_000L); // not listening yet
+                }
+            }
+            throw new IllegalStateException("the bot did not answer within 60 s; see " + log);
+        } finally {
+            ChildJvm.stop(bot);
+        }
+    }
+}

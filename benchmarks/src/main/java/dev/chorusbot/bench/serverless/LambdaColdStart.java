@@ -1,0 +1,219 @@
+package dev.chorusbot.bench.serverless;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chorusbot.testkit.lambda.FakeLambdaRuntime;
+import dev.chorusbot.testkit.telegram.FakeChat;
+import dev.chorusbot.testkit.telegram.FakeTelegramServer;
+import dev.chorusbot.testkit.telegram.FakeUser;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Cold and warm start of the hello bot as an AWS Lambda function, measured as Lambda would see
+ * them: a child JVM runs {@code hello-bot-lambda.jar} under the real AWS Lambda runtime interface
+ * client, started with the flags of Lambda's Java 17 runtime, against a loopback Lambda Runtime API
+ * that already holds a function URL event with a Telegram {@code /hello} update.
+ *
+ * <ul>
+ *   <li><b>cold</b>: from starting {@code java} to the answer posted to {@code /response} — JVM
+ *       start, runtime client, handler construction (bot built and started), first invocation;
+ *   <li><b>warm</b>: the next invocation on the same process, from queuing the event to the answer.
+ * </ul>
+ * Every answer is checked to be the inline {@code hello Viktor!} reply. With {@code --appcds} a
+ * first training run writes a dynamic AppCDS archive ({@code -XX:ArchiveClassesAtExit}) and the
+ * measured runs start with it ({@code -XX:SharedArchiveFile}).
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.chorusbot.bench.serverless.LambdaColdStart \
+ *     [--jar examples/target/hello-bot-lambda.jar] [--runtime-lib benchmarks/target/lambda-runtime] \
+ *     [--runs 10] [--appcds] [--baseline] [--verbose]
+ * </pre>
+ * {@code --baseline} runs {@link BaselineStreamHandler} instead of the bot: the JVM and runtime
+ * client alone; {@code --verbose} shows the function's own output (its log says how long building
+ * and starting the bot took).
+ */
+public final class LambdaColdStart {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RUNTIME_CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    private static final String HANDLER = "dev.chorusbot.serverless.AwsLambdaHandler::handleRequest";
+    // By name: the class needs the Lambda API, which is on the child's class path, not this one's.
+    private static final String BASELINE_HANDLER = "dev.chorusbot.bench.serverless.BaselineStreamHandler::handleRequest";
+    private static final String SECRET = "bench-webhook-secret";
+
+    private static boolean verbose;
+
+    private LambdaColdStart() {}
+
+    /** Runs the measurement and prints one line per run and the medians. */
+    public static void main(String[] args) throws Exception {
+        // The JDK HttpServer writes headers and body separately; without TCP_NODELAY, Nagle's
+        // algorithm and the client's delayed ACK add ~40 ms to every /next answer of the fake,
+        // which no real Lambda host adds.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        Path jar = Path.of(option(args, "--jar", "examples/target/hello-bot-lambda.jar"));
+        Path lib = Path.of(option(args, "--runtime-lib", "benchmarks/target/lambda-runtime"));
+        int runs = Integer.parseInt(option(args, "--runs", "10"));
+        boolean appCds = Arrays.asList(args).contains("--appcds");
+        boolean baseline = Arrays.asList(args).contains("--baseline");
+        verbose = Arrays.asList(args).contains("--verbose");
+        if (baseline) {
+            // The floor: this benchmark's own jar (for the baseline handler) instead of the bot.
+            jar = Path.of(LambdaColdStart.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        }
+        String handler = baseline ? BASELINE_HANDLER : HANDLER;
+        if (!Files.isRegularFile(jar) || !Files.isDirectory(lib)) {
+            System.err.println("build first: mvn -B -q -pl examples,benchmarks -am package -DskipTests"
+                    + " (missing " + (Files.isRegularFile(jar) ? lib : jar) + ")");
+            System.exit(2);
+        }
+        String classPath = classPath(jar, lib);
+        List<String> flags = new ArrayList<>(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
+        Path archive = null;
+        try (FakeTelegramServer telegram = FakeTelegramServer.start()) {
+            if (appCds) {
+                archive = Files.createTempFile("chorus-lambda-", ".jsa");
+                Files.delete(archive);
+                List<String> training = new ArrayList<>(flags);
+                training.add("-XX:ArchiveClassesAtExit=" + archive);
+                Run run = run(classPath, handler, training, telegram, true);
+                System.out.printf(Locale.ROOT, "training run (writes %s): cold %.0f ms%n", archive.getFileName(),
+                        run.coldMillis());
+                flags.add("-XX:SharedArchiveFile=" + archive);
+            }
+            System.out.println("flags: " + String.join(" ", flags));
+            List<Double> cold = new ArrayList<>();
+            List<Double> warm = new ArrayList<>();
+            for (int i = 1; i <= runs; i++) {
+                Run run = run(classPath, handler, flags, telegram, false);
+                cold.add(run.coldMillis());
+                warm.add(run.warmMillis());
+                System.out.printf(Locale.ROOT, "run %2d: cold %6.0f ms   warm %5.1f ms%n", i, run.coldMillis(),
+                        run.warmMillis());
+            }
+            System.out.printf(Locale.ROOT, "median of %d: cold %.0f ms (min %.0f, max %.0f)   warm %.1f ms (min %.1f)%n",
+                    runs, median(cold), min(cold), max(cold), median(warm), min(warm));
+        } finally {
+            if (archive != null) {
+                Files.deleteIfExists(archive);
+            }
+        }
+    }
+
+    private record Run(double coldMillis, double warmMillis) {}
+
+    private static Run run(String classPath, String handler, List<String> flags, FakeTelegramServer telegram,
+            boolean exitCleanly)
+            throws Exception {
+        try (FakeLambdaRuntime runtime = FakeLambdaRuntime.start()) {
+            FakeUser viktor = FakeUser.of(42, "Viktor", null, "viktor");
+            CompletableFuture<FakeLambdaRuntime.Result> first = runtime.invoke(event(telegram, viktor));
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(flags);
+            command.addAll(List.of("-cp", classPath, RUNTIME_CLIENT, handler));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(verbose ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.DISCARD);
+            builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtime.address());
+            builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "hello-bot");
+            builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
+            builder.environment().put("TELEGRAM_BOT_TOKEN", telegram.token());
+            builder.environment().put("TELEGRAM_API_URL", telegram.apiUrl().toString());
+            builder.environment().put("TELEGRAM_MODE", "webhook");
+            builder.environment().put("TELEGRAM_WEBHOOK_SECRET", SECRET);
+            builder.environment().put("TELEGRAM_BOT_USERNAME", "chorus_test_bot");
+            long started = System.nanoTime();
+            Process process = builder.start();
+            try {
+                FakeLambdaRuntime.Result cold = first.get(60, TimeUnit.SECONDS);
+                check(cold);
+                long queued = System.nanoTime();
+                // Another chat: the same one would wait out Telegram's 1 message/s per chat limit.
+                FakeUser sameName = FakeUser.of(43, "Viktor", null, "viktor_two");
+                FakeLambdaRuntime.Result warm = runtime.invoke(event(telegram, sameName)).get(60, TimeUnit.SECONDS);
+                check(warm);
+                return new Run((cold.completedNanos() - started) / 1e6, (warm.completedNanos() - queued) / 1e6);
+            } finally {
+                if (exitCleanly) {
+                    // SIGTERM: the JVM exits through its shutdown sequence, which writes the AppCDS archive.
+                    process.destroy();
+                    process.waitFor(60, TimeUnit.SECONDS);
+                } else {
+                    process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                }
+            }
+        }
+    }
+
+    private static String event(FakeTelegramServer telegram, FakeUser user) throws IOException {
+        ObjectNode update = telegram.message(FakeChat.privateWith(user), user, "/hello");
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "2.0");
+        event.put("routeKey", "$default");
+        event.put("rawPath", "/");
+        event.put("rawQueryString", "");
+        ObjectNode headers = event.putObject("headers");
+        headers.put("content-type", "application/json");
+        headers.put("host", "abcdefghijklmnopqrstuvwxyz012345.lambda-url.eu-central-1.on.aws");
+        headers.put("x-telegram-bot-api-secret-token", SECRET);
+        ObjectNode context = event.putObject("requestContext");
+        context.put("domainName", "abcdefghijklmnopqrstuvwxyz012345.lambda-url.eu-central-1.on.aws");
+        context.put("requestId", "bench");
+        context.putObject("http").put("method", "POST").put("path", "/").put("protocol", "HTTP/1.1")
+                .put("sourceIp", "91.108.6.1");
+        event.put("body", JSON.writeValueAsString(update));
+        event.put("isBase64Encoded", false);
+        return JSON.writeValueAsString(event);
+    }
+
+    private static void check(FakeLambdaRuntime.Result result) throws IOException {
+        JsonNode answer = JSON.readTree(result.body());
+        String text = JSON.readTree(answer.path("body").asText("{}")).path("text").asText();
+        if (result.error() || answer.path("statusCode").asInt() != 200 || !text.equals("hello Viktor!")) {
+            throw new IllegalStateException("unexpected answer from the function: " + result.body());
+        }
+    }
+
+    private static String classPath(Path jar, Path lib) throws IOException {
+        List<String> entries = new ArrayList<>();
+        entries.add(jar.toAbsolutePath().toString());
+        try (Stream<Path> jars = Files.list(lib)) {
+            jars.filter(p -> p.toString().endsWith(".jar")).sorted()
+                    .forEach(p -> entries.add(p.toAbsolutePath().toString()));
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static double min(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    }
+
+    private static double max(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+}
