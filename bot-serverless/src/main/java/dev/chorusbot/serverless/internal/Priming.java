@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
  * Jackson databind happens when an entry point is created — in the function's initialisation
  * phase, which Lambda runs with a full CPU and SnapStart snapshots — rather than in the first
  * invocation. Measured under the AWS runtime interface client: the first invocation fell from
- * ~190 ms to ~25 ms (docs/performance.md). The classes it loads serve the Telegram adapter's
+ * ~145 ms to ~21 ms (docs/performance.md). The classes it loads serve the Telegram adapter's
  * update parsing on every cloud.
  */
 public final class Priming {
