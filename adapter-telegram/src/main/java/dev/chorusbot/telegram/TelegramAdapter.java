@@ -2,6 +2,7 @@ package dev.chorusbot.telegram;
 
 import dev.chorusbot.core.Capabilities;
 import dev.chorusbot.core.Chat;
+import dev.chorusbot.core.ConfigurationException;
 import dev.chorusbot.core.EventSink;
 import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.Platform;
@@ -12,6 +13,8 @@ import dev.chorusbot.core.webhook.WebhookEndpoint;
 import dev.chorusbot.telegram.internal.EventMapper;
 import dev.chorusbot.telegram.internal.TelegramSession;
 import dev.chorusbot.telegram.internal.WebhookHandler;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +43,33 @@ public final class TelegramAdapter implements PushAdapter {
     public TelegramAdapter(TelegramConfig config) {
         this.session = new TelegramSession(config);
         this.handler = new WebhookHandler(session);
+    }
+
+    /** The webhook adapter configured by the process environment; see {@link #fromEnv(Map)}. */
+    public static TelegramAdapter fromEnv() {
+        return fromEnv(System.getenv());
+    }
+
+    /**
+     * The webhook adapter configured by {@code env} as {@link TelegramConfig#fromEnv(Map)} reads it,
+     * with {@code TELEGRAM_MODE} defaulting to {@code webhook}: the shape a serverless function
+     * needs, where no port is set.
+     *
+     * @throws ConfigurationException listing every bad variable, or when {@code TELEGRAM_MODE} is
+     *     {@code polling}
+     */
+    public static TelegramAdapter fromEnv(Map<String, String> env) {
+        Map<String, String> withMode = new HashMap<>(env);
+        String mode = withMode.get("TELEGRAM_MODE");
+        if (mode == null || mode.isBlank()) {
+            withMode.put("TELEGRAM_MODE", "webhook");
+        }
+        TelegramConfig config = TelegramConfig.fromEnv(withMode);
+        if (config.mode() != TelegramMode.WEBHOOK) {
+            throw new ConfigurationException("TELEGRAM_MODE is polling, but this adapter receives webhooks: set"
+                    + " TELEGRAM_MODE=webhook or use TelegramConfig.fromEnv().adapter()");
+        }
+        return new TelegramAdapter(config);
     }
 
     @Override

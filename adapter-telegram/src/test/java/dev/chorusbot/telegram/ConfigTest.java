@@ -94,4 +94,16 @@ class ConfigTest {
         assertThat(new TelegramBotApi(config).toString()).doesNotContain(TOKEN);
         assertThat(config.adapter().toString()).doesNotContain(TOKEN);
     }
+
+    @Test
+    void givesAFunctionHostTheWebhookAdapterWithoutAPort() {
+        TelegramAdapter adapter = TelegramAdapter.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
+                "TELEGRAM_WEBHOOK_SECRET", "abc", "TELEGRAM_BOT_USERNAME", "my_bot"));
+
+        assertThat(adapter.webhookPath()).isEqualTo("/telegram");
+        assertThatThrownBy(() -> TelegramAdapter.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_MODE", "polling")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("TELEGRAM_MODE is polling, but this adapter receives webhooks: set TELEGRAM_MODE=webhook"
+                        + " or use TelegramConfig.fromEnv().adapter()");
+    }
 }

@@ -211,4 +211,27 @@ class PollingTest {
 
         assertThat(telegram.pendingUpdates()).isZero();
     }
+
+    @Test
+    void stopsTheFirstInstanceWhenASecondOneStartsPolling() throws Exception {
+        bot = botWith(c -> c.pollingTimeoutSeconds(5)).build();
+        bot.start();
+        telegram.awaitWaitingPoll(WAIT);
+        Thread running = new Thread(() -> {
+            try {
+                bot.awaitTermination();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        running.start();
+
+        // A second process with the same token: its getUpdates terminates the first one's.
+        new TelegramBotApi(telegram.apiUrl(), telegram.token(), WAIT).getUpdates(0, 0, List.of())
+                .get(5, TimeUnit.SECONDS);
+
+        running.join(10_000);
+        assertThat(bot.isTerminated()).isTrue();
+        assertThat(telegram.calls("getUpdates")).extracting(ApiCall::status).contains(409);
+    }
 }

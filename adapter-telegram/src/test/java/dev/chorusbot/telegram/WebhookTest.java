@@ -258,6 +258,23 @@ class WebhookTest {
     }
 
     @Test
+    void neverSplitsASurrogatePair() throws Exception {
+        String emoji = "a" + "😀".repeat(2100); // a hard cut at 4096 would fall inside the 2048th emoji
+        Command faces = Command.named("faces").handler(ctx -> Reply.text(emoji)).build();
+        startBot(b -> b.inlineReplies(false), b -> b.command(faces));
+
+        deliver(telegram.message(FakeChat.group(-4002, "Faces"), anna, "/faces"));
+
+        List<SentMessage> sent = telegram.sentMessages();
+        assertThat(sent).extracting(m -> m.text().length()).containsExactly(4095, 106);
+        assertThat(sent).allSatisfy(m -> {
+            assertThat(Character.isHighSurrogate(m.text().charAt(m.text().length() - 1))).isFalse();
+            assertThat(Character.isLowSurrogate(m.text().charAt(0))).isFalse();
+        });
+        assertThat(sent.get(0).text() + sent.get(1).text()).isEqualTo(emoji);
+    }
+
+    @Test
     void repliesInTheSameForumTopicQuotingTheCommand() throws Exception {
         startBot();
         FakeChat forum = FakeChat.forum(-1009876543210L, "Forum");

@@ -16,7 +16,8 @@ import java.util.concurrent.locks.LockSupport;
  * configured by its environment variables as in production (with {@code TELEGRAM_BOT_USERNAME}
  * set, so no network call is made at start), listening on loopback. Each run is a fresh JVM; the
  * median is reported. With {@code --appcds} a first, untimed run records a dynamic AppCDS archive
- * ({@code -XX:ArchiveClassesAtExit}) and the timed runs use it.
+ * ({@code -XX:ArchiveClassesAtExit}) and the timed runs use it. Before each run a hello-world JVM
+ * ({@link JvmBaseline}) is timed from start to exit, so a busy machine shows in the figures.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.chorusbot.bench.TelegramColdStart \
@@ -49,16 +50,32 @@ public final class TelegramColdStart {
         }
         once(jar, jvm, log); // lets the OS cache the jar and the JDK's files: not counted
         long[] millis = new long[runs];
+        long[] baseline = new long[runs];
         for (int i = 0; i < runs; i++) {
+            // A hello-world JVM right before each bot run shows how busy the machine was.
+            baseline[i] = baseline(log);
             millis[i] = once(jar, jvm, log);
         }
-        long[] sorted = millis.clone();
-        Arrays.sort(sorted);
         System.out.printf("Telegram cold start (java start -> first webhook update answered), %d runs, JVM options %s%n",
                 runs, jvm);
-        System.out.printf("  median %d ms   min %d ms   max %d ms   all %s%n", sorted[runs / 2], sorted[0],
-                sorted[runs - 1], Arrays.toString(millis));
+        print("hello bot  ", millis);
+        print("hello world", baseline);
         Files.deleteIfExists(log);
+    }
+
+    private static void print(String what, long[] millis) {
+        long[] sorted = millis.clone();
+        Arrays.sort(sorted);
+        System.out.printf("  %s median %d ms   min %d ms   max %d ms   all %s%n", what, sorted[sorted.length / 2],
+                sorted[0], sorted[sorted.length - 1], Arrays.toString(millis));
+    }
+
+    private static long baseline(Path log) throws Exception {
+        long start = System.nanoTime();
+        Process hello = ChildJvm.start(List.of(), System.getProperty("java.class.path"), JvmBaseline.class.getName(),
+                Map.of(), log);
+        hello.waitFor();
+        return (System.nanoTime() - start) / 1_000_000L;
     }
 
     private static long once(String jar, List<String> jvm, Path log) throws Exception {

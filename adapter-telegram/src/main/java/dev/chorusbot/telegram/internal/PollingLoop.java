@@ -121,6 +121,7 @@ public final class PollingLoop {
 
     private void handle(List<JsonNode> updates) {
         List<CompletableFuture<Void>> handling = new ArrayList<>(updates.size());
+        java.util.concurrent.atomic.AtomicLong firstRefused = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
         long next = offset;
         for (JsonNode json : updates) {
             long id = json.path("update_id").asLong(-1);
@@ -138,13 +139,15 @@ public final class PollingLoop {
                 continue;
             }
             handling.add(session.dispatchAndSend(event.get()).exceptionally(e -> {
-                log.warn("Update {} was not handled: {}", update.updateId(), e.getMessage());
+                // The bot is stopping and did not take it: leave it unconfirmed for the next run.
+                log.debug("Update {} was not taken: {}", update.updateId(), e.getMessage());
+                firstRefused.accumulateAndGet(update.updateId(), Math::min);
                 return null;
             }));
         }
         // Acknowledge (advance the offset) only after the whole batch was handled.
         CompletableFuture.allOf(handling.toArray(CompletableFuture[]::new)).join();
-        offset = next;
+        offset = Math.min(next, firstRefused.get());
     }
 
     /** Tells Telegram which updates were handled: the offset is only sent with the next call. */

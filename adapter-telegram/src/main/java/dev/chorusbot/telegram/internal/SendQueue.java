@@ -243,6 +243,12 @@ public final class SendQueue {
             } else if (cause instanceof TelegramNetworkException) {
                 done = !backoff(lane, job, now);
             }
+            if (!done && closed) {
+                // No timer runs after close: a repeat would never happen, so give it up now.
+                done = true;
+                cause = new IllegalStateException("the Telegram adapter closed before the message to chat "
+                        + job.originalChatId + " could be repeated after: " + cause.getMessage());
+            }
             if (done) {
                 lane.jobs.pollFirst();
                 pending--;
