@@ -4,7 +4,9 @@ import dev.chorusbot.core.ConfigurationException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,12 +20,15 @@ import java.util.Map;
  * java -cp bot.jar dev.chorusbot.twitch.eventsub.TwitchEventSubCli unsubscribe [id ...]
  * </pre>
  *
- * {@code subscribe} takes the callback URL from its argument or {@code TWITCH_EVENTSUB_CALLBACK};
+ * {@code subscribe} takes the callback URL from its argument or {@code TWITCH_EVENTSUB_CALLBACK}
+ * and waits up to ten seconds for Twitch to verify new subscriptions (the bot must be running there);
  * {@code unsubscribe} without ids deletes the configured channels' chat subscriptions (all of the
  * application's when no channel is configured). Exit status: 0 done, 1 Twitch refused, 2 bad usage
  * or configuration.
  */
 public final class TwitchEventSubCli {
+    private static final String PENDING = "webhook_callback_verification_pending";
+    private static final Duration VERIFICATION_WAIT = Duration.ofSeconds(10);
     private static final String USAGE = "usage: TwitchEventSubCli subscribe [callback-url] | list | unsubscribe [id ...]";
 
     private TwitchEventSubCli() {}
@@ -56,7 +61,14 @@ public final class TwitchEventSubCli {
                         err.println("subscribe needs the webhook's public URL: pass it or set TWITCH_EVENTSUB_CALLBACK.");
                         return 2;
                     }
-                    subscriptions.ensure(callback).forEach(s -> out.println(line(s)));
+                    List<EventSubSubscription> ensured = awaitVerification(subscriptions,
+                            subscriptions.ensure(callback));
+                    ensured.forEach(s -> out.println(line(s)));
+                    if (ensured.stream().anyMatch(s -> !s.status().equals("enabled"))) {
+                        err.println("Twitch has not verified every subscription: the bot must be running at " + callback
+                                + " with the same TWITCH_EVENTSUB_SECRET to answer Twitch's challenge.");
+                        return 1;
+                    }
                 }
                 case "list" -> {
                     List<EventSubSubscription> all = subscriptions.list();
@@ -87,6 +99,9 @@ public final class TwitchEventSubCli {
             if (e.status() == 403) {
                 err.println("The bot account must grant user:read:chat and user:bot to the application, and the"
                         + " broadcaster channel:bot (or make the bot a moderator).");
+            } else if (e.status() == 409) {
+                err.println("A subscription for this channel exists with another callback URL: see it with 'list'"
+                        + " and delete it with 'unsubscribe <id>'.");
             }
             return 1;
         } catch (IOException e) {
@@ -96,6 +111,23 @@ public final class TwitchEventSubCli {
             Thread.currentThread().interrupt();
             return 1;
         }
+    }
+
+    /**
+     * Twitch verifies a new subscription right after creating it, by calling the webhook: wait up to
+     * ten seconds for the pending ones to be decided, so the status printed is the real outcome.
+     */
+    private static List<EventSubSubscription> awaitVerification(ChatSubscriptions subscriptions,
+            List<EventSubSubscription> ensured) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + VERIFICATION_WAIT.toNanos();
+        List<EventSubSubscription> current = ensured;
+        while (current.stream().anyMatch(s -> s.status().equals(PENDING)) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            Map<String, EventSubSubscription> byId = new HashMap<>();
+            subscriptions.list().forEach(s -> byId.put(s.id(), s));
+            current = current.stream().map(s -> byId.getOrDefault(s.id(), s)).toList();
+        }
+        return current;
     }
 
     private static String line(EventSubSubscription s) {

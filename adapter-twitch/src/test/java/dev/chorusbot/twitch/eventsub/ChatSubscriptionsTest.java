@@ -159,10 +159,10 @@ class ChatSubscriptionsTest {
 
             Run subscribe = cli(env, "subscribe", h.webhook().toString());
             assertThat(subscribe.status).isZero();
-            assertThat(subscribe.out).contains("webhook_callback_verification_pending  broadcaster 141981764  -> "
-                    + h.webhook());
             String id = h.helix.subscriptions().get(0).path("id").asText();
-            h.helix.awaitSubscriptionStatus(id, "enabled", Duration.ofSeconds(5));
+            // The CLI waited for Twitch's verification, which the running bot answered.
+            assertThat(subscribe.out).isEqualTo(id + "  enabled  broadcaster 141981764  -> " + h.webhook()
+                    + System.lineSeparator());
 
             Run list = cli(env, "list");
             assertThat(list.out).contains(id + "  enabled  broadcaster 141981764", "1 channel.chat.message subscription(s)");
@@ -171,6 +171,24 @@ class ChatSubscriptionsTest {
             assertThat(unsubscribe.status).isZero();
             assertThat(unsubscribe.out).isEqualTo("deleted " + id + System.lineSeparator());
             assertThat(h.helix.subscriptions()).isEmpty();
+        }
+    }
+
+    @Test
+    void cliSaysWhenTwitchCouldNotVerifyTheCallback() {
+        try (EventSubHarness h = new EventSubHarness()) {
+            Map<String, String> env = new HashMap<>(Map.of(
+                    "TWITCH_CLIENT_ID", h.helix.clientId(), "TWITCH_CLIENT_SECRET", h.helix.clientSecret(),
+                    "TWITCH_EVENTSUB_SECRET", "not-the-secret-the-bot-checks", "TWITCH_BOT_USER_ID", EventSubHarness.BOT_ID,
+                    "TWITCH_API_URL", h.helix.baseUrl().toString(), "TWITCH_AUTH_URL", h.helix.baseUrl().toString(),
+                    "TWITCH_CHANNELS", "twitchdev"));
+
+            Run subscribe = cli(env, "subscribe", h.webhook().toString());
+
+            assertThat(subscribe.status).isEqualTo(1);
+            assertThat(subscribe.out).contains("webhook_callback_verification_failed  broadcaster 141981764");
+            assertThat(subscribe.err).contains("Twitch has not verified every subscription: the bot must be running at "
+                    + h.webhook() + " with the same TWITCH_EVENTSUB_SECRET to answer Twitch's challenge.");
         }
     }
 

@@ -84,6 +84,22 @@ class HelixRepliesTest {
     }
 
     @Test
+    void refusesAnEmptyOrOverlongMessageWithoutCallingTwitch() {
+        try (EventSubHarness h = new EventSubHarness()) {
+            var overlong = h.adapter.send(Outbound.text(TWITCHDEV, "😀".repeat(501)));
+            var empty = h.adapter.send(Outbound.text(TWITCHDEV, " "));
+            var exactly500 = h.adapter.send(Outbound.text(TWITCHDEV, "😀".repeat(500)));
+
+            assertThatThrownBy(overlong::join).cause()
+                    .hasMessage("a Twitch chat message holds at most 500 characters, this one has 501");
+            assertThatThrownBy(empty::join).cause().hasMessage("a Twitch chat message must not be empty");
+            exactly500.join();
+            assertThat(h.helix.sentMessages()).extracting(FakeHelixApi.SentChatMessage::message)
+                    .containsExactly("😀".repeat(500));
+        }
+    }
+
+    @Test
     void failsASendToAChannelTwitchDoesNotKnow() {
         try (EventSubHarness h = new EventSubHarness()) {
             var future = h.adapter.send(Outbound.text(Chat.of("nobody_here", Chat.Kind.GROUP, "#nobody_here"), "hi"));

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReplyQueue {
     private static final Logger log = LoggerFactory.getLogger(ReplyQueue.class);
+    private static final int MAX_LENGTH = 500;
 
     private final TwitchEventSubConfig config;
     private final HelixApi api;
@@ -49,6 +50,18 @@ public final class ReplyQueue {
     /** Queues {@code message}; the future completes when Twitch posted it. */
     public CompletableFuture<Void> send(Outbound message) {
         CompletableFuture<Void> result = new CompletableFuture<>();
+        String text = message.text();
+        int length = text.codePointCount(0, text.length());
+        if (text.isBlank() || length > MAX_LENGTH) {
+            // Send Chat Message: "The message is limited to a maximum of 500 characters." The bot
+            // splits replies to that; this catches messages handed to the adapter directly.
+            IllegalArgumentException refused = new IllegalArgumentException(text.isBlank()
+                    ? "a Twitch chat message must not be empty"
+                    : "a Twitch chat message holds at most 500 characters, this one has " + length);
+            log.warn("Refused a message to #{}: {}", message.chat().id(), refused.getMessage());
+            result.completeExceptionally(refused);
+            return result;
+        }
         if (closed) {
             result.completeExceptionally(new IllegalStateException("the Twitch EventSub adapter is closed"));
             return result;

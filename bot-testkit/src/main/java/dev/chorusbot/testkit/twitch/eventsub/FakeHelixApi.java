@@ -68,8 +68,9 @@ public final class FakeHelixApi implements AutoCloseable {
     private final Set<String> validTokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private final Map<String, String[]> usersById = new ConcurrentHashMap<>();
-    private final List<SentChatMessage> sent = new CopyOnWriteArrayList<>();
-    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    // Appends are frequent (a load test sends thousands), reads are copies: not copy-on-write.
+    private final List<SentChatMessage> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<RecordedRequest> requests = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, ObjectNode> subscriptions = new LinkedHashMap<>();
     private final List<String[]> drops = new CopyOnWriteArrayList<>();
     private final List<Integer> failures = new CopyOnWriteArrayList<>();
@@ -84,6 +85,12 @@ public final class FakeHelixApi implements AutoCloseable {
         this.pointsPerMinute = b.pointsPerMinute;
         this.tokenLifetimeSeconds = b.tokenLifetime.toSeconds();
         this.remaining = pointsPerMinute;
+        // The JDK server writes headers and body separately; without TCP_NODELAY the body waits for
+        // the client's delayed ACK (40 ms on Linux). The JDK reads this once, when its first server
+        // starts, so the fake sets it as the core's WebhookServer does, unless it was set already.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         this.executor = Executors.newFixedThreadPool(4, r -> daemon(r, "fake-helix"));
         server.setExecutor(executor);
@@ -145,6 +152,12 @@ public final class FakeHelixApi implements AutoCloseable {
         drops.add(new String[] {code, message});
     }
 
+    /** Forgets the recorded requests and sent messages (a long-running load test keeps memory flat). */
+    public void clearRecords() {
+        sent.clear();
+        requests.clear();
+    }
+
     /** The next Helix request (after authentication) is answered with {@code status} and no change. */
     public void failNext(int status) {
         failures.add(status);
@@ -169,17 +182,26 @@ public final class FakeHelixApi implements AutoCloseable {
 
     /** Every chat message sent, in order. */
     public List<SentChatMessage> sentMessages() {
-        return List.copyOf(sent);
+        synchronized (sent) {
+            return List.copyOf(sent);
+        }
+    }
+
+    /** How many chat messages were sent (without copying them). */
+    public int sentMessageCount() {
+        return sent.size();
     }
 
     /** Every request received, in order. */
     public List<RecordedRequest> requests() {
-        return List.copyOf(requests);
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
     }
 
     /** The requests matching {@code filter}. */
     public List<RecordedRequest> requests(Predicate<RecordedRequest> filter) {
-        return requests.stream().filter(filter).toList();
+        return requests().stream().filter(filter).toList();
     }
 
     /** The subscriptions, as {@code GET /helix/eventsub/subscriptions} shows them. */
