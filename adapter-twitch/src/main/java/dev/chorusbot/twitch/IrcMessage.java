@@ -225,9 +225,10 @@ public record IrcMessage(IrcTags tags, String source, String command, List<Strin
             String param = params.get(p);
             checkNoBreaks(param, "parameter " + (p + 1));
             line.append(' ');
-            // Chat text always goes as a trailing parameter, as Twitch writes it, even when one word.
+            // The last of several parameters (chat text, a notice, a CLEARCHAT login) goes as a trailing
+            // parameter, as Twitch writes it, even when it is one word; any parameter may be trailing.
             boolean needsColon = param.isEmpty() || param.indexOf(' ') >= 0 || param.charAt(0) == ':'
-                    || (p == last && p > 0 && (command.equals("PRIVMSG") || command.equals("NOTICE")));
+                    || (p == last && p > 0);
             if (needsColon) {
                 if (p != last) {
                     throw new IllegalArgumentException("IRC parameter " + (p + 1) + " of " + command

@@ -37,9 +37,30 @@ class IrcMessageTest {
                 ":tmi.twitch.tv 001 chorus_bot :Welcome, GLHF!",
                 ":chorus_bot.tmi.twitch.tv 366 chorus_bot #chorus :End of /NAMES list",
                 "@flag;empty=;value=a\\sb\\:c :tmi.twitch.tv NOTICE * :Login authentication failed",
-                ":tmi.twitch.tv RECONNECT")) {
+                ":tmi.twitch.tv RECONNECT",
+                // Twitch's IRC command reference: a resub USERNOTICE with an escaped system-msg, a ban, a deletion.
+                "@badge-info=;badges=staff/1,broadcaster/1,turbo/1;color=#008000;display-name=ronni;emotes=;"
+                        + "id=db25007f-7a18-43eb-9379-80131e44d633;login=ronni;mod=0;msg-id=resub;"
+                        + "msg-param-cumulative-months=6;msg-param-streak-months=2;msg-param-should-share-streak=1;"
+                        + "msg-param-sub-plan=Prime;msg-param-sub-plan-name=Prime;room-id=12345678;subscriber=1;"
+                        + "system-msg=ronni\\shas\\ssubscribed\\sfor\\s6\\smonths!;tmi-sent-ts=1507246572675;turbo=1;"
+                        + "user-id=87654321;user-type=staff :tmi.twitch.tv USERNOTICE #dallas :Great stream -- keep it up!",
+                "@room-id=12345678;target-user-id=87654321;tmi-sent-ts=1642715756806 :tmi.twitch.tv CLEARCHAT #dallas :ronni",
+                "@login=foo;room-id=;target-msg-id=94e6c7ff-bf98-4faa-af5d-7ad633a158a9;tmi-sent-ts=1642720582342"
+                        + " :tmi.twitch.tv CLEARMSG #bar :what a great day",
+                "@msg-id=msg_ratelimit :tmi.twitch.tv NOTICE #chorus :Your message was not sent because you are"
+                        + " sending messages too quickly.")) {
             assertThat(IrcMessage.parse(wire).toLine()).isEqualTo(wire);
         }
+    }
+
+    @Test
+    void readsTheEscapedSystemMessageOfAUsernotice() {
+        IrcMessage line = IrcMessage.parse("@msg-id=resub;system-msg=ronni\\shas\\ssubscribed\\sfor\\s6\\smonths!"
+                + " :tmi.twitch.tv USERNOTICE #dallas :Great stream -- keep it up!");
+
+        assertThat(line.tags().get("system-msg")).contains("ronni has subscribed for 6 months!");
+        assertThat(line.trailing()).isEqualTo("Great stream -- keep it up!");
     }
 
     @Test

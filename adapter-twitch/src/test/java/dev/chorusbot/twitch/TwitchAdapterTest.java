@@ -481,6 +481,30 @@ class TwitchAdapterTest {
     }
 
     @Test
+    void joinsAtMostTwentyChannelsPerTenSeconds() {
+        MutableClock clock = new MutableClock();
+        FakeTwitchIrcServer twitch = fake("tcp").clock(clock);
+        List<String> channels = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            channels.add("channel" + i);
+        }
+        TwitchAdapter adapter = new TwitchAdapter(config(twitch).channels(channels).build(), clock);
+        adapter.start(new RecordingSink());
+        cleanup.add(adapter::close);
+        twitch.awaitJoined("channel19");
+        twitch.sendRaw("PING :sync");
+        twitch.awaitReceived(line -> line.equals("PONG sync"));
+        assertThat(twitch.received()).filteredOn(startsWith("JOIN")).hasSize(20);
+
+        clock.advance(Duration.ofSeconds(10));
+        twitch.sendRaw("PING :wake");
+
+        twitch.awaitJoined("channel24");
+        assertThat(twitch.received()).filteredOn(startsWith("JOIN")).hasSize(25);
+        assertThat(twitch.connectionCount()).as("Twitch drops a connection that joins too fast").isEqualTo(1);
+    }
+
+    @Test
     void masksTheTokenInTheTrafficLog() {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();

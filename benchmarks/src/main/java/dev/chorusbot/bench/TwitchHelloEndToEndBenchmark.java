@@ -35,12 +35,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 3)
+@Warmup(iterations = 6, time = 3)
 @Measurement(iterations = 5, time = 3)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
 public class TwitchHelloEndToEndBenchmark {
     static final int BATCH = 500;
     private static final int UNLIMITED = 1_000_000_000;
+    private static final long VIEWER_IDS = 5_000_000_000L;
 
     /** The transport between the fake server and the adapter. */
     @Param({"tcp", "ws"})
@@ -93,7 +94,7 @@ public class TwitchHelloEndToEndBenchmark {
             frame.append("@badge-info=;badges=subscriber/6;color=#1E90FF;display-name=Viewer").append(n)
                     .append(";emotes=;first-msg=0;flags=;id=e2e-").append(n)
                     .append(";mod=0;returning-chatter=0;room-id=22484632;subscriber=1;tmi-sent-ts=1700000000000;turbo=0;user-id=")
-                    .append(n).append(";user-type= :viewer").append(n).append("!viewer").append(n).append("@viewer").append(n)
+                    .append(VIEWER_IDS + n) // never the bot's own id, or the bot would ignore the message.append(";user-type= :viewer").append(n).append("!viewer").append(n).append("@viewer").append(n)
                     .append(".tmi.twitch.tv PRIVMSG #chorus :!hello\r\n");
         }
         int before = twitch.receivedCount();
@@ -102,7 +103,13 @@ public class TwitchHelloEndToEndBenchmark {
         int count;
         while ((count = twitch.receivedCount()) < before + BATCH) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("only " + (count - before) + " of " + BATCH + " replies within 30 s");
+                java.util.Set<String> lines = new java.util.HashSet<>(twitch.received());
+                long first = sequence - BATCH + 1;
+                java.util.List<Long> missing = java.util.stream.LongStream.rangeClosed(first, sequence)
+                        .filter(n -> !lines.contains("@reply-parent-msg-id=e2e-" + n + " PRIVMSG #chorus :hello Viewer" + n + "!"))
+                        .boxed().toList();
+                throw new IllegalStateException("only " + (count - before) + " of " + BATCH + " replies within 30 s;"
+                        + " missing " + missing + " of " + first + ".." + sequence + "; lines " + count);
             }
             Thread.onSpinWait();
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.chorusbot.core.webhook.WebhookResponse;
 import dev.chorusbot.serverless.internal.AwsHttpEvents;
 import dev.chorusbot.serverless.internal.Json;
+import dev.chorusbot.serverless.internal.Priming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,9 +23,9 @@ import java.util.Objects;
  * answer in the event's own format. Bodies flagged {@code isBase64Encoded} are decoded; header
  * names may come in any case.
  *
- * <p>The bot is built and started when the runtime creates this handler, which is during the
- * function's initialisation phase, so the first invocation does not pay for it; a configuration
- * problem then fails the initialisation with one clear sentence.
+ * <p>The bot is built and started, and the JSON codec primed, when the runtime creates this
+ * handler, which is during the function's initialisation phase, so the first invocation does not
+ * pay for it; a configuration problem then fails the initialisation with one clear sentence.
  */
 public class AwsLambdaHandler implements RequestStreamHandler {
     private final ServerlessBot bot;
@@ -41,7 +42,9 @@ public class AwsLambdaHandler implements RequestStreamHandler {
     public AwsLambdaHandler(ServerlessBot bot) {
         this.bot = Objects.requireNonNull(bot, "bot must not be null");
         bot.bot();
+        Priming.run();
     }
+
 
     /**
      * Handles one invocation and writes the HTTP answer as JSON.

@@ -6,6 +6,7 @@ import com.google.cloud.functions.HttpResponse;
 import dev.chorusbot.core.webhook.WebhookRequest;
 import dev.chorusbot.core.webhook.WebhookResponse;
 import dev.chorusbot.core.webhook.WebhookRoutes;
+import dev.chorusbot.serverless.internal.Priming;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +40,7 @@ public class GoogleFunctionHandler implements HttpFunction {
     public GoogleFunctionHandler(ServerlessBot bot) {
         this.bot = Objects.requireNonNull(bot, "bot must not be null");
         bot.bot();
+        Priming.run();
     }
 
     /** Handles one request. */

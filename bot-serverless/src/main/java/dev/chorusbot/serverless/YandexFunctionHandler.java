@@ -2,6 +2,7 @@ package dev.chorusbot.serverless;
 
 import dev.chorusbot.core.webhook.WebhookRequest;
 import dev.chorusbot.core.webhook.WebhookResponse;
+import dev.chorusbot.serverless.internal.Priming;
 import dev.chorusbot.serverless.internal.YandexHttpEvents;
 import java.util.Map;
 import java.util.Objects;
@@ -30,6 +31,7 @@ public class YandexFunctionHandler implements Function<Map<String, Object>, Map<
     public YandexFunctionHandler(ServerlessBot bot) {
         this.bot = Objects.requireNonNull(bot, "bot must not be null");
         bot.bot();
+        Priming.run();
     }
 
     /**

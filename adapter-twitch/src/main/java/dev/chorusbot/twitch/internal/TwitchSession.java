@@ -29,7 +29,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -305,8 +304,12 @@ public final class TwitchSession {
         } catch (IllegalArgumentException e) {
             log.warn("Skipped a line from Twitch with malformed tags ({}): {}", e.getMessage(), line);
         }
+        // The clock may have passed a wait before its timer fires (a clock that jumps, a slow timer).
+        if (!pendingJoins.isEmpty()) {
+            joins();
+        }
         if (!queue.isEmpty() && lastReceived >= pumpAt) {
-            pump(); // the clock may have passed a wait before the timer fires (a clock that jumps)
+            pump();
         }
     }
 
@@ -569,15 +572,5 @@ public final class TwitchSession {
         if (report) {
             events.stopped(failure);
         }
-    }
-
-    /** For tests: runs {@code probe} on the event loop and waits for it. */
-    void inspect(Consumer<TwitchSession> probe) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        execute(() -> {
-            probe.accept(this);
-            done.complete(null);
-        });
-        done.get(5, TimeUnit.SECONDS);
     }
 }

@@ -31,7 +31,7 @@ final class WebSocketTransport implements IrcTransport {
         int port = server.getPort() > 0 ? server.getPort() : tls != null ? 443 : 80;
         // Connect (and shake hands) ourselves so that TLS failures surface here with their reason;
         // Java-WebSocket then speaks WebSocket over the ready socket.
-        client.setSocket(SocketTransport.connect(server.getHost(), port, tls, timeout));
+        client.setSocketFactory(new ConnectedSocket(SocketTransport.connect(server.getHost(), port, tls, timeout)));
         client.setConnectionLostTimeout(0); // IRC's own PING/PONG watches the connection
         boolean open;
         try {
@@ -69,6 +69,42 @@ final class WebSocketTransport implements IrcTransport {
     @Override
     public void close() {
         client.close();
+    }
+
+    /** Hands Java-WebSocket the socket we connected; it skips connecting a socket that already is. */
+    private static final class ConnectedSocket extends javax.net.SocketFactory {
+        private final java.net.Socket socket;
+
+        ConnectedSocket(java.net.Socket socket) {
+            this.socket = socket;
+        }
+
+        @Override
+        public java.net.Socket createSocket() {
+            return socket;
+        }
+
+        @Override
+        public java.net.Socket createSocket(String host, int port) throws IOException {
+            throw new IOException("only the connected socket is available");
+        }
+
+        @Override
+        public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort)
+                throws IOException {
+            throw new IOException("only the connected socket is available");
+        }
+
+        @Override
+        public java.net.Socket createSocket(java.net.InetAddress host, int port) throws IOException {
+            throw new IOException("only the connected socket is available");
+        }
+
+        @Override
+        public java.net.Socket createSocket(java.net.InetAddress address, int port, java.net.InetAddress local,
+                int localPort) throws IOException {
+            throw new IOException("only the connected socket is available");
+        }
     }
 
     private static final class Client extends WebSocketClient {

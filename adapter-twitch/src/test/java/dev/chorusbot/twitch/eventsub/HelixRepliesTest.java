@@ -36,6 +36,26 @@ class HelixRepliesTest {
     }
 
     @Test
+    void doesNotRenewTheTokenAgainWhenARenewalDidNotCureA401() throws Exception {
+        try (LogCapture log = new LogCapture(); EventSubHarness h = new EventSubHarness()) {
+            h.twitch.chatMessage(ChatMessageNotification.builder().text("!hello"));
+            h.helix.failNext(401);
+            h.helix.failNext(401); // a channel that did not let the bot in: a new token does not help
+
+            var first = h.adapter.send(Outbound.text(TWITCHDEV, "one"));
+            assertThatThrownBy(first::join).cause().isInstanceOf(TwitchApiException.class)
+                    .hasMessage("Twitch answered 401 Unauthorized: failing as told");
+            h.helix.failNext(401);
+            var second = h.adapter.send(Outbound.text(TWITCHDEV, "two"));
+            assertThatThrownBy(second::join).cause().isInstanceOf(TwitchApiException.class);
+
+            assertThat(h.helix.tokensIssued()).isEqualTo(2);
+            assertThat(log.text()).contains("Gave up sending a message to #twitchdev: Twitch answered 401 Unauthorized:"
+                    + " failing as told (the broadcaster must grant channel:bot or make the bot a moderator");
+        }
+    }
+
+    @Test
     void failsTheSendAndLogsTheDropReasonWhenTwitchDoesNotPostTheMessage() throws Exception {
         try (LogCapture log = new LogCapture(); EventSubHarness h = new EventSubHarness()) {
             h.twitch.chatMessage(ChatMessageNotification.builder().text("!hello")); // learns #twitchdev's id

@@ -28,6 +28,8 @@ import java.util.stream.Stream;
  * <ul>
  *   <li><b>cold</b>: from starting {@code java} to the answer posted to {@code /response} — JVM
  *       start, runtime client, handler construction (bot built and started), first invocation;
+ *   <li><b>init</b>: the part of cold until the runtime fetched the event from {@code /next},
+ *       that is once the handler was created (the bot built and started);
  *   <li><b>warm</b>: the next invocation on the same process, from queuing the event to the answer.
  * </ul>
  * Every answer is checked to be the inline {@code hello Viktor!} reply. With {@code --appcds} a
@@ -46,7 +48,7 @@ import java.util.stream.Stream;
 public final class LambdaColdStart {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RUNTIME_CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
-    private static final String HANDLER = "dev.chorusbot.serverless.AwsLambdaHandler::handleRequest";
+    static final String HANDLER = "dev.chorusbot.serverless.AwsLambdaHandler::handleRequest";
     // By name: the class needs the Lambda API, which is on the child's class path, not this one's.
     private static final String BASELINE_HANDLER = "dev.chorusbot.bench.serverless.BaselineStreamHandler::handleRequest";
     private static final String SECRET = "bench-webhook-secret";
@@ -93,16 +95,18 @@ public final class LambdaColdStart {
             }
             System.out.println("flags: " + String.join(" ", flags));
             List<Double> cold = new ArrayList<>();
+            List<Double> init = new ArrayList<>();
             List<Double> warm = new ArrayList<>();
             for (int i = 1; i <= runs; i++) {
                 Run run = run(classPath, handler, flags, telegram, false);
                 cold.add(run.coldMillis());
+                init.add(run.initMillis());
                 warm.add(run.warmMillis());
-                System.out.printf(Locale.ROOT, "run %2d: cold %6.0f ms   warm %5.1f ms%n", i, run.coldMillis(),
-                        run.warmMillis());
+                System.out.printf(Locale.ROOT, "run %2d: cold %6.0f ms (init %4.0f + first invocation %4.0f)   warm %5.1f ms%n",
+                        i, run.coldMillis(), run.initMillis(), run.coldMillis() - run.initMillis(), run.warmMillis());
             }
-            System.out.printf(Locale.ROOT, "median of %d: cold %.0f ms (min %.0f, max %.0f)   warm %.1f ms (min %.1f)%n",
-                    runs, median(cold), min(cold), max(cold), median(warm), min(warm));
+            System.out.printf(Locale.ROOT, "median of %d: cold %.0f ms (min %.0f, max %.0f; init %.0f)   warm %.1f ms"
+                    + " (min %.1f)%n", runs, median(cold), min(cold), max(cold), median(init), median(warm), min(warm));
         } finally {
             if (archive != null) {
                 Files.deleteIfExists(archive);
@@ -110,9 +114,10 @@ public final class LambdaColdStart {
         }
     }
 
-    private record Run(double coldMillis, double warmMillis) {}
+    /** One measured process: cold start, its init part, and the warm invocation after it, in ms. */
+    record Run(double coldMillis, double initMillis, double warmMillis) {}
 
-    private static Run run(String classPath, String handler, List<String> flags, FakeTelegramServer telegram,
+    static Run run(String classPath, String handler, List<String> flags, FakeTelegramServer telegram,
             boolean exitCleanly)
             throws Exception {
         try (FakeLambdaRuntime runtime = FakeLambdaRuntime.start()) {
@@ -142,7 +147,8 @@ public final class LambdaColdStart {
                 FakeUser sameName = FakeUser.of(43, "Viktor", null, "viktor_two");
                 FakeLambdaRuntime.Result warm = runtime.invoke(event(telegram, sameName)).get(60, TimeUnit.SECONDS);
                 check(warm);
-                return new Run((cold.completedNanos() - started) / 1e6, (warm.completedNanos() - queued) / 1e6);
+                return new Run((cold.completedNanos() - started) / 1e6, (cold.deliveredNanos() - started) / 1e6,
+                        (warm.completedNanos() - queued) / 1e6);
             } finally {
                 if (exitCleanly) {
                     // SIGTERM: the JVM exits through its shutdown sequence, which writes the AppCDS archive.
@@ -184,7 +190,7 @@ public final class LambdaColdStart {
         }
     }
 
-    private static String classPath(Path jar, Path lib) throws IOException {
+    static String classPath(Path jar, Path lib) throws IOException {
         List<String> entries = new ArrayList<>();
         entries.add(jar.toAbsolutePath().toString());
         try (Stream<Path> jars = Files.list(lib)) {

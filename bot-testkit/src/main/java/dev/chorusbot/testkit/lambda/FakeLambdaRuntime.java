@@ -63,9 +63,12 @@ public final class FakeLambdaRuntime implements AutoCloseable {
      * @param error true when the function posted to {@code /error} or {@code /init/error}
      * @param body what it posted: the response payload, or the error JSON
      * @param errorType the {@code Lambda-Runtime-Function-Error-Type} header of an error, if sent
+     * @param deliveredNanos {@link System#nanoTime()} when the runtime fetched the event from
+     *     {@code /next} (for an initialisation error, when the error arrived)
      * @param completedNanos {@link System#nanoTime()} when the post arrived, for timing
      */
-    public record Result(String requestId, boolean error, String body, Optional<String> errorType, long completedNanos) {
+    public record Result(String requestId, boolean error, String body, Optional<String> errorType,
+            long deliveredNanos, long completedNanos) {
         /** Validates the components. */
         public Result {
             Objects.requireNonNull(requestId, "requestId");
@@ -74,7 +77,17 @@ public final class FakeLambdaRuntime implements AutoCloseable {
         }
     }
 
-    private record Pending(String requestId, byte[] event, CompletableFuture<Result> result) {}
+    private static final class Pending {
+        private final String requestId;
+        private final byte[] event;
+        private final CompletableFuture<Result> result = new CompletableFuture<>();
+        private volatile long deliveredNanos;
+
+        private Pending(String requestId, byte[] event) {
+            this.requestId = requestId;
+            this.event = event;
+        }
+    }
 
     private FakeLambdaRuntime(HttpServer server, ExecutorService executor, Duration timeout) {
         this.server = server;
@@ -116,10 +129,10 @@ public final class FakeLambdaRuntime implements AutoCloseable {
      */
     public CompletableFuture<Result> invoke(String eventJson) {
         String requestId = "chorus-" + ids.incrementAndGet() + "-" + Long.toHexString(System.nanoTime());
-        Pending pending = new Pending(requestId, eventJson.getBytes(StandardCharsets.UTF_8), new CompletableFuture<>());
+        Pending pending = new Pending(requestId, eventJson.getBytes(StandardCharsets.UTF_8));
         inFlight.put(requestId, pending);
         queue.add(pending);
-        return pending.result();
+        return pending.result;
     }
 
     /** Completes when the runtime reports that the function failed to initialise. */
@@ -142,8 +155,9 @@ public final class FakeLambdaRuntime implements AutoCloseable {
                 next(exchange);
             } else if (method.equals("POST") && path.equals(PREFIX + "init/error")) {
                 byte[] body = exchange.getRequestBody().readAllBytes();
+                long now = System.nanoTime();
                 initError.complete(new Result("init", true, new String(body, StandardCharsets.UTF_8),
-                        errorType(exchange), System.nanoTime()));
+                        errorType(exchange), now, now));
                 send(exchange, 202, "{\"status\":\"OK\"}");
             } else if (method.equals("POST") && path.startsWith(PREFIX + "invocation/")) {
                 complete(exchange, path.substring((PREFIX + "invocation/").length()));
@@ -161,16 +175,17 @@ public final class FakeLambdaRuntime implements AutoCloseable {
             Thread.currentThread().interrupt();
             return; // closing: the connection drops, as when Lambda freezes the sandbox for good
         }
+        pending.deliveredNanos = System.nanoTime();
         long deadline = System.currentTimeMillis() + timeout.toMillis();
         exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.getResponseHeaders().set("Lambda-Runtime-Aws-Request-Id", pending.requestId());
+        exchange.getResponseHeaders().set("Lambda-Runtime-Aws-Request-Id", pending.requestId);
         exchange.getResponseHeaders().set("Lambda-Runtime-Deadline-Ms", Long.toString(deadline));
         exchange.getResponseHeaders().set("Lambda-Runtime-Invoked-Function-Arn", FUNCTION_ARN);
         exchange.getResponseHeaders().set("Lambda-Runtime-Trace-Id",
                 "Root=1-5bef4de7-ad49b0e87f6ef6c87fc2e700;Parent=9a9197af755a6419;Sampled=1");
-        exchange.sendResponseHeaders(200, pending.event().length);
+        exchange.sendResponseHeaders(200, pending.event.length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(pending.event());
+            out.write(pending.event);
         }
     }
 
@@ -190,8 +205,8 @@ public final class FakeLambdaRuntime implements AutoCloseable {
         }
         boolean error = kind.equals("error");
         send(exchange, 202, "{\"status\":\"OK\"}");
-        pending.result().complete(new Result(requestId, error, new String(body, StandardCharsets.UTF_8),
-                error ? errorType(exchange) : Optional.empty(), System.nanoTime()));
+        pending.result.complete(new Result(requestId, error, new String(body, StandardCharsets.UTF_8),
+                error ? errorType(exchange) : Optional.empty(), pending.deliveredNanos, System.nanoTime()));
     }
 
     private static Optional<String> errorType(HttpExchange exchange) {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,12 @@ final class HelixTransport {
     private final HelixApi.LazyHttpClient http;
     private final AppToken token;
     private final RateLimit rateLimit;
+    /**
+     * Until when a 401 is not taken for an expired token: Helix also answers 401 when the bot lacks
+     * a channel's authorization (no {@code channel:bot}, not a moderator), which a new token cannot
+     * fix; after a renewal that did not help, the next minute's 401s are not renewed again.
+     */
+    private volatile Instant renewalUselessUntil = Instant.MIN;
 
     HelixTransport(TwitchEventSubConfig config, HelixApi.LazyHttpClient http) {
         this.config = config;
@@ -71,11 +78,14 @@ final class HelixTransport {
                 return new Response(status, parse(response.body()));
             }
             JsonNode error = parse(response.body());
-            if (status == 401 && !renewed) {
+            if (status == 401 && !renewed && config.clock().instant().isAfter(renewalUselessUntil)) {
                 // An app access token expires (expires_in) or is revoked: get a new one, try once more.
                 renewed = true;
                 token.renew(bearer);
                 continue;
+            }
+            if (status == 401 && renewed) {
+                renewalUselessUntil = config.clock().instant().plus(Duration.ofMinutes(1));
             }
             if (status == 429 && rateLimited++ < MAX_RATE_LIMITED) {
                 Duration wait = rateLimit.waitAfterTooManyRequests(response.headers());

@@ -80,7 +80,14 @@ public final class ReplyQueue {
                     sent.dropMessage());
             log.warn("{}", dropped.getMessage());
             result.completeExceptionally(dropped);
-        } catch (TwitchApiException | IllegalArgumentException e) {
+        } catch (TwitchApiException e) {
+            // Helix refuses a bot the channel has not let in with 401 or 403.
+            String hint = e.status() == 401 || e.status() == 403
+                    ? " (the broadcaster must grant channel:bot or make the bot a moderator, and the bot account"
+                            + " must have granted user:write:chat and user:bot)" : "";
+            log.warn("Gave up sending a message to #{}: {}{}", channel, e.getMessage(), hint);
+            result.completeExceptionally(e);
+        } catch (IllegalArgumentException e) {
             log.warn("Gave up sending a message to #{}: {}", channel, e.getMessage());
             result.completeExceptionally(e);
         } catch (IOException e) {

@@ -286,7 +286,7 @@ public final class FakeHelixApi implements AutoCloseable {
         }
         if (!failures.isEmpty()) {
             int status = failures.remove(0);
-            send(exchange, status, error(status, status >= 500 ? "Internal Server Error" : "Bad Request", "failing as told"));
+            send(exchange, status, error(status, reasonPhrase(status), "failing as told"));
             return;
         }
         String method = exchange.getRequestMethod();
@@ -503,6 +503,21 @@ public final class FakeHelixApi implements AutoCloseable {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    private static String reasonPhrase(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 409 -> "Conflict";
+            case 422 -> "Unprocessable Entity";
+            case 429 -> "Too Many Requests";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            default -> status >= 500 ? "Internal Server Error" : "Bad Request";
+        };
     }
 
     /** Helix's error body: {@code {"error":"Unauthorized","status":401,"message":"Invalid OAuth token"}}. */
