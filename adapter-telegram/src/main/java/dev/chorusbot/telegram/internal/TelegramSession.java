@@ -110,6 +110,10 @@ public final class TelegramSession {
             self = Optional.of(User.of(Long.toString(me.id()), me.username().orElse(""), me.displayName()));
             log.info("Telegram bot @{} (id {})", me.username().orElse("?"), me.id());
         }
+        if (webhook && config.webhookSecret().isEmpty()) {
+            log.warn("The Telegram webhook {} has no secret token, so anyone who finds its URL can post updates:"
+                    + " set TELEGRAM_WEBHOOK_SECRET", config.webhookPath());
+        }
         if (webhook && config.webhookUrl().isPresent()) {
             await(api.setWebhook(config.webhookUrl().get(), config.webhookSecret(), config.allowedUpdates()),
                     "setWebhook");
