@@ -26,8 +26,10 @@ public interface Adapter {
     Capabilities capabilities();
 
     /**
-     * Starts the adapter: connects, logs in, starts reading. Returns once the adapter is ready to
-     * receive; reading continues on the adapter's own threads.
+     * Starts the adapter: connects, logs in, starts reading, on the adapter's own threads. An
+     * adapter may return before its connection is up (a pull adapter that reconnects by itself
+     * connects in the background, so the bot starts while the platform is unreachable); what it
+     * cannot recover from later it reports through {@link EventSink#stopped(Adapter, Throwable)}.
      *
      * @throws Exception when the adapter cannot start; the bot reports it and does not start
      */
