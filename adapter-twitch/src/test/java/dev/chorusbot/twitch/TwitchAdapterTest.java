@@ -14,6 +14,7 @@ import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.PlatformEvent;
 import dev.chorusbot.core.Reply;
 import dev.chorusbot.core.Role;
+import dev.chorusbot.testkit.ManualClock;
 import dev.chorusbot.testkit.twitch.FakeTwitchIrcServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -412,7 +413,7 @@ class TwitchAdapterTest {
 
     @Test
     void holdsTheTwentyFirstMessageUntilThirtySecondsHavePassed() throws Exception {
-        MutableClock clock = new MutableClock();
+        ManualClock clock = new ManualClock();
         FakeTwitchIrcServer twitch = fake("tcp").clock(clock);
         TwitchAdapter adapter = new TwitchAdapter(config(twitch).build(), clock);
         adapter.start(new RecordingSink());
@@ -440,7 +441,7 @@ class TwitchAdapterTest {
     @Test
     void sendsOneHundredInThirtySecondsWhereUserstateShowsModerator() throws Exception {
         FakeTwitchIrcServer twitch = fake("ws").moderatorIn("chorus");
-        MutableClock clock = new MutableClock();
+        ManualClock clock = new ManualClock();
         TwitchAdapter adapter = new TwitchAdapter(config(twitch).build(), clock);
         RecordingSink sink = new RecordingSink();
         adapter.start(sink);
@@ -458,7 +459,7 @@ class TwitchAdapterTest {
 
     @Test
     void pausesAndResendsAMessageTwitchRefusedAsTooFast() throws Exception {
-        MutableClock clock = new MutableClock();
+        ManualClock clock = new ManualClock();
         FakeTwitchIrcServer twitch = fake("tcp").clock(clock);
         TwitchAdapter adapter = new TwitchAdapter(config(twitch).build(), clock);
         RecordingSink sink = new RecordingSink();
@@ -482,7 +483,7 @@ class TwitchAdapterTest {
 
     @Test
     void joinsAtMostTwentyChannelsPerTenSeconds() {
-        MutableClock clock = new MutableClock();
+        ManualClock clock = new ManualClock();
         FakeTwitchIrcServer twitch = fake("tcp").clock(clock);
         List<String> channels = new ArrayList<>();
         for (int i = 0; i < 25; i++) {

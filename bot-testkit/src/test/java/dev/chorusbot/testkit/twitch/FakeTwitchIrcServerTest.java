@@ -2,6 +2,7 @@ package dev.chorusbot.testkit.twitch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chorusbot.testkit.ManualClock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,11 +10,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** The fake server seen from a bare IRC client: the exact lines Twitch sends. */
 class FakeTwitchIrcServerTest {
-    private final MovableClock clock = new MovableClock();
+    private final ManualClock clock = new ManualClock();
     private FakeTwitchIrcServer twitch;
     private Socket socket;
     private BufferedReader in;
@@ -232,28 +229,5 @@ class FakeTwitchIrcServerTest {
                 .contains(";subscriber=1;")
                 .endsWith(" :viktor!viktor@viktor.tmi.twitch.tv PRIVMSG #chorus :!hello");
         assertThat(twitch.received()).contains("PASS oauth:abc", "JOIN #chorus");
-    }
-
-    private static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
