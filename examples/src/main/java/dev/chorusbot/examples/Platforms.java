@@ -76,7 +76,8 @@ public record Platforms(List<Adapter> adapters, OptionalInt webhookPort) {
         List<Adapter> adapters = select(effective, problems);
         List<String> push = adapters.stream().filter(PushAdapter.class::isInstance)
                 .map(a -> a.platform().id()).toList();
-        if (!push.isEmpty() && port.isEmpty()) {
+        // A port variable that is set but malformed was reported already; do not ask for one again.
+        if (!push.isEmpty() && !isSet(env, PORT) && !isSet(env, TELEGRAM_PORT)) {
             problems.add(String.join(" and ", push) + " receive" + (push.size() == 1 ? "s" : "")
                     + " webhooks, which need the embedded webhook server: set " + PORT + " to its port");
         }

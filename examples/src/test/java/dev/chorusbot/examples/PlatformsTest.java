@@ -133,6 +133,7 @@ class PlatformsTest {
                 "TWITCH_BOT_USER_ID is not set: set it to the numeric user id of the bot account.");
         assertThat(problems).anyMatch(p -> p.startsWith("TWITCH_CLIENT_SECRET is not set"))
                 .anyMatch(p -> p.startsWith("TWITCH_EVENTSUB_SECRET is not set"));
+        assertThat(problems).noneMatch(p -> p.contains("set CHORUS_WEBHOOK_PORT to its port"));
         assertThat(String.join(" ", problems)).doesNotContain("not-a-token");
     }
 
