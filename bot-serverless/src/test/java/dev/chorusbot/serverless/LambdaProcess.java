@@ -45,7 +45,7 @@ final class LambdaProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("CHORUS_")
-                || name.startsWith("AWS_") || name.startsWith("TELEGRAM_"));
+                || name.startsWith("AWS_") || name.startsWith("TELEGRAM_") || name.startsWith("TWITCH_"));
         builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
         builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "chorus-test");
         builder.environment().put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");

@@ -2,15 +2,16 @@ package dev.chorusbot.examples;
 
 import dev.chorusbot.core.Bot;
 import dev.chorusbot.serverless.BotFactory;
-import dev.chorusbot.telegram.TelegramConfig;
 import java.util.Map;
 
 /**
- * The hello bot as a cloud function: the same {@code hello} command behind the Telegram webhook.
- * Registered in {@code META-INF/services/dev.chorusbot.serverless.BotFactory}, so the jar {@code
- * hello-bot-lambda.jar} serves it on AWS Lambda, Yandex Cloud Functions and Google Cloud Functions
- * (see docs/serverless.md). Configured by the {@code TELEGRAM_*} variables of the Telegram guide,
- * with {@code TELEGRAM_MODE=webhook}.
+ * The hello bot as a cloud function: the same {@code hello} command behind the Telegram webhook
+ * ({@code /telegram}) and/or Twitch EventSub ({@code /twitch}). Registered in {@code
+ * META-INF/services/dev.chorusbot.serverless.BotFactory}, so the jar {@code hello-bot-lambda.jar}
+ * serves it on AWS Lambda, Yandex Cloud Functions and Google Cloud Functions (see
+ * docs/serverless.md). The platforms are chosen by {@link Platforms#forFunction}: Telegram when
+ * {@code TELEGRAM_BOT_TOKEN} is set (webhook mode by default), Twitch EventSub when {@code
+ * TWITCH_CLIENT_ID} is set, each configured by the variables of its guide; at least one is required.
  */
 public final class HelloBotFactory implements BotFactory {
     private final Map<String, String> environment;
@@ -27,9 +28,6 @@ public final class HelloBotFactory implements BotFactory {
 
     @Override
     public Bot create() {
-        return Bot.builder()
-                .command(HelloCommands.hello())
-                .adapter(TelegramConfig.fromEnv(environment).adapter())
-                .build();
+        return Platforms.forFunction(environment).addTo(Bot.builder().command(HelloCommands.hello())).build();
     }
 }

@@ -3,10 +3,23 @@ package dev.chorusbot.bench.serverless;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chorusbot.testkit.telegram.FakeTelegramServer;
+import dev.chorusbot.testkit.twitch.eventsub.ChatMessageNotification;
+import dev.chorusbot.testkit.twitch.eventsub.FakeEventSubSender;
+import dev.chorusbot.testkit.twitch.eventsub.FakeHelixApi;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,5 +44,83 @@ class LambdaArtifactTest {
             assertThat(run.initMillis()).isPositive().isLessThanOrEqualTo(run.coldMillis());
             assertThat(run.warmMillis()).isPositive();
         }
+    }
+
+    /**
+     * The jar leaves out Java-WebSocket (a function never runs Twitch IRC): loaded alone, with
+     * nothing of the test class path, it still builds the EventSub bot and answers a signed chat
+     * message through Helix.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theHelloBotLambdaJarServesTwitchEventSubOnItsOwn() throws Exception {
+        assumeTrue(Files.isRegularFile(JAR), "build the examples first: mvn -B verify from the root");
+
+        try (FakeHelixApi helix = FakeHelixApi.start();
+                URLClassLoader jar = new URLClassLoader(new URL[] {JAR.toUri().toURL()},
+                        ClassLoader.getPlatformClassLoader())) {
+            Map<String, String> env = Map.of(
+                    "TWITCH_CLIENT_ID", helix.clientId(),
+                    "TWITCH_CLIENT_SECRET", helix.clientSecret(),
+                    "TWITCH_EVENTSUB_SECRET", "artifact-test-secret",
+                    "TWITCH_BOT_USER_ID", "900000001",
+                    "TWITCH_API_URL", helix.baseUrl().toString(),
+                    "TWITCH_AUTH_URL", helix.baseUrl().toString());
+            Object factory = jar.loadClass("dev.chorusbot.examples.HelloBotFactory")
+                    .getConstructor(Map.class).newInstance(env);
+            Class<?> serverlessBot = jar.loadClass("dev.chorusbot.serverless.ServerlessBot");
+            Object bot = serverlessBot.getMethod("of", jar.loadClass("dev.chorusbot.serverless.BotFactory"))
+                    .invoke(null, factory);
+            Function<Map<String, Object>, Map<String, Object>> function =
+                    (Function<Map<String, Object>, Map<String, Object>>) jar
+                            .loadClass("dev.chorusbot.serverless.YandexFunctionHandler")
+                            .getConstructor(serverlessBot).newInstance(bot);
+            try {
+                ChatMessageNotification hello = ChatMessageNotification.builder()
+                        .chatter("129546453", "anna", "Anna").text("!hello");
+
+                Map<String, Object> answer = function.apply(signed(hello, "artifact-test-secret"));
+
+                assertThat(answer.get("statusCode")).isEqualTo(200);
+                assertThat(helix.sentMessages()).extracting(FakeHelixApi.SentChatMessage::message)
+                        .containsExactly("hello Anna!");
+                assertThatNoClassOf(jar, "org.java_websocket.client.WebSocketClient");
+            } finally {
+                serverlessBot.getMethod("stop").invoke(bot);
+            }
+        }
+    }
+
+    private static void assertThatNoClassOf(ClassLoader loader, String name) {
+        assertThat(loader.getResource(name.replace('.', '/') + ".class")).as(name).isNull();
+    }
+
+    /** A Yandex HTTP invocation carrying a {@code channel.chat.message} notification signed as Twitch signs. */
+    private static Map<String, Object> signed(ChatMessageNotification message, String secret) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode body = json.createObjectNode();
+        body.set("subscription", FakeEventSubSender.subscription(UUID.randomUUID().toString(), "enabled",
+                "channel.chat.message", Map.of("broadcaster_user_id", message.broadcasterId(), "user_id", "900000001"),
+                "https://example.com/twitch", Instant.now()));
+        body.set("event", json.readTree(message.toEventJson()));
+        String text = body.toString();
+        String id = UUID.randomUUID().toString();
+        String timestamp = Instant.now().toString();
+        Map<String, Object> event = new HashMap<>();
+        event.put("httpMethod", "POST");
+        event.put("headers", Map.of(
+                "Content-Type", "application/json",
+                "Twitch-Eventsub-Message-Id", id,
+                "Twitch-Eventsub-Message-Retry", "0",
+                "Twitch-Eventsub-Message-Type", "notification",
+                "Twitch-Eventsub-Message-Timestamp", timestamp,
+                "Twitch-Eventsub-Message-Signature",
+                        FakeEventSubSender.sign(secret, id, timestamp, text.getBytes(StandardCharsets.UTF_8)),
+                "Twitch-Eventsub-Subscription-Type", "channel.chat.message",
+                "Twitch-Eventsub-Subscription-Version", "1"));
+        event.put("multiValueHeaders", Map.of());
+        event.put("body", text);
+        event.put("isBase64Encoded", false);
+        return event;
     }
 }
