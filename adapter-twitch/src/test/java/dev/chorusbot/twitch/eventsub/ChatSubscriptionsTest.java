@@ -103,11 +103,12 @@ class ChatSubscriptionsTest {
 
     @Test
     void ensuresTheSubscriptionsAtStartWhenACallbackIsConfigured() throws Exception {
-        try (FakeHelixApi helix = FakeHelixApi.start(); ServerSocket probe = new ServerSocket(0, 1,
-                InetAddress.getLoopbackAddress())) {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        try (FakeHelixApi helix = FakeHelixApi.start()) {
             helix.addUser("141981764", "twitchdev", "TwitchDev");
-            int port = probe.getLocalPort();
-            probe.close();
             URI callback = URI.create("http://127.0.0.1:" + port + "/twitch");
             Bot bot = Bot.builder().command(EventSubHarness.hello())
                     .adapter(new TwitchEventSubAdapter(EventSubHarness.config(helix).channels("twitchdev")

@@ -72,7 +72,8 @@ class InspircdInteropTest {
                 .redirectOutput(dir.resolve("stdout.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (true) {
-            try (Socket socket = new Socket("127.0.0.1", port)) {
+            try {
+                new Socket("127.0.0.1", port).close();
                 break;
             } catch (IOException notYet) {
                 if (!server.isAlive() || System.nanoTime() > deadline) {

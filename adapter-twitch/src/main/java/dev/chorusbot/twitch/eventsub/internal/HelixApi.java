@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -125,9 +124,7 @@ public final class HelixApi {
     /** Reads a subscription object as Helix and deliveries write it. */
     static EventSubSubscription subscription(JsonNode node) {
         Map<String, String> condition = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = node.path("condition").fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : node.path("condition").properties()) {
             if (!field.getValue().isNull()) {
                 condition.put(field.getKey(), field.getValue().asText());
             }

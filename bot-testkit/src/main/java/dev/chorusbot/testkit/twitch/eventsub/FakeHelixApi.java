@@ -406,7 +406,7 @@ public final class FakeHelixApi implements AutoCloseable {
             return;
         }
         Map<String, String> condition = new LinkedHashMap<>();
-        request.path("condition").fields().forEachRemaining(f -> condition.put(f.getKey(), f.getValue().asText()));
+        request.path("condition").properties().forEach(f -> condition.put(f.getKey(), f.getValue().asText()));
         ObjectNode created;
         synchronized (this) {
             for (ObjectNode s : subscriptions.values()) {
