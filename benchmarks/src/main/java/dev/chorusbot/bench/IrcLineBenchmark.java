@@ -32,8 +32,11 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Threads(1)
 public class IrcLineBenchmark {
-    /** Real-shaped chat lines; ids and names vary so nothing is shared between lines. */
-    static final String[] LINES = {
+    /**
+     * Real-shaped chat lines; ids and names vary so nothing is shared between lines. Public so the
+     * comparison benchmarks parse exactly these lines with other parsers.
+     */
+    public static final String[] LINES = {
         "@badge-info=;badges=broadcaster/1;client-nonce=459e3142897c7a22b7d275178f2259e0;color=#0000FF;display-name=lovingt3s;"
                 + "emote-only=1;emotes=62835:0-10;first-msg=0;flags=;id=885196de-cb67-427a-baa8-82f9b0fcd05f;mod=0;"
                 + "room-id=713936733;subscriber=0;tmi-sent-ts=1643904084794;turbo=0;user-id=713936733;user-type="

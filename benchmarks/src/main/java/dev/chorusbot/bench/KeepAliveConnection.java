@@ -57,10 +57,29 @@ final class KeepAliveConnection implements AutoCloseable {
                 chunked = true;
             }
         }
-        if (chunked) {
-            throw new IOException("chunked answers are not expected from the webhook host");
+        return new Answer(code, chunked ? chunkedBody() : in.readNBytes(length));
+    }
+
+    /** A chunked body (RFC 9112 section 7.1), as servers other than Chorus's embedded host may send. */
+    private byte[] chunkedBody() throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(256);
+        while (true) {
+            String size = line();
+            if (size == null) {
+                throw new IOException("connection closed inside a chunked answer");
+            }
+            int semicolon = size.indexOf(';'); // chunk extensions are ignored
+            int length = Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
+            if (length == 0) {
+                String trailer;
+                while ((trailer = line()) != null && !trailer.isEmpty()) {
+                    // trailer fields are not used
+                }
+                return body.toByteArray();
+            }
+            body.write(in.readNBytes(length));
+            line(); // the CRLF after the chunk's data
         }
-        return new Answer(code, in.readNBytes(length));
     }
 
     private String line() throws IOException {

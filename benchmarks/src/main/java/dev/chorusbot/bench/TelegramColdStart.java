@@ -23,6 +23,9 @@ import java.util.concurrent.locks.LockSupport;
  * java -cp benchmarks/target/benchmarks.jar dev.chorusbot.bench.TelegramColdStart \
  *     --jar examples/target/hello-bot.jar --runs 15 [--appcds] [--jvm "-XX:TieredStopAtLevel=1"]
  * </pre>
+ * Any bot jar that reads the same {@code TELEGRAM_*} variables and answers the same update with
+ * {@code hello Anna Smith!} can be measured with {@code --jar}; {@code --path} sets another webhook
+ * path (default {@code /telegram}, passed as {@code TELEGRAM_WEBHOOK_PATH}).
  */
 public final class TelegramColdStart {
     private TelegramColdStart() {}
@@ -32,32 +35,35 @@ public final class TelegramColdStart {
         BenchArgs options = new BenchArgs(args);
         String jar = options.text("jar", "examples/target/hello-bot.jar");
         int runs = options.integer("runs", 15);
+        String path = options.text("path", "/telegram");
         List<String> jvm = new ArrayList<>(options.words("jvm"));
         if (!Files.isRegularFile(Path.of(jar))) {
             throw new IllegalArgumentException(jar + " not found: build it with mvn -B -q -pl examples -am package -DskipTests");
         }
         Path log = Files.createTempFile("chorus-telegram-cold", ".log");
         if (options.flag("appcds")) {
-            Path archive = Path.of(System.getProperty("java.io.tmpdir"), "chorus-hello-bot.jsa");
+            String name = Path.of(jar).getFileName().toString().replace(".jar", "");
+            Path archive = Path.of(System.getProperty("java.io.tmpdir"),
+                    name.equals("hello-bot") ? "chorus-hello-bot.jsa" : "chorus-cold-start-" + name + ".jsa");
             Files.deleteIfExists(archive);
             List<String> training = new ArrayList<>(jvm);
             training.add("-XX:ArchiveClassesAtExit=" + archive);
-            once(jar, training, log);
+            once(jar, path, training, log);
             if (!Files.isRegularFile(archive)) {
                 throw new IllegalStateException("no AppCDS archive was written; see " + log);
             }
             jvm.add("-XX:SharedArchiveFile=" + archive);
         }
-        once(jar, jvm, log); // lets the OS cache the jar and the JDK's files: not counted
+        once(jar, path, jvm, log); // lets the OS cache the jar and the JDK's files: not counted
         long[] millis = new long[runs];
         long[] baseline = new long[runs];
         for (int i = 0; i < runs; i++) {
             // A hello-world JVM right before each bot run shows how busy the machine was.
             baseline[i] = baseline(log);
-            millis[i] = once(jar, jvm, log);
+            millis[i] = once(jar, path, jvm, log);
         }
-        System.out.printf("Telegram cold start (java start -> first webhook update answered), %d runs, JVM options %s%n",
-                runs, jvm);
+        System.out.printf("Telegram cold start (java start -> first webhook update answered), %d runs, %s, JVM options %s%n",
+                runs, jar, jvm);
         print("hello bot  ", millis);
         print("hello world", baseline);
         Files.deleteIfExists(log);
@@ -78,25 +84,33 @@ public final class TelegramColdStart {
         return (System.nanoTime() - start) / 1_000_000L;
     }
 
-    private static long once(String jar, List<String> jvm, Path log) throws Exception {
+    private static long once(String jar, String path, List<String> jvm, Path log) throws Exception {
         int port = ChildJvm.freePort();
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "TELEGRAM_BOT_TOKEN", TelegramSamples.TOKEN,
                 // Nothing listens here: an API call at start would fail the run, and none is expected.
                 "TELEGRAM_API_URL", "http://127.0.0.1:" + ChildJvm.freePort(),
                 "TELEGRAM_WEBHOOK_PORT", Integer.toString(port),
                 "TELEGRAM_WEBHOOK_SECRET", TelegramSamples.SECRET,
-                "TELEGRAM_BOT_USERNAME", TelegramSamples.USERNAME);
+                "TELEGRAM_BOT_USERNAME", TelegramSamples.USERNAME));
+        if (!path.equals("/telegram")) {
+            env.put("TELEGRAM_WEBHOOK_PATH", path);
+        }
         byte[] update = TelegramSamples.helloUpdate(42, -1001, 5_000_000_001L);
         long start = System.nanoTime();
         Process bot = ChildJvm.start(jvm, jar, null, env, log);
         try {
             long deadline = start + 60_000_000_000L;
             while (System.nanoTime() < deadline) {
-                try (KeepAliveConnection c = new KeepAliveConnection(port, "/telegram", TelegramSamples.SECRET)) {
+                try (KeepAliveConnection c = new KeepAliveConnection(port, path, TelegramSamples.SECRET)) {
                     KeepAliveConnection.Answer answer = c.post(update);
                     long elapsed = System.nanoTime() - start;
                     String body = new String(answer.body(), StandardCharsets.UTF_8);
+                    if (answer.status() == 404) {
+                        // Listening before its webhook route exists (Telegram would redeliver): not ready yet.
+                        LockSupport.parkNanos(200_000L);
+                        continue;
+                    }
                     if (answer.status() != 200 || !body.contains("\"text\":\"hello Anna Smith!\"")) {
                         throw new IllegalStateException("unexpected answer " + answer.status() + " " + body);
                     }

@@ -24,7 +24,10 @@ import java.util.concurrent.locks.LockSupport;
  * java -cp benchmarks/target/benchmarks.jar dev.chorusbot.bench.TelegramWebhookLoad \
  *     --connections 8 --updates 100000 --seconds 30 --warmup 20000
  * </pre>
- * Options: {@code --jvm "<bot JVM options>"}, {@code --threads <webhook host threads>}.
+ * Options: {@code --jvm "<bot JVM options>"}, {@code --threads <webhook host threads>}, and, to load
+ * another bot with the same updates, {@code --jar <executable bot jar>} (run as {@code java -jar}
+ * with the same {@code TELEGRAM_*} variables instead of {@code TelegramBenchBot}) and
+ * {@code --path <webhook path>} (default {@code /telegram}, passed as {@code TELEGRAM_WEBHOOK_PATH}).
  */
 public final class TelegramWebhookLoad {
     private TelegramWebhookLoad() {}
@@ -40,6 +43,8 @@ public final class TelegramWebhookLoad {
         if (jvm.isEmpty()) {
             jvm.addAll(List.of("-Xms256m", "-Xmx256m"));
         }
+        String jar = options.text("jar", null);
+        String path = options.text("path", "/telegram");
         int port = ChildJvm.freePort();
         Path log = Files.createTempFile("chorus-telegram-load", ".log");
         try (FakeTelegramServer api = FakeTelegramServer.start(TelegramSamples.TOKEN, TelegramSamples.USERNAME)) {
@@ -49,16 +54,23 @@ public final class TelegramWebhookLoad {
                     "TELEGRAM_WEBHOOK_PORT", Integer.toString(port),
                     "TELEGRAM_WEBHOOK_SECRET", TelegramSamples.SECRET,
                     "TELEGRAM_BOT_USERNAME", TelegramSamples.USERNAME));
+            if (!path.equals("/telegram")) {
+                env.put("TELEGRAM_WEBHOOK_PATH", path);
+            }
             if (options.text("threads", null) != null) {
                 env.put("BENCH_WEBHOOK_THREADS", options.text("threads", null));
             }
-            Process bot = ChildJvm.start(jvm, System.getProperty("java.class.path"),
-                    TelegramBenchBot.class.getName(), env, log);
+            Process bot = jar == null
+                    ? ChildJvm.start(jvm, System.getProperty("java.class.path"), TelegramBenchBot.class.getName(), env, log)
+                    : ChildJvm.start(jvm, jar, null, env, log);
             try {
-                awaitReady(port, bot);
+                awaitReady(port, path, bot);
                 AtomicLong ids = new AtomicLong(1_000_000);
-                run(port, connections, warmup, 60, ids); // warm-up: not reported
-                Result result = run(port, connections, updates, seconds, ids);
+                run(port, path, connections, warmup, 60, ids); // warm-up: not reported
+                Result result = run(port, path, connections, updates, seconds, ids);
+                if (jar != null) {
+                    System.out.println("Bot: " + jar);
+                }
                 result.print(connections, jvm);
                 System.out.printf("Bot API calls during the run: %d (every answer went inline)%n",
                         api.calls("sendMessage").size());
@@ -69,13 +81,13 @@ public final class TelegramWebhookLoad {
         Files.deleteIfExists(log);
     }
 
-    private static void awaitReady(int port, Process bot) throws Exception {
+    private static void awaitReady(int port, String path, Process bot) throws Exception {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (!bot.isAlive()) {
                 throw new IllegalStateException("the bot process exited with " + bot.exitValue());
             }
-            try (KeepAliveConnection c = new KeepAliveConnection(port, "/telegram", TelegramSamples.SECRET)) {
+            try (KeepAliveConnection c = new KeepAliveConnection(port, path, TelegramSamples.SECRET)) {
                 if (c.post(TelegramSamples.helloUpdate(1, -1001, 5_000_000_001L)).status() == 200) {
                     return;
                 }
@@ -102,7 +114,7 @@ public final class TelegramWebhookLoad {
         }
     }
 
-    private static Result run(int port, int connections, int updates, int seconds, AtomicLong ids)
+    private static Result run(int port, String path, int connections, int updates, int seconds, AtomicLong ids)
             throws Exception {
         long first = ids.get();
         long last = first + updates;
@@ -112,12 +124,15 @@ public final class TelegramWebhookLoad {
         int[] errors = new int[connections];
         int[] inline = new int[connections];
         CountDownLatch done = new CountDownLatch(connections);
-        byte[] marker = "\"method\":\"sendMessage\"".getBytes(StandardCharsets.UTF_8);
+        // Bot API method names are case-insensitive ("All methods in the Bot API are
+        // case-insensitive", core.telegram.org/bots/api#making-requests); other libraries write
+        // "sendmessage", so the check ignores case.
+        byte[] marker = "\"method\":\"sendmessage\"".getBytes(StandardCharsets.UTF_8);
         long start = System.nanoTime();
         for (int w = 0; w < connections; w++) {
             int worker = w;
             Thread thread = new Thread(() -> {
-                try (KeepAliveConnection c = new KeepAliveConnection(port, "/telegram", TelegramSamples.SECRET)) {
+                try (KeepAliveConnection c = new KeepAliveConnection(port, path, TelegramSamples.SECRET)) {
                     long id;
                     while ((id = ids.getAndIncrement()) < last && System.nanoTime() < deadline) {
                         // 10 000 chats, so answers to one chat do not queue behind each other.
@@ -157,7 +172,7 @@ public final class TelegramWebhookLoad {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
             for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
+                if (Character.toLowerCase(haystack[i + j]) != needle[j]) {
                     continue outer;
                 }
             }
