@@ -215,7 +215,9 @@ public final class TwitchSession {
         } catch (Exception e) {
             log.debug("Closing the Twitch session failed", e);
         }
-        loop.shutdown();
+        // shutdown() would still run the delayed tasks (a reconnect, a JOIN or send timer) and keep the
+        // thread alive until they fire; once stopped they have nothing left to do.
+        loop.shutdownNow();
     }
 
     // ---- everything below runs on the event loop ----
