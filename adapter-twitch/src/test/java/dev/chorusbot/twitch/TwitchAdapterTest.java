@@ -521,4 +521,30 @@ class TwitchAdapterTest {
         String log = captured.toString(StandardCharsets.UTF_8);
         assertThat(log).contains("> PASS oauth:***").contains("> NICK chorus_bot").doesNotContain("tok3n");
     }
+
+    @Test
+    void aMessageRefusedForSlowModeIsNotMistakenForTheNextOneWhenTwitchRefusesThatAsADuplicate() throws Exception {
+        FakeTwitchIrcServer twitch = fake("tcp");
+        RecordingSink sink = new RecordingSink();
+        TwitchAdapter adapter = adapter(config(twitch).build(), sink);
+        sink.await(PlatformEvent.class, e -> e.type().equals("ROOMSTATE"));
+        twitch.silent(true); // from here on this test answers for Twitch
+
+        adapter.send(Outbound.text(CHORUS, "too soon")).get(10, TimeUnit.SECONDS);
+        twitch.sendRaw("@msg-id=msg_slowmode :tmi.twitch.tv NOTICE #chorus :This room is in slow mode and you are"
+                + " sending messages too quickly. You will be able to talk again in 5 seconds.");
+        adapter.send(Outbound.text(CHORUS, "accepted")).get(10, TimeUnit.SECONDS);
+        twitch.sendRaw("@badge-info=;badges=;color=;display-name=chorus_bot;emote-sets=0;mod=0;subscriber=0;user-type="
+                + " :tmi.twitch.tv USERSTATE #chorus");
+        twitch.sendRaw("PING :sync");
+        twitch.awaitReceived(line -> line.equals("PONG sync"));
+        adapter.send(Outbound.text(CHORUS, "said before")).get(10, TimeUnit.SECONDS);
+        twitch.sendRaw("@msg-id=msg_duplicate :tmi.twitch.tv NOTICE #chorus :" + FakeTwitchIrcServer.DUPLICATE_TEXT);
+
+        String resent = twitch.awaitReceived(line -> line.startsWith("PRIVMSG #chorus :")
+                && !List.of("PRIVMSG #chorus :too soon", "PRIVMSG #chorus :accepted", "PRIVMSG #chorus :said before")
+                        .contains(line));
+        assertThat(resent).as("the refused duplicate is sent again, made distinct").startsWith("PRIVMSG #chorus :said before ");
+        assertThat(twitch.received()).filteredOn(line -> line.contains(":accepted")).hasSize(1);
+    }
 }

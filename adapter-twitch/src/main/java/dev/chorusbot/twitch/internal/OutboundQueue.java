@@ -165,6 +165,14 @@ final class OutboundQueue {
         }
     }
 
+    /** Twitch refused the oldest unconfirmed message to {@code channel} for good (slow mode, a ban...). */
+    void dropped(String channel, long now) {
+        Deque<InFlight> sent = confirmable(channel, now);
+        if (sent != null) {
+            sent.pollFirst();
+        }
+    }
+
     /**
      * Twitch refused our oldest unconfirmed message in {@code channel} with NOTICE {@code msgId}.
      * msg_ratelimit pauses sending for a window; msg_duplicate makes the message distinct. Either way

@@ -384,11 +384,15 @@ public final class TwitchSession {
                 queue.refused(channel, msgId, clock.millis());
                 pump();
             }
-            case "msg_banned", "msg_channel_suspended", "msg_suspended", "msg_timedout", "msg_verified_email",
-                    "msg_requires_verified_phone_number", "msg_followersonly", "msg_subsonly", "msg_emoteonly",
-                    "msg_slowmode", "msg_r9k", "msg_channel_blocked" ->
+            default -> {
+                // Every other msg_* id (msg_slowmode, msg_followersonly, msg_banned, msg_rejected, ...; see
+                // https://dev.twitch.tv/docs/irc/msg-id/) refuses our oldest unconfirmed message for good, in
+                // place of its USERSTATE: forget it, or the next answer would be matched to the wrong message.
+                if (msgId.startsWith("msg_")) {
                     log.warn("Twitch refused a message or join in #{}: {} ({})", channel, text, msgId);
-            default -> { }
+                    queue.dropped(channel, clock.millis());
+                }
+            }
         }
         return false;
     }
