@@ -65,6 +65,11 @@ final class OutboundQueue {
     private final Map<String, Sent> lastSent = new HashMap<>();
     private final Map<String, Deque<InFlight>> inFlight = new HashMap<>();
     private long pausedUntil;
+    /**
+     * How many items at the head of {@link #queue} were put back after a refusal and not taken yet:
+     * the next refused message goes behind them, since it was sent after them.
+     */
+    private int putBack;
 
     /** A queue with Twitch's standard limits. */
     OutboundQueue() {
@@ -84,6 +89,7 @@ final class OutboundQueue {
     /** Puts back a message that could not be written (the connection failed), to go first. */
     void retry(Pending item) {
         queue.addFirst(item);
+        putBack++;
     }
 
     boolean isEmpty() {
@@ -120,8 +126,10 @@ final class OutboundQueue {
         }
         long shortestWait = Long.MAX_VALUE;
         Set<String> blocked = new HashSet<>(); // keep each channel's messages in order
+        int index = -1;
         for (Iterator<Pending> it = queue.iterator(); it.hasNext(); ) {
             Pending item = it.next();
+            index++;
             if (blocked.contains(item.channel()) || !ready.test(item.channel())) {
                 blocked.add(item.channel());
                 continue;
@@ -149,6 +157,9 @@ final class OutboundQueue {
                 }
             }
             it.remove();
+            if (index < putBack) {
+                putBack--;
+            }
             window.record(now);
             lastSent.put(item.channel(), new Sent(text, now));
             inFlight.computeIfAbsent(item.channel(), c -> new ArrayDeque<>()).addLast(new InFlight(item, now));
@@ -189,7 +200,14 @@ final class OutboundQueue {
         if (refused == null) {
             return false;
         }
+        // Behind the messages put back before it (sent before it), ahead of everything never sent.
+        Deque<Pending> earlier = new ArrayDeque<>();
+        for (int i = 0; i < putBack; i++) {
+            earlier.addFirst(queue.pollFirst());
+        }
         queue.addFirst(msgId.equals("msg_duplicate") ? refused.item().asDistinct() : refused.item());
+        earlier.forEach(queue::addFirst);
+        putBack++;
         return true;
     }
 
@@ -202,6 +220,7 @@ final class OutboundQueue {
     List<Pending> drain() {
         List<Pending> rest = new ArrayList<>(queue);
         queue.clear();
+        putBack = 0;
         return rest;
     }
 

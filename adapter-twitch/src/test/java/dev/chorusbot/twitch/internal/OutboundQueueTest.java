@@ -133,6 +133,27 @@ class OutboundQueueTest {
     }
 
     @Test
+    void messagesRefusedOneAfterAnotherAsTooFastAreResentInTheirOriginalOrder() {
+        queue.add(item("chorus", "first"));
+        queue.add(item("chorus", "second"));
+        queue.add(item("chorus", "third"));
+        queue.add(item("chorus", "fourth"));
+        queue.next(now, c -> true);
+        queue.next(now, c -> true);
+        queue.next(now, c -> true); // another client of the account spent the allowance: all three refused
+
+        queue.refused("chorus", "msg_ratelimit", now + 10);
+        queue.refused("chorus", "msg_ratelimit", now + 11);
+        queue.refused("chorus", "msg_ratelimit", now + 12);
+
+        List<String> resent = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            resent.add(queue.next(now + 30_012, c -> true).text());
+        }
+        assertThat(resent).containsExactly("first", "second", "third", "fourth");
+    }
+
+    @Test
     void aDuplicateNoticeResendsTheMessageMadeDistinct() {
         queue.add(item("chorus", "again"));
         queue.next(now, c -> true);
