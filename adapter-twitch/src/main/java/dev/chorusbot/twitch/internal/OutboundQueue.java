@@ -163,6 +163,7 @@ final class OutboundQueue {
             window.record(now);
             lastSent.put(item.channel(), new Sent(text, now));
             inFlight.computeIfAbsent(item.channel(), c -> new ArrayDeque<>()).addLast(new InFlight(item, now));
+            confirmable(item.channel(), now); // drops the unanswered ones from before the window: bounded memory
             return new Next(item, text, 0);
         }
         return shortestWait == Long.MAX_VALUE ? Next.IDLE : Next.waitFor(shortestWait);
@@ -212,6 +213,12 @@ final class OutboundQueue {
     }
 
     /** Messages sent over a connection that dropped cannot be confirmed any more. */
+    /** How many messages to {@code channel} were sent and are neither confirmed nor refused yet. */
+    int unconfirmed(String channel) {
+        Deque<InFlight> sent = inFlight.get(channel);
+        return sent == null ? 0 : sent.size();
+    }
+
     void forgetInFlight() {
         inFlight.clear();
     }

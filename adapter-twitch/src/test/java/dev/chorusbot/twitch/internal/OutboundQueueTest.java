@@ -154,6 +154,20 @@ class OutboundQueueTest {
     }
 
     @Test
+    void forgetsUnconfirmedMessagesAfterAWindowEvenWhenTwitchNeverAnswers() {
+        // A server without twitch.tv/commands never sends USERSTATE: nothing may pile up meanwhile.
+        for (int minute = 0; minute < 60; minute++) {
+            for (int i = 0; i < 20; i++) {
+                queue.add(item("chorus", "minute " + minute + " message " + i));
+                assertThat(queue.next(now, c -> true).item()).isNotNull();
+            }
+            now += 60_000;
+        }
+
+        assertThat(queue.unconfirmed("chorus")).isEqualTo(20);
+    }
+
+    @Test
     void aDuplicateNoticeResendsTheMessageMadeDistinct() {
         queue.add(item("chorus", "again"));
         queue.next(now, c -> true);
