@@ -22,10 +22,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -100,11 +100,15 @@ public final class TwitchSession {
         this.queue = new OutboundQueue(config.messageLimit(), config.moderatorMessageLimit());
         this.configured = Set.copyOf(config.channels());
         this.self = User.of(config.username(), config.username(), config.username());
-        this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread thread = new Thread(r, "chorus-twitch");
             thread.setDaemon(true);
             return thread;
         });
+        // On shutdown, drop the timers not yet due (a reconnect in a minute, a JOIN or send timer): else
+        // the thread lives on until they fire, with nothing left to do. Tasks already due still run.
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.loop = executor;
     }
 
     /** The bot's account: its login until Twitch's GLOBALUSERSTATE gives the user id and display name. */
@@ -215,9 +219,7 @@ public final class TwitchSession {
         } catch (Exception e) {
             log.debug("Closing the Twitch session failed", e);
         }
-        // shutdown() would still run the delayed tasks (a reconnect, a JOIN or send timer) and keep the
-        // thread alive until they fire; once stopped they have nothing left to do.
-        loop.shutdownNow();
+        loop.shutdown();
     }
 
     // ---- everything below runs on the event loop ----
