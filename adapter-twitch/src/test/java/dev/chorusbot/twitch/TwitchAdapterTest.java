@@ -122,6 +122,21 @@ class TwitchAdapterTest {
     }
 
     @Test
+    void answersACommandSentAsAReplyToAnotherMessage() {
+        FakeTwitchIrcServer twitch = fake("tcp");
+        bot(new TwitchAdapter(config(twitch).build()), HELLO);
+        twitch.awaitJoined("chorus");
+
+        // Twitch starts a reply's text with "@<parent display name> " (its web chat hides it).
+        twitch.sendRaw("@badge-info=;badges=;display-name=Anna;id=5f1c2d7e-0001;reply-parent-display-name=Viktor;"
+                + "reply-parent-msg-body=who's\\shere?;reply-parent-msg-id=5f1c2d7e-0000;reply-parent-user-id=11;"
+                + "reply-parent-user-login=viktor;room-id=1;tmi-sent-ts=1700000000000;user-id=22"
+                + " :anna!anna@anna.tmi.twitch.tv PRIVMSG #chorus :@Viktor !hello");
+
+        twitch.awaitReceived(line -> line.equals("@reply-parent-msg-id=5f1c2d7e-0001 PRIVMSG #chorus :hello Anna!"));
+    }
+
+    @Test
     void mapsChatMessagesWithBadgesToRoles() {
         FakeTwitchIrcServer twitch = fake("tcp");
         RecordingSink sink = new RecordingSink();

@@ -51,7 +51,10 @@ final class EventMapper {
         Set<Role> roles = roles(m.badges(), m.irc().tags(), m.login(), m.channel());
         User sender = new User(m.userId().isEmpty() ? m.login() : m.userId(), m.login(), m.displayName(), roles);
         String id = m.id().isEmpty() ? "twitch-" + syntheticIds.incrementAndGet() : m.id();
-        return new Message(platform, id, chat, sender, m.text(), m.sentAt().orElse(now),
+        String text = m.replyParent()
+                .map(parent -> ReplyMention.strip(m.text(), parent.displayName(), parent.userLogin()))
+                .orElse(m.text());
+        return new Message(platform, id, chat, sender, text, m.sentAt().orElse(now),
                 m.replyParent().map(TwitchMessage.ReplyParent::msgId), m);
     }
 

@@ -92,6 +92,24 @@ class ChatMappingTest {
     }
 
     @Test
+    void aReplyLosesTheLeadingMentionOfTheRepliedToUserSoItsCommandIsSeen() {
+        twitch.chatMessage(ChatMessageNotification.builder()
+                .chatter("129546453", "viktor", "Viktor")
+                .text("@Anna !hello")
+                .replyTo("b1c2d3", "555", "anna", "Anna", "who's here?"));
+        twitch.chatMessage(ChatMessageNotification.builder()
+                .chatter("129546453", "viktor", "Viktor")
+                .text("@someone_else !hello")
+                .replyTo("b1c2d4", "555", "anna", "Anna", "who's here?"));
+
+        assertThat(((Message) events.get(0)).text()).isEqualTo("!hello");
+        assertThat(((Message) events.get(0)).unwrap(ChatMessageEvent.class).orElseThrow().text())
+                .as("the platform object keeps Twitch's text").isEqualTo("@Anna !hello");
+        assertThat(((Message) events.get(1)).text()).as("only the replied-to user's mention is dropped")
+                .isEqualTo("@someone_else !hello");
+    }
+
+    @Test
     void mapsBadgesToRoles() {
         twitch.chatMessage(ChatMessageNotification.builder().chatter("1", "b", "B").badge("broadcaster", "1", ""));
         twitch.chatMessage(ChatMessageNotification.builder().chatter("2", "m", "M").badge("moderator", "1", ""));

@@ -12,6 +12,7 @@ import dev.chorusbot.core.User;
 import dev.chorusbot.twitch.eventsub.ChatMessageEvent;
 import dev.chorusbot.twitch.eventsub.EventSubNotification;
 import dev.chorusbot.twitch.eventsub.EventSubSubscription;
+import dev.chorusbot.twitch.internal.ReplyMention;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -130,7 +131,11 @@ final class Deliveries {
     private Message message(ChatMessageEvent chat, Instant sentAt) {
         String name = chat.chatterUserName().isBlank() ? chat.chatterUserLogin() : chat.chatterUserName().strip();
         User sender = new User(chat.chatterUserId(), chat.chatterUserLogin(), name, roles(chat));
-        return new Message(platform, chat.messageId(), channel(chat.broadcasterUserLogin()), sender, chat.text(),
+        // A reply's text starts with "@<parent> ", as over IRC; the command follows it.
+        String text = chat.reply()
+                .map(r -> ReplyMention.strip(chat.text(), r.parentUserName(), r.parentUserLogin()))
+                .orElse(chat.text());
+        return new Message(platform, chat.messageId(), channel(chat.broadcasterUserLogin()), sender, text,
                 sentAt, chat.reply().map(ChatMessageEvent.Reply::parentMessageId), chat);
     }
 
