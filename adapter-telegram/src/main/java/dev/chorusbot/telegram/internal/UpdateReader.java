@@ -166,7 +166,8 @@ public final class UpdateReader {
 
     private static long requiredLong(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        if (value == null || !value.isIntegralNumber()) {
+        // canConvertToLong: a bigger number would wrap silently and name another chat or user.
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
             throw new IllegalArgumentException(field + " is missing or not an integer");
         }
         return value.asLong();
@@ -174,7 +175,8 @@ public final class UpdateReader {
 
     private static Optional<Long> optionalLong(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value != null && value.isIntegralNumber() ? Optional.of(value.asLong()) : Optional.empty();
+        return value != null && value.isIntegralNumber() && value.canConvertToLong()
+                ? Optional.of(value.asLong()) : Optional.empty();
     }
 
     private static Optional<String> optionalText(JsonNode node, String field) {
