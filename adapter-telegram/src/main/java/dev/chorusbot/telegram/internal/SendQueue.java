@@ -51,6 +51,7 @@ public final class SendQueue {
     private long pumpAt = Long.MAX_VALUE;
     private int pending;
     private boolean closed;
+    private boolean drained; // close() stopped waiting: no repeat can be scheduled any more
 
     /** A queue sending through {@code api}. */
     public SendQueue(TelegramBotApi api, Scheduler scheduler, SendLimits limits, int maxAttempts,
@@ -243,8 +244,9 @@ public final class SendQueue {
             } else if (cause instanceof TelegramNetworkException) {
                 done = !backoff(lane, job, now);
             }
-            if (!done && closed) {
-                // No timer runs after close: a repeat would never happen, so give it up now.
+            if (!done && drained) {
+                // close() has stopped waiting and the timer stops after it: a repeat would never
+                // happen, so give it up now. While close() still waits, repeats go on as usual.
                 done = true;
                 cause = new IllegalStateException("the Telegram adapter closed before the message to chat "
                         + job.originalChatId + " could be repeated after: " + cause.getMessage());
@@ -301,6 +303,7 @@ public final class SendQueue {
                     break;
                 }
             }
+            drained = true;
             for (Lane lane : lanes.values()) {
                 // The one in flight may still complete; the waiting ones never will.
                 while (lane.jobs.size() > (lane.inFlight ? 1 : 0)) {
