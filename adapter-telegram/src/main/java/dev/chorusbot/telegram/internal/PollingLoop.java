@@ -65,6 +65,11 @@ public final class PollingLoop {
                 CompletableFuture<List<JsonNode>> call = session.api().getUpdates(requested,
                         config.pollingTimeoutSeconds(), config.allowedUpdates());
                 inFlight = call;
+                if (!running) {
+                    // stop() ran between the check above and the line before and cancelled the
+                    // previous call: without this the thread would wait out a whole long poll.
+                    call.cancel(true);
+                }
                 updates = call.get();
                 confirmed = requested; // only an answered call surely reached Telegram
                 failures = 0;
