@@ -102,4 +102,22 @@ class EndpointWithoutServerTest {
                 .isEqualTo("Bad Request: the message of update 9 is malformed: id is missing or not an integer");
         assertThat(telegram.calls()).isEmpty();
     }
+
+    @Test
+    void refusesADateBeyondTheTimeLineWith400InsteadOfFailing() {
+        bot = Bot.builder().command(WebhookTest.hello()).adapter(adapter).build();
+        bot.start();
+        // A long, but more seconds than java.time.Instant can hold.
+        String body = "{\"update_id\":10,\"message\":{\"message_id\":1,\"date\":99999999999999999,"
+                + "\"text\":\"/hello\",\"from\":{\"id\":" + anna.id() + ",\"is_bot\":false,\"first_name\":\"Anna\"},"
+                + "\"chat\":{\"id\":" + anna.id() + ",\"type\":\"private\",\"first_name\":\"Anna\"}}}";
+
+        WebhookResponse response = post(body.getBytes(StandardCharsets.UTF_8),
+                Map.of("X-Telegram-Bot-Api-Secret-Token", "abc"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.bodyText())
+                .isEqualTo("Bad Request: the message of update 10 is malformed: date is not a time in Unix seconds");
+        assertThat(telegram.calls()).isEmpty();
+    }
 }
