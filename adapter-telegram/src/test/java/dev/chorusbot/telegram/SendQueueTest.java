@@ -304,4 +304,20 @@ class SendQueueTest {
         assertThat(telegram.calls("sendMessage")).extracting(ApiCall::status).containsExactly(200, 502, 200);
         assertThat(telegram.sentMessages()).extracting(m -> m.text()).containsExactly("one", "two");
     }
+
+    @Test
+    void forgetsTheChatsOfInlineRepliesOnceTheirLimitWindowsHavePassed() {
+        // A webhook bot that answers every update inline never queues a message, so nothing but
+        // the inline path itself can clean up after the chats it answered.
+        dev.chorusbot.telegram.internal.SendQueue queue = new dev.chorusbot.telegram.internal.SendQueue(
+                new TelegramBotApi(telegram.apiUrl(), telegram.token(), WAIT), clock, SendLimits.telegramDefaults(),
+                3, Duration.ofMillis(500), Duration.ofSeconds(4));
+
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(queue.tryTakeNow(Chat.of(Long.toString(1_000_000L + i), Chat.Kind.PRIVATE, "P"))).isTrue();
+            clock.advance(100); // ten chats a second, each answered once
+        }
+
+        assertThat(queue.lanes()).isLessThan(200); // not one per chat ever answered
+    }
 }
