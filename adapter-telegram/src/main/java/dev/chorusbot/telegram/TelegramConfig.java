@@ -176,7 +176,7 @@ public final class TelegramConfig {
             Optional<URI> uri = httpUrl(url);
             if (uri.isEmpty() || !uri.get().getScheme().equals("https")) {
                 problems.add("TELEGRAM_WEBHOOK_URL must be an https URL (Telegram delivers webhooks over HTTPS only), was '"
-                        + url + "'");
+                        + hideToken(url, token) + "'");
             } else {
                 b.webhookUrl(uri.get());
             }
@@ -199,6 +199,14 @@ public final class TelegramConfig {
             throw new ConfigurationException(problems);
         }
         return b.build();
+    }
+
+    /**
+     * {@code text} with the token replaced: a webhook URL may hold the token as an unguessable
+     * path, and then it must not reach logs, {@code toString()} or error messages either.
+     */
+    static String hideToken(String text, String token) {
+        return token == null || token.isEmpty() ? text : text.replace(token, "<token>");
     }
 
     private static String value(Map<String, String> env, String name) {
@@ -349,7 +357,7 @@ public final class TelegramConfig {
     public String toString() {
         return "TelegramConfig[token=<hidden>, apiUrl=" + apiUrl + ", mode=" + mode + ", webhookPath=" + webhookPath
                 + ", webhookSecret=" + (webhookSecret.isPresent() ? "<hidden>" : "none") + ", webhookUrl="
-                + webhookUrl.map(URI::toString).orElse("none") + ", username=" + username.orElse("(getMe)") + "]";
+                + webhookUrl.map(u -> hideToken(u.toString(), token)).orElse("none") + ", username=" + username.orElse("(getMe)") + "]";
     }
 
     /** Configures a {@link TelegramConfig}; {@link #build()} checks everything at once. */
@@ -524,7 +532,7 @@ public final class TelegramConfig {
                 problems.add("webhookSecret must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -");
             }
             if (webhookUrl.isPresent() && !"https".equals(webhookUrl.get().getScheme())) {
-                problems.add("webhookUrl must be an https URL, was '" + webhookUrl.get() + "'");
+                problems.add("webhookUrl must be an https URL, was '" + hideToken(webhookUrl.get().toString(), token) + "'");
             }
             if (webhookUrl.isPresent() && mode == TelegramMode.POLLING) {
                 problems.add("webhookUrl is set but the mode is polling: Telegram refuses getUpdates while a webhook is set");

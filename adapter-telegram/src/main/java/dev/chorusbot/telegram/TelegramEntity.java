@@ -12,7 +12,7 @@ public record TelegramEntity(String type, int offset, int length) {
 
     /** The part of {@code text} this entity marks; empty when it lies outside the text. */
     public String textIn(String text) {
-        if (offset < 0 || length < 0 || offset + length > text.length()) {
+        if (offset < 0 || length < 0 || offset > text.length() || length > text.length() - offset) { // no int overflow
             return "";
         }
         return text.substring(offset, offset + length);

@@ -96,6 +96,21 @@ class ConfigTest {
     }
 
     @Test
+    void hidesTheTokenInAWebhookUrlThatUsesItAsASecretPath() {
+        // A common way to keep a webhook URL unguessable is a path holding the bot token.
+        TelegramConfig config = TelegramConfig.builder(TOKEN).mode(TelegramMode.WEBHOOK)
+                .webhookUrl(URI.create("https://bot.example.org/" + TOKEN)).build();
+
+        assertThat(config.toString()).doesNotContain("AAHdqTcv").contains("webhookUrl=https://bot.example.org/<token>");
+        assertThatThrownBy(() -> TelegramConfig.builder(TOKEN).webhookUrl(URI.create("http://bot.example.org/" + TOKEN))
+                .build()).isInstanceOf(ConfigurationException.class).message().doesNotContain("AAHdqTcv")
+                .contains("webhookUrl must be an https URL, was 'http://bot.example.org/<token>'");
+        assertThatThrownBy(() -> TelegramConfig.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
+                "TELEGRAM_WEBHOOK_URL", "http://bot.example.org/" + TOKEN))).message().doesNotContain("AAHdqTcv")
+                .contains("was 'http://bot.example.org/<token>'");
+    }
+
+    @Test
     void givesAFunctionHostTheWebhookAdapterWithoutAPort() {
         TelegramAdapter adapter = TelegramAdapter.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
                 "TELEGRAM_WEBHOOK_SECRET", "abc", "TELEGRAM_BOT_USERNAME", "my_bot"));

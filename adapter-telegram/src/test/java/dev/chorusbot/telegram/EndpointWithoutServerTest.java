@@ -84,4 +84,40 @@ class EndpointWithoutServerTest {
                 "{\"method\":\"sendMessage\",\"chat_id\":" + anna.id() + ",\"text\":\"hello Anna!\"}");
         assertThat(telegram.calls()).isEmpty(); // no getMe, no getUpdates, no sendMessage
     }
+
+    @Test
+    void refusesAnIdBeyondTheLongRangeInsteadOfWrappingItToAnotherChat() {
+        bot = Bot.builder().command(WebhookTest.hello()).adapter(adapter).build();
+        bot.start();
+        // 2^64 + 1: read as a long it would wrap to 1 and the answer would go to chat 1.
+        String body = "{\"update_id\":9,\"message\":{\"message_id\":1,\"date\":1,\"text\":\"/hello\","
+                + "\"from\":{\"id\":" + anna.id() + ",\"is_bot\":false,\"first_name\":\"Anna\"},"
+                + "\"chat\":{\"id\":18446744073709551617,\"type\":\"private\",\"first_name\":\"Anna\"}}}";
+
+        WebhookResponse response = post(body.getBytes(StandardCharsets.UTF_8),
+                Map.of("X-Telegram-Bot-Api-Secret-Token", "abc"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.bodyText())
+                .isEqualTo("Bad Request: the message of update 9 is malformed: id is missing or not an integer");
+        assertThat(telegram.calls()).isEmpty();
+    }
+
+    @Test
+    void refusesADateBeyondTheTimeLineWith400InsteadOfFailing() {
+        bot = Bot.builder().command(WebhookTest.hello()).adapter(adapter).build();
+        bot.start();
+        // A long, but more seconds than java.time.Instant can hold.
+        String body = "{\"update_id\":10,\"message\":{\"message_id\":1,\"date\":99999999999999999,"
+                + "\"text\":\"/hello\",\"from\":{\"id\":" + anna.id() + ",\"is_bot\":false,\"first_name\":\"Anna\"},"
+                + "\"chat\":{\"id\":" + anna.id() + ",\"type\":\"private\",\"first_name\":\"Anna\"}}}";
+
+        WebhookResponse response = post(body.getBytes(StandardCharsets.UTF_8),
+                Map.of("X-Telegram-Bot-Api-Secret-Token", "abc"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.bodyText())
+                .isEqualTo("Bad Request: the message of update 10 is malformed: date is not a time in Unix seconds");
+        assertThat(telegram.calls()).isEmpty();
+    }
 }

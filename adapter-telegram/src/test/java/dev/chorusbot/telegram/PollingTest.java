@@ -234,4 +234,16 @@ class PollingTest {
         assertThat(bot.isTerminated()).isTrue();
         assertThat(telegram.calls("getUpdates")).extracting(ApiCall::status).contains(409);
     }
+
+    @Test
+    void skipsAnUpdateWithADateBeyondTheTimeLineAndGoesOnPolling() {
+        bot = botWith(c -> c).build();
+        bot.start();
+        ObjectNode broken = telegram.message(FakeChat.privateWith(anna), anna, "/hello");
+        ((ObjectNode) broken.path("message")).put("date", 99_999_999_999_999_999L);
+        telegram.enqueue(broken);
+        telegram.enqueue(telegram.message(FakeChat.privateWith(anna), anna, "/hello"));
+
+        assertThat(telegram.awaitSentMessages(1, WAIT)).extracting(m -> m.text()).containsExactly("hello Anna Smith!");
+    }
 }

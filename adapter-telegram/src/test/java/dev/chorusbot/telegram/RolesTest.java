@@ -91,4 +91,21 @@ class RolesTest {
         say(group, admin, "/kick");
         assertThat(telegram.calls("getChatAdministrators")).hasSize(2);
     }
+
+    @Test
+    void forgetsTheAdministratorsOfGroupsWhoseEntriesExpired() {
+        dev.chorusbot.telegram.internal.RoleCache cache = new dev.chorusbot.telegram.internal.RoleCache(
+                new TelegramBotApi(telegram.apiUrl(), telegram.token(), Duration.ofSeconds(5)), clock,
+                Duration.ofMinutes(5), Duration.ofSeconds(5));
+        dev.chorusbot.core.User mia = dev.chorusbot.core.User.of(Long.toString(member.id()), "mia", "Mia");
+        for (int i = 0; i < 80; i++) {
+            FakeChat club = FakeChat.supergroup(-1003000001000L - i, "Club " + i);
+            telegram.administrators(club, owner);
+            cache.rolesOf(mia, dev.chorusbot.core.Chat.of(Long.toString(club.id()), dev.chorusbot.core.Chat.Kind.GROUP,
+                    club.title()));
+            clock.advance(Duration.ofMinutes(1).toMillis()); // each group asked about once, then never again
+        }
+
+        assertThat(cache.cachedChats()).isLessThan(64); // not one entry per group ever asked about
+    }
 }

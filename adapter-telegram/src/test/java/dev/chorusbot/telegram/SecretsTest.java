@@ -44,6 +44,21 @@ class SecretsTest {
     }
 
     @Test
+    void keepsTheTokenOutOfTheErrorOfAMethodNameThatIsNoUrlPath() throws Exception {
+        // The token and the method name make up one URL; a name the URL parser refuses must not
+        // bring the whole URL, token included, into the exception message.
+        TelegramBotApi api = new TelegramBotApi(URI.create("http://127.0.0.1:9"), FakeTelegramServer.DEFAULT_TOKEN,
+                Duration.ofSeconds(2));
+
+        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                () -> api.call("send Message", TelegramBotApi.params()).get(5, TimeUnit.SECONDS));
+
+        assertThat(e.getCause()).isInstanceOf(TelegramNetworkException.class)
+                .hasMessageStartingWith("send Message failed: ");
+        assertThat(stackTrace(e)).doesNotContain(FakeTelegramServer.DEFAULT_TOKEN);
+    }
+
+    @Test
     void keepsTheTokenOutOfTheWholeTestLog() throws Exception {
         // Provoke every failure path once more, so this check does not depend on which tests ran.
         try (FakeTelegramServer telegram = FakeTelegramServer.start()) {

@@ -277,4 +277,47 @@ class SendQueueTest {
         assertThatThrownBy(() -> adapter.send(Outbound.text(annaChat, "three")).get()).cause()
                 .hasMessage("the Telegram adapter is closed; a message to chat " + anna.id() + " was not sent");
     }
+
+    @Test
+    void repeatsAServerErrorWhileClosingWaitsForTheQueue() throws Exception {
+        TelegramAdapter closing = new TelegramAdapter(TelegramConfig.builder(telegram.token())
+                .apiUrl(telegram.apiUrl()).scheduler(clock).retries(3, Duration.ofMillis(500), Duration.ofSeconds(4))
+                .closeTimeout(Duration.ofSeconds(30)).build());
+        CompletableFuture<Void> first = closing.send(Outbound.text(annaChat, "one"));
+        CompletableFuture<Void> second = closing.send(Outbound.text(annaChat, "two"));
+        first.get(5, TimeUnit.SECONDS); // "two" waits for the one-a-second limit of a private chat
+        telegram.failNext("sendMessage", Failure.serverError(502, "Bad Gateway"));
+        Thread closer = new Thread(closing::close, "closer");
+        closer.start();
+        while (closer.getState() != Thread.State.TIMED_WAITING && closer.isAlive()) {
+            Thread.onSpinWait(); // close() now waits for the queue
+        }
+
+        clock.advance(1_000); // "two" goes out and gets 502 while close() waits
+        telegram.awaitCalls("sendMessage", 2, WAIT);
+        clock.awaitScheduled(1, WAIT); // the repeat: after the backoff and the chat's one-a-second window
+        clock.advance(1_000);
+
+        second.get(5, TimeUnit.SECONDS);
+        closer.join(5_000);
+        assertThat(closer.isAlive()).isFalse();
+        assertThat(telegram.calls("sendMessage")).extracting(ApiCall::status).containsExactly(200, 502, 200);
+        assertThat(telegram.sentMessages()).extracting(m -> m.text()).containsExactly("one", "two");
+    }
+
+    @Test
+    void forgetsTheChatsOfInlineRepliesOnceTheirLimitWindowsHavePassed() {
+        // A webhook bot that answers every update inline never queues a message, so nothing but
+        // the inline path itself can clean up after the chats it answered.
+        dev.chorusbot.telegram.internal.SendQueue queue = new dev.chorusbot.telegram.internal.SendQueue(
+                new TelegramBotApi(telegram.apiUrl(), telegram.token(), WAIT), clock, SendLimits.telegramDefaults(),
+                3, Duration.ofMillis(500), Duration.ofSeconds(4));
+
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(queue.tryTakeNow(Chat.of(Long.toString(1_000_000L + i), Chat.Kind.PRIVATE, "P"))).isTrue();
+            clock.advance(100); // ten chats a second, each answered once
+        }
+
+        assertThat(queue.lanes()).isLessThan(200); // not one per chat ever answered
+    }
 }

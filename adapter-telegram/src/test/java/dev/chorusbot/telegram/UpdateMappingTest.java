@@ -122,4 +122,12 @@ class UpdateMappingTest {
         assertThat(event).isInstanceOfSatisfying(dev.chorusbot.core.PlatformEvent.class,
                 e -> assertThat(e.type()).isEqualTo("callback_query"));
     }
+
+    @Test
+    void findsNoEntityTextWhenOffsetAndLengthOverflowAnInt() {
+        // offset + length wraps to a negative int; the entity lies outside the text all the same.
+        TelegramEntity entity = new TelegramEntity("bot_command", Integer.MAX_VALUE, 2);
+
+        assertThat(entity.textIn("/hello")).isEmpty();
+    }
 }

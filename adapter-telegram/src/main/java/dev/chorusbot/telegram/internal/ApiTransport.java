@@ -60,13 +60,15 @@ public final class ApiTransport {
     /** Calls {@code method}; the future yields {@code result} or fails with a Telegram exception. */
     public CompletableFuture<JsonNode> call(String method, ObjectNode params, Duration extraTimeout) {
         byte[] body = Json.write(params);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + method))
-                .timeout(timeout.plus(extraTimeout))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
         CompletableFuture<HttpResponse<byte[]>> sent;
         try {
+            // Inside the try: URI.create names the whole URL, token included, when it refuses a
+            // method name; describe() scrubs it and the exception is not kept as a cause.
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + method))
+                    .timeout(timeout.plus(extraTimeout))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
             sent = client().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(new TelegramNetworkException(method, describe(e)));

@@ -65,6 +65,11 @@ public final class PollingLoop {
                 CompletableFuture<List<JsonNode>> call = session.api().getUpdates(requested,
                         config.pollingTimeoutSeconds(), config.allowedUpdates());
                 inFlight = call;
+                if (!running) {
+                    // stop() ran between the check above and the line before and cancelled the
+                    // previous call: without this the thread would wait out a whole long poll.
+                    call.cancel(true);
+                }
                 updates = call.get();
                 confirmed = requested; // only an answered call surely reached Telegram
                 failures = 0;
@@ -133,7 +138,15 @@ public final class PollingLoop {
                 log.warn("Skipped a malformed update from getUpdates: {}", e.getMessage());
                 continue;
             }
-            Optional<InboundEvent> event = session.map(update);
+            Optional<InboundEvent> event;
+            try {
+                event = session.map(update);
+            } catch (RuntimeException e) {
+                // An update the mapping cannot take must not end this thread silently: skip it.
+                log.warn("Skipped update {} of kind '{}' that could not be read: {}", update.updateId(), update.kind(),
+                        e.toString());
+                continue;
+            }
             if (event.isEmpty()) {
                 log.debug("Ignored update {} of kind '{}'", update.updateId(), update.kind());
                 continue;

@@ -30,6 +30,7 @@ public final class RoleCache {
     private final long ttl;
     private final Duration timeout;
     private final Map<String, Entry> byChat = new ConcurrentHashMap<>();
+    private volatile int sweepAt = 64; // cache size at which a lookup drops expired entries
 
     private record Entry(long expires, Map<String, Role> roles) {}
 
@@ -39,6 +40,11 @@ public final class RoleCache {
         this.clock = clock;
         this.ttl = ttl.toMillis();
         this.timeout = timeout;
+    }
+
+    /** Groups whose administrators are cached (some perhaps expired). */
+    public int cachedChats() {
+        return byChat.size();
     }
 
     /** The roles of {@code user} in {@code chat}; on a failed lookup, the roles it already has. */
@@ -65,6 +71,13 @@ public final class RoleCache {
                     }
                 }
                 entry = new Entry(now + ttl, Map.copyOf(map));
+                if (byChat.size() >= sweepAt) {
+                    // Expired entries are otherwise only replaced when their group asks again: drop
+                    // them, or the cache keeps every group the bot ever looked up. Doubling the
+                    // threshold keeps the sweeps' cost constant per lookup on average.
+                    byChat.values().removeIf(e -> e.expires() <= now);
+                    sweepAt = Math.max(64, byChat.size() * 2);
+                }
                 byChat.put(chat.id(), entry);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -49,8 +49,10 @@ public final class SendQueue {
     private final Map<String, Lane> lanes = new LinkedHashMap<>();
     private final ArrayDeque<Long> overall = new ArrayDeque<>();
     private long pumpAt = Long.MAX_VALUE;
+    private int sweepAt = 64; // lane count at which tryTakeNow drops idle lanes
     private int pending;
     private boolean closed;
+    private boolean drained; // close() stopped waiting: no repeat can be scheduled any more
 
     /** A queue sending through {@code api}. */
     public SendQueue(TelegramBotApi api, Scheduler scheduler, SendLimits limits, int maxAttempts,
@@ -159,6 +161,13 @@ public final class SendQueue {
      */
     public synchronized boolean tryTakeNow(Chat chat) {
         long now = scheduler.millis();
+        if (lanes.size() >= sweepAt) {
+            // Inline replies never pass through pump(), which drops idle lanes: without this sweep a
+            // webhook bot would keep a lane for every chat it ever answered. Doubling the threshold
+            // keeps the sweeps' cost constant per call on average.
+            lanes.values().removeIf(l -> l.idle(now));
+            sweepAt = Math.max(64, lanes.size() * 2);
+        }
         Lane lane = lanes.computeIfAbsent(chat.id(), id -> new Lane(chat.kind()));
         if (closed || !lane.jobs.isEmpty() || lane.inFlight || lane.readyAt(now) > now || overallReadyAt(now) > now) {
             return false;
@@ -171,6 +180,11 @@ public final class SendQueue {
     /** Messages queued or in flight. */
     public synchronized int pending() {
         return pending;
+    }
+
+    /** Chats with a lane: those with messages queued, in flight, or sent within their limit window. */
+    public synchronized int lanes() {
+        return lanes.size();
     }
 
     private void pump() {
@@ -243,8 +257,9 @@ public final class SendQueue {
             } else if (cause instanceof TelegramNetworkException) {
                 done = !backoff(lane, job, now);
             }
-            if (!done && closed) {
-                // No timer runs after close: a repeat would never happen, so give it up now.
+            if (!done && drained) {
+                // close() has stopped waiting and the timer stops after it: a repeat would never
+                // happen, so give it up now. While close() still waits, repeats go on as usual.
                 done = true;
                 cause = new IllegalStateException("the Telegram adapter closed before the message to chat "
                         + job.originalChatId + " could be repeated after: " + cause.getMessage());
@@ -301,6 +316,7 @@ public final class SendQueue {
                     break;
                 }
             }
+            drained = true;
             for (Lane lane : lanes.values()) {
                 // The one in flight may still complete; the waiting ones never will.
                 while (lane.jobs.size() > (lane.inFlight ? 1 : 0)) {

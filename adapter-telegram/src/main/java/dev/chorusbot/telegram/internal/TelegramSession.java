@@ -117,7 +117,7 @@ public final class TelegramSession {
         if (webhook && config.webhookUrl().isPresent()) {
             await(api.setWebhook(config.webhookUrl().get(), config.webhookSecret(), config.allowedUpdates()),
                     "setWebhook");
-            log.info("Telegram webhook set to {}", config.webhookUrl().get());
+            log.info("Telegram webhook set to {}", api.scrub(config.webhookUrl().get().toString()));
         }
         if (config.publishCommands()) {
             List<Map.Entry<String, String>> menu = new ArrayList<>();

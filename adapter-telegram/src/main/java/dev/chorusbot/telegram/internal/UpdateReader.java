@@ -10,6 +10,7 @@ import dev.chorusbot.telegram.TelegramMessage;
 import dev.chorusbot.telegram.TelegramUpdate;
 import dev.chorusbot.telegram.TelegramUser;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -114,11 +115,21 @@ public final class UpdateReader {
                 m.has("from") ? Optional.of(user(m.get("from"))) : Optional.empty(),
                 m.has("sender_chat") ? Optional.of(chat(m.get("sender_chat"))) : Optional.empty(),
                 chat(m.get("chat")),
-                m.path("date").asLong(0),
+                date(m.path("date")),
                 optionalLong(m, "edit_date"),
                 text,
                 entities,
                 reply != null && reply.isObject() ? optionalLong(reply, "message_id") : Optional.empty());
+    }
+
+    private static long date(JsonNode node) {
+        long date = node.asLong(0);
+        // The date becomes a java.time.Instant: a number beyond its range would fail the mapping.
+        if ((node.isIntegralNumber() && !node.canConvertToLong())
+                || date < Instant.MIN.getEpochSecond() || date > Instant.MAX.getEpochSecond()) {
+            throw new IllegalArgumentException("date is not a time in Unix seconds");
+        }
+        return date;
     }
 
     /** Reads a {@code User}. */
@@ -166,7 +177,8 @@ public final class UpdateReader {
 
     private static long requiredLong(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        if (value == null || !value.isIntegralNumber()) {
+        // canConvertToLong: a bigger number would wrap silently and name another chat or user.
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
             throw new IllegalArgumentException(field + " is missing or not an integer");
         }
         return value.asLong();
@@ -174,7 +186,8 @@ public final class UpdateReader {
 
     private static Optional<Long> optionalLong(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value != null && value.isIntegralNumber() ? Optional.of(value.asLong()) : Optional.empty();
+        return value != null && value.isIntegralNumber() && value.canConvertToLong()
+                ? Optional.of(value.asLong()) : Optional.empty();
     }
 
     private static Optional<String> optionalText(JsonNode node, String field) {
