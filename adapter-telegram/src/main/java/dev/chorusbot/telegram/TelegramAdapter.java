@@ -4,6 +4,7 @@ import dev.chorusbot.core.Capabilities;
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.ConfigurationException;
 import dev.chorusbot.core.EventSink;
+import dev.chorusbot.core.Message;
 import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.Platform;
 import dev.chorusbot.core.PushAdapter;
@@ -109,6 +110,16 @@ public final class TelegramAdapter implements PushAdapter {
     @Override
     public Optional<User> self() {
         return session.self();
+    }
+
+    /**
+     * Telegram marks a command with a {@code bot_command} entity at offset 0; text that starts
+     * with {@code /} without one (a {@code /hello} in a code block, {@code /} followed by a space)
+     * is not a command. Other prefixes ({@code !hello}) carry no entity and stay candidates.
+     */
+    @Override
+    public boolean mayBeCommand(Message message) {
+        return TelegramCommands.mayBeCommand(message);
     }
 
     /** Private chat: the user owns it. Groups: creator owner, administrators moderators (cached getChatAdministrators). */

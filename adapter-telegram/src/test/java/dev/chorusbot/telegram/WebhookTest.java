@@ -325,6 +325,27 @@ class WebhookTest {
     }
 
     @Test
+    void treatsASlashTextWithoutABotCommandEntityAsQuotedTextNotACommand() throws Exception {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        startBot(b -> b, b -> b.onText(message -> {
+            heard.add(message.text());
+            return Reply.none();
+        }));
+        FakeChat chat = FakeChat.privateWith(anna);
+        // "/hello" sent as inline code: Telegram marks it "code", not "bot_command".
+        ObjectNode quoted = telegram.message(chat, anna, "/hello");
+        ((ObjectNode) quoted.path("message")).putArray("entities").addObject()
+                .put("type", "code").put("offset", 0).put("length", 6);
+
+        deliver(quoted);
+        deliver(telegram.message(chat, anna, "/hello"));
+
+        List<SentMessage> sent = telegram.awaitSentMessages(1, WAIT);
+        assertThat(sent).extracting(SentMessage::text).containsExactly("hello Anna Smith!");
+        assertThat(heard).as("the quoted one went to the text handlers").containsExactly("/hello");
+    }
+
+    @Test
     void passesADeepLinkPayloadToStart() throws Exception {
         Command start = Command.named("start")
                 .argument(dev.chorusbot.core.Argument.rest("payload").optional())

@@ -55,6 +55,16 @@ public interface Adapter {
         return user.roles();
     }
 
+    /**
+     * Whether {@code message} may be read as a command at all. The bot asks before looking for a
+     * prefix; an adapter whose platform marks commands itself says no where the platform did not
+     * mark one (Telegram: a {@code /hello} inside a code block carries no {@code bot_command}
+     * entity, so it is quoted text, not a command). By default every message may be a command.
+     */
+    default boolean mayBeCommand(Message message) {
+        return true;
+    }
+
     /** Stops taking new events; already dispatched ones are still handled and answered. */
     default void stopReceiving() {}
 

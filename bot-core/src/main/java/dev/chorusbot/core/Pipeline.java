@@ -78,6 +78,9 @@ final class Pipeline {
 
     Optional<CommandCall> recognise(InboundEvent event, Adapter adapter, Capabilities capabilities) {
         if (event instanceof Message message) {
+            if (!adapter.mayBeCommand(message)) {
+                return Optional.empty();
+            }
             return recogniseText(message.text(), event.platform(), adapter, capabilities, false);
         }
         if (event instanceof ButtonPress press) {
