@@ -411,4 +411,26 @@ class WebhookTest {
                 .contains("{\"command\":\"hello\",\"description\":\"Say hello\"}")
                 .contains("\"command\":\"help\"");
     }
+
+    @Test
+    void publishesAtMost100CommandsWithDescriptionsCutToTelegramsLimit() throws Exception {
+        String longDescription = "x".repeat(255) + "\uD83D\uDE00 and more";
+        startBot(b -> b.publishCommands(true), b -> {
+            for (int i = 0; i < 120; i++) {
+                b.command(Command.named("c" + i).description(i == 0 ? longDescription : "Command " + i)
+                        .handler(ctx -> Reply.none()).build());
+            }
+            return b;
+        });
+
+        com.fasterxml.jackson.databind.JsonNode menu = telegram.myCommands();
+        assertThat(menu.size()).isEqualTo(100);
+        String cut = "";
+        for (com.fasterxml.jackson.databind.JsonNode entry : menu) {
+            if (entry.path("command").asText().equals("c0")) {
+                cut = entry.path("description").asText();
+            }
+        }
+        assertThat(cut).as("cut before the emoji rather than through it").isEqualTo("x".repeat(255));
+    }
 }

@@ -46,6 +46,8 @@ public final class TelegramSession {
 
     // Bot API, BotCommand: 1-32 characters, lowercase letters, digits and underscores.
     private static final Pattern MENU_COMMAND = Pattern.compile("[a-z0-9_]{1,32}");
+    static final int MAX_MENU_COMMANDS = 100;
+    static final int MAX_DESCRIPTION = 256;
 
     private final TelegramConfig config;
     private final Scheduler scheduler;
@@ -124,12 +126,29 @@ public final class TelegramSession {
             for (Command command : eventSink.commands()) {
                 if (MENU_COMMAND.matcher(command.name()).matches() && command.requiredRole() == Role.EVERYONE) {
                     String description = command.description().isBlank() ? command.name() : command.description();
-                    menu.add(Map.entry(command.name(),
-                            description.length() > 256 ? description.substring(0, 256) : description));
+                    menu.add(Map.entry(command.name(), menuDescription(description)));
                 }
+            }
+            if (menu.size() > MAX_MENU_COMMANDS) {
+                // Bot API setMyCommands: "At most 100 commands can be specified."
+                log.warn("Telegram's command menu holds at most {} commands; publishing the first {} of {}",
+                        MAX_MENU_COMMANDS, MAX_MENU_COMMANDS, menu.size());
+                menu = new ArrayList<>(menu.subList(0, MAX_MENU_COMMANDS));
             }
             await(api.setMyCommands(menu), "setMyCommands");
         }
+    }
+
+    /**
+     * A BotCommand description is 1–256 characters (Bot API); a longer one is cut at 256 UTF-16
+     * units, one less when the cut would split a surrogate pair.
+     */
+    static String menuDescription(String description) {
+        if (description.length() <= MAX_DESCRIPTION) {
+            return description;
+        }
+        int end = Character.isHighSurrogate(description.charAt(MAX_DESCRIPTION - 1)) ? MAX_DESCRIPTION - 1 : MAX_DESCRIPTION;
+        return description.substring(0, end);
     }
 
     private <T> T await(CompletableFuture<T> call, String method) throws Exception {
