@@ -85,10 +85,10 @@ public final class TelegramBotApi {
     public CompletableFuture<JsonNode> setWebhook(URI url, Optional<String> secret, List<String> allowedUpdates) {
         ObjectNode p = params().put("url", url.toString());
         secret.ifPresent(s -> p.put("secret_token", s));
-        if (!allowedUpdates.isEmpty()) {
-            ArrayNode kinds = p.putArray("allowed_updates");
-            allowedUpdates.forEach(kinds::add);
-        }
+        // Always sent: left out, Telegram keeps whatever an earlier call chose; an empty list
+        // means its default (every kind but chat_member and the reaction updates).
+        ArrayNode kinds = p.putArray("allowed_updates");
+        allowedUpdates.forEach(kinds::add);
         return call("setWebhook", p);
     }
 
@@ -108,10 +108,8 @@ public final class TelegramBotApi {
      */
     public CompletableFuture<List<JsonNode>> getUpdates(long offset, int timeoutSeconds, List<String> allowedUpdates) {
         ObjectNode p = params().put("offset", offset).put("timeout", timeoutSeconds).put("limit", 100);
-        if (!allowedUpdates.isEmpty()) {
-            ArrayNode kinds = p.putArray("allowed_updates");
-            allowedUpdates.forEach(kinds::add);
-        }
+        ArrayNode kinds = p.putArray("allowed_updates"); // always sent, as for setWebhook
+        allowedUpdates.forEach(kinds::add);
         return transport.call("getUpdates", p, Duration.ofSeconds(timeoutSeconds)).thenApply(result -> {
             List<JsonNode> updates = new ArrayList<>();
             result.forEach(updates::add);

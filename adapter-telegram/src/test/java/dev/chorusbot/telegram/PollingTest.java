@@ -94,6 +94,15 @@ class PollingTest {
     }
 
     @Test
+    void asksForTelegramsDefaultKindsExplicitlySoAnEarlierChoiceDoesNotLinger() {
+        bot = botWith(c -> c).build();
+        bot.start();
+
+        ApiCall poll = telegram.awaitCalls("getUpdates", 1, WAIT).get(0);
+        assertThat(poll.params().path("allowed_updates").toString()).isEqualTo("[]");
+    }
+
+    @Test
     void asksOnlyForTheConfiguredUpdateKinds() {
         bot = botWith(c -> c.allowedUpdates(List.of("message", "callback_query"))).build();
         bot.start();
