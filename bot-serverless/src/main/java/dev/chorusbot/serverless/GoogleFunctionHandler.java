@@ -7,9 +7,7 @@ import dev.chorusbot.core.webhook.WebhookRequest;
 import dev.chorusbot.core.webhook.WebhookResponse;
 import dev.chorusbot.core.webhook.WebhookRoutes;
 import dev.chorusbot.serverless.internal.Priming;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
 import java.util.Objects;
@@ -47,20 +45,8 @@ public class GoogleFunctionHandler implements HttpFunction {
     @Override
     public void service(HttpRequest request, HttpResponse response) throws IOException {
         WebhookRoutes routes = bot.bot().webhookRoutes();
-        byte[] body = readUpTo(request.getInputStream(), routes.maxBodyBytes() + 1);
+        byte[] body = request.getInputStream().readNBytes(routes.maxBodyBytes() + 1);
         write(response, bot.handle(new WebhookRequest(request.getMethod(), request.getPath(), request.getHeaders(), body)));
-    }
-
-    private static byte[] readUpTo(InputStream in, int limit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        int total = 0;
-        int read;
-        while (total < limit && (read = in.read(buffer, 0, Math.min(buffer.length, limit - total))) != -1) {
-            out.write(buffer, 0, read);
-            total += read;
-        }
-        return out.toByteArray();
     }
 
     private static void write(HttpResponse response, WebhookResponse answer) throws IOException {

@@ -7,6 +7,7 @@ import dev.chorusbot.core.Platform;
 import dev.chorusbot.core.PushAdapter;
 import dev.chorusbot.core.User;
 import dev.chorusbot.core.webhook.WebhookEndpoint;
+import dev.chorusbot.twitch.TwitchAdapter;
 import dev.chorusbot.twitch.eventsub.internal.ChannelIds;
 import dev.chorusbot.twitch.eventsub.internal.EventSubEndpoint;
 import dev.chorusbot.twitch.eventsub.internal.HelixApi;
@@ -14,7 +15,6 @@ import dev.chorusbot.twitch.eventsub.internal.ReplyQueue;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,11 +42,10 @@ public final class TwitchEventSubAdapter implements PushAdapter {
     private static final Logger log = LoggerFactory.getLogger(TwitchEventSubAdapter.class);
 
     /** The platform: {@code twitch}, the same as the IRC adapter's. */
-    public static final Platform PLATFORM = Platform.of("twitch");
+    public static final Platform PLATFORM = TwitchAdapter.PLATFORM;
 
     /** Twitch chat, as on IRC: plain single-line text of at most 500 code points, no buttons. */
-    public static final Capabilities CAPABILITIES =
-            new Capabilities(false, 500, Capabilities.LengthUnit.CODE_POINTS, Set.of(), false, false);
+    public static final Capabilities CAPABILITIES = TwitchAdapter.CAPABILITIES;
 
     private final TwitchEventSubConfig config;
     private final HelixApi api;

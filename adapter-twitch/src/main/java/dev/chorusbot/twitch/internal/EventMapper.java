@@ -11,7 +11,6 @@ import dev.chorusbot.twitch.IrcMessage;
 import dev.chorusbot.twitch.IrcTags;
 import dev.chorusbot.twitch.TwitchMessage;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -99,7 +98,7 @@ final class EventMapper {
     }
 
     static Chat channel(String login) {
-        return Chat.of(login, Chat.Kind.GROUP, "#" + login);
+        return TwitchNeutral.channel(login);
     }
 
     /**
@@ -108,20 +107,10 @@ final class EventMapper {
      * whose login is the channel's name count too, for lines whose badges are missing.
      */
     static Set<Role> roles(Map<String, String> badges, IrcTags tags, String login, String channel) {
-        EnumSet<Role> roles = EnumSet.of(Role.EVERYONE);
-        if (badges.containsKey("broadcaster") || (!channel.isEmpty() && login.equals(channel))) {
-            roles.add(Role.OWNER);
-        }
-        if (badges.containsKey("moderator") || tags.getOrDefault("mod", "0").equals("1")) {
-            roles.add(Role.MODERATOR);
-        }
-        if (badges.containsKey("vip")) {
-            roles.add(Role.VIP);
-        }
-        if (badges.containsKey("subscriber") || badges.containsKey("founder")
-                || tags.getOrDefault("subscriber", "0").equals("1")) {
-            roles.add(Role.SUBSCRIBER);
-        }
-        return roles;
+        // IRC also carries the mod and subscriber flags as tags of their own.
+        return TwitchNeutral.roles(badge -> badges.containsKey(badge)
+                        || (badge.equals("moderator") && tags.getOrDefault("mod", "0").equals("1"))
+                        || (badge.equals("subscriber") && tags.getOrDefault("subscriber", "0").equals("1")),
+                !channel.isEmpty() && login.equals(channel));
     }
 }

@@ -4,9 +4,7 @@ import static dev.chorusbot.core.internal.Checks.notNull;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -154,7 +152,7 @@ public final class WebhookServer implements AutoCloseable {
                     && declared > routes.maxBodyBytes()) {
                 response = routes.tooLarge();
             } else {
-                byte[] body = readUpTo(exchange.getRequestBody(), routes.maxBodyBytes() + 1);
+                byte[] body = exchange.getRequestBody().readNBytes(routes.maxBodyBytes() + 1);
                 WebhookRequest request = new WebhookRequest(
                         exchange.getRequestMethod(), path, exchange.getRequestHeaders(), body);
                 response = handleSafely(request);
@@ -182,18 +180,6 @@ public final class WebhookServer implements AutoCloseable {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    private static byte[] readUpTo(InputStream in, int limit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        int total = 0;
-        int read;
-        while (total < limit && (read = in.read(buffer, 0, Math.min(buffer.length, limit - total))) != -1) {
-            out.write(buffer, 0, read);
-            total += read;
-        }
-        return out.toByteArray();
     }
 
     private static void write(HttpExchange exchange, WebhookResponse response) throws IOException {

@@ -13,10 +13,10 @@ import dev.chorusbot.twitch.eventsub.ChatMessageEvent;
 import dev.chorusbot.twitch.eventsub.EventSubNotification;
 import dev.chorusbot.twitch.eventsub.EventSubSubscription;
 import dev.chorusbot.twitch.internal.ReplyMention;
+import dev.chorusbot.twitch.internal.TwitchNeutral;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -145,20 +145,7 @@ final class Deliveries {
      * broadcaster chatting in their own channel owns it even without the badge.
      */
     static Set<Role> roles(ChatMessageEvent chat) {
-        EnumSet<Role> roles = EnumSet.of(Role.EVERYONE);
-        if (chat.hasBadge("broadcaster") || chat.chatterUserId().equals(chat.broadcasterUserId())) {
-            roles.add(Role.OWNER);
-        }
-        if (chat.hasBadge("moderator")) {
-            roles.add(Role.MODERATOR);
-        }
-        if (chat.hasBadge("vip")) {
-            roles.add(Role.VIP);
-        }
-        if (chat.hasBadge("subscriber") || chat.hasBadge("founder")) {
-            roles.add(Role.SUBSCRIBER);
-        }
-        return roles;
+        return TwitchNeutral.roles(chat::hasBadge, chat.chatterUserId().equals(chat.broadcasterUserId()));
     }
 
     private PlatformEvent other(String type, JsonNode e, EventSubNotification notification) {
@@ -179,7 +166,7 @@ final class Deliveries {
 
     /** The neutral chat of a channel, as the IRC adapter names it. */
     static Chat channel(String login) {
-        return Chat.of(login, Chat.Kind.GROUP, "#" + login);
+        return TwitchNeutral.channel(login);
     }
 
     private static Optional<String> optional(String value) {
