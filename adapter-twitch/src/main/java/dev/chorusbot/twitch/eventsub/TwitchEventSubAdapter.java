@@ -11,6 +11,7 @@ import dev.chorusbot.twitch.TwitchAdapter;
 import dev.chorusbot.twitch.eventsub.internal.ChannelIds;
 import dev.chorusbot.twitch.eventsub.internal.EventSubEndpoint;
 import dev.chorusbot.twitch.eventsub.internal.HelixApi;
+import dev.chorusbot.twitch.eventsub.internal.ChatLimit;
 import dev.chorusbot.twitch.eventsub.internal.ReplyQueue;
 import java.net.URI;
 import java.util.Map;
@@ -58,9 +59,12 @@ public final class TwitchEventSubAdapter implements PushAdapter {
         this.config = config;
         this.api = new HelixApi(config);
         this.channelIds = new ChannelIds(api);
-        this.replies = new ReplyQueue(config, api, channelIds);
-        this.endpoint = new EventSubEndpoint(config, PLATFORM, replies::send,
-                chat -> channelIds.learn(chat.broadcasterUserLogin(), chat.broadcasterUserId()));
+        ChatLimit chatLimit = new ChatLimit(config);
+        this.replies = new ReplyQueue(config, api, channelIds, chatLimit);
+        this.endpoint = new EventSubEndpoint(config, PLATFORM, replies::send, chat -> {
+            channelIds.learn(chat.broadcasterUserLogin(), chat.broadcasterUserId());
+            chatLimit.learn(chat);
+        });
     }
 
     /**

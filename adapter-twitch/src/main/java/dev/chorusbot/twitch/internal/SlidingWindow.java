@@ -6,24 +6,26 @@ import java.util.Deque;
 /**
  * Counts events in a sliding window of time. Twitch refills its rate-limit buckets on a schedule the
  * client cannot see; a sliding window that never holds more than the bucket size stays within the
- * limit whenever the bucket refills (https://github.com/pajbot/tmi-rate-limits).
+ * limit whenever the bucket refills (https://github.com/pajbot/tmi-rate-limits). Used by the IRC
+ * and the EventSub adapter alike; not thread-safe.
  */
-final class SlidingWindow {
+public final class SlidingWindow {
     private final long windowMillis;
     private final Deque<Long> times = new ArrayDeque<>();
 
-    SlidingWindow(long windowMillis) {
+    /** A window {@code windowMillis} long. */
+    public SlidingWindow(long windowMillis) {
         this.windowMillis = windowMillis;
     }
 
     /** Events in the window ending at {@code now}: those at a time t with now - window < t. */
-    int count(long now) {
+    public int count(long now) {
         expire(now);
         return times.size();
     }
 
     /** Milliseconds from {@code now} until fewer than {@code limit} events are in the window; 0 if already so. */
-    long delayUntilBelow(int limit, long now) {
+    public long delayUntilBelow(int limit, long now) {
         expire(now);
         int excess = times.size() - limit;
         if (excess < 0) {
@@ -40,7 +42,7 @@ final class SlidingWindow {
     }
 
     /** Records an event at {@code now}. */
-    void record(long now) {
+    public void record(long now) {
         times.addLast(now);
     }
 

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends replies with Helix's Send Chat Message, as the bot ({@code sender_id}), threaded under the
  * message they answer ({@code reply_parent_message_id}). One channel's messages go out in order; several
- * channels are served at once. A message Twitch drops ({@code is_sent: false}) or refuses is logged
- * with Twitch's reason and its future fails.
+ * channels are served at once. Each message first waits for room in Twitch's chat limit
+ * ({@link ChatLimit}). A message Twitch drops ({@code is_sent: false}) or refuses is logged with
+ * Twitch's reason and its future fails.
  */
 public final class ReplyQueue {
     private static final Logger log = LoggerFactory.getLogger(ReplyQueue.class);
@@ -32,16 +33,21 @@ public final class ReplyQueue {
     private final TwitchEventSubConfig config;
     private final HelixApi api;
     private final ChannelIds channelIds;
+    private final ChatLimit chatLimit;
     private final ExecutorService executor;
     private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
     private final Set<CompletableFuture<Void>> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    /** A queue sending through {@code api}, looking channel ids up in {@code channelIds}. */
-    public ReplyQueue(TwitchEventSubConfig config, HelixApi api, ChannelIds channelIds) {
+    /**
+     * A queue sending through {@code api}, looking channel ids up in {@code channelIds}, within
+     * {@code chatLimit}.
+     */
+    public ReplyQueue(TwitchEventSubConfig config, HelixApi api, ChannelIds channelIds, ChatLimit chatLimit) {
         this.config = config;
         this.api = api;
         this.channelIds = channelIds;
+        this.chatLimit = chatLimit;
         AtomicInteger count = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "chorus-twitch-helix-" + count.incrementAndGet());
@@ -86,6 +92,7 @@ public final class ReplyQueue {
         String channel = message.chat().id();
         try {
             String broadcasterId = channelIds.idOf(channel);
+            chatLimit.acquire(channel, broadcasterId);
             HelixApi.SendResult sent = api.sendChatMessage(broadcasterId, config.botUserId(), message.text(),
                     message.replyToId());
             if (sent.sent()) {

@@ -1,0 +1,111 @@
+package dev.chorusbot.twitch.eventsub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chorusbot.core.Chat;
+import dev.chorusbot.core.Outbound;
+import dev.chorusbot.testkit.twitch.eventsub.ChatMessageNotification;
+import dev.chorusbot.testkit.twitch.eventsub.FakeHelixApi;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Twitch's chat limit for Helix sends: 20 messages per 30 seconds for the account, 100 where the bot
+ * is moderator or broadcaster. The clock is moved by the adapter's sleeper, so every wait is exact.
+ */
+class HelixChatLimitTest {
+    private static final Chat TWITCHDEV = Chat.of("twitchdev", Chat.Kind.GROUP, "#twitchdev");
+    private static final Chat OWN = Chat.of(EventSubHarness.BOT_LOGIN, Chat.Kind.GROUP, "#" + EventSubHarness.BOT_LOGIN);
+
+    @Test
+    void holdsTheTwentyFirstMessageIn30SecondsUntilTheFirstLeavesTheWindow() throws Exception {
+        TestClock clock = new TestClock(Instant.parse("2026-11-28T20:00:00Z"));
+        try (EventSubHarness h = new EventSubHarness(clock, clock.sleeper(), b -> { }, b -> { })) {
+            sendAll(h, TWITCHDEV, 20);
+            assertThat(clock.sleeps()).isEmpty();
+            clock.advance(Duration.ofSeconds(10));
+
+            h.adapter.send(Outbound.text(TWITCHDEV, "twenty-one")).get(5, TimeUnit.SECONDS);
+
+            // The first 20 went out at 20:00:00; the 21st may go at 20:00:30, 20 seconds after it was asked.
+            assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(20));
+            assertThat(h.helix.sentMessages()).hasSize(21).last()
+                    .satisfies(m -> assertThat(m.message()).isEqualTo("twenty-one"));
+        }
+    }
+
+    @Test
+    void allowsAHundredMessagesWhereTheBotsOwnMessageShowsItIsModerator() throws Exception {
+        TestClock clock = new TestClock(Instant.parse("2026-11-28T20:00:00Z"));
+        try (EventSubHarness h = new EventSubHarness(clock, clock.sleeper(), b -> { }, b -> { })) {
+            h.twitch.chatMessage(ownMessage().badge("moderator", "1", ""));
+            assertThat(h.helix.sentMessages()).isEmpty(); // the bot does not answer itself
+
+            sendAll(h, TWITCHDEV, 100);
+            assertThat(clock.sleeps()).isEmpty();
+            h.adapter.send(Outbound.text(TWITCHDEV, "one too many")).get(5, TimeUnit.SECONDS);
+
+            assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(30));
+            assertThat(h.helix.sentMessages()).hasSize(101);
+        }
+    }
+
+    @Test
+    void fallsBackToTheNormalLimitWhenTheBotsMessageNoLongerCarriesTheModeratorBadge() throws Exception {
+        TestClock clock = new TestClock(Instant.parse("2026-11-28T20:00:00Z"));
+        try (EventSubHarness h = new EventSubHarness(clock, clock.sleeper(), b -> { }, b -> { })) {
+            h.twitch.chatMessage(ownMessage().badge("moderator", "1", ""));
+            h.twitch.chatMessage(ownMessage()); // unmodded since
+
+            sendAll(h, TWITCHDEV, 20);
+            h.adapter.send(Outbound.text(TWITCHDEV, "twenty-one")).get(5, TimeUnit.SECONDS);
+
+            assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void allowsAHundredMessagesInTheBotsOwnChannel() throws Exception {
+        TestClock clock = new TestClock(Instant.parse("2026-11-28T20:00:00Z"));
+        try (EventSubHarness h = new EventSubHarness(clock, clock.sleeper(), b -> { }, b -> { })) {
+            sendAll(h, OWN, 100);
+
+            assertThat(clock.sleeps()).isEmpty();
+            assertThat(h.helix.sentMessages()).hasSize(100)
+                    .allSatisfy(m -> assertThat(m.broadcasterId()).isEqualTo(EventSubHarness.BOT_ID));
+        }
+    }
+
+    @Test
+    void countsEveryChannelAgainstOneWindowAndAppliesTheLimitOfTheChannelSentTo() throws Exception {
+        TestClock clock = new TestClock(Instant.parse("2026-11-28T20:00:00Z"));
+        try (EventSubHarness h = new EventSubHarness(clock, clock.sleeper(), b -> { }, b -> { })) {
+            sendAll(h, OWN, 20); // within the own channel's 100
+            clock.advance(Duration.ofSeconds(5));
+
+            h.adapter.send(Outbound.text(TWITCHDEV, "elsewhere")).get(5, TimeUnit.SECONDS);
+
+            // #twitchdev allows 20 per 30 s and the window already holds 20 messages from 20:00:00.
+            assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(25));
+            assertThat(h.helix.sentMessages()).hasSize(21);
+        }
+    }
+
+    private static ChatMessageNotification ownMessage() {
+        return ChatMessageNotification.builder()
+                .chatter(EventSubHarness.BOT_ID, EventSubHarness.BOT_LOGIN, "ChorusBot")
+                .text("a message the bot sent");
+    }
+
+    private static void sendAll(EventSubHarness h, Chat chat, int count) throws Exception {
+        CompletableFuture<?>[] sends = IntStream.rangeClosed(1, count)
+                .mapToObj(i -> h.adapter.send(Outbound.text(chat, "message " + i)))
+                .toArray(CompletableFuture[]::new);
+        CompletableFuture.allOf(sends).get(10, TimeUnit.SECONDS);
+        assertThat(h.helix.requests(r -> r.path().equals("/helix/chat/messages"))).hasSizeGreaterThanOrEqualTo(count);
+    }
+}
