@@ -63,7 +63,9 @@ public class EventSubHelloEndToEndBenchmark {
                         .handler(ctx -> Reply.text("hello " + ctx.sender().displayName() + "!")).build())
                 .adapter(new TwitchEventSubAdapter(TwitchEventSubConfig.builder()
                         .clientId(helix.clientId()).clientSecret(helix.clientSecret()).eventSubSecret(SECRET)
-                        .botUserId("900000001").apiUrl(helix.baseUrl()).authUrl(helix.baseUrl()).build()))
+                        .botUserId("900000001").apiUrl(helix.baseUrl()).authUrl(helix.baseUrl())
+                        // Time Chorus, not Twitch's chat limit (20 messages per 30 s would stall the run).
+                        .messageLimits(Integer.MAX_VALUE, Integer.MAX_VALUE).build()))
                 .webhookServer(server)
                 .build();
         bot.start();

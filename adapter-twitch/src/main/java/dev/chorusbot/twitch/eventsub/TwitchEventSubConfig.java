@@ -57,6 +57,8 @@ public final class TwitchEventSubConfig {
     private final Optional<URI> callback;
     private final Duration replyTimeout;
     private final Duration closeTimeout;
+    private final int messageLimit;
+    private final int moderatorMessageLimit;
     private final Clock clock;
     private final Sleeper sleeper;
     private final HttpClient httpClient;
@@ -76,6 +78,8 @@ public final class TwitchEventSubConfig {
         this.callback = callback;
         this.replyTimeout = b.replyTimeout;
         this.closeTimeout = b.closeTimeout;
+        this.messageLimit = b.messageLimit;
+        this.moderatorMessageLimit = b.moderatorMessageLimit;
         this.clock = b.clock;
         this.sleeper = b.sleeper;
         this.httpClient = b.httpClient;
@@ -215,6 +219,16 @@ public final class TwitchEventSubConfig {
         return closeTimeout;
     }
 
+    /** Messages the bot account may send per 30 seconds; Twitch's standard is 20. */
+    public int messageLimit() {
+        return messageLimit;
+    }
+
+    /** Messages per 30 seconds where the bot is moderator or broadcaster; Twitch's standard is 100. */
+    public int moderatorMessageLimit() {
+        return moderatorMessageLimit;
+    }
+
     /** The clock for token expiry, rate-limit resets and timestamp checks. */
     public Clock clock() {
         return clock;
@@ -267,6 +281,8 @@ public final class TwitchEventSubConfig {
         private List<String> broadcasterIds = List.of();
         private Duration replyTimeout = Duration.ofSeconds(5);
         private Duration closeTimeout = Duration.ofSeconds(10);
+        private int messageLimit = 20;
+        private int moderatorMessageLimit = 100;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
         private HttpClient httpClient;
@@ -353,6 +369,25 @@ public final class TwitchEventSubConfig {
         /** How long closing waits for queued replies; default 10 s. */
         public Builder closeTimeout(Duration value) {
             this.closeTimeout = Objects.requireNonNull(value, "closeTimeout");
+            return this;
+        }
+
+        /**
+         * Chat messages per 30 seconds, normally and where the bot is moderator or broadcaster;
+         * Twitch's standard is 20 and 100 (https://dev.twitch.tv/docs/chat/#rate-limits), the same
+         * as on IRC. Raise them only for an account Twitch granted more, or for a load test against
+         * a local fake: Twitch ignores an account that exceeds its limits for 30 minutes.
+         *
+         * @throws IllegalArgumentException when a limit is not positive or the moderator limit is
+         *     below the normal one
+         */
+        public Builder messageLimits(int perThirtySeconds, int asModeratorPerThirtySeconds) {
+            if (perThirtySeconds <= 0 || asModeratorPerThirtySeconds < perThirtySeconds) {
+                throw new IllegalArgumentException("message limits must be positive, the moderator limit at least the"
+                        + " normal one; were " + perThirtySeconds + " and " + asModeratorPerThirtySeconds);
+            }
+            this.messageLimit = perThirtySeconds;
+            this.moderatorMessageLimit = asModeratorPerThirtySeconds;
             return this;
         }
 

@@ -29,12 +29,19 @@ final class EventSubHarness implements AutoCloseable {
 
     EventSubHarness(Clock clock, TwitchEventSubConfig.Sleeper sleeper, Consumer<FakeHelixApi.Builder> helixOptions,
             Consumer<Bot.Builder> botOptions) {
+        this(clock, sleeper, helixOptions, botOptions, c -> { });
+    }
+
+    EventSubHarness(Clock clock, TwitchEventSubConfig.Sleeper sleeper, Consumer<FakeHelixApi.Builder> helixOptions,
+            Consumer<Bot.Builder> botOptions, Consumer<TwitchEventSubConfig.Builder> adapterOptions) {
         FakeHelixApi.Builder helixBuilder = FakeHelixApi.builder().clock(clock);
         helixOptions.accept(helixBuilder);
         this.helix = helixBuilder.start();
         helix.addUser("141981764", "twitchdev", "TwitchDev");
         helix.addUser(BOT_ID, BOT_LOGIN, "ChorusBot");
-        this.adapter = new TwitchEventSubAdapter(config(helix).clock(clock).sleeper(sleeper).build());
+        TwitchEventSubConfig.Builder config = config(helix).clock(clock).sleeper(sleeper);
+        adapterOptions.accept(config);
+        this.adapter = new TwitchEventSubAdapter(config.build());
         this.server = WebhookServer.builder()
                 .address(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                 .build();

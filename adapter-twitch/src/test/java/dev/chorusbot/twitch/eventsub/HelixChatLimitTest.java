@@ -1,6 +1,7 @@
 package dev.chorusbot.twitch.eventsub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.Outbound;
@@ -93,6 +94,31 @@ class HelixChatLimitTest {
             assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(25));
             assertThat(h.helix.sentMessages()).hasSize(21);
         }
+    }
+
+    @Test
+    void keepsTheLimitsTheBotWasConfiguredWith() throws Exception {
+        TestClock clock = new TestClock(Instant.parse("2026-11-28T20:00:00Z"));
+        try (EventSubHarness h = new EventSubHarness(clock, clock.sleeper(), b -> { }, b -> { },
+                c -> c.messageLimits(2, 3))) {
+            sendAll(h, TWITCHDEV, 3);
+            sendAll(h, OWN, 3);
+
+            // #twitchdev allows 2: its third message waits 30 s for the first to leave the window.
+            // The own channel allows 3, but the window still holds that third #twitchdev message,
+            // so the own channel's third message waits 30 s as well.
+            assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(30));
+            assertThat(h.helix.sentMessages()).hasSize(6);
+        }
+    }
+
+    @Test
+    void refusesLimitsThatAreNotPositiveOrWhereTheModeratorLimitIsLower() {
+        assertThatThrownBy(() -> TwitchEventSubConfig.builder().messageLimits(0, 100))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("message limits must be positive, the moderator limit at least the normal one; were 0 and 100");
+        assertThatThrownBy(() -> TwitchEventSubConfig.builder().messageLimits(20, 10))
+                .hasMessage("message limits must be positive, the moderator limit at least the normal one; were 20 and 10");
     }
 
     private static ChatMessageNotification ownMessage() {

@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Twitch's chat limit for the bot account, kept before each Send Chat Message instead of being
  * discovered: 20 messages per 30 seconds, or 100 per 30 seconds to channels where the bot is
- * moderator or broadcaster (https://dev.twitch.tv/docs/chat/#rate-limits). The messages of every
+ * moderator or broadcaster (https://dev.twitch.tv/docs/chat/#rate-limits; both configurable with
+ * {@link TwitchEventSubConfig.Builder#messageLimits}). The messages of every
  * channel count against one window, and the limit that applies is the one of the channel the next
  * message goes to, as on IRC.
  *
@@ -21,10 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ChatLimit {
     static final long WINDOW_MILLIS = 30_000;
-    static final int NORMAL_LIMIT = 20;
-    static final int ELEVATED_LIMIT = 100;
 
     private final String botUserId;
+    private final int normalLimit;
+    private final int elevatedLimit;
     private final Clock clock;
     private final TwitchEventSubConfig.Sleeper sleeper;
     private final SlidingWindow window = new SlidingWindow(WINDOW_MILLIS);
@@ -33,6 +34,8 @@ public final class ChatLimit {
     /** The limit for the bot of {@code config}, timed by its clock and sleeper. */
     public ChatLimit(TwitchEventSubConfig config) {
         this.botUserId = config.botUserId();
+        this.normalLimit = config.messageLimit();
+        this.elevatedLimit = config.moderatorMessageLimit();
         this.clock = config.clock();
         this.sleeper = config.sleeper();
     }
@@ -63,7 +66,7 @@ public final class ChatLimit {
      * @param broadcasterId the channel's user id (the bot's own channel always has the higher limit)
      */
     public void acquire(String channel, String broadcasterId) throws InterruptedException {
-        int limit = broadcasterId.equals(botUserId) || elevated.contains(channel) ? ELEVATED_LIMIT : NORMAL_LIMIT;
+        int limit = broadcasterId.equals(botUserId) || elevated.contains(channel) ? elevatedLimit : normalLimit;
         while (true) {
             long wait;
             synchronized (window) {
