@@ -27,7 +27,15 @@ public final class InMemoryAdapter implements PullAdapter {
     private final List<Outbound> sent = new ArrayList<>();
     private volatile EventSink sink;
 
-    /** An adapter for {@code platform} with the given capabilities, whose own account is {@code self}. */
+    /**
+     * An adapter for {@code platform} with the given capabilities, whose own account is
+     * {@code self}.
+     *
+     * @param platform the platform the adapter claims to be; not null
+     * @param capabilities what replies are rendered for (buttons, length, formats); not null
+     * @param self the bot's own account, used to ignore its own messages and to match addressed
+     *     commands; null when the bot has no known account
+     */
     public InMemoryAdapter(Platform platform, Capabilities capabilities, User self) {
         this.platform = Objects.requireNonNull(platform, "platform");
         this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
@@ -63,6 +71,8 @@ public final class InMemoryAdapter implements PullAdapter {
      * Delivers an event as the platform would, waits until it is handled, sends the answer and
      * returns what was sent.
      *
+     * @param event the inbound event, as the platform would deliver it
+     * @return the messages sent in answer, in order; empty when the bot did not answer
      * @throws IllegalStateException when the bot was not started
      */
     public List<Outbound> deliver(InboundEvent event) {
@@ -81,7 +91,11 @@ public final class InMemoryAdapter implements PullAdapter {
         return CompletableFuture.completedFuture(null);
     }
 
-    /** Everything sent so far, in order. */
+    /**
+     * Everything sent so far, in order.
+     *
+     * @return an immutable copy of the messages sent since the start or the last {@link #clear()}
+     */
     public synchronized List<Outbound> sent() {
         return List.copyOf(sent);
     }

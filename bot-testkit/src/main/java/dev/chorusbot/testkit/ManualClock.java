@@ -27,18 +27,30 @@ public final class ManualClock extends Clock {
         this(Instant.parse("2026-01-01T00:00:00Z"));
     }
 
-    /** A clock standing at {@code start}. */
+    /**
+     * A clock standing at {@code start}.
+     *
+     * @param start the instant the clock shows until it is moved; not null
+     */
     public ManualClock(Instant start) {
         this.now = new AtomicReference<>(Objects.requireNonNull(start, "start"));
     }
 
-    /** Moves the clock forward by {@code duration}. */
+    /**
+     * Moves the clock forward by {@code duration}.
+     *
+     * @param duration how far to move; not null, and a negative duration moves the clock back
+     */
     public void advance(Duration duration) {
         Objects.requireNonNull(duration, "duration");
         now.updateAndGet(t -> t.plus(duration));
     }
 
-    /** Sets the clock to {@code instant}. */
+    /**
+     * Sets the clock to {@code instant}.
+     *
+     * @param instant the instant the clock shows from now on, earlier or later; not null
+     */
     public void set(Instant instant) {
         now.set(Objects.requireNonNull(instant, "instant"));
     }

@@ -21,17 +21,30 @@ public final class Replies {
         this.outbound = List.copyOf(outbound);
     }
 
-    /** The messages the bot sent, in order. */
+    /**
+     * The messages the bot sent, in order.
+     *
+     * @return the rendered messages, with chat, format and buttons; empty for no answer
+     */
     public List<Outbound> outbound() {
         return outbound;
     }
 
-    /** The texts the bot sent, in order. */
+    /**
+     * The texts the bot sent, in order.
+     *
+     * @return one text per message sent; empty when the bot did not answer
+     */
     public List<String> texts() {
         return outbound.stream().map(Outbound::text).toList();
     }
 
-    /** The only text the bot sent. */
+    /**
+     * The only text the bot sent.
+     *
+     * @return the text of the single reply
+     * @throws AssertionError when the bot sent no reply or more than one
+     */
     public String text() {
         if (outbound.size() != 1) {
             throw new AssertionError("expected one reply to '" + sent + "' but got " + describe());
@@ -39,7 +52,13 @@ public final class Replies {
         return outbound.get(0).text();
     }
 
-    /** Asserts the bot answered with exactly this one text. */
+    /**
+     * Asserts the bot answered with exactly this one text.
+     *
+     * @param expected the whole text of the single reply, compared exactly
+     * @return these replies, for chaining further assertions
+     * @throws AssertionError when there is not exactly one reply or its text differs
+     */
     public Replies assertReply(String expected) {
         if (outbound.size() != 1 || !outbound.get(0).text().equals(expected)) {
             throw new AssertionError("expected the reply to '" + sent + "' to be\n  \"" + expected
@@ -48,7 +67,13 @@ public final class Replies {
         return this;
     }
 
-    /** Asserts the bot answered with exactly these texts, in order. */
+    /**
+     * Asserts the bot answered with exactly these texts, in order.
+     *
+     * @param expected the texts of all replies, in order; none for no reply
+     * @return these replies, for chaining further assertions
+     * @throws AssertionError when the texts sent differ in number, order or content
+     */
     public Replies assertReplies(String... expected) {
         if (!texts().equals(List.of(expected))) {
             throw new AssertionError("expected the replies to '" + sent + "' to be " + quote(List.of(expected))
@@ -57,7 +82,13 @@ public final class Replies {
         return this;
     }
 
-    /** Asserts the bot answered with one text containing {@code part}. */
+    /**
+     * Asserts the bot answered with one text containing {@code part}.
+     *
+     * @param part a piece of text the single reply must contain, case-sensitive
+     * @return these replies, for chaining further assertions
+     * @throws AssertionError when there is not exactly one reply or it lacks {@code part}
+     */
     public Replies assertReplyContains(String part) {
         if (outbound.size() != 1 || !outbound.get(0).text().contains(part)) {
             throw new AssertionError("expected one reply to '" + sent + "' containing \"" + part
@@ -66,7 +97,12 @@ public final class Replies {
         return this;
     }
 
-    /** Asserts the bot did not answer. */
+    /**
+     * Asserts the bot did not answer.
+     *
+     * @return these replies, for chaining further assertions
+     * @throws AssertionError when the bot sent anything
+     */
     public Replies assertNoReply() {
         if (!outbound.isEmpty()) {
             throw new AssertionError("expected no reply to '" + sent + "' but got " + describe());
@@ -74,7 +110,14 @@ public final class Replies {
         return this;
     }
 
-    /** Asserts the last reply carries buttons with these labels, row after row. */
+    /**
+     * Asserts the last reply carries buttons with these labels, row after row.
+     *
+     * @param labels every button label of the last reply, rows flattened in order; none for no
+     *     buttons
+     * @return these replies, for chaining further assertions
+     * @throws AssertionError when the labels differ, or when there is no reply but labels are given
+     */
     public Replies assertButtons(String... labels) {
         List<String> actual = outbound.isEmpty() ? List.of()
                 : outbound.get(outbound.size() - 1).buttons().stream()

@@ -45,7 +45,13 @@ public final class TestBot implements AutoCloseable {
         this.chat = chat;
     }
 
-    /** Adds an {@link InMemoryAdapter} for the platform {@code test} to {@code builder} and starts the bot. */
+    /**
+     * Adds an {@link InMemoryAdapter} for the platform {@code test} to {@code builder} and starts
+     * the bot.
+     *
+     * @param builder the bot's configuration, with its commands; the adapter is added to it
+     * @return the started bot, talked to by {@link #VIKTOR} in {@link #CHAT}
+     */
     public static TestBot start(Bot.Builder builder) {
         return start(builder, new InMemoryAdapter());
     }
@@ -53,6 +59,10 @@ public final class TestBot implements AutoCloseable {
     /**
      * Adds {@code adapter} to {@code builder} and starts the bot; choose the adapter's platform and
      * capabilities to see replies as a real platform would render them.
+     *
+     * @param builder the bot's configuration, with its commands; the adapter is added to it
+     * @param adapter the adapter to talk through, for example {@link #telegramLike()}
+     * @return the started bot, talked to by {@link #VIKTOR} in {@link #CHAT}
      */
     public static TestBot start(Bot.Builder builder, InMemoryAdapter adapter) {
         Bot bot = builder.adapter(adapter).build();
@@ -60,7 +70,11 @@ public final class TestBot implements AutoCloseable {
         return new TestBot(bot, adapter, new AtomicLong(), VIKTOR, CHAT);
     }
 
-    /** An adapter that renders like Telegram: buttons, 4096 UTF-16 units, bot addressing. */
+    /**
+     * An adapter that renders like Telegram: buttons, 4096 UTF-16 units, bot addressing.
+     *
+     * @return a new adapter for the platform {@code telegram}, with HTML and MarkdownV2 formatting
+     */
     public static InMemoryAdapter telegramLike() {
         return new InMemoryAdapter(Platform.of("telegram"), new Capabilities(true, 4096,
                 Capabilities.LengthUnit.UTF16, java.util.Set.of(dev.chorusbot.core.Format.HTML,
@@ -68,43 +82,75 @@ public final class TestBot implements AutoCloseable {
                 User.of("0", "chorus_bot", "Chorus"));
     }
 
-    /** An adapter that renders like Twitch: one line of at most 500 code points, no buttons. */
+    /**
+     * An adapter that renders like Twitch: one line of at most 500 code points, no buttons.
+     *
+     * @return a new adapter for the platform {@code twitch}, plain text only
+     */
     public static InMemoryAdapter twitchLike() {
         return new InMemoryAdapter(Platform.of("twitch"), new Capabilities(false, 500,
                 Capabilities.LengthUnit.CODE_POINTS, java.util.Set.of(), false, false),
                 User.of("0", "chorus_bot", "chorus_bot"));
     }
 
-    /** The same bot, talked to by {@code user}. */
+    /**
+     * The same bot, talked to by {@code user}.
+     *
+     * @param user the sender of the following messages and button presses; not null
+     * @return a view of the same bot and chat with another sender; this one is unchanged
+     */
     public TestBot as(User user) {
         return new TestBot(bot, adapter, ids, Objects.requireNonNull(user, "user"), chat);
     }
 
-    /** The same bot, talked to in {@code otherChat}. */
+    /**
+     * The same bot, talked to in {@code otherChat}.
+     *
+     * @param otherChat the chat the following messages and button presses come from; not null
+     * @return a view of the same bot and sender in another chat; this one is unchanged
+     */
     public TestBot in(Chat otherChat) {
         return new TestBot(bot, adapter, ids, sender, Objects.requireNonNull(otherChat, "chat"));
     }
 
-    /** Sends {@code text} as the current user and returns the bot's answer. */
+    /**
+     * Sends {@code text} as the current user and returns the bot's answer.
+     *
+     * @param text the message text, with the command prefix if it is meant as a command
+     * @return what the bot sent in answer, once the message was handled
+     */
     public Replies send(String text) {
         Message message = new Message(adapter.platform(), Long.toString(ids.incrementAndGet()), chat, sender, text,
                 Instant.now(), Optional.empty(), text);
         return new Replies(text, adapter.deliver(message));
     }
 
-    /** Presses {@code button} as the current user and returns the bot's answer. */
+    /**
+     * Presses {@code button} as the current user and returns the bot's answer.
+     *
+     * @param button the button pressed; its data is routed like a command line
+     * @return what the bot sent in answer, once the press was handled
+     */
     public Replies press(Button button) {
         ButtonPress press = new ButtonPress(adapter.platform(), "press-" + ids.incrementAndGet(), chat, sender,
                 button.data(), Optional.empty(), Instant.now(), button);
         return new Replies("[" + button.label() + "]", adapter.deliver(press));
     }
 
-    /** The bot under test. */
+    /**
+     * The bot under test.
+     *
+     * @return the started bot
+     */
     public Bot bot() {
         return bot;
     }
 
-    /** The in-memory adapter, with everything sent so far. */
+    /**
+     * The in-memory adapter, with everything sent so far.
+     *
+     * @return the adapter shared by this bot and every {@code as}/{@code in} view of it
+     */
     public InMemoryAdapter adapter() {
         return adapter;
     }

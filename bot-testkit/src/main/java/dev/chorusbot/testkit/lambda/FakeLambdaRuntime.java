@@ -69,7 +69,18 @@ public final class FakeLambdaRuntime implements AutoCloseable {
      */
     public record Result(String requestId, boolean error, String body, Optional<String> errorType,
             long deliveredNanos, long completedNanos) {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param requestId the invocation's id; not null
+         * @param error whether the function reported an error
+         * @param body the posted payload or error JSON; not null, empty when nothing was posted
+         * @param errorType the error type header; not null, empty when not sent
+         * @param deliveredNanos {@link System#nanoTime()} when the event was handed out
+         * @param completedNanos {@link System#nanoTime()} when the answer arrived
+         * @throws NullPointerException when {@code requestId}, {@code body} or {@code errorType} is
+         *     null
+         */
         public Result {
             Objects.requireNonNull(requestId, "requestId");
             Objects.requireNonNull(body, "body");
@@ -95,12 +106,25 @@ public final class FakeLambdaRuntime implements AutoCloseable {
         this.timeout = timeout;
     }
 
-    /** Starts on a free loopback port; invocations get a 30 second deadline. */
+    /**
+     * Starts on a free loopback port; invocations get a 30 second deadline.
+     *
+     * @return the running runtime API; close it after the test
+     * @throws IOException when no loopback port can be bound
+     */
     public static FakeLambdaRuntime start() throws IOException {
         return start(Duration.ofSeconds(30));
     }
 
-    /** Starts on a free loopback port; each invocation's deadline is {@code timeout} after it is handed out. */
+    /**
+     * Starts on a free loopback port; each invocation's deadline is {@code timeout} after it is
+     * handed out.
+     *
+     * @param timeout the time from {@code /next} to the {@code Lambda-Runtime-Deadline-Ms} it
+     *     announces; the fake only announces it and does not end late invocations
+     * @return the running runtime API; close it after the test
+     * @throws IOException when no loopback port can be bound
+     */
     public static FakeLambdaRuntime start(Duration timeout) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         AtomicInteger count = new AtomicInteger();
@@ -117,7 +141,11 @@ public final class FakeLambdaRuntime implements AutoCloseable {
         return runtime;
     }
 
-    /** {@code host:port}, the value of {@code AWS_LAMBDA_RUNTIME_API}. */
+    /**
+     * {@code host:port}, the value of {@code AWS_LAMBDA_RUNTIME_API}.
+     *
+     * @return the loopback address and port, without a scheme, such as {@code 127.0.0.1:41234}
+     */
     public String address() {
         InetSocketAddress address = server.getAddress();
         return address.getAddress().getHostAddress() + ':' + address.getPort();
@@ -126,6 +154,9 @@ public final class FakeLambdaRuntime implements AutoCloseable {
     /**
      * Queues an event; the runtime picks it up on its next poll. The future completes with what the
      * function posted back ({@code /response} or {@code /error}).
+     *
+     * @param eventJson the event payload, sent to the function as UTF-8 exactly as given
+     * @return the invocation's outcome; it never completes if the function does not answer
      */
     public CompletableFuture<Result> invoke(String eventJson) {
         String requestId = "chorus-" + ids.incrementAndGet() + "-" + Long.toHexString(System.nanoTime());
@@ -135,7 +166,11 @@ public final class FakeLambdaRuntime implements AutoCloseable {
         return pending.result;
     }
 
-    /** Completes when the runtime reports that the function failed to initialise. */
+    /**
+     * Completes when the runtime reports that the function failed to initialise.
+     *
+     * @return the first initialisation error, with the request id {@code init}
+     */
     public CompletableFuture<Result> initError() {
         return initError;
     }

@@ -14,7 +14,13 @@ import java.time.Instant;
  */
 public record ApiCall(String method, JsonNode params, boolean viaWebhookResponse, Instant receivedAt, int status) {
 
-    /** A text parameter, or an empty string. */
+    /**
+     * A text parameter, or an empty string.
+     *
+     * @param name the parameter name, such as {@code chat_id} or {@code text}
+     * @return the parameter as text (numbers and booleans in their JSON spelling); empty when the
+     *     parameter is missing, null or an object or array
+     */
     public String param(String name) {
         return params.path(name).asText("");
     }

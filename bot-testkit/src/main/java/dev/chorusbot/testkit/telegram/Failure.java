@@ -7,27 +7,55 @@ import java.time.Duration;
  */
 public sealed interface Failure {
 
-    /** 429 "Too Many Requests: retry after N" with {@code parameters.retry_after}. */
+    /**
+     * 429 "Too Many Requests: retry after N" with {@code parameters.retry_after}.
+     *
+     * @param retryAfterSeconds the seconds the client must wait, sent as N and as
+     *     {@code retry_after}
+     * @return the failure, to pass to {@link FakeTelegramServer#failNext}
+     */
     static Failure tooManyRequests(int retryAfterSeconds) {
         return new Error(429, "Too Many Requests: retry after " + retryAfterSeconds, retryAfterSeconds);
     }
 
-    /** A 5xx answer, such as 502 "Bad Gateway". */
+    /**
+     * A 5xx answer, such as 502 "Bad Gateway".
+     *
+     * @param status the HTTP status and {@code error_code}, such as 502
+     * @param description the {@code description} of the error body
+     * @return the failure, to pass to {@link FakeTelegramServer#failNext}
+     */
     static Failure serverError(int status, String description) {
         return new Error(status, description, 0);
     }
 
-    /** Any Bot API error with Telegram's envelope. */
+    /**
+     * Any Bot API error with Telegram's envelope.
+     *
+     * @param status the HTTP status and {@code error_code}, such as 400 or 403
+     * @param description the {@code description}, such as
+     *     {@code "Forbidden: bot was blocked by the user"}
+     * @return the failure, to pass to {@link FakeTelegramServer#failNext}
+     */
     static Failure error(int status, String description) {
         return new Error(status, description, 0);
     }
 
-    /** The call is answered normally, but only after {@code delay}. */
+    /**
+     * The call is answered normally, but only after {@code delay}.
+     *
+     * @param delay how long the fake waits before answering
+     * @return the failure, to pass to {@link FakeTelegramServer#failNext}
+     */
     static Failure slow(Duration delay) {
         return new Slow(delay);
     }
 
-    /** The connection is closed without an answer. */
+    /**
+     * The connection is closed without an answer.
+     *
+     * @return the failure, to pass to {@link FakeTelegramServer#failNext}
+     */
     static Failure dropConnection() {
         return new Drop();
     }

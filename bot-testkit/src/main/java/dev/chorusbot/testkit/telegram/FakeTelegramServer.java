@@ -113,12 +113,27 @@ public final class FakeTelegramServer implements AutoCloseable {
         server.start();
     }
 
-    /** Starts a fake for {@link #DEFAULT_TOKEN}, whose bot is {@code @chorus_test_bot}. */
+    /**
+     * Starts a fake for {@link #DEFAULT_TOKEN}, whose bot is {@code @chorus_test_bot}.
+     *
+     * @return the running fake, on a free loopback port; close it after the test
+     * @throws IllegalStateException when no loopback port can be bound
+     */
     public static FakeTelegramServer start() {
         return start(DEFAULT_TOKEN, "chorus_test_bot");
     }
 
-    /** Starts a fake that accepts {@code token} and whose bot has {@code botUsername}. */
+    /**
+     * Starts a fake that accepts {@code token} and whose bot has {@code botUsername}.
+     *
+     * @param token the only token the fake accepts, {@code <bot id>:<secret>}; the digits before
+     *     the colon become the bot's user id
+     * @param botUsername the bot's username without {@code @}, as getMe returns it
+     * @return the running fake, on a free loopback port; close it after the test
+     * @throws IllegalStateException when no loopback port can be bound
+     * @throws NumberFormatException when the token does not start with a numeric bot id
+     * @throws StringIndexOutOfBoundsException when the token has no colon
+     */
     public static FakeTelegramServer start(String token, String botUsername) {
         try {
             return new FakeTelegramServer(token, botUsername);
@@ -127,30 +142,55 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
     }
 
-    /** The base URL to configure as the Bot API server, such as {@code http://127.0.0.1:41234}. */
+    /**
+     * The base URL to configure as the Bot API server, such as {@code http://127.0.0.1:41234}.
+     *
+     * @return the loopback address and port, without a path or a trailing slash
+     */
     public URI apiUrl() {
         InetSocketAddress address = server.getAddress();
         return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
     }
 
-    /** The token the fake accepts. */
+    /**
+     * The token the fake accepts.
+     *
+     * @return the token given at start; every other token is answered 401 "Unauthorized"
+     */
     public String token() {
         return token;
     }
 
-    /** The bot's own account, as getMe returns it. */
+    /**
+     * The bot's own account, as getMe returns it.
+     *
+     * @return a bot user named "Chorus" with the id from the token and the username given at start
+     */
     public FakeUser bot() {
         return bot;
     }
 
     // ---- the world -------------------------------------------------------------------------
 
-    /** A user with a fresh id above 2^32 (Telegram ids exceed 32 bits). */
+    /**
+     * A user with a fresh id above 2^32 (Telegram ids exceed 32 bits).
+     *
+     * @param firstName the first name
+     * @param lastName the last name, or null for none
+     * @param username the username without {@code @}, or null for none
+     * @return a human user whose id no other user of this fake has
+     */
     public FakeUser user(String firstName, String lastName, String username) {
         return FakeUser.of(5_000_000_000L + updateIds.incrementAndGet(), firstName, lastName, username);
     }
 
-    /** Makes {@code chat} known, so the bot may send to it. Chats in built updates are known already. */
+    /**
+     * Makes {@code chat} known, so the bot may send to it. Chats in built updates are known
+     * already.
+     *
+     * @param chat the chat; replaces a known chat with the same id
+     * @return this fake, for chaining
+     */
     public FakeTelegramServer addChat(FakeChat chat) {
         synchronized (lock) {
             chats.put(chat.id(), chat);
@@ -158,7 +198,12 @@ public final class FakeTelegramServer implements AutoCloseable {
         return this;
     }
 
-    /** {@code user} blocked the bot: sends to their private chat fail with 403. */
+    /**
+     * {@code user} blocked the bot: sends to their private chat fail with 403.
+     *
+     * @param user the user who blocked the bot
+     * @return this fake, for chaining
+     */
     public FakeTelegramServer blockedBy(FakeUser user) {
         synchronized (lock) {
             blocked.add(user.id());
@@ -166,7 +211,14 @@ public final class FakeTelegramServer implements AutoCloseable {
         return this;
     }
 
-    /** The group {@code groupId} became the supergroup {@code supergroupId}. */
+    /**
+     * The group {@code groupId} became the supergroup {@code supergroupId}: sends to the group fail
+     * with 400 and {@code migrate_to_chat_id}, and the supergroup is known, with the group's title.
+     *
+     * @param groupId the id of the old basic group
+     * @param supergroupId the id of the new supergroup, {@code -100…}
+     * @return this fake, for chaining
+     */
     public FakeTelegramServer migrate(long groupId, long supergroupId) {
         synchronized (lock) {
             migrations.put(groupId, supergroupId);
@@ -176,7 +228,16 @@ public final class FakeTelegramServer implements AutoCloseable {
         return this;
     }
 
-    /** Sets the administrators getChatAdministrators returns for {@code chat}. */
+    /**
+     * Sets the administrators getChatAdministrators returns for {@code chat}, and makes the chat
+     * known.
+     *
+     * @param chat the group, supergroup or channel
+     * @param creator the chat's owner, listed first with the status {@code creator}
+     * @param admins the other administrators, listed in order with the status
+     *     {@code administrator}; none for an owner alone
+     * @return this fake, for chaining
+     */
     public FakeTelegramServer administrators(FakeChat chat, FakeUser creator, FakeUser... admins) {
         List<ObjectNode> list = new ArrayList<>();
         list.add(JSON.createObjectNode().put("status", "creator").<ObjectNode>set("user", userJson(creator))
@@ -197,26 +258,55 @@ public final class FakeTelegramServer implements AutoCloseable {
     /**
      * A {@code message} update from {@code from} in {@code chat}. A text starting with a command
      * ({@code /hello}, {@code /hello@bot}) gets a {@code bot_command} entity, as Telegram adds.
+     *
+     * @param chat the chat the message is in; it becomes known to the fake
+     * @param from the sender
+     * @param text the message text
+     * @return the update with a fresh {@code update_id} and {@code message_id}; queue it with
+     *     {@link #enqueue} or send it with {@link #deliver(URI, ObjectNode)}
      */
     public ObjectNode message(FakeChat chat, FakeUser from, String text) {
         return update("message", messageJson(chat, Optional.of(from), text, Optional.empty()));
     }
 
-    /** A {@code message} update in a forum topic of {@code forum}. */
+    /**
+     * A {@code message} update in a forum topic of {@code forum}.
+     *
+     * @param forum the supergroup with topics; it becomes known to the fake
+     * @param threadId the topic's {@code message_thread_id}
+     * @param from the sender
+     * @param text the message text
+     * @return the update, with {@code is_topic_message} set
+     */
     public ObjectNode topicMessage(FakeChat forum, long threadId, FakeUser from, String text) {
         ObjectNode m = messageJson(forum, Optional.of(from), text, Optional.of(threadId));
         m.put("is_topic_message", true);
         return update("message", m);
     }
 
-    /** A {@code channel_post} update in {@code channel} (no {@code from}, as Telegram sends it). */
+    /**
+     * A {@code channel_post} update in {@code channel} (no {@code from}, as Telegram sends it).
+     *
+     * @param channel the channel; it becomes known and is the post's {@code sender_chat}
+     * @param text the post's text
+     * @return the update
+     */
     public ObjectNode channelPost(FakeChat channel, String text) {
         ObjectNode m = messageJson(channel, Optional.empty(), text, Optional.empty());
         m.set("sender_chat", chatJson(channel));
         return update("channel_post", m);
     }
 
-    /** A {@code callback_query} update: {@code from} pressed a button with {@code data} under the bot's message. */
+    /**
+     * A {@code callback_query} update: {@code from} pressed a button with {@code data} under the
+     * bot's message.
+     *
+     * @param chat the chat of the message with the button; it becomes known to the fake
+     * @param from the user who pressed the button
+     * @param messageId the id of the bot's message that carries the button
+     * @param data the button's {@code callback_data}, 1 to 64 bytes on Telegram
+     * @return the update, with a fresh callback query id
+     */
     public ObjectNode callbackQuery(FakeChat chat, FakeUser from, long messageId, String data) {
         ObjectNode message = messageJson(chat, Optional.of(bot), "(a message with buttons)", Optional.empty());
         message.put("message_id", messageId);
@@ -229,7 +319,14 @@ public final class FakeTelegramServer implements AutoCloseable {
         return update("callback_query", q);
     }
 
-    /** An update of any {@code kind} ({@code my_chat_member}, {@code poll}, or one Telegram adds later). */
+    /**
+     * An update of any {@code kind} ({@code my_chat_member}, {@code poll}, or one Telegram adds
+     * later).
+     *
+     * @param kind the update's field name, such as {@code my_chat_member}
+     * @param payload the object under that field, used as given
+     * @return the update with a fresh {@code update_id}
+     */
     public ObjectNode update(String kind, JsonNode payload) {
         ObjectNode u = JSON.createObjectNode();
         u.put("update_id", updateIds.incrementAndGet());
@@ -285,7 +382,12 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     // ---- feeding the bot ----------------------------------------------------------------------
 
-    /** Queues {@code update} for getUpdates. */
+    /**
+     * Queues {@code update} for getUpdates, and wakes a waiting long poll.
+     *
+     * @param update the update, as built by {@link #message} and the other builders
+     * @return this fake, for chaining
+     */
     public FakeTelegramServer enqueue(ObjectNode update) {
         synchronized (lock) {
             updates.addLast(update);
@@ -294,21 +396,38 @@ public final class FakeTelegramServer implements AutoCloseable {
         return this;
     }
 
-    /** Updates queued and not yet confirmed by a getUpdates offset. */
+    /**
+     * Updates queued and not yet confirmed by a getUpdates offset.
+     *
+     * @return the number of queued updates, 0 when all were confirmed
+     */
     public int pendingUpdates() {
         synchronized (lock) {
             return updates.size();
         }
     }
 
-    /** How many times a webhook delivery is tried, and the pause between tries; default 3 and 50 ms. */
+    /**
+     * How many times a webhook delivery is tried, and the pause between tries; default 3 and 50 ms.
+     *
+     * @param attempts the most POSTs per delivery; 0 or less sends nothing
+     * @param delay the pause after each attempt that was not answered 2xx
+     * @return this fake, for chaining
+     */
     public FakeTelegramServer redelivery(int attempts, Duration delay) {
         this.maxDeliveryAttempts = attempts;
         this.redeliveryDelay = delay;
         return this;
     }
 
-    /** POSTs {@code update} to {@code webhook} with the secret given to setWebhook, if any; see {@link #deliver(URI, Optional, byte[])}. */
+    /**
+     * POSTs {@code update} to {@code webhook} with the secret given to setWebhook, if any; see
+     * {@link #deliver(URI, Optional, byte[])}.
+     *
+     * @param webhook the URL to POST to; any scheme the JDK client speaks, unlike setWebhook
+     * @param update the update to send
+     * @return how the delivery ended
+     */
     public WebhookDelivery deliver(URI webhook, ObjectNode update) {
         Optional<String> secret;
         synchronized (lock) {
@@ -322,6 +441,11 @@ public final class FakeTelegramServer implements AutoCloseable {
      * {@code X-Telegram-Bot-Api-Secret-Token} when {@code secret} is present, repeated while the
      * answer is not 2xx (up to the redelivery attempts). A {@code method} in a 2xx JSON answer is
      * executed as a Bot API call, as Telegram does with webhook replies.
+     *
+     * @param webhook the URL to POST to
+     * @param secret the secret token header to send; empty to send none
+     * @param body the request body, sent as given (it need not be valid JSON)
+     * @return how the delivery ended; status 0 when the last attempt could not connect
      */
     public WebhookDelivery deliver(URI webhook, Optional<String> secret, byte[] body) {
         int status = 0;
@@ -376,12 +500,26 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     // ---- failures ---------------------------------------------------------------------------
 
-    /** The next call of {@code method} fails as {@code failure}. */
+    /**
+     * The next call of {@code method} fails as {@code failure}.
+     *
+     * @param method the Bot API method name, such as {@code sendMessage}; case-sensitive
+     * @param failure how the call fails, from the factories of {@link Failure}
+     * @return this fake, for chaining
+     */
     public FakeTelegramServer failNext(String method, Failure failure) {
         return failNext(method, 1, failure);
     }
 
-    /** The next {@code times} calls of {@code method} fail as {@code failure}. */
+    /**
+     * The next {@code times} calls of {@code method} fail as {@code failure}. Failures queue up
+     * behind those already set for the method.
+     *
+     * @param method the Bot API method name, such as {@code sendMessage}; case-sensitive
+     * @param times how many calls fail; 0 or less adds nothing
+     * @param failure how the calls fail, from the factories of {@link Failure}
+     * @return this fake, for chaining
+     */
     public FakeTelegramServer failNext(String method, int times, Failure failure) {
         synchronized (lock) {
             ArrayDeque<Failure> queue = failures.computeIfAbsent(method, m -> new ArrayDeque<>());
@@ -394,34 +532,62 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     // ---- what happened ---------------------------------------------------------------------
 
-    /** Every call so far, in order of arrival. */
+    /**
+     * Every call so far, in order of arrival.
+     *
+     * @return a copy, including calls refused for a wrong token or an injected failure
+     */
     public List<ApiCall> calls() {
         synchronized (lock) {
             return List.copyOf(calls);
         }
     }
 
-    /** The calls of {@code method} so far. */
+    /**
+     * The calls of {@code method} so far.
+     *
+     * @param method the Bot API method name, such as {@code getUpdates}; case-sensitive
+     * @return those calls in order of arrival; empty when there were none
+     */
     public List<ApiCall> calls(String method) {
         synchronized (lock) {
             return calls.stream().filter(c -> c.method().equals(method)).toList();
         }
     }
 
-    /** Waits until at least {@code count} calls of {@code method} arrived, and returns them. */
+    /**
+     * Waits until at least {@code count} calls of {@code method} arrived, and returns them.
+     *
+     * @param method the Bot API method name; case-sensitive
+     * @param count how many calls to wait for
+     * @param timeout how long to wait at most
+     * @return every call of {@code method} so far, at least {@code count}
+     * @throws AssertionError when fewer calls arrived within {@code timeout}, or on interruption
+     */
     public List<ApiCall> awaitCalls(String method, int count, Duration timeout) {
         return await(() -> calls(method), l -> l.size() >= count, timeout,
                 () -> "expected " + count + " " + method + " calls, got " + calls(method).size());
     }
 
-    /** The messages accepted so far, through the API and through webhook responses. */
+    /**
+     * The messages accepted so far, through the API and through webhook responses.
+     *
+     * @return a copy, in order of acceptance; refused sends are not included
+     */
     public List<SentMessage> sentMessages() {
         synchronized (lock) {
             return List.copyOf(sent);
         }
     }
 
-    /** Waits until at least {@code count} messages were accepted, and returns them all. */
+    /**
+     * Waits until at least {@code count} messages were accepted, and returns them all.
+     *
+     * @param count how many accepted messages to wait for
+     * @param timeout how long to wait at most
+     * @return every message accepted so far, at least {@code count}
+     * @throws AssertionError when fewer were accepted within {@code timeout}, or on interruption
+     */
     public List<SentMessage> awaitSentMessages(int count, Duration timeout) {
         return await(this::sentMessages, l -> l.size() >= count, timeout,
                 () -> "expected " + count + " sent messages, got " + sentMessages().size() + ": " + sentMessages());
@@ -450,19 +616,32 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
     }
 
-    /** Waits until a getUpdates long poll is waiting for updates. */
+    /**
+     * Waits until a getUpdates long poll is waiting for updates.
+     *
+     * @param timeout how long to wait at most
+     * @throws AssertionError when no long poll waits within {@code timeout}, or on interruption
+     */
     public void awaitWaitingPoll(Duration timeout) {
         await(() -> waitingPolls, n -> n > 0, timeout, () -> "no getUpdates long poll is waiting");
     }
 
-    /** The webhook URL set with setWebhook, or an empty string. */
+    /**
+     * The webhook URL set with setWebhook, or an empty string.
+     *
+     * @return the {@code https://} URL, or empty when none is set or it was deleted
+     */
     public String webhookUrl() {
         synchronized (lock) {
             return webhookUrl;
         }
     }
 
-    /** The commands set with setMyCommands. */
+    /**
+     * The commands set with setMyCommands.
+     *
+     * @return the {@code commands} array as last accepted; an empty array before any call
+     */
     public JsonNode myCommands() {
         synchronized (lock) {
             return commands;

@@ -13,12 +13,24 @@ import java.util.Optional;
  */
 public record FakeUser(long id, String firstName, Optional<String> lastName, Optional<String> username, boolean isBot) {
 
-    /** A human user. */
+    /**
+     * A human user.
+     *
+     * @param id the user id (may exceed 32 bits)
+     * @param firstName the first name; not empty on Telegram
+     * @param lastName the last name, or null for none
+     * @param username the username without {@code @}, or null for none
+     * @return a user that is not a bot
+     */
     public static FakeUser of(long id, String firstName, String lastName, String username) {
         return new FakeUser(id, firstName, Optional.ofNullable(lastName), Optional.ofNullable(username), false);
     }
 
-    /** "First Last", or "First" without a last name. */
+    /**
+     * "First Last", or "First" without a last name.
+     *
+     * @return the name Telegram clients show for the user
+     */
     public String displayName() {
         return lastName.map(l -> firstName + " " + l).orElse(firstName);
     }

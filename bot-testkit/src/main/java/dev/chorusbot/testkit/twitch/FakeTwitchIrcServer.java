@@ -104,27 +104,52 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
         this.certificate = certificate;
     }
 
-    /** A server speaking IRC over plain TCP ({@code irc://localhost:port}). */
+    /**
+     * A server speaking IRC over plain TCP ({@code irc://localhost:port}).
+     *
+     * @return a server to configure and then {@link #start()}
+     */
     public static FakeTwitchIrcServer tcp() {
         return new FakeTwitchIrcServer(Kind.TCP, null);
     }
 
-    /** A server speaking IRC over TLS with {@code certificate} ({@code ircs://localhost:port}). */
+    /**
+     * A server speaking IRC over TLS with {@code certificate} ({@code ircs://localhost:port}).
+     *
+     * @param certificate the server's certificate; give clients its
+     *     {@link TestCertificate#clientContext()}; not null
+     * @return a server to configure and then {@link #start()}
+     */
     public static FakeTwitchIrcServer tls(TestCertificate certificate) {
         return new FakeTwitchIrcServer(Kind.TLS, java.util.Objects.requireNonNull(certificate, "certificate"));
     }
 
-    /** A server speaking IRC over WebSocket ({@code ws://localhost:port}), as irc-ws.chat.twitch.tv. */
+    /**
+     * A server speaking IRC over WebSocket ({@code ws://localhost:port}), as irc-ws.chat.twitch.tv.
+     *
+     * @return a server to configure and then {@link #start()}
+     */
     public static FakeTwitchIrcServer webSocket() {
         return new FakeTwitchIrcServer(Kind.WS, null);
     }
 
-    /** A server speaking IRC over WebSocket with TLS ({@code wss://localhost:port}). */
+    /**
+     * A server speaking IRC over WebSocket with TLS ({@code wss://localhost:port}).
+     *
+     * @param certificate the server's certificate; give clients its
+     *     {@link TestCertificate#clientContext()}; not null
+     * @return a server to configure and then {@link #start()}
+     */
     public static FakeTwitchIrcServer secureWebSocket(TestCertificate certificate) {
         return new FakeTwitchIrcServer(Kind.WSS, java.util.Objects.requireNonNull(certificate, "certificate"));
     }
 
-    /** Listens on a free loopback port. */
+    /**
+     * Listens on a free loopback port.
+     *
+     * @return this server, now listening at {@link #uri()}
+     * @throws IllegalStateException when no loopback port can be opened
+     */
     public FakeTwitchIrcServer start() {
         try {
             InetAddress loopback = InetAddress.getLoopbackAddress();
@@ -161,7 +186,13 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
         return this;
     }
 
-    /** Where clients connect, for example {@code ws://localhost:43121}; the scheme matches the transport. */
+    /**
+     * Where clients connect, for example {@code ws://localhost:43121}; the scheme matches the
+     * transport.
+     *
+     * @return an {@code irc}, {@code ircs}, {@code ws} or {@code wss} URI on {@code localhost}
+     * @throws IllegalStateException when the server was not started
+     */
     public URI uri() {
         if (uri == null) {
             throw new IllegalStateException("start() the server first");
@@ -171,7 +202,13 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
 
     // ---- behaviour ----
 
-    /** Reads time for Twitch's windows from {@code value} (default: the system clock). */
+    /**
+     * Reads time for Twitch's windows from {@code value} (default: the system clock).
+     *
+     * @param value the clock for the message, duplicate and JOIN windows and {@code tmi-sent-ts};
+     *     not null
+     * @return this server, for chaining
+     */
     public FakeTwitchIrcServer clock(Clock value) {
         this.clock = java.util.Objects.requireNonNull(value, "clock");
         return this;
@@ -181,6 +218,9 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
      * Accepts only these tokens (with or without {@code oauth:}); others get
      * {@code NOTICE * :Login authentication failed} and a close. By default any well-formed token
      * is accepted.
+     *
+     * @param tokens the accepted tokens; none refuses every token
+     * @return this server, for chaining
      */
     public FakeTwitchIrcServer acceptTokens(String... tokens) {
         Set<String> set = new HashSet<>();
@@ -193,7 +233,11 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
 
     /**
      * Refuses every login with {@code notice} ({@link #LOGIN_FAILED} or
-     * {@link #IMPROPERLY_FORMATTED_AUTH}) and closes the connection, as Twitch does; null accepts again.
+     * {@link #IMPROPERLY_FORMATTED_AUTH}) and closes the connection, as Twitch does; null accepts
+     * again.
+     *
+     * @param notice the NOTICE text sent to every login, or null to stop refusing
+     * @return this server, for chaining
      */
     public FakeTwitchIrcServer refuseLogins(String notice) {
         this.refusal = notice;
@@ -203,6 +247,11 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
     /**
      * Changes the messages allowed per 30 seconds (Twitch's standard: 20, and 100 where the bot is
      * moderator), for load tests of a bot configured with the same limits.
+     *
+     * @param perThirtySeconds the PRIVMSGs accepted per 30 seconds in channels where the bot is not
+     *     moderator
+     * @param asModeratorPerThirtySeconds the PRIVMSGs accepted per 30 seconds where it is moderator
+     * @return this server, for chaining
      */
     public FakeTwitchIrcServer messageLimits(int perThirtySeconds, int asModeratorPerThirtySeconds) {
         this.messageLimit = perThirtySeconds;
@@ -210,7 +259,13 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
         return this;
     }
 
-    /** Makes the bot a moderator of {@code channel}: its USERSTATE carries the badge and 100 messages per 30 s apply. */
+    /**
+     * Makes the bot a moderator of {@code channel}: its USERSTATE carries the badge and 100
+     * messages per 30 s apply.
+     *
+     * @param channel the channel name, with or without {@code #}, in any case
+     * @return this server, for chaining
+     */
     public FakeTwitchIrcServer moderatorIn(String channel) {
         synchronized (lock) {
             moderatorIn.add(channel(channel));
@@ -218,13 +273,23 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
         return this;
     }
 
-    /** The user id GLOBALUSERSTATE gives the bot (default {@code 424242}). */
+    /**
+     * The user id GLOBALUSERSTATE gives the bot (default {@code 424242}).
+     *
+     * @param id the bot's numeric Twitch user id, as text
+     * @return this server, for chaining
+     */
     public FakeTwitchIrcServer botUserId(String id) {
         this.botUserId = id;
         return this;
     }
 
-    /** While silent the server records what it reads but answers nothing, not even PING or a login. */
+    /**
+     * While silent the server records what it reads but answers nothing, not even PING or a login.
+     *
+     * @param value true to go silent, false to answer again
+     * @return this server, for chaining
+     */
     public FakeTwitchIrcServer silent(boolean value) {
         this.silent = value;
         return this;
@@ -236,7 +301,12 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
      * Sends a chat message from a viewer to everyone in {@code channel}, tagged as Twitch tags it;
      * returns its message id.
      *
+     * @param channel the channel name, with or without {@code #}, in any case
+     * @param login the viewer's login; sent in lower case in the prefix
+     * @param displayName the viewer's display name, for the {@code display-name} tag
      * @param badges Twitch's badges tag, for example {@code moderator/1} or {@code ""}
+     * @param text the message text, sent as given
+     * @return the message's {@code id} tag, a fresh UUID
      */
     public String chat(String channel, String login, String displayName, String badges, String text) {
         String id = UUID.randomUUID().toString();
@@ -251,7 +321,15 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
         return id;
     }
 
-    /** A chat message from a viewer without badges. */
+    /**
+     * A chat message from a viewer without badges.
+     *
+     * @param channel the channel name, with or without {@code #}, in any case
+     * @param login the viewer's login; sent in lower case in the prefix
+     * @param displayName the viewer's display name, for the {@code display-name} tag
+     * @param text the message text, sent as given
+     * @return the message's {@code id} tag, a fresh UUID
+     */
     public String chat(String channel, String login, String displayName, String text) {
         return chat(channel, login, displayName, "", text);
     }
@@ -269,7 +347,11 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
         }
     }
 
-    /** Sends {@code line} (without line ending) to every logged-in client. */
+    /**
+     * Sends {@code line} (without line ending) to every logged-in client.
+     *
+     * @param line one IRC line, with tags and prefix as wanted, without CR LF
+     */
     public void sendRaw(String line) {
         for (Client client : clients) {
             client.send(line);
@@ -279,6 +361,8 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
     /**
      * Sends {@code chunk} exactly as given: over WebSocket as one text frame (which may hold several
      * CR LF separated lines, as Twitch batches them), over TCP as raw bytes.
+     *
+     * @param chunk the text to send, line endings included; may end mid-line
      */
     public void sendFrame(String chunk) {
         for (Client client : clients) {
@@ -300,7 +384,11 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
 
     // ---- observing ----
 
-    /** How many lines clients sent so far (cheaper than {@code received().size()}). */
+    /**
+     * How many lines clients sent so far (cheaper than {@code received().size()}).
+     *
+     * @return the number of lines since start or the last {@link #clearReceived()}
+     */
     public int receivedCount() {
         return received.size();
     }
@@ -311,26 +399,43 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
         accepted.clear();
     }
 
-    /** Every line clients sent, in order, across connections. */
+    /**
+     * Every line clients sent, in order, across connections.
+     *
+     * @return a copy of the lines, without line endings
+     */
     public List<String> received() {
         synchronized (received) {
             return List.copyOf(received);
         }
     }
 
-    /** The PRIVMSG lines Twitch would have shown in chat: within the limits, not duplicate, not too long. */
+    /**
+     * The PRIVMSG lines Twitch would have shown in chat: within the limits, not duplicate, not too
+     * long.
+     *
+     * @return a copy, in order, each as {@code PRIVMSG #channel :text} without tags
+     */
     public List<String> accepted() {
         synchronized (accepted) {
             return List.copyOf(accepted);
         }
     }
 
-    /** The number of connections opened so far. */
+    /**
+     * The number of connections opened so far.
+     *
+     * @return the connections since start, counting closed ones
+     */
     public int connectionCount() {
         return connections.get();
     }
 
-    /** The channels the current clients have joined. */
+    /**
+     * The channels the current clients have joined.
+     *
+     * @return channel names in lower case without {@code #}; empty when no client joined any
+     */
     public Set<String> joinedChannels() {
         Set<String> channels = new LinkedHashSet<>();
         for (Client client : clients) {
@@ -343,13 +448,23 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
      * Waits for a line a client sends that matches {@code test} (lines already received count) and
      * returns it.
      *
+     * @param test the condition a line (without line ending) must meet
+     * @return the first matching line
      * @throws AssertionError naming what was received when none arrives within 10 seconds
      */
     public String awaitReceived(Predicate<String> test) {
         return awaitReceived(test, 0, DEFAULT_WAIT);
     }
 
-    /** Waits for the {@code (skip+1)}-th received line matching {@code test}, up to {@code timeout}. */
+    /**
+     * Waits for the {@code (skip+1)}-th received line matching {@code test}, up to {@code timeout}.
+     *
+     * @param test the condition a line (without line ending) must meet
+     * @param skip how many matching lines to pass over; 0 for the first
+     * @param timeout how long to wait at most
+     * @return the matching line
+     * @throws AssertionError naming what was received when it does not arrive in time
+     */
     public String awaitReceived(Predicate<String> test, int skip, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
@@ -366,13 +481,23 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
         }
     }
 
-    /** Waits until a client has joined {@code channel} (after the JOIN answers were sent). */
+    /**
+     * Waits until a client has joined {@code channel} (after the JOIN answers were sent).
+     *
+     * @param channel the channel name, with or without {@code #}, in any case
+     * @throws AssertionError naming what was received when no client joins within 10 seconds
+     */
     public void awaitJoined(String channel) {
         String name = channel(channel);
         awaitCondition(() -> joinedChannels().contains(name), "a client to join #" + name);
     }
 
-    /** Waits until {@code count} connections have been opened in total. */
+    /**
+     * Waits until {@code count} connections have been opened in total.
+     *
+     * @param count the total number of connections to wait for, counting closed ones
+     * @throws AssertionError when fewer were opened within 10 seconds
+     */
     public void awaitConnections(int count) {
         awaitCondition(() -> connections.get() >= count, count + " connections (have " + connections.get() + ")");
     }

@@ -43,7 +43,11 @@ public final class TestCertificate {
      * Generates a key pair and a certificate valid for {@code hostNames} (DNS names, or IP addresses
      * such as {@code 127.0.0.1}), for two days.
      *
-     * @throws IllegalStateException when keytool fails
+     * @param hostNames the names put in the subject alternative names; the first is also the
+     *     common name; names of digits and dots, or with a colon, are taken as IP addresses
+     * @return the certificate with a server and a client TLS context
+     * @throws IllegalArgumentException when no host name is given
+     * @throws IllegalStateException when keytool fails or the key store cannot be read
      */
     public static TestCertificate generate(String... hostNames) {
         if (hostNames.length == 0) {
@@ -108,17 +112,30 @@ public final class TestCertificate {
         }
     }
 
-    /** The server side: the key and certificate, for a fake server's TLS socket. */
+    /**
+     * The server side: the key and certificate, for a fake server's TLS socket.
+     *
+     * @return a TLS context holding the private key and the certificate
+     */
     public SSLContext serverContext() {
         return serverContext;
     }
 
-    /** The client side: trusts exactly this certificate (host names are still checked by the client). */
+    /**
+     * The client side: trusts exactly this certificate (host names are still checked by the
+     * client).
+     *
+     * @return a TLS context whose only trusted certificate is this one
+     */
     public SSLContext clientContext() {
         return clientContext;
     }
 
-    /** The host names the certificate is valid for. */
+    /**
+     * The host names the certificate is valid for.
+     *
+     * @return the names given to {@link #generate}, in order
+     */
     public List<String> hostNames() {
         return hostNames;
     }

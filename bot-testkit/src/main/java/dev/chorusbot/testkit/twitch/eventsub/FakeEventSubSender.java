@@ -63,12 +63,23 @@ public final class FakeEventSubSender {
         this.botUserId = b.botUserId;
     }
 
-    /** A sender delivering to {@code callback}. */
+    /**
+     * A sender delivering to {@code callback}.
+     *
+     * @param callback the webhook URL every delivery is POSTed to; not null
+     * @return a builder with Twitch's defaults, to finish with {@link Builder#build()}
+     */
     public static Builder to(URI callback) {
         return new Builder(callback);
     }
 
-    /** One HTTP attempt of a delivery and the webhook's answer. */
+    /**
+     * One HTTP attempt of a delivery and the webhook's answer.
+     *
+     * @param status the webhook's HTTP status, or 0 when it could not be reached or did not answer
+     * @param body the webhook's response body, or a description of the failure when status is 0
+     * @param requestHeaders the {@code Twitch-Eventsub-*} headers sent with this attempt
+     */
     public record Attempt(int status, String body, Map<String, String> requestHeaders) {}
 
     /**
@@ -82,28 +93,56 @@ public final class FakeEventSubSender {
      */
     public record Delivery(String messageId, String messageType, String body, String challenge,
             List<Attempt> attempts) {
-        /** The status of the last attempt. */
+        /**
+         * The status of the last attempt.
+         *
+         * @return the HTTP status, or 0 when the webhook could not be reached
+         */
         public int status() {
             return attempts.get(attempts.size() - 1).status();
         }
 
-        /** The webhook's body in the last attempt. */
+        /**
+         * The webhook's body in the last attempt.
+         *
+         * @return the response body, or a description of the failure when there was no answer
+         */
         public String responseBody() {
             return attempts.get(attempts.size() - 1).body();
         }
 
-        /** True when the last attempt was answered with 2xx. */
+        /**
+         * True when the last attempt was answered with 2xx.
+         *
+         * @return whether Twitch would count the delivery as received
+         */
         public boolean accepted() {
             return status() >= 200 && status() < 300;
         }
 
-        /** For a verification: true when the webhook answered 200 with exactly the challenge. */
+        /**
+         * For a verification: true when the webhook answered 200 with exactly the challenge.
+         *
+         * @return whether Twitch would enable the subscription; false for other message types
+         */
         public boolean verified() {
             return status() == 200 && responseBody().equals(challenge);
         }
     }
 
-    /** A subscription object as deliveries carry it. */
+    /**
+     * A subscription object as deliveries carry it, with version {@code 1}, cost 0 and the
+     * {@code webhook} transport.
+     *
+     * @param id the subscription id, a UUID on Twitch
+     * @param status such as {@code enabled}, {@code webhook_callback_verification_pending}, or a
+     *     revocation reason such as {@code user_removed}
+     * @param type the subscription type, such as {@code channel.chat.message}
+     * @param condition the {@code condition} fields, such as {@code broadcaster_user_id}
+     * @param callbackUrl the webhook URL in {@code transport.callback}
+     * @param createdAt the {@code created_at} instant, written in RFC 3339 with nanoseconds
+     * @return a new JSON object, free to modify
+     */
     public static ObjectNode subscription(String id, String status, String type, Map<String, String> condition,
             String callbackUrl, Instant createdAt) {
         ObjectNode s = JSON.createObjectNode();
@@ -124,13 +163,25 @@ public final class FakeEventSubSender {
                 Map.of("broadcaster_user_id", broadcasterId, "user_id", userId), callback.toString(), clock.instant());
     }
 
-    /** Sends the {@code webhook_callback_verification} of a new chat subscription. */
+    /**
+     * Sends the {@code webhook_callback_verification} of a new chat subscription.
+     *
+     * @param broadcasterId the channel's user id, the {@code broadcaster_user_id} condition
+     * @param userId the bot's user id, the {@code user_id} condition
+     * @return the delivery; {@link Delivery#verified()} tells whether the webhook passed
+     */
     public Delivery verifyChatSubscription(String broadcasterId, String userId) {
         return verify(chatSubscription(UUID.randomUUID().toString(), "webhook_callback_verification_pending",
                 broadcasterId, userId));
     }
 
-    /** Sends the {@code webhook_callback_verification} for {@code subscription}, with a random challenge. */
+    /**
+     * Sends the {@code webhook_callback_verification} for {@code subscription}, with a random
+     * challenge.
+     *
+     * @param subscription the subscription object, as built by {@link #subscription}
+     * @return the delivery; {@link Delivery#verified()} tells whether the webhook passed
+     */
     public Delivery verify(ObjectNode subscription) {
         String challenge = "pogchamp-kappa-" + UUID.randomUUID();
         ObjectNode body = JSON.createObjectNode();
@@ -139,14 +190,26 @@ public final class FakeEventSubSender {
         return deliver("webhook_callback_verification", subscription, body.toString(), challenge);
     }
 
-    /** Delivers a {@code channel.chat.message} notification for {@code message}. */
+    /**
+     * Delivers a {@code channel.chat.message} notification for {@code message}.
+     *
+     * @param message the chat message; its subscription names its broadcaster and the bot
+     * @return the delivery, with every attempt
+     */
     public Delivery chatMessage(ChatMessageNotification message) {
         ObjectNode subscription = chatSubscription(UUID.randomUUID().toString(), "enabled", message.broadcasterId(),
                 botUserId);
         return notification(subscription, message.toEventJson());
     }
 
-    /** Delivers a {@code notification} of {@code subscription} with the given {@code event} JSON. */
+    /**
+     * Delivers a {@code notification} of {@code subscription} with the given {@code event} JSON.
+     *
+     * @param subscription the subscription object, as built by {@link #subscription}
+     * @param eventJson the {@code event} object as JSON text
+     * @return the delivery, with every attempt
+     * @throws IllegalArgumentException when {@code eventJson} is not JSON
+     */
     public Delivery notification(ObjectNode subscription, String eventJson) {
         ObjectNode body = JSON.createObjectNode();
         body.set("subscription", subscription);
@@ -154,14 +217,27 @@ public final class FakeEventSubSender {
         return deliver("notification", subscription, body.toString(), "");
     }
 
-    /** Delivers a {@code revocation} of {@code subscription}, whose status carries the reason. */
+    /**
+     * Delivers a {@code revocation} of {@code subscription}, whose status carries the reason.
+     *
+     * @param subscription the subscription object, with a status such as
+     *     {@code authorization_revoked}
+     * @return the delivery, with every attempt
+     */
     public Delivery revocation(ObjectNode subscription) {
         ObjectNode body = JSON.createObjectNode();
         body.set("subscription", subscription);
         return deliver("revocation", subscription, body.toString(), "");
     }
 
-    /** Delivers {@code delivery} once more: same message id and body, a fresh timestamp and signature. */
+    /**
+     * Delivers {@code delivery} once more: same message id and body, a fresh timestamp and
+     * signature.
+     *
+     * @param delivery an earlier delivery of this sender
+     * @return the new delivery, with its own attempts; the retry header counts from 0 again
+     * @throws IllegalArgumentException when the earlier body is not JSON
+     */
     public Delivery redeliver(Delivery delivery) {
         JsonNode subscription = read(delivery.body()).path("subscription");
         return send(delivery.messageId(), delivery.messageType(), subscription.path("type").asText(),
@@ -171,6 +247,11 @@ public final class FakeEventSubSender {
     /**
      * Sends a raw, signed delivery with every header Twitch sends: for tests of bodies Twitch would
      * never send (malformed JSON, unknown message types).
+     *
+     * @param messageType the {@code Twitch-Eventsub-Message-Type} header, sent as given
+     * @param subscriptionType the {@code Twitch-Eventsub-Subscription-Type} header, sent as given
+     * @param body the body, sent and signed as given
+     * @return the delivery, with every attempt; its subscription version header is {@code 1}
      */
     public Delivery raw(String messageType, String subscriptionType, String body) {
         return send(UUID.randomUUID().toString(), messageType, subscriptionType, "1", body, "");
@@ -225,7 +306,15 @@ public final class FakeEventSubSender {
         }
     }
 
-    /** Twitch's signature: {@code sha256=} + hex(HMAC-SHA256(secret, id + timestamp + body)). */
+    /**
+     * Twitch's signature: {@code sha256=} + hex(HMAC-SHA256(secret, id + timestamp + body)).
+     *
+     * @param secret the subscription's secret, used as UTF-8 bytes
+     * @param messageId the {@code Twitch-Eventsub-Message-Id} header
+     * @param timestamp the {@code Twitch-Eventsub-Message-Timestamp} header, exactly as sent
+     * @param body the raw request body
+     * @return the {@code Twitch-Eventsub-Message-Signature} value, in lower-case hex
+     */
     public static String sign(String secret, String messageId, String timestamp, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
@@ -268,19 +357,36 @@ public final class FakeEventSubSender {
             this.callback = Objects.requireNonNull(callback, "callback");
         }
 
-        /** The secret to sign with (the subscription's {@code transport.secret}). */
+        /**
+         * The secret to sign with (the subscription's {@code transport.secret}).
+         *
+         * @param value the secret; Twitch takes 10 to 100 ASCII characters; not null
+         * @return this builder, for chaining
+         */
         public Builder secret(String value) {
             this.secret = Objects.requireNonNull(value, "secret");
             return this;
         }
 
-        /** The clock for {@code Twitch-Eventsub-Message-Timestamp}; a past clock makes stale deliveries. */
+        /**
+         * The clock for {@code Twitch-Eventsub-Message-Timestamp}; a past clock makes stale
+         * deliveries.
+         *
+         * @param value the clock for timestamps and {@code created_at}; not null
+         * @return this builder, for chaining
+         */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 
-        /** How many times a delivery is attempted while it is not answered with 2xx; default 3. */
+        /**
+         * How many times a delivery is attempted while it is not answered with 2xx; default 3.
+         *
+         * @param value the most attempts per delivery, at least 1
+         * @return this builder, for chaining
+         * @throws IllegalArgumentException when {@code value} is less than 1
+         */
         public Builder maxAttempts(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("maxAttempts must be at least 1, was " + value);
@@ -289,19 +395,33 @@ public final class FakeEventSubSender {
             return this;
         }
 
-        /** The pause between attempts; default none (Twitch waits longer). */
+        /**
+         * The pause between attempts; default none (Twitch waits longer).
+         *
+         * @param value the pause before each repeated attempt; zero for none; not null
+         * @return this builder, for chaining
+         */
         public Builder retryDelay(Duration value) {
             this.retryDelay = Objects.requireNonNull(value, "retryDelay");
             return this;
         }
 
-        /** The bot's user id: the {@code condition.user_id} chat subscriptions read as. */
+        /**
+         * The bot's user id: the {@code condition.user_id} chat subscriptions read as.
+         *
+         * @param value the bot's numeric Twitch user id, as text; not null
+         * @return this builder, for chaining
+         */
         public Builder botUserId(String value) {
             this.botUserId = Objects.requireNonNull(value, "botUserId");
             return this;
         }
 
-        /** The sender. */
+        /**
+         * The sender.
+         *
+         * @return a sender with this configuration; it holds no open connections
+         */
         public FakeEventSubSender build() {
             return new FakeEventSubSender(this);
         }

@@ -98,40 +98,85 @@ public final class FakeHelixApi implements AutoCloseable {
         server.start();
     }
 
-    /** A builder; by default client {@code fake-client-id} with secret {@code fake-client-secret}. */
+    /**
+     * A builder; by default client {@code fake-client-id} with secret {@code fake-client-secret}.
+     *
+     * @return a builder to finish with {@link Builder#start()}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A fake started with the defaults. */
+    /**
+     * A fake started with the defaults.
+     *
+     * @return the running fake, on a free loopback port; close it after the test
+     * @throws IllegalStateException when no loopback port can be bound
+     */
     public static FakeHelixApi start() {
         return builder().start();
     }
 
-    /** One Send Chat Message request Helix accepted, in order of arrival. */
+    /**
+     * One Send Chat Message request Helix accepted, in order of arrival.
+     *
+     * @param broadcasterId the {@code broadcaster_id}: the channel's user id
+     * @param senderId the {@code sender_id}: the bot's user id
+     * @param message the message text, at most 500 characters
+     * @param replyParentMessageId the {@code reply_parent_message_id}, if given
+     * @param isSent false when the fake dropped it as told by {@link #dropNextMessage}
+     */
     public record SentChatMessage(String broadcasterId, String senderId, String message,
             Optional<String> replyParentMessageId, boolean isSent) {}
 
-    /** One request as it arrived (the {@code Authorization} header included). */
+    /**
+     * One request as it arrived (the {@code Authorization} header included).
+     *
+     * @param method the HTTP method, such as {@code POST}
+     * @param path the URL path, such as {@code /helix/chat/messages}
+     * @param query the raw query string, or empty when there was none
+     * @param headers the request headers with lower-case names; repeated values joined with commas
+     * @param body the request body as UTF-8 text, or empty
+     */
     public record RecordedRequest(String method, String path, String query, Map<String, String> headers,
             String body) {}
 
-    /** The base URL of both the Helix API and the token endpoint, such as {@code http://127.0.0.1:4711}. */
+    /**
+     * The base URL of both the Helix API and the token endpoint, such as
+     * {@code http://127.0.0.1:4711}.
+     *
+     * @return the base URL without a path or a trailing slash
+     */
     public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /** The client id the token endpoint accepts. */
+    /**
+     * The client id the token endpoint accepts.
+     *
+     * @return the client id; Helix requests must send it as {@code Client-Id}
+     */
     public String clientId() {
         return clientId;
     }
 
-    /** The client secret the token endpoint accepts. */
+    /**
+     * The client secret the token endpoint accepts.
+     *
+     * @return the client secret
+     */
     public String clientSecret() {
         return clientSecret;
     }
 
-    /** Adds a Twitch user that Get Users can find. */
+    /**
+     * Adds a Twitch user that Get Users can find.
+     *
+     * @param id the numeric user id, as text; replaces a user with the same id
+     * @param login the login; stored in lower case
+     * @param displayName the display name
+     * @return this fake, for chaining
+     */
     public FakeHelixApi addUser(String id, String login, String displayName) {
         usersById.put(id, new String[] {id, login.toLowerCase(Locale.ROOT), displayName});
         return this;
@@ -142,12 +187,22 @@ public final class FakeHelixApi implements AutoCloseable {
         validTokens.clear();
     }
 
-    /** How many app access tokens the token endpoint issued. */
+    /**
+     * How many app access tokens the token endpoint issued.
+     *
+     * @return the number of tokens issued since start, counting expired ones
+     */
     public int tokensIssued() {
         return tokensIssued.get();
     }
 
-    /** The next Send Chat Message is answered {@code is_sent: false} with this drop reason. */
+    /**
+     * The next Send Chat Message is answered {@code is_sent: false} with this drop reason. Calls
+     * queue up: each drops one more message.
+     *
+     * @param code the {@code drop_reason.code}, such as {@code msg_duplicate}
+     * @param message the {@code drop_reason.message}, the text a user would read
+     */
     public void dropNextMessage(String code, String message) {
         drops.add(new String[] {code, message});
     }
@@ -158,58 +213,106 @@ public final class FakeHelixApi implements AutoCloseable {
         requests.clear();
     }
 
-    /** The next Helix request (after authentication) is answered with {@code status} and no change. */
+    /**
+     * The next Helix request (after authentication) is answered with {@code status} and no change.
+     * Calls queue up; the failed request still spends a rate-limit point.
+     *
+     * @param status the HTTP status, such as 500 or 503, sent with Helix's error body
+     */
     public void failNext(int status) {
         failures.add(status);
     }
 
-    /** Sets the points left in the current rate-limit window. */
+    /**
+     * Sets the points left in the current rate-limit window.
+     *
+     * @param points the points left; 0 or less makes every Helix request 429 until the reset
+     */
     public synchronized void remainingPoints(int points) {
         window();
         this.remaining = points;
     }
 
-    /** The points left in the current rate-limit window. */
+    /**
+     * The points left in the current rate-limit window.
+     *
+     * @return the points left, as the next {@code Ratelimit-Remaining} would count them
+     */
     public synchronized int remainingPoints() {
         window();
         return remaining;
     }
 
-    /** How many subscriptions {@code GET /helix/eventsub/subscriptions} returns per page; default 100. */
+    /**
+     * How many subscriptions {@code GET /helix/eventsub/subscriptions} returns per page; default
+     * 100.
+     *
+     * @param size the page size; smaller sizes let a test walk the {@code pagination} cursor
+     */
     public synchronized void subscriptionPageSize(int size) {
         this.pageSize = size;
     }
 
-    /** Every chat message sent, in order. */
+    /**
+     * Every chat message sent, in order.
+     *
+     * @return a copy, dropped messages included, since start or the last {@link #clearRecords()}
+     */
     public List<SentChatMessage> sentMessages() {
         synchronized (sent) {
             return List.copyOf(sent);
         }
     }
 
-    /** How many chat messages were sent (without copying them). */
+    /**
+     * How many chat messages were sent (without copying them).
+     *
+     * @return the number of Send Chat Message requests accepted, dropped ones included
+     */
     public int sentMessageCount() {
         return sent.size();
     }
 
-    /** Every request received, in order. */
+    /**
+     * Every request received, in order.
+     *
+     * @return a copy, refused requests included, since start or the last {@link #clearRecords()}
+     */
     public List<RecordedRequest> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
         }
     }
 
-    /** The requests matching {@code filter}. */
+    /**
+     * The requests matching {@code filter}.
+     *
+     * @param filter the condition a request must meet
+     * @return the matching requests, in order of arrival
+     */
     public List<RecordedRequest> requests(Predicate<RecordedRequest> filter) {
         return requests().stream().filter(filter).toList();
     }
 
-    /** The subscriptions, as {@code GET /helix/eventsub/subscriptions} shows them. */
+    /**
+     * The subscriptions, as {@code GET /helix/eventsub/subscriptions} shows them.
+     *
+     * @return copies of the subscription objects, in order of creation
+     */
     public synchronized List<JsonNode> subscriptions() {
         return subscriptions.values().stream().map(n -> (JsonNode) n.deepCopy()).toList();
     }
 
-    /** Waits until the subscription {@code id} has {@code status}; false after {@code timeout}. */
+    /**
+     * Waits until the subscription {@code id} has {@code status}; false after {@code timeout}.
+     *
+     * @param id the subscription id
+     * @param status the status to wait for, such as {@code enabled}
+     * @param timeout how long to wait at most
+     * @return true once the status is reached; false when it was not reached in time, or the
+     *     subscription does not exist
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
     public boolean awaitSubscriptionStatus(String id, String status, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -490,7 +593,13 @@ public final class FakeHelixApi implements AutoCloseable {
         send(exchange, 204, new byte[0]);
     }
 
-    /** Sets the status of a subscription (for example a revocation reason) without telling anyone. */
+    /**
+     * Sets the status of a subscription (for example a revocation reason) without telling anyone.
+     *
+     * @param id the subscription id
+     * @param status the new status, such as {@code authorization_revoked}
+     * @throws IllegalArgumentException when there is no subscription {@code id}
+     */
     public synchronized void setSubscriptionStatus(String id, String status) {
         ObjectNode s = subscriptions.get(id);
         if (s == null) {
@@ -579,20 +688,37 @@ public final class FakeHelixApi implements AutoCloseable {
 
         private Builder() {}
 
-        /** The client id and secret the token endpoint accepts. */
+        /**
+         * The client id and secret the token endpoint accepts.
+         *
+         * @param id the client id; not null
+         * @param secret the client secret; not null
+         * @return this builder, for chaining
+         */
         public Builder client(String id, String secret) {
             this.clientId = Objects.requireNonNull(id, "id");
             this.clientSecret = Objects.requireNonNull(secret, "secret");
             return this;
         }
 
-        /** The clock for rate-limit windows and timestamps; default the system clock. */
+        /**
+         * The clock for rate-limit windows and timestamps; default the system clock.
+         *
+         * @param value the clock; not null
+         * @return this builder, for chaining
+         */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 
-        /** The rate-limit bucket size per minute; default 800, as Twitch gives an app access token. */
+        /**
+         * The rate-limit bucket size per minute; default 800, as Twitch gives an app access token.
+         *
+         * @param points the points per one-minute window, at least 1; each Helix request costs one
+         * @return this builder, for chaining
+         * @throws IllegalArgumentException when {@code points} is less than 1
+         */
         public Builder pointsPerMinute(int points) {
             if (points < 1) {
                 throw new IllegalArgumentException("points must be positive, was " + points);
@@ -601,13 +727,24 @@ public final class FakeHelixApi implements AutoCloseable {
             return this;
         }
 
-        /** The {@code expires_in} of issued tokens. */
+        /**
+         * The {@code expires_in} of issued tokens. The fake only reports it: tokens stay valid
+         * until {@link FakeHelixApi#expireTokens()}.
+         *
+         * @param value the lifetime, sent in whole seconds; not null
+         * @return this builder, for chaining
+         */
         public Builder tokenLifetime(Duration value) {
             this.tokenLifetime = Objects.requireNonNull(value, "tokenLifetime");
             return this;
         }
 
-        /** Starts the fake on a free loopback port. */
+        /**
+         * Starts the fake on a free loopback port.
+         *
+         * @return the running fake; close it after the test
+         * @throws IllegalStateException when no loopback port can be bound
+         */
         public FakeHelixApi start() {
             try {
                 return new FakeHelixApi(this);
@@ -617,7 +754,11 @@ public final class FakeHelixApi implements AutoCloseable {
         }
     }
 
-    /** When a test needs it: the current time of the fake's clock. */
+    /**
+     * When a test needs it: the current time of the fake's clock.
+     *
+     * @return the clock's current instant
+     */
     public Instant now() {
         return clock.instant();
     }
