@@ -2,6 +2,7 @@ package dev.chorusbot.testkit.lambda;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.chorusbot.testkit.internal.TestkitUris;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -147,8 +148,7 @@ public final class FakeLambdaRuntime implements AutoCloseable {
      * @return the loopback address and port, without a scheme, such as {@code 127.0.0.1:41234}
      */
     public String address() {
-        InetSocketAddress address = server.getAddress();
-        return address.getAddress().getHostAddress() + ':' + address.getPort();
+        return TestkitUris.http(server.getAddress()).getRawAuthority();
     }
 
     /**
@@ -156,7 +156,8 @@ public final class FakeLambdaRuntime implements AutoCloseable {
      * function posted back ({@code /response} or {@code /error}).
      *
      * @param eventJson the event payload, sent to the function as UTF-8 exactly as given
-     * @return the invocation's outcome; it never completes if the function does not answer
+     * @return the invocation's outcome; it does not complete while the function does not answer,
+     *     and fails with an {@link IllegalStateException} when the fake is closed first
      */
     public CompletableFuture<Result> invoke(String eventJson) {
         String requestId = "chorus-" + ids.incrementAndGet() + "-" + Long.toHexString(System.nanoTime());
@@ -169,17 +170,26 @@ public final class FakeLambdaRuntime implements AutoCloseable {
     /**
      * Completes when the runtime reports that the function failed to initialise.
      *
-     * @return the first initialisation error, with the request id {@code init}
+     * @return the first initialisation error, with the request id {@code init}; fails with an
+     *     {@link IllegalStateException} when the fake is closed without one
      */
     public CompletableFuture<Result> initError() {
         return initError;
     }
 
-    /** Stops serving; the runtime client's pending poll fails. */
+    /**
+     * Stops serving; the runtime client's pending poll fails, and so does every invocation not
+     * answered yet, so a test waiting on one does not hang.
+     */
     @Override
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        IllegalStateException closed = new IllegalStateException("the fake Lambda runtime was closed before the"
+                + " function answered");
+        inFlight.values().forEach(pending -> pending.result.completeExceptionally(closed));
+        inFlight.clear();
+        initError.completeExceptionally(closed);
     }
 
     private void serve(HttpExchange exchange) throws IOException {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.chorusbot.testkit.internal.TestkitUris;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -131,10 +132,14 @@ public final class FakeTelegramServer implements AutoCloseable {
      * @param botUsername the bot's username without {@code @}, as getMe returns it
      * @return the running fake, on a free loopback port; close it after the test
      * @throws IllegalStateException when no loopback port can be bound
-     * @throws NumberFormatException when the token does not start with a numeric bot id
-     * @throws StringIndexOutOfBoundsException when the token has no colon
+     * @throws IllegalArgumentException when the token is not {@code <bot id>:<secret>}; the message
+     *     does not repeat the token
      */
     public static FakeTelegramServer start(String token, String botUsername) {
+        if (token == null || !token.matches("[0-9]{1,15}:[^\\s]+")) {
+            throw new IllegalArgumentException("a Telegram bot token has the form <bot id>:<secret>, such as"
+                    + " 123456:ABC-DEF1234ghIkl; the one given does not");
+        }
         try {
             return new FakeTelegramServer(token, botUsername);
         } catch (IOException e) {
@@ -148,8 +153,7 @@ public final class FakeTelegramServer implements AutoCloseable {
      * @return the loopback address and port, without a path or a trailing slash
      */
     public URI apiUrl() {
-        InetSocketAddress address = server.getAddress();
-        return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
+        return TestkitUris.http(server.getAddress());
     }
 
     /**
@@ -472,6 +476,9 @@ public final class FakeTelegramServer implements AutoCloseable {
                 executeWebhookReply(answer);
                 break;
             }
+            if (attempt == maxDeliveryAttempts) {
+                break; // no pause after the last attempt: nothing follows it
+            }
             try {
                 Thread.sleep(redeliveryDelay.toMillis()); // Telegram's own pause between redeliveries
             } catch (InterruptedException e) {
@@ -772,10 +779,12 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     private Answer editMessageText(ObjectNode params) {
         long chatId = chatId(params);
+        FakeChat chat;
         synchronized (lock) {
-            if (!chats.containsKey(chatId)) {
-                return bad("Bad Request: chat not found");
-            }
+            chat = chats.get(chatId);
+        }
+        if (chat == null) {
+            return bad("Bad Request: chat not found");
         }
         String text = params.path("text").asText("");
         if (text.isBlank()) {
@@ -786,7 +795,7 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
         ObjectNode message = JSON.createObjectNode();
         message.put("message_id", params.path("message_id").asLong());
-        message.set("chat", chatJson(chats.get(chatId)));
+        message.set("chat", chatJson(chat));
         message.put("date", Instant.now().getEpochSecond());
         message.put("edit_date", Instant.now().getEpochSecond());
         message.put("text", text);

@@ -315,7 +315,7 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
         String tags = "badge-info=;badges=" + badges + ";color=#1E90FF;display-name=" + escape(displayName)
                 + ";emotes=;first-msg=0;flags=;id=" + id + ";mod=" + (mod ? 1 : 0) + ";returning-chatter=0;room-id="
                 + roomId(name) + ";subscriber=" + (badges.contains("subscriber/") ? 1 : 0) + ";tmi-sent-ts="
-                + clock.millis() + ";turbo=0;user-id=" + Math.abs(login.hashCode()) + ";user-type=" + (mod ? "mod" : "");
+                + clock.millis() + ";turbo=0;user-id=" + Integer.toUnsignedString(login.hashCode()) + ";user-type=" + (mod ? "mod" : "");
         String user = login.toLowerCase(Locale.ROOT);
         broadcast(name, "@" + tags + " :" + user + "!" + user + "@" + user + ".tmi.twitch.tv PRIVMSG #" + name + " :" + text);
         return id;

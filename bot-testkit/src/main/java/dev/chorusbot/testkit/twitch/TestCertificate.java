@@ -2,6 +2,7 @@ package dev.chorusbot.testkit.twitch;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -68,9 +69,17 @@ public final class TestCertificate {
                     "-ext", "SAN=" + String.join(",", san), "-keystore", store.toString(), "-storetype", "PKCS12",
                     "-storepass", new String(password), "-keypass", new String(password))
                     .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("keytool.log").toFile())
                     .start();
-            String output = new String(process.getInputStream().readAllBytes());
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            // keytool writes to a file, not a pipe, so a keytool that hangs cannot block a read and
+            // the timeout holds.
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("keytool did not finish within 60 seconds");
+            }
+            if (process.exitValue() != 0) {
+                String output = Files.readString(dir.resolve("keytool.log"), Charset.forName(
+                        System.getProperty("native.encoding", Charset.defaultCharset().name())));
                 throw new IllegalStateException("keytool failed: " + output.strip());
             }
             KeyStore keys = KeyStore.getInstance("PKCS12");

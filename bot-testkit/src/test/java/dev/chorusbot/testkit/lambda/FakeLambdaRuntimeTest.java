@@ -1,6 +1,7 @@
 package dev.chorusbot.testkit.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,6 +61,18 @@ class FakeLambdaRuntimeTest {
         assertThat(done.error()).isFalse();
         assertThat(done.body()).isEqualTo("{\"statusCode\":200}");
         assertThat(done.completedNanos()).isGreaterThanOrEqualTo(done.deliveredNanos());
+    }
+
+    @Test
+    void failsTheInvocationsStillUnansweredWhenClosedSoNoTestHangs() {
+        CompletableFuture<FakeLambdaRuntime.Result> unanswered = runtime.invoke("{}");
+
+        runtime.close();
+
+        assertThat(unanswered).isCompletedExceptionally();
+        assertThatThrownBy(unanswered::join).cause().isInstanceOf(IllegalStateException.class)
+                .hasMessage("the fake Lambda runtime was closed before the function answered");
+        assertThat(runtime.initError()).isCompletedExceptionally();
     }
 
     @Test

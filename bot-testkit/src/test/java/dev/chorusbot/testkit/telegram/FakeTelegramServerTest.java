@@ -1,6 +1,8 @@
 package dev.chorusbot.testkit.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -189,6 +191,41 @@ class FakeTelegramServerTest {
                 .isEqualTo("https://bot.example.org/hook");
         call("deleteWebhook", "{}");
         assertThat(call("getUpdates", "{}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesATokenThatIsNotABotIdAndASecretWithoutRepeatingIt() {
+        assertThatThrownBy(() -> FakeTelegramServer.start("no-colon-secret-value", "x_bot"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a Telegram bot token has the form <bot id>:<secret>, such as 123456:ABC-DEF1234ghIkl;"
+                        + " the one given does not")
+                .message().doesNotContain("no-colon-secret-value");
+        assertThatThrownBy(() -> FakeTelegramServer.start("bot12:secret", "x_bot"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void doesNotPauseAfterTheLastFailedDeliveryAttempt() throws Exception {
+        HttpServer hook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        hook.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        hook.start();
+        try {
+            FakeUser anna = telegram.user("Anna", null, "anna");
+            // A pause of an hour after the only attempt would hold the test until its deadline.
+            WebhookDelivery delivery = assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
+                    telegram.redelivery(1, Duration.ofHours(1)).deliver(
+                            URI.create("http://127.0.0.1:" + hook.getAddress().getPort() + "/hook"),
+                            telegram.message(FakeChat.privateWith(anna), anna, "ping")));
+
+            assertThat(delivery.status()).isEqualTo(500);
+            assertThat(delivery.attempts()).isEqualTo(1);
+        } finally {
+            hook.stop(0);
+        }
     }
 
     @Test

@@ -235,13 +235,15 @@ public final class FakeEventSubSender {
      * signature.
      *
      * @param delivery an earlier delivery of this sender
-     * @return the new delivery, with its own attempts; the retry header counts from 0 again
+     * @return the new delivery, with its own attempts; their retry header continues from the
+     *     earlier delivery's attempts, as Twitch counts the tries of one message
      * @throws IllegalArgumentException when the earlier body is not JSON
      */
     public Delivery redeliver(Delivery delivery) {
         JsonNode subscription = read(delivery.body()).path("subscription");
-        return send(delivery.messageId(), delivery.messageType(), subscription.path("type").asText(),
-                subscription.path("version").asText(), delivery.body(), delivery.challenge());
+        return send(delivery.messageId(), delivery.attempts().size(), delivery.messageType(),
+                subscription.path("type").asText(), subscription.path("version").asText(), delivery.body(),
+                delivery.challenge());
     }
 
     /**
@@ -254,22 +256,22 @@ public final class FakeEventSubSender {
      * @return the delivery, with every attempt; its subscription version header is {@code 1}
      */
     public Delivery raw(String messageType, String subscriptionType, String body) {
-        return send(UUID.randomUUID().toString(), messageType, subscriptionType, "1", body, "");
+        return send(UUID.randomUUID().toString(), 0, messageType, subscriptionType, "1", body, "");
     }
 
     private Delivery deliver(String messageType, JsonNode subscription, String body, String challenge) {
-        return send(UUID.randomUUID().toString(), messageType, subscription.path("type").asText(),
+        return send(UUID.randomUUID().toString(), 0, messageType, subscription.path("type").asText(),
                 subscription.path("version").asText(), body, challenge);
     }
 
-    private Delivery send(String messageId, String messageType, String subscriptionType, String version, String body,
-            String challenge) {
+    private Delivery send(String messageId, int earlierAttempts, String messageType, String subscriptionType,
+            String version, String body, String challenge) {
         List<Attempt> attempts = new ArrayList<>();
         for (int attempt = 0; attempt < maxAttempts; attempt++) {
             if (attempt > 0 && !retryDelay.isZero()) {
                 sleep(retryDelay);
             }
-            Attempt result = post(messageId, attempt, messageType, subscriptionType, version, body);
+            Attempt result = post(messageId, earlierAttempts + attempt, messageType, subscriptionType, version, body);
             attempts.add(result);
             if (result.status() >= 200 && result.status() < 300) {
                 break;

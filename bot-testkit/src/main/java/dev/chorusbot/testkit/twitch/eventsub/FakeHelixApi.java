@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.chorusbot.testkit.internal.TestkitUris;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -148,7 +149,7 @@ public final class FakeHelixApi implements AutoCloseable {
      * @return the base URL without a path or a trailing slash
      */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return TestkitUris.http(server.getAddress());
     }
 
     /**
