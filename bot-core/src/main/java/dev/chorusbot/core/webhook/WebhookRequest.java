@@ -29,7 +29,7 @@ public record WebhookRequest(String method, String path, Map<String, List<String
      * @param headers header names in any case mapped to their values; a {@code null} name (the
      *     JDK server's status line) is dropped
      * @param body the raw body bytes, empty when there is no body
-     * @throws IllegalArgumentException if any component is {@code null}
+     * @throws NullPointerException if any component is {@code null}
      */
     public WebhookRequest {
         method = notNull(method, "method").toUpperCase(Locale.ROOT);

@@ -24,8 +24,8 @@ public record WebhookResponse(int status, Map<String, String> headers, byte[] bo
      * @param status the HTTP status code, 100 to 599
      * @param headers response headers; copied
      * @param body the body bytes, empty for no body
-     * @throws IllegalArgumentException if the status is outside 100 to 599 or a component is
-     *     {@code null}
+     * @throws IllegalArgumentException if the status is outside 100 to 599
+     * @throws NullPointerException if {@code headers} or {@code body} is {@code null}
      */
     public WebhookResponse {
         if (status < 100 || status > 599) {
