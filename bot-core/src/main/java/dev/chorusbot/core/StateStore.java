@@ -52,6 +52,7 @@ public interface StateStore {
      * @param ttl the lifetime given to a new key, zero for no expiry; not negative
      * @return the sum now stored under {@code key}
      * @throws IllegalStateException when the stored value is not a whole number
+     */
     long increment(String key, long delta, Duration ttl);
 
     /**
