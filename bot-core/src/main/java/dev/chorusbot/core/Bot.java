@@ -98,7 +98,8 @@ public final class Bot {
     /**
      * The commands, including the automatic {@code help}.
      *
-     * @return the commands in the order they were added
+     * @return the builder's commands in the order added, then the {@link BotCommand} ones, then
+     *     {@code help}
      */
     public List<Command> commands() {
         return commands;

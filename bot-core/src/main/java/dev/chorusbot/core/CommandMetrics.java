@@ -71,7 +71,7 @@ public final class CommandMetrics implements Middleware {
     /**
      * The counts now.
      *
-     * @return a snapshot; commands are sorted by name
+     * @return a snapshot of the counters; later events do not change it
      */
     public Snapshot snapshot() {
         Map<String, Long> byName = new TreeMap<>();

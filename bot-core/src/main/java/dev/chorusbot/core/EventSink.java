@@ -33,7 +33,7 @@ public interface EventSink {
      * The bot's commands, including the automatic {@code help}; adapters publish them where the
      * platform shows a command menu (Telegram's setMyCommands). Empty by default.
      *
-     * @return the commands, in the order they were added to the bot
+     * @return the bot's commands, as {@link Bot#commands()} lists them
      */
     default List<Command> commands() {
         return List.of();
