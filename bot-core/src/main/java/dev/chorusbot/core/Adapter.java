@@ -19,10 +19,18 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface Adapter {
 
-    /** The platform this adapter serves. */
+    /**
+     * The platform this adapter serves.
+     *
+     * @return the platform; a bot accepts one adapter per platform
+     */
     Platform platform();
 
-    /** What the platform can show; read once when the bot starts. */
+    /**
+     * What the platform can show; read once when the bot starts.
+     *
+     * @return the capabilities replies are rendered for
+     */
     Capabilities capabilities();
 
     /**
@@ -31,6 +39,7 @@ public interface Adapter {
      * connects in the background, so the bot starts while the platform is unreachable); what it
      * cannot recover from later it reports through {@link EventSink#stopped(Adapter, Throwable)}.
      *
+     * @param sink where the adapter hands the events it receives, and reports stopping by itself
      * @throws Exception when the adapter cannot start; the bot reports it and does not start
      */
     void start(EventSink sink) throws Exception;
@@ -38,10 +47,18 @@ public interface Adapter {
     /**
      * Sends one message. The future completes when the platform accepted the message, or
      * exceptionally when the adapter gave up on it (the adapter logs why).
+     *
+     * @param message the message, already rendered for this adapter's {@link Capabilities}
+     * @return completes when the platform accepted the message
      */
     CompletableFuture<Void> send(Outbound message);
 
-    /** The bot's own account on the platform, once known; used to ignore the bot's own messages. */
+    /**
+     * The bot's own account on the platform, once known; used to ignore the bot's own messages.
+     *
+     * @return the bot's user, or empty until known (and by default); its login also matches
+     *     {@code /cmd@botname}
+     */
     default Optional<User> self() {
         return Optional.empty();
     }
@@ -50,6 +67,10 @@ public interface Adapter {
      * The roles of {@code user} in {@code chat}. Called only when a command requires a role the
      * event's user does not already carry, so an adapter can look roles up lazily (Telegram asks
      * for the chat's administrators). May block.
+     *
+     * @param user the sender of the event
+     * @param chat the chat the event came from
+     * @return the user's roles in that chat; by default the roles the user already carries
      */
     default Set<Role> rolesOf(User user, Chat chat) {
         return user.roles();
@@ -60,6 +81,9 @@ public interface Adapter {
      * prefix; an adapter whose platform marks commands itself says no where the platform did not
      * mark one (Telegram: a {@code /hello} inside a code block carries no {@code bot_command}
      * entity, so it is quoted text, not a command). By default every message may be a command.
+     *
+     * @param message a message received by this adapter
+     * @return {@code false} when the message must not be read as a command
      */
     default boolean mayBeCommand(Message message) {
         return true;

@@ -5,15 +5,26 @@ package dev.chorusbot.core;
  * from, such as a rejected token. The message is the adapter's one-sentence explanation.
  */
 public class AdapterStoppedException extends RuntimeException {
+    /** The platform whose adapter stopped; part of the serialized form. */
     private final Platform platform;
 
-    /** The adapter for {@code platform} stopped because of {@code cause}. */
+    /**
+     * The adapter for {@code platform} stopped because of {@code cause}.
+     *
+     * @param platform the platform whose adapter stopped
+     * @param cause the failure the adapter reported; its message becomes this one's, after the
+     *     platform
+     */
     public AdapterStoppedException(Platform platform, Throwable cause) {
         super(platform + ": " + cause.getMessage(), cause);
         this.platform = platform;
     }
 
-    /** The platform whose adapter stopped. */
+    /**
+     * The platform whose adapter stopped.
+     *
+     * @return the platform given to the constructor
+     */
     public Platform platform() {
         return platform;
     }

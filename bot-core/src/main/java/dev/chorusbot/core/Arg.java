@@ -18,10 +18,16 @@ public @interface Arg {
     /**
      * The argument's name as shown in usage. May be left out when the code is compiled with
      * {@code -parameters}; otherwise it is required.
+     *
+     * @return the name, or empty to use the parameter's name
      */
     String value() default "";
 
-    /** Whether this {@code String} parameter takes the rest of the line. */
+    /**
+     * Whether this {@code String} parameter takes the rest of the line.
+     *
+     * @return {@code true} for a rest-of-line argument, which must be the last; default false
+     */
     boolean rest() default false;
 
     /** Makes the argument optional with this default, written as a user would type it. */
@@ -29,7 +35,11 @@ public @interface Arg {
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.PARAMETER)
     @interface Default {
-        /** The default value as text. */
+        /**
+         * The default value as text.
+         *
+         * @return the text parsed like the user's word, such as {@code "6"}
+         */
         String value();
     }
 

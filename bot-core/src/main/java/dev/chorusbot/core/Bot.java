@@ -86,17 +86,30 @@ public final class Bot {
         this.routes = webhookServer != null ? webhookServer.routes() : new WebhookRoutes();
     }
 
-    /** Starts configuring a bot. */
+    /**
+     * Starts configuring a bot.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The commands, including the automatic {@code help}. */
+    /**
+     * The commands, including the automatic {@code help}.
+     *
+     * @return the builder's commands in the order added, then the {@link BotCommand} ones, then
+     *     {@code help}
+     */
     public List<Command> commands() {
         return commands;
     }
 
-    /** The adapters by platform. */
+    /**
+     * The adapters by platform.
+     *
+     * @return one adapter per platform
+     */
     public Map<Platform, Adapter> adapters() {
         return adapters;
     }
@@ -104,6 +117,8 @@ public final class Bot {
     /**
      * The webhook routes of the push adapters, filled by {@link #start()}: serve them from any
      * HTTP server or a serverless function with {@link WebhookRoutes#handle}.
+     *
+     * @return the routes; the push adapters' endpoints are in them only after {@link #start()}
      */
     public WebhookRoutes webhookRoutes() {
         return routes;
@@ -176,6 +191,9 @@ public final class Bot {
     /**
      * Queues an event for handling in its chat's order. Adapters call this through their
      * {@link EventSink}; tests may call it directly.
+     *
+     * @param event the event received from a platform
+     * @return completes with the replies to send once the event was handled
      */
     public CompletableFuture<Handled> dispatch(InboundEvent event) {
         return dispatcher.submit(event.orderingKey(), () -> handle(event));
@@ -184,6 +202,10 @@ public final class Bot {
     /**
      * Handles one event on the calling thread, bypassing the per-chat ordering of
      * {@link #dispatch(InboundEvent)}, and returns what to send. Nothing is sent.
+     *
+     * @param event the event; its platform need not have an adapter (plain-text capabilities are
+     *     then assumed)
+     * @return the event with the replies rendered for its platform
      */
     public Handled handle(InboundEvent event) {
         Adapter adapter = adapters.get(event.platform());
@@ -235,12 +257,20 @@ public final class Bot {
         }
     }
 
-    /** Blocks until the bot has stopped. */
+    /**
+     * Blocks until the bot has stopped.
+     *
+     * @throws InterruptedException if the calling thread is interrupted while waiting
+     */
     public void awaitTermination() throws InterruptedException {
         terminated.await();
     }
 
-    /** True once the bot has stopped. */
+    /**
+     * True once the bot has stopped.
+     *
+     * @return whether {@link #stop()} has finished or every adapter stopped by itself
+     */
     public boolean isTerminated() {
         return terminated.getCount() == 0;
     }
@@ -329,19 +359,35 @@ public final class Bot {
 
         private Builder() {}
 
-        /** Adds a command. */
+        /**
+         * Adds a command.
+         *
+         * @param command a built command; name clashes are reported by {@link #build()}
+         * @return this builder
+         */
         public Builder command(Command command) {
             commands.add(notNull(command, "command"));
             return this;
         }
 
-        /** Adds the {@link BotCommand} methods of {@code target} as commands. */
+        /**
+         * Adds the {@link BotCommand} methods of {@code target} as commands.
+         *
+         * @param target an object whose {@link BotCommand} methods are invoked on it
+         * @return this builder
+         */
         public Builder commands(Object target) {
             annotated.add(notNull(target, "target"));
             return this;
         }
 
-        /** Connects the bot to a platform; one adapter per platform. */
+        /**
+         * Connects the bot to a platform; one adapter per platform.
+         *
+         * @param adapter the adapter; a second one for the same platform is reported by
+         *     {@link #build()}
+         * @return this builder
+         */
         public Builder adapter(Adapter adapter) {
             notNull(adapter, "adapter");
             if (adapters.putIfAbsent(adapter.platform(), adapter) != null) {
@@ -350,68 +396,129 @@ public final class Bot {
             return this;
         }
 
-        /** Adds a middleware; they run in the order added, after de-duplication. */
+        /**
+         * Adds a middleware; they run in the order added, after de-duplication.
+         *
+         * @param m the middleware to add
+         * @return this builder
+         */
         public Builder middleware(Middleware m) {
             middleware.add(notNull(m, "middleware"));
             return this;
         }
 
-        /** Adds a handler for messages that are not commands. */
+        /**
+         * Adds a handler for messages that are not commands.
+         *
+         * @param handler the handler, called for every message that is not a command
+         * @return this builder
+         */
         public Builder onText(MessageHandler handler) {
             textHandlers.add(notNull(handler, "handler"));
             return this;
         }
 
-        /** Adds a handler for platform events of {@code type}; {@code "*"} receives every type. */
+        /**
+         * Adds a handler for platform events of {@code type}; {@code "*"} receives every type.
+         *
+         * @param type the platform's event type, as in {@link PlatformEvent#type()}, or {@code "*"}
+         * @param handler the handler to call for such events
+         * @return this builder
+         */
         public Builder onEvent(String type, EventHandler handler) {
             eventHandlers.computeIfAbsent(notNull(type, "type"), t -> new ArrayList<>())
                     .add(notNull(handler, "handler"));
             return this;
         }
 
-        /** Makes {@code service} available to handlers through {@link CommandContext#service}. */
+        /**
+         * Makes {@code service} available to handlers through {@link CommandContext#service}.
+         *
+         * @param <T> the service type
+         * @param type the key handlers look the service up by
+         * @param service the instance to hand out; replaces an earlier one of the same type
+         * @return this builder
+         */
         public <T> Builder service(Class<T> type, T service) {
             services.put(notNull(type, "type"), notNull(service, "service"));
             return this;
         }
 
-        /** The command prefixes on every platform; default {@code !} and {@code /}. */
+        /**
+         * The command prefixes on every platform; default {@code !} and {@code /}.
+         *
+         * @param values at least one prefix, each non-empty without white space; bad ones are
+         *     reported by {@link #build()}
+         * @return this builder
+         */
         public Builder prefixes(String... values) {
             this.prefixes = checkPrefixes(values, "bot");
             return this;
         }
 
-        /** The command prefixes on one platform, overriding {@link #prefixes(String...)}. */
+        /**
+         * The command prefixes on one platform, overriding {@link #prefixes(String...)}.
+         *
+         * @param platform the platform these prefixes apply to
+         * @param values at least one prefix, each non-empty without white space; bad ones are
+         *     reported by {@link #build()}
+         * @return this builder
+         */
         public Builder prefixes(Platform platform, String... values) {
             platformPrefixes.put(notNull(platform, "platform"), checkPrefixes(values, platform.id()));
             return this;
         }
 
-        /** Runs handlers on {@code executorService}; the bot does not shut it down. */
+        /**
+         * Runs handlers on {@code executorService}; the bot does not shut it down.
+         *
+         * @param executorService the executor that runs handlers
+         * @return this builder
+         */
         public Builder executor(ExecutorService executorService) {
             this.executor = notNull(executorService, "executor");
             return this;
         }
 
-        /** Where cooldowns, de-duplication and command state are kept; default in memory. */
+        /**
+         * Where cooldowns, de-duplication and command state are kept; default in memory.
+         *
+         * @param store the state store, shared by every platform of the bot
+         * @return this builder
+         */
         public Builder stateStore(StateStore store) {
             this.state = notNull(store, "stateStore");
             return this;
         }
 
-        /** The clock for cooldowns and expiry; default the system clock (UTC). */
+        /**
+         * The clock for cooldowns and expiry; default the system clock (UTC).
+         *
+         * @param value the clock; tests pass a fixed or controllable one
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             this.clock = notNull(value, "clock");
             return this;
         }
 
-        /** The sentences the bot answers with on its own. */
+        /**
+         * The sentences the bot answers with on its own.
+         *
+         * @param value the texts, for example translated ones
+         * @return this builder
+         */
         public Builder texts(BotTexts value) {
             this.texts = notNull(value, "texts");
             return this;
         }
 
-        /** How long an event id is remembered to drop redeliveries; default 10 minutes. */
+        /**
+         * How long an event id is remembered to drop redeliveries; default 10 minutes.
+         *
+         * @param window a positive duration; zero or negative is reported by {@link #build()}
+         * @return this builder
+         */
         public Builder dedupeWindow(Duration window) {
             if (notNull(window, "dedupeWindow").isNegative() || window.isZero()) {
                 problems.add("dedupeWindow must be positive, was " + window);
@@ -420,19 +527,37 @@ public final class Bot {
             return this;
         }
 
-        /** How long {@link Bot#stop()} waits for events in flight; default 10 seconds. */
+        /**
+         * How long {@link Bot#stop()} waits for events in flight; default 10 seconds.
+         *
+         * @param timeout the longest wait; after it the adapters are closed even if events are
+         *     still being handled
+         * @return this builder
+         */
         public Builder shutdownTimeout(Duration timeout) {
             this.shutdownTimeout = notNull(timeout, "shutdownTimeout");
             return this;
         }
 
-        /** Serves the push adapters' webhooks on this embedded server, started and stopped with the bot. */
+        /**
+         * Serves the push adapters' webhooks on this embedded server, started and stopped with the
+         * bot.
+         *
+         * @param server a server that is not started yet
+         * @return this builder
+         */
         public Builder webhookServer(WebhookServer server) {
             this.webhookServer = notNull(server, "webhookServer");
             return this;
         }
 
-        /** Whether to add the automatic {@code help} command; default yes. */
+        /**
+         * Whether to add the automatic {@code help} command; default yes.
+         *
+         * @param enabled {@code false} to leave {@code help} out; it is also left out when a
+         *     command already uses the name
+         * @return this builder
+         */
         public Builder helpCommand(boolean enabled) {
             this.help = enabled;
             return this;
@@ -441,6 +566,7 @@ public final class Bot {
         /**
          * The bot.
          *
+         * @return the configured bot, not yet started
          * @throws ConfigurationException listing every problem: bad or clashing command names, missing
          *     handlers, misplaced arguments, two adapters for one platform
          */

@@ -28,21 +28,45 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface BotCommand {
 
-    /** The command's name; by default the method's name. */
+    /**
+     * The command's name; by default the method's name.
+     *
+     * @return 1 to 32 letters, digits or underscores, or empty for the method's name
+     */
     String name() default "";
 
-    /** Other names for the command. */
+    /**
+     * Other names for the command.
+     *
+     * @return the aliases; none by default
+     */
     String[] aliases() default {};
 
-    /** A one-line description for {@code help}. */
+    /**
+     * A one-line description for {@code help}.
+     *
+     * @return the description; empty by default
+     */
     String description() default "";
 
-    /** The usage shown for errors; by default generated from the arguments. */
+    /**
+     * The usage shown for errors; by default generated from the arguments.
+     *
+     * @return the usage after the command name, or empty to generate it
+     */
     String usage() default "";
 
-    /** The lowest role that may run the command. */
+    /**
+     * The lowest role that may run the command.
+     *
+     * @return the required role; {@link Role#EVERYONE} by default
+     */
     Role role() default Role.EVERYONE;
 
-    /** Seconds one user must wait between two runs; 0 for none. */
+    /**
+     * Seconds one user must wait between two runs; 0 for none.
+     *
+     * @return the cooldown per user in seconds
+     */
     long cooldownSeconds() default 0;
 }

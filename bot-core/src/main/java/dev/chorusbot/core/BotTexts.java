@@ -22,7 +22,15 @@ public record BotTexts(String notAllowed, String cooldown, String usageError, St
             "{reason}. Usage: {usage}",
             "Sorry, something went wrong. Please try again later.");
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param notAllowed when the sender lacks the command's role; empty to answer nothing
+     * @param cooldown when the sender must wait; empty to answer nothing
+     * @param usageError when the arguments do not parse; empty to answer nothing
+     * @param apology when a handler failed; empty to answer nothing
+     * @throws NullPointerException if a text is {@code null}
+     */
     public BotTexts {
         notNull(notAllowed, "notAllowed");
         notNull(cooldown, "cooldown");
@@ -30,27 +38,54 @@ public record BotTexts(String notAllowed, String cooldown, String usageError, St
         notNull(apology, "apology");
     }
 
-    /** A copy with another "not allowed" text. */
+    /**
+     * A copy with another "not allowed" text.
+     *
+     * @param text the template; may use {@code {command}} and {@code {role}}
+     * @return a new instance; this one is unchanged
+     */
     public BotTexts withNotAllowed(String text) {
         return new BotTexts(text, cooldown, usageError, apology);
     }
 
-    /** A copy with another cooldown text. */
+    /**
+     * A copy with another cooldown text.
+     *
+     * @param text the template; may use {@code {command}} and {@code {seconds}}
+     * @return a new instance; this one is unchanged
+     */
     public BotTexts withCooldown(String text) {
         return new BotTexts(notAllowed, text, usageError, apology);
     }
 
-    /** A copy with another usage-error text. */
+    /**
+     * A copy with another usage-error text.
+     *
+     * @param text the template; may use {@code {reason}}, {@code {usage}} and {@code {command}}
+     * @return a new instance; this one is unchanged
+     */
     public BotTexts withUsageError(String text) {
         return new BotTexts(notAllowed, cooldown, text, apology);
     }
 
-    /** A copy with another apology. */
+    /**
+     * A copy with another apology.
+     *
+     * @param text the sentence sent when a handler failed; empty to answer nothing
+     * @return a new instance; this one is unchanged
+     */
     public BotTexts withApology(String text) {
         return new BotTexts(notAllowed, cooldown, usageError, text);
     }
 
-    /** Replaces {@code {key}} placeholders; {@code pairs} alternate keys and values. */
+    /**
+     * Replaces {@code {key}} placeholders; {@code pairs} alternate keys and values.
+     *
+     * @param template the text with placeholders such as {@code {command}}
+     * @param pairs keys without braces alternating with their values; a last key without value
+     *     is ignored
+     * @return the text with every given placeholder replaced; unknown placeholders are kept
+     */
     public static String fill(String template, String... pairs) {
         String result = template;
         for (int i = 0; i + 1 < pairs.length; i += 2) {

@@ -12,13 +12,26 @@ import static dev.chorusbot.core.internal.Checks.notBlank;
  */
 public record Button(String label, String data) {
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param label what the button shows; not blank
+     * @param data the command line it runs, without prefix; not blank
+     * @throws IllegalArgumentException if {@code label} or {@code data} is blank
+     * @throws NullPointerException if {@code label} or {@code data} is {@code null}
+     */
     public Button {
         notBlank(label, "label");
         notBlank(data, "data");
     }
 
-    /** A button labelled {@code label} that runs the command line {@code data}. */
+    /**
+     * A button labelled {@code label} that runs the command line {@code data}.
+     *
+     * @param label what the button shows; not blank
+     * @param data the command line it runs, without prefix, such as {@code "roll 2d6"}
+     * @return the button
+     */
     public static Button of(String label, String data) {
         return new Button(label, data);
     }

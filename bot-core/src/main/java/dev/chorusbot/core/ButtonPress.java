@@ -32,7 +32,19 @@ public record ButtonPress(
         Object raw)
         implements InboundEvent {
 
-    /** Validates the components; {@code raw} may be null. */
+    /**
+     * Validates the components; {@code raw} may be null.
+     *
+     * @param platform where the button was pressed
+     * @param id the platform's id of the press
+     * @param chat the chat holding the message with the button
+     * @param sender who pressed it
+     * @param data the button's data: a command line, without a prefix
+     * @param messageId the id of the bot message that carries the button, or empty
+     * @param time when the press was received
+     * @param raw the platform's own object, or {@code null}
+     * @throws NullPointerException if any component other than {@code raw} is {@code null}
+     */
     public ButtonPress {
         notNull(platform, "platform");
         notNull(id, "id");

@@ -33,7 +33,18 @@ public record Capabilities(
         CODE_POINTS
     }
 
-    /** Validates and copies the components. */
+    /**
+     * Validates and copies the components.
+     *
+     * @param buttons whether replies may carry buttons
+     * @param maxTextLength the longest text one message may carry; must be positive
+     * @param lengthUnit how the platform counts {@code maxTextLength}
+     * @param formats the formats the platform renders; {@link Format#PLAIN} is always added
+     * @param multiline whether a message may contain line breaks
+     * @param addressing whether commands may name the bot
+     * @throws IllegalArgumentException if {@code maxTextLength} is not positive
+     * @throws NullPointerException if {@code lengthUnit} or {@code formats} is {@code null}
+     */
     public Capabilities {
         positive(maxTextLength, "maxTextLength");
         notNull(lengthUnit, "lengthUnit");
@@ -47,12 +58,22 @@ public record Capabilities(
         return copy;
     }
 
-    /** Plain, multi-line text of any practical length, no buttons: a terminal or a test. */
+    /**
+     * Plain, multi-line text of any practical length, no buttons: a terminal or a test.
+     *
+     * @return plain text up to 65,536 UTF-16 units per message, multi-line, no addressing
+     */
     public static Capabilities plainText() {
         return new Capabilities(false, 65_536, LengthUnit.UTF16, Set.of(), true, false);
     }
 
-    /** True when the platform renders {@code format}. */
+    /**
+     * True when the platform renders {@code format}.
+     *
+     * @param format the format to check
+     * @return whether replies in {@code format} keep their markup; always true for
+     *     {@link Format#PLAIN}
+     */
     public boolean supports(Format format) {
         return formats.contains(format);
     }

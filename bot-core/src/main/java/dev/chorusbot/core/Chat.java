@@ -24,7 +24,15 @@ public record Chat(String id, Kind kind, String title, Optional<String> threadId
         CHANNEL
     }
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param id the platform's chat id as a string
+     * @param kind what sort of chat it is
+     * @param title the chat's title, or an empty string
+     * @param threadId the thread or forum topic inside the chat, or empty
+     * @throws NullPointerException if a component is {@code null}
+     */
     public Chat {
         notNull(id, "id");
         notNull(kind, "kind");
@@ -32,12 +40,24 @@ public record Chat(String id, Kind kind, String title, Optional<String> threadId
         notNull(threadId, "threadId");
     }
 
-    /** A chat without a thread. */
+    /**
+     * A chat without a thread.
+     *
+     * @param id the platform's chat id as a string
+     * @param kind what sort of chat it is
+     * @param title the chat's title, or an empty string
+     * @return the chat
+     */
     public static Chat of(String id, Kind kind, String title) {
         return new Chat(id, kind, title, Optional.empty());
     }
 
-    /** A copy of this chat narrowed to a thread or forum topic. */
+    /**
+     * A copy of this chat narrowed to a thread or forum topic.
+     *
+     * @param thread the thread or topic id, such as Telegram's {@code message_thread_id}
+     * @return a new chat; this one is unchanged
+     */
     public Chat withThread(String thread) {
         return new Chat(id, kind, title, Optional.of(thread));
     }

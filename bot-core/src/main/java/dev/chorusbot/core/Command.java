@@ -44,22 +44,40 @@ public final class Command {
         this.handler = builder.handler;
     }
 
-    /** Starts a command called {@code name}. */
+    /**
+     * Starts a command called {@code name}.
+     *
+     * @param name 1 to 32 letters, digits or underscores, in any case; a bad name is reported
+     *     when the bot is built
+     * @return a builder for the command
+     */
     public static Builder named(String name) {
         return new Builder(notNull(name, "name"));
     }
 
-    /** The name, in lower case. */
+    /**
+     * The name, in lower case.
+     *
+     * @return the name the command is invoked by, without prefix
+     */
     public String name() {
         return name;
     }
 
-    /** Other names that invoke the command, in lower case. */
+    /**
+     * Other names that invoke the command, in lower case.
+     *
+     * @return the aliases in the order given; empty when there are none
+     */
     public List<String> aliases() {
         return aliases;
     }
 
-    /** A one-line description for {@code help} and Telegram's command menu; may be empty. */
+    /**
+     * A one-line description for {@code help} and Telegram's command menu; may be empty.
+     *
+     * @return the description, never {@code null}
+     */
     public String description() {
         return description;
     }
@@ -67,6 +85,8 @@ public final class Command {
     /**
      * How to call the command after its name, such as {@code <dice> [times]}: the declared usage,
      * or one generated from the arguments.
+     *
+     * @return the usage; empty for a command without arguments or declared usage
      */
     public String usage() {
         if (usage != null) {
@@ -75,22 +95,39 @@ public final class Command {
         return arguments.stream().map(Argument::usage).collect(Collectors.joining(" "));
     }
 
-    /** The lowest role that may run the command. */
+    /**
+     * The lowest role that may run the command.
+     *
+     * @return the required role; {@link Role#EVERYONE} unless set
+     */
     public Role requiredRole() {
         return requiredRole;
     }
 
-    /** How long one user must wait between two runs; {@link Duration#ZERO} for no cooldown. */
+    /**
+     * How long one user must wait between two runs; {@link Duration#ZERO} for no cooldown.
+     *
+     * @return the cooldown per user
+     */
     public Duration cooldown() {
         return cooldown;
     }
 
-    /** The declared arguments, in order. */
+    /**
+     * The declared arguments, in order.
+     *
+     * @return an unmodifiable list; empty for a command without arguments
+     */
     public List<Argument<?>> arguments() {
         return arguments;
     }
 
-    /** The handler. */
+    /**
+     * The handler.
+     *
+     * @return the code that runs the command; {@code null} only for an invalid command, which a
+     *     bot refuses to build with
+     */
     public CommandHandler handler() {
         return handler;
     }
@@ -152,7 +189,12 @@ public final class Command {
             this.name = name;
         }
 
-        /** Adds other names for the command. */
+        /**
+         * Adds other names for the command.
+         *
+         * @param names aliases following the same rules as the name, in any case
+         * @return this builder
+         */
         public Builder aliases(String... names) {
             for (String alias : names) {
                 aliases.add(notNull(alias, "alias"));
@@ -160,43 +202,78 @@ public final class Command {
             return this;
         }
 
-        /** A one-line description, shown by {@code help}. */
+        /**
+         * A one-line description, shown by {@code help}.
+         *
+         * @param text the description; empty for none
+         * @return this builder
+         */
         public Builder description(String text) {
             this.description = notNull(text, "description");
             return this;
         }
 
-        /** Overrides the usage generated from the arguments, such as {@code <dice> [times]}. */
+        /**
+         * Overrides the usage generated from the arguments, such as {@code <dice> [times]}.
+         *
+         * @param text the usage after the command name
+         * @return this builder
+         */
         public Builder usage(String text) {
             this.usage = notNull(text, "usage");
             return this;
         }
 
-        /** Only users with this role or a higher one may run the command. */
+        /**
+         * Only users with this role or a higher one may run the command.
+         *
+         * @param role the lowest role allowed; default {@link Role#EVERYONE}
+         * @return this builder
+         */
         public Builder requiredRole(Role role) {
             this.requiredRole = notNull(role, "role");
             return this;
         }
 
-        /** One user may run the command once per {@code duration}. */
+        /**
+         * One user may run the command once per {@code duration}.
+         *
+         * @param duration the cooldown per user; zero for none, negative is reported when the bot
+         *     is built
+         * @return this builder
+         */
         public Builder cooldown(Duration duration) {
             this.cooldown = notNull(duration, "cooldown");
             return this;
         }
 
-        /** Adds the next argument. */
+        /**
+         * Adds the next argument.
+         *
+         * @param argument the argument; optional ones and a rest argument must come last
+         * @return this builder
+         */
         public Builder argument(Argument<?> argument) {
             arguments.add(notNull(argument, "argument"));
             return this;
         }
 
-        /** The code that runs the command. */
+        /**
+         * The code that runs the command.
+         *
+         * @param commandHandler the handler, required
+         * @return this builder
+         */
         public Builder handler(CommandHandler commandHandler) {
             this.handler = notNull(commandHandler, "handler");
             return this;
         }
 
-        /** The command; validity is checked when the bot is built. */
+        /**
+         * The command; validity is checked when the bot is built.
+         *
+         * @return the command
+         */
         public Command build() {
             return new Command(this);
         }

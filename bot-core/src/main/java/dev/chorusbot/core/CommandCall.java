@@ -12,7 +12,15 @@ import static dev.chorusbot.core.internal.Checks.notNull;
  */
 public record CommandCall(Command command, String invokedName, String prefix, String rawArguments) {
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param command the command
+     * @param invokedName the name or alias the user typed, in lower case
+     * @param prefix the prefix the user typed, or the platform's first for a button
+     * @param rawArguments the text after the name, as typed; empty when there is none
+     * @throws NullPointerException if a component is {@code null}
+     */
     public CommandCall {
         notNull(command, "command");
         notNull(invokedName, "invokedName");

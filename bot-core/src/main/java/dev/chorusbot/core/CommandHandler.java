@@ -13,6 +13,7 @@ public interface CommandHandler {
     /**
      * Handles one invocation.
      *
+     * @param context who asked, where, the parsed arguments, state and services
      * @return the reply; {@link Reply#none()} for none
      * @throws UsageException to answer with the command's usage and the given reason
      * @throws Exception anything else is logged and the user gets a short apology

@@ -30,12 +30,23 @@ public final class CommandMetrics implements Middleware {
      */
     public record Snapshot(long events, Map<String, Long> commands, long failures, long totalNanos) {
 
-        /** Copies the components. */
+        /**
+         * Copies the components.
+         *
+         * @param events events that reached this middleware
+         * @param commands runs per command name; copied
+         * @param failures invocations whose chain threw
+         * @param totalNanos time spent in the rest of the chain, summed, in nanoseconds
+         */
         public Snapshot {
             commands = Map.copyOf(commands);
         }
 
-        /** Mean time per event in the rest of the chain, in microseconds; 0 when none was counted. */
+        /**
+         * Mean time per event in the rest of the chain, in microseconds; 0 when none was counted.
+         *
+         * @return the mean in microseconds
+         */
         public double meanMicros() {
             return events == 0 ? 0 : totalNanos / 1000.0 / events;
         }
@@ -57,7 +68,11 @@ public final class CommandMetrics implements Middleware {
         }
     }
 
-    /** The counts now. */
+    /**
+     * The counts now.
+     *
+     * @return a snapshot of the counters; later events do not change it
+     */
     public Snapshot snapshot() {
         Map<String, Long> byName = new TreeMap<>();
         commands.forEach((name, count) -> byName.put(name, count.sum()));

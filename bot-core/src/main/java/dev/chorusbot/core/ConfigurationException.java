@@ -7,20 +7,34 @@ import java.util.List;
  * each as one sentence; never contains a token or secret.
  */
 public class ConfigurationException extends RuntimeException {
+    /** The problems, one sentence each; part of the serialized form. */
     private final List<String> problems;
 
-    /** An exception listing {@code problems}. */
+    /**
+     * An exception listing {@code problems}.
+     *
+     * @param problems at least one problem, each one sentence; the message numbers them when
+     *     there are several
+     */
     public ConfigurationException(List<String> problems) {
         super(message(problems));
         this.problems = List.copyOf(problems);
     }
 
-    /** An exception with one problem. */
+    /**
+     * An exception with one problem.
+     *
+     * @param problem one sentence, which is also the message
+     */
     public ConfigurationException(String problem) {
         this(List.of(problem));
     }
 
-    /** The problems, one sentence each. */
+    /**
+     * The problems, one sentence each.
+     *
+     * @return the problems in the order found
+     */
     public List<String> problems() {
         return problems;
     }

@@ -7,6 +7,12 @@ package dev.chorusbot.core;
 @FunctionalInterface
 public interface EventHandler {
 
-    /** Handles one event; returns {@link Reply#none()} to stay silent. */
+    /**
+     * Handles one event; returns {@link Reply#none()} to stay silent.
+     *
+     * @param event an event of the type the handler was registered for
+     * @return the reply; dropped when the event has no chat
+     * @throws Exception when handling failed; it is logged, and no apology is sent
+     */
     Reply handle(PlatformEvent event) throws Exception;
 }

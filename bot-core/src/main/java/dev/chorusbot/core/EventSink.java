@@ -14,6 +14,9 @@ public interface EventSink {
      * handled in the order of these calls. The future completes with the messages to send in
      * answer, rendered for the adapter's {@link Capabilities}; the adapter sends them. It completes
      * exceptionally only when the bot is stopping and did not take the event.
+     *
+     * @param event the event received from the platform
+     * @return completes with the event and the rendered replies to send
      */
     CompletableFuture<Handled> dispatch(InboundEvent event);
 
@@ -21,6 +24,7 @@ public interface EventSink {
      * Reports that the adapter stopped reading by itself: end of input, or a failure it cannot
      * recover from (a rejected token). When every adapter has stopped, the bot stops.
      *
+     * @param adapter the adapter that stopped
      * @param failure why it stopped, or null for a normal end
      */
     void stopped(Adapter adapter, Throwable failure);
@@ -28,6 +32,8 @@ public interface EventSink {
     /**
      * The bot's commands, including the automatic {@code help}; adapters publish them where the
      * platform shows a command menu (Telegram's setMyCommands). Empty by default.
+     *
+     * @return the bot's commands, as {@link Bot#commands()} lists them
      */
     default List<Command> commands() {
         return List.of();

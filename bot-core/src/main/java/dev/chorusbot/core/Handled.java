@@ -13,13 +13,23 @@ import java.util.List;
  */
 public record Handled(InboundEvent event, List<Outbound> outbound) {
 
-    /** Validates and copies the components. */
+    /**
+     * Validates and copies the components.
+     *
+     * @param event the event that was handled
+     * @param outbound the messages to send, in order; copied
+     * @throws NullPointerException if a component is {@code null}
+     */
     public Handled {
         notNull(event, "event");
         outbound = List.copyOf(notNull(outbound, "outbound"));
     }
 
-    /** The texts of the outbound messages, in order; handy in tests. */
+    /**
+     * The texts of the outbound messages, in order; handy in tests.
+     *
+     * @return one text per outbound message; empty when nothing is to be answered
+     */
     public List<String> texts() {
         return outbound.stream().map(Outbound::text).toList();
     }

@@ -32,7 +32,13 @@ public final class InMemoryStateStore implements StateStore {
         this(Clock.systemUTC(), 100_000);
     }
 
-    /** A store on {@code clock} holding at most {@code maxEntries} entries. */
+    /**
+     * A store on {@code clock} holding at most {@code maxEntries} entries.
+     *
+     * @param clock the clock expiry is measured on; tests pass a controllable one
+     * @param maxEntries the most entries held before the least recently used is evicted; positive
+     * @throws IllegalArgumentException if {@code maxEntries} is not positive
+     */
     public InMemoryStateStore(Clock clock, int maxEntries) {
         this.clock = notNull(clock, "clock");
         this.maxEntries = positive(maxEntries, "maxEntries");
@@ -94,7 +100,11 @@ public final class InMemoryStateStore implements StateStore {
         entries.remove(key);
     }
 
-    /** The number of entries held, including expired ones not yet swept. */
+    /**
+     * The number of entries held, including expired ones not yet swept.
+     *
+     * @return the entry count, at most {@code maxEntries}
+     */
     public synchronized int size() {
         return entries.size();
     }

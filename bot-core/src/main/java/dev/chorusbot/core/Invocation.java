@@ -24,7 +24,17 @@ public record Invocation(
         Clock clock,
         BotTexts texts) {
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param event the event being handled
+     * @param command the command the event invokes, or empty
+     * @param adapter the adapter the event came from
+     * @param state the bot's state store
+     * @param clock the bot's clock
+     * @param texts the sentences the bot answers with
+     * @throws NullPointerException if a component is {@code null}
+     */
     public Invocation {
         notNull(event, "event");
         notNull(command, "command");
@@ -34,7 +44,11 @@ public record Invocation(
         notNull(texts, "texts");
     }
 
-    /** The user behind the event, if it has one (every message and button press has). */
+    /**
+     * The user behind the event, if it has one (every message and button press has).
+     *
+     * @return the sender, or empty for a platform event without a user
+     */
     public Optional<User> sender() {
         if (event instanceof Message message) {
             return Optional.of(message.sender());
@@ -45,7 +59,12 @@ public record Invocation(
         return ((PlatformEvent) event).sender();
     }
 
-    /** A copy carrying another event (for example with a sender whose roles were looked up). */
+    /**
+     * A copy carrying another event (for example with a sender whose roles were looked up).
+     *
+     * @param newEvent the event to carry instead
+     * @return a new invocation; this one is unchanged
+     */
     public Invocation withEvent(InboundEvent newEvent) {
         return new Invocation(newEvent, command, adapter, state, clock, texts);
     }

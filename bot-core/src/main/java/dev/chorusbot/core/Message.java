@@ -32,7 +32,19 @@ public record Message(
         Object raw)
         implements InboundEvent {
 
-    /** Validates the components; {@code raw} may be null. */
+    /**
+     * Validates the components; {@code raw} may be null.
+     *
+     * @param platform where the message was sent
+     * @param id the platform's message id
+     * @param chat the chat it was sent in
+     * @param sender who sent it
+     * @param text its text, possibly empty
+     * @param time when the platform says it was sent
+     * @param replyToId the id of the message this one answers, or empty
+     * @param raw the platform's own object, or {@code null}
+     * @throws NullPointerException if any component other than {@code raw} is {@code null}
+     */
     public Message {
         notNull(platform, "platform");
         notNull(id, "id");
@@ -53,17 +65,36 @@ public record Message(
         return platform.id() + ':' + chat.id();
     }
 
-    /** A copy with other text; everything else is kept. */
+    /**
+     * A copy with other text; everything else is kept.
+     *
+     * @param newText the new text, possibly empty
+     * @return a new message; this one is unchanged
+     */
     public Message withText(String newText) {
         return new Message(platform, id, chat, sender, newText, time, replyToId, raw);
     }
 
-    /** A copy with another sender (for example with roles the adapter looked up). */
+    /**
+     * A copy with another sender (for example with roles the adapter looked up).
+     *
+     * @param newSender the sender to put in place
+     * @return a new message; this one is unchanged
+     */
     public Message withSender(User newSender) {
         return new Message(platform, id, chat, newSender, text, time, replyToId, raw);
     }
 
-    /** A plain message with no reply-to and no platform object; handy in tests. */
+    /**
+     * A plain message with no reply-to and no platform object; handy in tests.
+     *
+     * @param platform where the message was sent
+     * @param id the message id
+     * @param chat the chat it was sent in
+     * @param sender who sent it
+     * @param text its text, possibly empty
+     * @return a message stamped with the current time
+     */
     public static Message of(Platform platform, String id, Chat chat, User sender, String text) {
         return new Message(platform, id, chat, sender, text, Instant.now(), Optional.empty(), null);
     }

@@ -11,6 +11,12 @@ package dev.chorusbot.core;
 @FunctionalInterface
 public interface MessageHandler {
 
-    /** Handles one non-command message; returns {@link Reply#none()} to stay silent. */
+    /**
+     * Handles one non-command message; returns {@link Reply#none()} to stay silent.
+     *
+     * @param message a message that is not a command and was not sent by the bot itself
+     * @return the reply, sent to the message's chat
+     * @throws Exception when handling failed; it is logged and the user gets a short apology
+     */
     Reply handle(Message message) throws Exception;
 }

@@ -22,6 +22,8 @@ public interface Middleware {
     /**
      * Handles one invocation.
      *
+     * @param invocation the event with the command it invokes, if any
+     * @param chain the rest of the chain; call {@link Chain#proceed(Invocation)} to pass on
      * @return the reply to send; {@link Reply#none()} to answer nothing
      * @throws Exception passed outward to the error handling, which logs it and apologises
      */
@@ -31,7 +33,13 @@ public interface Middleware {
     @FunctionalInterface
     interface Chain {
 
-        /** Passes the invocation on and returns what the rest of the chain answered. */
+        /**
+         * Passes the invocation on and returns what the rest of the chain answered.
+         *
+         * @param invocation the invocation to pass on, possibly changed
+         * @return the reply of the rest of the chain
+         * @throws Exception when a later middleware or the handler failed
+         */
         Reply proceed(Invocation invocation) throws Exception;
     }
 }

@@ -18,7 +18,16 @@ import java.util.Optional;
 public record Outbound(
         Chat chat, String text, Format format, List<List<Button>> buttons, Optional<String> replyToId) {
 
-    /** Validates and copies the components. */
+    /**
+     * Validates and copies the components.
+     *
+     * @param chat where to send it
+     * @param text the text; the adapter sends it as is
+     * @param format how the text is marked up
+     * @param buttons rows of buttons; copied, empty for none
+     * @param replyToId the message to thread this one under, or empty
+     * @throws NullPointerException if a component is {@code null}
+     */
     public Outbound {
         notNull(chat, "chat");
         notNull(text, "text");
@@ -27,17 +36,33 @@ public record Outbound(
         notNull(replyToId, "replyToId");
     }
 
-    /** A plain text message to {@code chat}, not threaded. */
+    /**
+     * A plain text message to {@code chat}, not threaded.
+     *
+     * @param chat where to send it
+     * @param text the text, within the platform's length limit
+     * @return the message, without buttons
+     */
     public static Outbound text(Chat chat, String text) {
         return new Outbound(chat, text, Format.PLAIN, List.of(), Optional.empty());
     }
 
-    /** A copy sent to another chat (a Telegram group that migrated to a supergroup). */
+    /**
+     * A copy sent to another chat (a Telegram group that migrated to a supergroup).
+     *
+     * @param newChat the chat to send to instead
+     * @return a new message; this one is unchanged
+     */
     public Outbound withChat(Chat newChat) {
         return new Outbound(newChat, text, format, buttons, replyToId);
     }
 
-    /** A copy with other text. */
+    /**
+     * A copy with other text.
+     *
+     * @param newText the text to send instead
+     * @return a new message; this one is unchanged
+     */
     public Outbound withText(String newText) {
         return new Outbound(chat, newText, format, buttons, replyToId);
     }

@@ -18,7 +18,12 @@ public record Platform(String id) {
     /** The built-in console platform: standard input and output. */
     public static final Platform CONSOLE = new Platform("console");
 
-    /** Validates the id. */
+    /**
+     * Validates the id.
+     *
+     * @param id lower-case letters, digits, {@code -} and {@code _}; 1 to 32 characters
+     * @throws IllegalArgumentException if the id is {@code null} or breaks these rules
+     */
     public Platform {
         if (id == null || !ID.matcher(id).matches()) {
             throw new IllegalArgumentException(
@@ -26,7 +31,13 @@ public record Platform(String id) {
         }
     }
 
-    /** Returns the platform with the given id. */
+    /**
+     * Returns the platform with the given id.
+     *
+     * @param id lower-case letters, digits, {@code -} and {@code _}; 1 to 32 characters
+     * @return the platform; equal to every other platform with the same id
+     * @throws IllegalArgumentException if the id is {@code null} or breaks these rules
+     */
     public static Platform of(String id) {
         return new Platform(id);
     }

@@ -22,7 +22,18 @@ public record PlatformEvent(
         Platform platform, String type, String id, Optional<Chat> chat, Optional<User> sender, Object raw)
         implements InboundEvent {
 
-    /** Validates the components; {@code raw} may be null. */
+    /**
+     * Validates the components; {@code raw} may be null.
+     *
+     * @param platform where the event came from
+     * @param type the platform's name for the kind of event; not blank
+     * @param id the platform's id of the event, or a synthetic unique one
+     * @param chat the chat it concerns, or empty
+     * @param sender the user it concerns, or empty
+     * @param raw the platform's own object, or {@code null}
+     * @throws IllegalArgumentException if {@code type} is blank
+     * @throws NullPointerException if any other component than {@code raw} is {@code null}
+     */
     public PlatformEvent {
         notNull(platform, "platform");
         notBlank(type, "type");

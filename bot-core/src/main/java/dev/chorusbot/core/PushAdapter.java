@@ -10,9 +10,17 @@ import dev.chorusbot.core.webhook.WebhookEndpoint;
  */
 public interface PushAdapter extends Adapter {
 
-    /** The URL path this adapter's webhook listens on, such as {@code /telegram}. */
+    /**
+     * The URL path this adapter's webhook listens on, such as {@code /telegram}.
+     *
+     * @return the path, starting with {@code /}
+     */
     String webhookPath();
 
-    /** The endpoint that handles webhook requests; valid once {@link #start(EventSink)} returned. */
+    /**
+     * The endpoint that handles webhook requests; valid once {@link #start(EventSink)} returned.
+     *
+     * @return the endpoint the bot routes {@link #webhookPath()} to
+     */
     WebhookEndpoint endpoint();
 }

@@ -17,32 +17,63 @@ import java.util.List;
  */
 public sealed interface Reply permits Reply.Text, Reply.Many, Reply.None {
 
-    /** A plain-text reply. */
+    /**
+     * A plain-text reply.
+     *
+     * @param text the text, sent as is; not blank
+     * @return the reply, without buttons
+     * @throws IllegalArgumentException if the text is blank
+     */
     static Text text(String text) {
         return new Text(text, Format.PLAIN, List.of());
     }
 
-    /** A reply in the given format. */
+    /**
+     * A reply in the given format.
+     *
+     * @param format how the text is marked up; stripped to plain text where unsupported
+     * @param text the marked-up text; not blank
+     * @return the reply, without buttons
+     * @throws IllegalArgumentException if the text is blank
+     */
     static Text text(Format format, String text) {
         return new Text(text, format, List.of());
     }
 
-    /** Several replies, sent in order. */
+    /**
+     * Several replies, sent in order.
+     *
+     * @param replies the replies; nested ones are flattened and {@link None} is dropped
+     * @return the combined reply; {@link None} when nothing is left
+     */
     static Reply of(Reply... replies) {
         return Many.of(Arrays.asList(replies));
     }
 
-    /** Several replies, sent in order. */
+    /**
+     * Several replies, sent in order.
+     *
+     * @param replies the replies; nested ones are flattened and {@link None} is dropped
+     * @return the combined reply; {@link None} when nothing is left
+     */
     static Reply of(List<? extends Reply> replies) {
         return Many.of(replies);
     }
 
-    /** No reply. */
+    /**
+     * No reply.
+     *
+     * @return {@link None#INSTANCE}
+     */
     static Reply none() {
         return None.INSTANCE;
     }
 
-    /** The replies this one consists of, flattened, in order; empty for {@link None}. */
+    /**
+     * The replies this one consists of, flattened, in order; empty for {@link None}.
+     *
+     * @return the text replies to send, in order
+     */
     List<Text> texts();
 
     /**
@@ -54,7 +85,15 @@ public sealed interface Reply permits Reply.Text, Reply.Many, Reply.None {
      */
     record Text(String text, Format format, List<List<Button>> buttons) implements Reply {
 
-        /** Validates and copies the components. */
+        /**
+         * Validates and copies the components.
+         *
+         * @param text the text; not blank
+         * @param format how the text is marked up
+         * @param buttons rows of buttons under the text; empty for none
+         * @throws IllegalArgumentException if the text is blank
+         * @throws NullPointerException if a component is {@code null}
+         */
         public Text {
             notNull(text, "text");
             notNull(format, "format");
@@ -65,14 +104,23 @@ public sealed interface Reply permits Reply.Text, Reply.Many, Reply.None {
             buttons = buttons.isEmpty() ? List.of() : buttons.stream().map(List::copyOf).toList();
         }
 
-        /** A copy with one more row of buttons. */
+        /**
+         * A copy with one more row of buttons.
+         *
+         * @param row the buttons of the new row, left to right
+         * @return a new reply; this one is unchanged
+         */
         public Text withButtons(Button... row) {
             List<List<Button>> rows = new ArrayList<>(buttons);
             rows.add(List.of(row));
             return new Text(text, format, rows);
         }
 
-        /** True when the reply carries buttons. */
+        /**
+         * True when the reply carries buttons.
+         *
+         * @return whether there is at least one row of buttons
+         */
         public boolean hasButtons() {
             return !buttons.isEmpty();
         }
@@ -90,7 +138,11 @@ public sealed interface Reply permits Reply.Text, Reply.Many, Reply.None {
      */
     record Many(List<Text> replies) implements Reply {
 
-        /** Copies the components. */
+        /**
+         * Copies the components.
+         *
+         * @param replies the text replies, in order; copied
+         */
         public Many {
             replies = List.copyOf(replies);
         }

@@ -20,7 +20,12 @@ public enum Role {
     /** The owner of the chat: Twitch broadcaster, Telegram group creator, private-chat partner. */
     OWNER;
 
-    /** True when a holder of this role may run something that requires {@code required}. */
+    /**
+     * True when a holder of this role may run something that requires {@code required}.
+     *
+     * @param required the lowest role needed
+     * @return whether this role is {@code required} or ranks above it
+     */
     public boolean satisfies(Role required) {
         return compareTo(required) >= 0;
     }

@@ -14,15 +14,30 @@ import java.util.Optional;
  */
 public interface StateStore {
 
-    /** The value under {@code key}, unless absent or expired. */
+    /**
+     * The value under {@code key}, unless absent or expired.
+     *
+     * @param key the key, such as {@code chorus:cooldown:telegram:roll:42}
+     * @return the stored value, or empty when absent or expired
+     */
     Optional<String> get(String key);
 
-    /** Stores {@code value} under {@code key} for {@code ttl}; {@link Duration#ZERO} keeps it forever. */
+    /**
+     * Stores {@code value} under {@code key} for {@code ttl}; {@link Duration#ZERO} keeps it
+     * forever.
+     *
+     * @param key the key; an existing value and its expiry are replaced
+     * @param value the value to store
+     * @param ttl how long the value lives, zero for no expiry; not negative
+     */
     void put(String key, String value, Duration ttl);
 
     /**
      * Stores {@code value} only when {@code key} is absent or expired, atomically.
      *
+     * @param key the key
+     * @param value the value to store
+     * @param ttl how long the value lives, zero for no expiry; not negative
      * @return true when the value was stored
      */
     boolean putIfAbsent(String key, String value, Duration ttl);
@@ -31,9 +46,19 @@ public interface StateStore {
      * Adds {@code delta} to the number stored under {@code key} (0 when absent or expired) and
      * returns the sum, atomically. A key that was absent gets {@code ttl}; an existing key keeps its
      * expiry.
+     *
+     * @param key the key; its value must be a whole number in decimal
+     * @param delta the amount to add; may be negative
+     * @param ttl the lifetime given to a new key, zero for no expiry; not negative
+     * @return the sum now stored under {@code key}
+     * @throws IllegalStateException when the stored value is not a whole number
      */
     long increment(String key, long delta, Duration ttl);
 
-    /** Removes {@code key}. */
+    /**
+     * Removes {@code key}.
+     *
+     * @param key the key; removing an absent key does nothing
+     */
     void remove(String key);
 }

@@ -12,7 +12,12 @@ package dev.chorusbot.core;
  */
 public class UsageException extends RuntimeException {
 
-    /** A usage error with a reason the user will read. */
+    /**
+     * A usage error with a reason the user will read.
+     *
+     * @param reason one sentence without final full stop, such as {@code "'x' is not a number"};
+     *     the default {@link BotTexts} add a full stop and the usage after it
+     */
     public UsageException(String reason) {
         super(reason);
     }

@@ -16,7 +16,15 @@ import java.util.Set;
  */
 public record User(String id, String login, String displayName, Set<Role> roles) {
 
-    /** Validates and copies the components; adds {@link Role#EVERYONE}. */
+    /**
+     * Validates and copies the components; adds {@link Role#EVERYONE}.
+     *
+     * @param id the platform's stable user id
+     * @param login the login or username; empty where the platform has none
+     * @param displayName the name to address the user by
+     * @param roles the user's roles, possibly empty
+     * @throws NullPointerException if a component is {@code null}
+     */
     public User {
         notNull(id, "id");
         notNull(login, "login");
@@ -27,17 +35,34 @@ public record User(String id, String login, String displayName, Set<Role> roles)
         roles = Collections.unmodifiableSet(copy);
     }
 
-    /** A user with only the {@link Role#EVERYONE} role. */
+    /**
+     * A user with only the {@link Role#EVERYONE} role.
+     *
+     * @param id the platform's stable user id
+     * @param login the login or username; empty where the platform has none
+     * @param displayName the name to address the user by
+     * @return the user
+     */
     public static User of(String id, String login, String displayName) {
         return new User(id, login, displayName, Set.of());
     }
 
-    /** A copy with the given roles (plus {@link Role#EVERYONE}). */
+    /**
+     * A copy with the given roles (plus {@link Role#EVERYONE}).
+     *
+     * @param newRoles the roles that replace the current ones
+     * @return a new user; this one is unchanged
+     */
     public User withRoles(Set<Role> newRoles) {
         return new User(id, login, displayName, newRoles);
     }
 
-    /** True when one of the user's roles satisfies {@code required}. */
+    /**
+     * True when one of the user's roles satisfies {@code required}.
+     *
+     * @param required the lowest role needed
+     * @return whether the user holds {@code required} or a higher role
+     */
     public boolean hasRole(Role required) {
         for (Role role : roles) {
             if (role.satisfies(required)) {
@@ -47,7 +72,11 @@ public record User(String id, String login, String displayName, Set<Role> roles)
         return false;
     }
 
-    /** The user's highest role. */
+    /**
+     * The user's highest role.
+     *
+     * @return the highest role held; {@link Role#EVERYONE} for a user without other roles
+     */
     public Role highestRole() {
         Role highest = Role.EVERYONE;
         for (Role role : roles) {

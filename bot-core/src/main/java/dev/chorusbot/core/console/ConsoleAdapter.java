@@ -55,7 +55,13 @@ public final class ConsoleAdapter implements PullAdapter {
         this(System.in, System.out, osUser());
     }
 
-    /** Reads {@code in} and prints to {@code out} as {@code user}. */
+    /**
+     * Reads {@code in} and prints to {@code out} as {@code user}.
+     *
+     * @param in the input, one message per line, read as UTF-8
+     * @param out where replies are printed, as UTF-8
+     * @param user the author of every message read from {@code in}
+     */
     public ConsoleAdapter(InputStream in, OutputStream out, User user) {
         this.input = notNull(in, "in");
         this.output = new PrintStream(notNull(out, "out"), true, StandardCharsets.UTF_8);
@@ -63,7 +69,11 @@ public final class ConsoleAdapter implements PullAdapter {
         this.clock = Clock.systemUTC();
     }
 
-    /** The operating-system user, owner of the console chat. */
+    /**
+     * The operating-system user, owner of the console chat.
+     *
+     * @return a user named after the {@code user.name} system property, with the owner role
+     */
     public static User osUser() {
         String name = System.getProperty("user.name", "user");
         return new User(name, name, name, Set.of(Role.OWNER));

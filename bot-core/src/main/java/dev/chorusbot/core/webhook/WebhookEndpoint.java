@@ -10,6 +10,11 @@ package dev.chorusbot.core.webhook;
 @FunctionalInterface
 public interface WebhookEndpoint {
 
-    /** Handles {@code request}; never throws for bad input, which gets a 4xx response instead. */
+    /**
+     * Handles {@code request}; never throws for bad input, which gets a 4xx response instead.
+     *
+     * @param request the request as received, with lower-case header names
+     * @return the response to write back to the caller
+     */
     WebhookResponse handle(WebhookRequest request);
 }

@@ -21,7 +21,16 @@ import java.util.TreeMap;
  */
 public record WebhookRequest(String method, String path, Map<String, List<String>> headers, byte[] body) {
 
-    /** Validates the components; header names are folded to lower case. */
+    /**
+     * Validates the components; header names are folded to lower case.
+     *
+     * @param method the HTTP method in any case; stored in upper case
+     * @param path the request path without query string
+     * @param headers header names in any case mapped to their values; a {@code null} name (the
+     *     JDK server's status line) is dropped
+     * @param body the raw body bytes, empty when there is no body
+     * @throws NullPointerException if any component is {@code null}
+     */
     public WebhookRequest {
         method = notNull(method, "method").toUpperCase(Locale.ROOT);
         notNull(path, "path");
@@ -38,14 +47,26 @@ public record WebhookRequest(String method, String path, Map<String, List<String
         headers = Collections.unmodifiableMap(folded);
     }
 
-    /** A POST with a body and single-valued headers; handy for tests and serverless entry points. */
+    /**
+     * A POST with a body and single-valued headers; handy for tests and serverless entry points.
+     *
+     * @param path the request path without query string, such as {@code /telegram}
+     * @param headers header names in any case mapped to their single value
+     * @param body the raw body bytes
+     * @return the request, with header names folded to lower case
+     */
     public static WebhookRequest post(String path, Map<String, String> headers, byte[] body) {
         Map<String, List<String>> multi = new TreeMap<>();
         headers.forEach((k, v) -> multi.put(k, List.of(v)));
         return new WebhookRequest("POST", path, multi, body);
     }
 
-    /** The first value of a header; the name is matched in any case. */
+    /**
+     * The first value of a header; the name is matched in any case.
+     *
+     * @param name the header name, such as {@code X-Telegram-Bot-Api-Secret-Token}
+     * @return the first value, or empty when the header is absent
+     */
     public Optional<String> header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));

@@ -18,7 +18,15 @@ public record WebhookResponse(int status, Map<String, String> headers, byte[] bo
 
     private static final byte[] EMPTY = new byte[0];
 
-    /** Validates and copies the components. */
+    /**
+     * Validates and copies the components.
+     *
+     * @param status the HTTP status code, 100 to 599
+     * @param headers response headers; copied
+     * @param body the body bytes, empty for no body
+     * @throws IllegalArgumentException if the status is outside 100 to 599
+     * @throws NullPointerException if {@code headers} or {@code body} is {@code null}
+     */
     public WebhookResponse {
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("status must be an HTTP status code, was " + status);
@@ -27,17 +35,32 @@ public record WebhookResponse(int status, Map<String, String> headers, byte[] bo
         notNull(body, "body");
     }
 
-    /** 200 with an empty body. */
+    /**
+     * 200 with an empty body.
+     *
+     * @return a 200 response without headers or body
+     */
     public static WebhookResponse ok() {
         return new WebhookResponse(200, Map.of(), EMPTY);
     }
 
-    /** 200 with a JSON body. */
+    /**
+     * 200 with a JSON body.
+     *
+     * @param json the UTF-8 encoded JSON document to send
+     * @return a 200 response with {@code Content-Type: application/json}
+     */
     public static WebhookResponse json(byte[] json) {
         return new WebhookResponse(200, Map.of("Content-Type", "application/json"), json);
     }
 
-    /** The given status with a short plain-text body. */
+    /**
+     * The given status with a short plain-text body.
+     *
+     * @param status the HTTP status code, 100 to 599
+     * @param text the body, sent as UTF-8
+     * @return a response with {@code Content-Type: text/plain; charset=utf-8}
+     */
     public static WebhookResponse text(int status, String text) {
         return new WebhookResponse(
                 status,
@@ -45,7 +68,11 @@ public record WebhookResponse(int status, Map<String, String> headers, byte[] bo
                 text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The body decoded as UTF-8. */
+    /**
+     * The body decoded as UTF-8.
+     *
+     * @return the body as text; empty when there is no body
+     */
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }

@@ -25,7 +25,12 @@ public final class WebhookRoutes {
         this(DEFAULT_MAX_BODY_BYTES);
     }
 
-    /** Routes that refuse bodies larger than {@code maxBodyBytes} with 413. */
+    /**
+     * Routes that refuse bodies larger than {@code maxBodyBytes} with 413.
+     *
+     * @param maxBodyBytes the largest body accepted, in bytes; must be positive
+     * @throws IllegalArgumentException if {@code maxBodyBytes} is zero or negative
+     */
     public WebhookRoutes(int maxBodyBytes) {
         if (maxBodyBytes <= 0) {
             throw new IllegalArgumentException("maxBodyBytes must be positive, was " + maxBodyBytes);
@@ -36,6 +41,9 @@ public final class WebhookRoutes {
     /**
      * Adds an endpoint at {@code path}.
      *
+     * @param path the exact request path, starting with {@code /}, such as {@code /telegram}
+     * @param endpoint the endpoint that handles requests to {@code path}
+     * @return these routes, for chaining
      * @throws IllegalArgumentException if the path does not start with {@code /} or is taken
      */
     public WebhookRoutes add(String path, WebhookEndpoint endpoint) {
@@ -50,22 +58,41 @@ public final class WebhookRoutes {
         return this;
     }
 
-    /** The largest body accepted, in bytes. */
+    /**
+     * The largest body accepted, in bytes.
+     *
+     * @return the body limit in bytes, always positive
+     */
     public int maxBodyBytes() {
         return maxBodyBytes;
     }
 
-    /** The endpoint at {@code path}, if any. */
+    /**
+     * The endpoint at {@code path}, if any.
+     *
+     * @param path the exact request path, without query string
+     * @return the endpoint, or empty when nothing is routed there
+     */
     public Optional<WebhookEndpoint> endpoint(String path) {
         return Optional.ofNullable(endpoints.get(path));
     }
 
-    /** The routed paths and endpoints. */
+    /**
+     * The routed paths and endpoints.
+     *
+     * @return an immutable snapshot mapping each path to its endpoint
+     */
     public Map<String, WebhookEndpoint> endpoints() {
         return Map.copyOf(new LinkedHashMap<>(endpoints));
     }
 
-    /** Routes {@code request}, applying the 404 / 405 / 413 rules. */
+    /**
+     * Routes {@code request}, applying the 404 / 405 / 413 rules.
+     *
+     * @param request the request as received
+     * @return 404 for an unknown path, 405 for a method other than POST, 413 for a body over
+     *     the limit, otherwise the endpoint's response
+     */
     public WebhookResponse handle(WebhookRequest request) {
         WebhookEndpoint endpoint = endpoints.get(request.path());
         if (endpoint == null) {
@@ -82,7 +109,11 @@ public final class WebhookRoutes {
         return endpoint.handle(request);
     }
 
-    /** The 413 answer for a body over the limit. */
+    /**
+     * The 413 answer for a body over the limit.
+     *
+     * @return a 413 response whose plain-text body states the limit in bytes
+     */
     public WebhookResponse tooLarge() {
         return WebhookResponse.text(413, "Payload Too Large: the limit is " + maxBodyBytes + " bytes");
     }

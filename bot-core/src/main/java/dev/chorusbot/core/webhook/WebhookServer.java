@@ -43,12 +43,20 @@ public final class WebhookServer implements AutoCloseable {
         this.threads = builder.threads;
     }
 
-    /** A builder; by default port 8080 on all interfaces, 1 MiB body limit. */
+    /**
+     * A builder; by default port 8080 on all interfaces, 1 MiB body limit.
+     *
+     * @return a new builder with the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The routes this server serves; endpoints may be added before or after {@link #start()}. */
+    /**
+     * The routes this server serves; endpoints may be added before or after {@link #start()}.
+     *
+     * @return the live routes of this server
+     */
     public WebhookRoutes routes() {
         return routes;
     }
@@ -56,7 +64,9 @@ public final class WebhookServer implements AutoCloseable {
     /**
      * Binds and starts serving.
      *
+     * @return this server, for chaining
      * @throws IOException when the address cannot be bound
+     * @throws IllegalStateException if the server was already started
      */
     public synchronized WebhookServer start() throws IOException {
         if (server != null) {
@@ -83,7 +93,12 @@ public final class WebhookServer implements AutoCloseable {
         return this;
     }
 
-    /** The port actually bound (useful with port 0); only after {@link #start()}. */
+    /**
+     * The port actually bound (useful with port 0); only after {@link #start()}.
+     *
+     * @return the bound local port
+     * @throws IllegalStateException if the server was not started
+     */
     public synchronized int port() {
         if (server == null) {
             throw new IllegalStateException("webhook server not started");
@@ -203,18 +218,34 @@ public final class WebhookServer implements AutoCloseable {
 
         private Builder() {}
 
-        /** Listens on {@code port} on all interfaces; 0 picks a free port. */
+        /**
+         * Listens on {@code port} on all interfaces; 0 picks a free port.
+         *
+         * @param port the TCP port, 0 to 65535
+         * @return this builder
+         */
         public Builder port(int port) {
             return address(new InetSocketAddress(port));
         }
 
-        /** Listens on the given address (for example loopback only). */
+        /**
+         * Listens on the given address (for example loopback only).
+         *
+         * @param socketAddress the address and port to bind; port 0 picks a free port
+         * @return this builder
+         */
         public Builder address(InetSocketAddress socketAddress) {
             this.address = notNull(socketAddress, "address");
             return this;
         }
 
-        /** Refuses bodies larger than this with 413; default 1 MiB. */
+        /**
+         * Refuses bodies larger than this with 413; default 1 MiB.
+         *
+         * @param bytes the largest body accepted, in bytes; must be positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bytes} is zero or negative
+         */
         public Builder maxBodyBytes(int bytes) {
             if (bytes <= 0) {
                 throw new IllegalArgumentException("maxBodyBytes must be positive, was " + bytes);
@@ -223,7 +254,13 @@ public final class WebhookServer implements AutoCloseable {
             return this;
         }
 
-        /** How many requests are served at once; default twice the processors, at least 4. */
+        /**
+         * How many requests are served at once; default twice the processors, at least 4.
+         *
+         * @param count the number of serving threads; must be positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code count} is zero or negative
+         */
         public Builder threads(int count) {
             if (count <= 0) {
                 throw new IllegalArgumentException("threads must be positive, was " + count);
@@ -232,7 +269,11 @@ public final class WebhookServer implements AutoCloseable {
             return this;
         }
 
-        /** The configured server, not yet started. */
+        /**
+         * The configured server, not yet started.
+         *
+         * @return a new server; call {@link WebhookServer#start()} to bind it
+         */
         public WebhookServer build() {
             return new WebhookServer(this);
         }
