@@ -93,7 +93,8 @@ public record ChatMessageEvent(
     }
 
     /**
-     * True when the sender carries a badge of the set {@code setId} ({@code moderator}, {@code vip}).
+     * True when the sender carries a badge of the set {@code setId} ({@code moderator},
+     * {@code vip}).
      *
      * @param setId the badge set to look for, compared exactly (lower case, as Twitch names them)
      * @return whether any of the sender's badges belongs to that set

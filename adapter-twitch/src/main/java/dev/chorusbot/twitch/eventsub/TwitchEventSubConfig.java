@@ -491,7 +491,8 @@ public final class TwitchEventSubConfig {
         }
 
         /**
-         * The webhook's public URL ({@code TWITCH_EVENTSUB_CALLBACK}); subscriptions are ensured at start.
+         * The webhook's public URL ({@code TWITCH_EVENTSUB_CALLBACK}); subscriptions are ensured at
+         * start.
          *
          * @param value the URL Twitch calls, as it reaches this bot's webhook path
          * @return this builder
@@ -503,7 +504,8 @@ public final class TwitchEventSubConfig {
         }
 
         /**
-         * How long a delivery waits for its replies; default 5 s (Twitch expects an answer within seconds).
+         * How long a delivery waits for its replies; default 5 s (Twitch expects an answer within
+         * seconds).
          *
          * @param value a positive duration
          * @return this builder
