@@ -26,7 +26,17 @@ import java.util.Objects;
  * @param params the parameters; the trailing one (after {@code " :"}) is the last and may contain spaces
  */
 public record IrcMessage(IrcTags tags, String source, String command, List<String> params) {
-    /** Validates and copies the components. */
+    /**
+     * Validates and copies the components.
+     *
+     * @param tags the IRCv3 tags, {@link IrcTags#none()} for none
+     * @param source the source without its leading colon, or {@code ""}
+     * @param command upper-case letters ({@code PRIVMSG}) or exactly three digits ({@code 001})
+     * @param params the parameters, the trailing one last; copied
+     * @throws NullPointerException if a component or a parameter is null
+     * @throws IllegalArgumentException if {@code command} is neither upper-case letters nor three
+     *     digits
+     */
     public IrcMessage {
         Objects.requireNonNull(tags, "tags");
         Objects.requireNonNull(source, "source");
@@ -37,12 +47,26 @@ public record IrcMessage(IrcTags tags, String source, String command, List<Strin
         }
     }
 
-    /** A message with no tags and no source, as a client sends: {@code of("JOIN", "#chorus")}. */
+    /**
+     * A message with no tags and no source, as a client sends: {@code of("JOIN", "#chorus")}.
+     *
+     * @param command upper-case letters or three digits, such as {@code PRIVMSG}
+     * @param params the parameters; the last may contain spaces, {@link #toLine()} adds its colon
+     * @return the message
+     * @throws NullPointerException if {@code command} or a parameter is null
+     * @throws IllegalArgumentException if {@code command} is not an IRC command
+     */
     public static IrcMessage of(String command, String... params) {
         return new IrcMessage(IrcTags.none(), "", command, Arrays.asList(params));
     }
 
-    /** A copy carrying {@code newTags}. */
+    /**
+     * A copy carrying {@code newTags}.
+     *
+     * @param newTags the tags of the copy, replacing these; {@link IrcTags#none()} for none
+     * @return a message with the same source, command and parameters
+     * @throws NullPointerException if {@code newTags} is null
+     */
     public IrcMessage withTags(IrcTags newTags) {
         return new IrcMessage(newTags, source, command, params);
     }
@@ -50,6 +74,9 @@ public record IrcMessage(IrcTags tags, String source, String command, List<Strin
     /**
      * Parses one line (a trailing CR LF, LF or CR is ignored).
      *
+     * @param line one line as received, with or without its line ending
+     * @return the message, its command in upper case
+     * @throws NullPointerException if {@code line} is null
      * @throws IllegalArgumentException naming what is wrong when the line is not valid IRC: empty,
      *     tags or a source without a command, an invalid command, or a NUL or line break inside
      */
@@ -187,18 +214,34 @@ public record IrcMessage(IrcTags tags, String source, String command, List<Strin
         return c >= '0' && c <= '9';
     }
 
-    /** The nick of the source ({@code viktor} in {@code viktor!viktor@viktor.tmi.twitch.tv}), or the whole source. */
+    /**
+     * The nick of the source ({@code viktor} in {@code viktor!viktor@viktor.tmi.twitch.tv}), or the
+     * whole source.
+     *
+     * @return the source up to its {@code !}, the whole source when it has none, or {@code ""}
+     *     for a line without source
+     */
     public String nick() {
         int bang = source.indexOf('!');
         return bang < 0 ? source : source.substring(0, bang);
     }
 
-    /** Parameter {@code index}, or {@code ""} when there is no such parameter. */
+    /**
+     * Parameter {@code index}, or {@code ""} when there is no such parameter.
+     *
+     * @param index the parameter's position, from 0
+     * @return the parameter, or {@code ""} past the last one
+     * @throws IndexOutOfBoundsException if {@code index} is negative
+     */
     public String param(int index) {
         return index < params.size() ? params.get(index) : "";
     }
 
-    /** The last parameter (the text of a PRIVMSG or NOTICE), or {@code ""} when there is none. */
+    /**
+     * The last parameter (the text of a PRIVMSG or NOTICE), or {@code ""} when there is none.
+     *
+     * @return the last parameter, or {@code ""}
+     */
     public String trailing() {
         return params.isEmpty() ? "" : params.get(params.size() - 1);
     }
@@ -206,6 +249,8 @@ public record IrcMessage(IrcTags tags, String source, String command, List<Strin
     /**
      * This message as one IRC line, without the terminating CR LF.
      *
+     * @return the line, with {@code @} before the tags, {@code :} before the source and, where
+     *     needed, before the last parameter
      * @throws IllegalArgumentException when a parameter contains CR, LF or NUL (user text must not
      *     start a second command), a middle parameter is empty, contains a space or starts with a
      *     colon, or a tag value contains NUL

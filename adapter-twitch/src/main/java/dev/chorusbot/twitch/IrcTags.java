@@ -45,7 +45,11 @@ public final class IrcTags {
         }
     }
 
-    /** No tags. */
+    /**
+     * No tags.
+     *
+     * @return the shared empty instance
+     */
     public static IrcTags none() {
         return NONE;
     }
@@ -53,6 +57,10 @@ public final class IrcTags {
     /**
      * Tags with the given keys and (unescaped) values, in the map's iteration order.
      *
+     * @param tags tag name to unescaped value; every value is written with {@code =}, so an empty
+     *     value reads back as {@code ""} with {@link #hasExplicitValue(String)} true
+     * @return the tags, or {@link #none()} when the map is empty
+     * @throws NullPointerException if the map, a key or a value is null
      * @throws IllegalArgumentException when a key is empty or contains a space, {@code ;}, {@code =},
      *     a line break or NUL, or a value contains NUL (which has no escape)
      */
@@ -75,7 +83,15 @@ public final class IrcTags {
         return parse(wire.toString());
     }
 
-    /** One tag. */
+    /**
+     * One tag.
+     *
+     * @param key the tag name, such as {@code reply-parent-msg-id}
+     * @param value the unescaped value; may be empty
+     * @return the one tag
+     * @throws NullPointerException if {@code key} or {@code value} is null
+     * @throws IllegalArgumentException on the same bad keys and values as {@link #of(Map)}
+     */
     public static IrcTags of(String key, String value) {
         return of(Map.of(key, value));
     }
@@ -83,6 +99,9 @@ public final class IrcTags {
     /**
      * Reads the tag section of a line, without its leading {@code @}. Empty tags ({@code a=1;;b=2})
      * are ignored.
+     *
+     * @param wire the escaped tags as sent, such as {@code id=abc;display-name=Viktor}
+     * @return the tags, or {@link #none()} when {@code wire} holds none
      */
     public static IrcTags parse(String wire) {
         return parse(wire, 0, wire.length());
@@ -119,17 +138,30 @@ public final class IrcTags {
         return count == 0 ? NONE : new IrcTags(line, start, end, bounds, count);
     }
 
-    /** The number of tags (a repeated key counts each time). */
+    /**
+     * The number of tags (a repeated key counts each time).
+     *
+     * @return the count of tags, 0 for none
+     */
     public int size() {
         return count;
     }
 
-    /** True when the line carried no tags. */
+    /**
+     * True when the line carried no tags.
+     *
+     * @return whether there are no tags
+     */
     public boolean isEmpty() {
         return count == 0;
     }
 
-    /** True when a tag named {@code key} is present, with or without a value. */
+    /**
+     * True when a tag named {@code key} is present, with or without a value.
+     *
+     * @param key the tag name, matched exactly (case-sensitive)
+     * @return whether the tag is present
+     */
     public boolean contains(String key) {
         return find(key) >= 0;
     }
@@ -137,13 +169,22 @@ public final class IrcTags {
     /**
      * The unescaped value of {@code key}: empty when the tag is absent, {@code ""} when it is present
      * without a value or with an empty one.
+     *
+     * @param key the tag name, matched exactly (case-sensitive)
+     * @return the value, or empty when the tag is absent
      */
     public Optional<String> get(String key) {
         int tag = find(key);
         return tag < 0 ? Optional.empty() : Optional.of(valueAt(tag));
     }
 
-    /** The unescaped value of {@code key}, or {@code fallback} when the tag is absent or empty. */
+    /**
+     * The unescaped value of {@code key}, or {@code fallback} when the tag is absent or empty.
+     *
+     * @param key the tag name, matched exactly (case-sensitive)
+     * @param fallback what to return for an absent or empty tag; may be null
+     * @return the value, or {@code fallback}
+     */
     public String getOrDefault(String key, String fallback) {
         int tag = find(key);
         if (tag < 0) {
@@ -156,13 +197,20 @@ public final class IrcTags {
     /**
      * True when {@code key} is written with an {@code =} ({@code flags=} or {@code flags=x}), false
      * when it is written bare ({@code flags}) or is absent.
+     *
+     * @param key the tag name, matched exactly (case-sensitive)
+     * @return whether the tag is present and written with {@code =}
      */
     public boolean hasExplicitValue(String key) {
         int tag = find(key);
         return tag >= 0 && bounds[tag * 3 + 2] > bounds[tag * 3 + 1];
     }
 
-    /** All tags, unescaped, in wire order; for a repeated key the last value wins. */
+    /**
+     * All tags, unescaped, in wire order; for a repeated key the last value wins.
+     *
+     * @return an unmodifiable map of tag name to unescaped value; empty for no tags
+     */
     public Map<String, String> asMap() {
         Map<String, String> map = new LinkedHashMap<>();
         for (int tag = 0; tag < count; tag++) {
@@ -171,7 +219,11 @@ public final class IrcTags {
         return Collections.unmodifiableMap(map);
     }
 
-    /** The tags as written on the wire, without the leading {@code @}; escaped. */
+    /**
+     * The tags as written on the wire, without the leading {@code @}; escaped.
+     *
+     * @return the escaped tag section, {@code ""} for no tags
+     */
     public String wire() {
         String text = wire;
         if (text == null) {

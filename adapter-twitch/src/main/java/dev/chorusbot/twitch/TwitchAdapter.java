@@ -56,12 +56,23 @@ public final class TwitchAdapter implements PullAdapter {
     private final TwitchSession session;
     private volatile EventSink sink;
 
-    /** An adapter for {@code config}. */
+    /**
+     * An adapter for {@code config}.
+     *
+     * @param config the account, token, channels, server and rate limits
+     * @throws NullPointerException if {@code config} is null
+     */
     public TwitchAdapter(TwitchConfig config) {
         this(config, Clock.systemUTC());
     }
 
-    /** An adapter for {@code config}, reading time from {@code clock}. */
+    /**
+     * An adapter for {@code config}, reading time from {@code clock}.
+     *
+     * @param config the account, token, channels, server and rate limits
+     * @param clock the clock for message times, rate-limit windows and connection timeouts
+     * @throws NullPointerException if an argument is null
+     */
     public TwitchAdapter(TwitchConfig config, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.session = new TwitchSession(config, PLATFORM, Objects.requireNonNull(clock, "clock"),
@@ -72,13 +83,18 @@ public final class TwitchAdapter implements PullAdapter {
      * An adapter configured from {@code TWITCH_USERNAME}, {@code TWITCH_OAUTH_TOKEN},
      * {@code TWITCH_CHANNELS} and {@code TWITCH_IRC_URL}.
      *
+     * @return an adapter that has not connected yet
      * @throws dev.chorusbot.core.ConfigurationException listing every problem with the variables
      */
     public static TwitchAdapter fromEnv() {
         return new TwitchAdapter(TwitchConfig.fromEnv());
     }
 
-    /** The configuration (its {@code toString} masks the token). */
+    /**
+     * The configuration (its {@code toString} masks the token).
+     *
+     * @return the configuration the adapter was made with
+     */
     public TwitchConfig config() {
         return config;
     }
@@ -116,12 +132,20 @@ public final class TwitchAdapter implements PullAdapter {
         return Optional.of(session.self());
     }
 
-    /** True while logged in to Twitch. */
+    /**
+     * True while logged in to Twitch.
+     *
+     * @return whether Twitch has accepted the login on the current connection
+     */
     public boolean isConnected() {
         return session.isReady();
     }
 
-    /** How many connections were opened so far, reconnects included. */
+    /**
+     * How many connections were opened so far, reconnects included.
+     *
+     * @return the number of connections opened, 0 before the first
+     */
     public int connectionCount() {
         return session.connections();
     }

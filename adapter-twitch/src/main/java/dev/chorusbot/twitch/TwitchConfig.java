@@ -66,7 +66,11 @@ public final class TwitchConfig {
         this.moderatorMessageLimit = b.moderatorMessageLimit;
     }
 
-    /** A builder with Twitch's defaults. */
+    /**
+     * A builder with Twitch's defaults.
+     *
+     * @return a new builder; its {@link Builder#build()} checks the settings
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -76,13 +80,20 @@ public final class TwitchConfig {
      * separated, {@code #} optional) and {@code TWITCH_IRC_URL} (optional) from the process
      * environment.
      *
+     * @return the checked configuration
      * @throws ConfigurationException listing every missing or malformed variable
      */
     public static TwitchConfig fromEnv() {
         return fromEnv(System.getenv());
     }
 
-    /** As {@link #fromEnv()}, reading {@code env} instead of the process environment. */
+    /**
+     * As {@link #fromEnv()}, reading {@code env} instead of the process environment.
+     *
+     * @param env variable names to values; missing names count as unset
+     * @return the checked configuration
+     * @throws ConfigurationException listing every missing or malformed variable
+     */
     public static TwitchConfig fromEnv(Map<String, String> env) {
         return fromEnv(env, builder());
     }
@@ -90,6 +101,12 @@ public final class TwitchConfig {
     /**
      * As {@link #fromEnv(Map)}, starting from {@code base} (for timings or an {@link SSLContext}
      * that have no variable).
+     *
+     * @param env variable names to values; the account, token and channels always come from it,
+     *     the server only when {@code TWITCH_IRC_URL} is set
+     * @param base a builder holding the settings that have no variable; it is changed and built
+     * @return the checked configuration
+     * @throws ConfigurationException listing every missing or malformed variable
      */
     public static TwitchConfig fromEnv(Map<String, String> env, Builder base) {
         Objects.requireNonNull(env, "env");
@@ -113,67 +130,121 @@ public final class TwitchConfig {
         return channels;
     }
 
-    /** The bot account's login, lower case (Twitch logins are case-insensitive). */
+    /**
+     * The bot account's login, lower case (Twitch logins are case-insensitive).
+     *
+     * @return the login, 1 to 25 letters, digits or underscores
+     */
     public String username() {
         return username;
     }
 
-    /** The OAuth token as PASS sends it, always with the {@code oauth:} prefix. Never log it. */
+    /**
+     * The OAuth token as PASS sends it, always with the {@code oauth:} prefix. Never log it.
+     *
+     * @return {@code oauth:} followed by the token
+     */
     public String password() {
         return token;
     }
 
-    /** The channels to join: logins, lower case, without {@code #}, without duplicates. */
+    /**
+     * The channels to join: logins, lower case, without {@code #}, without duplicates.
+     *
+     * @return the channels in the order configured; never empty
+     */
     public List<String> channels() {
         return channels;
     }
 
-    /** The server URL; its scheme chooses the transport ({@code irc}, {@code ircs}, {@code ws}, {@code wss}). */
+    /**
+     * The server URL; its scheme chooses the transport ({@code irc}, {@code ircs}, {@code ws},
+     * {@code wss}).
+     *
+     * @return an {@code irc}, {@code ircs}, {@code ws} or {@code wss} URL with a host
+     */
     public URI server() {
         return server;
     }
 
-    /** The TLS context for {@code ircs} and {@code wss}; empty means the JDK's default trust store. */
+    /**
+     * The TLS context for {@code ircs} and {@code wss}; empty means the JDK's default trust store.
+     *
+     * @return the context given to the builder, or empty
+     */
     public Optional<SSLContext> sslContext() {
         return sslContext;
     }
 
-    /** How long the line may stay quiet before the adapter sends its own PING. */
+    /**
+     * How long the line may stay quiet before the adapter sends its own PING.
+     *
+     * @return a positive duration; default 60 seconds
+     */
     public Duration pingInterval() {
         return pingInterval;
     }
 
-    /** How long to wait for any line after our PING (or for 001 after logging in) before reconnecting. */
+    /**
+     * How long to wait for any line after our PING (or for 001 after logging in) before
+     * reconnecting.
+     *
+     * @return a positive duration; default 15 seconds
+     */
     public Duration pongTimeout() {
         return pongTimeout;
     }
 
-    /** The first reconnect delay; it doubles up to {@link #reconnectMax()}, with jitter. */
+    /**
+     * The first reconnect delay; it doubles up to {@link #reconnectMax()}, with jitter.
+     *
+     * @return a positive duration; default 1 second
+     */
     public Duration reconnectMin() {
         return reconnectMin;
     }
 
-    /** The longest reconnect delay. */
+    /**
+     * The longest reconnect delay.
+     *
+     * @return a positive duration; default 60 seconds
+     */
     public Duration reconnectMax() {
         return reconnectMax;
     }
 
-    /** How long opening the connection may take. */
+    /**
+     * How long opening the connection may take.
+     *
+     * @return a positive duration; default 10 seconds
+     */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
-    /** How long {@code close()} waits for queued messages to go out. */
+    /**
+     * How long {@code close()} waits for queued messages to go out.
+     *
+     * @return the duration; default 10 seconds
+     */
     public Duration closeTimeout() {
         return closeTimeout;
     }
 
-    /** Messages the account may send per 30 seconds; Twitch's standard is 20. */
+    /**
+     * Messages the account may send per 30 seconds; Twitch's standard is 20.
+     *
+     * @return a positive count; default 20
+     */
     public int messageLimit() {
         return messageLimit;
     }
 
-    /** Messages per 30 seconds where the bot is moderator or broadcaster; Twitch's standard is 100. */
+    /**
+     * Messages per 30 seconds where the bot is moderator or broadcaster; Twitch's standard is 100.
+     *
+     * @return a count at least {@link #messageLimit()}; default 100
+     */
     public int moderatorMessageLimit() {
         return moderatorMessageLimit;
     }
@@ -202,62 +273,131 @@ public final class TwitchConfig {
 
         private Builder() {}
 
-        /** The bot account's login ({@code TWITCH_USERNAME}), in any case. */
+        /**
+         * The bot account's login ({@code TWITCH_USERNAME}), in any case.
+         *
+         * @param value the login; blanks around it are stripped
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         */
         public Builder username(String value) {
             this.username = Objects.requireNonNull(value, "username");
             return this;
         }
 
-        /** A user access token with chat:read and chat:edit ({@code TWITCH_OAUTH_TOKEN}); {@code oauth:} optional. */
+        /**
+         * A user access token with chat:read and chat:edit ({@code TWITCH_OAUTH_TOKEN});
+         * {@code oauth:} optional.
+         *
+         * @param value the token, with or without {@code oauth:}; blanks around it are stripped
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         */
         public Builder token(String value) {
             this.token = Objects.requireNonNull(value, "token");
             return this;
         }
 
-        /** The channels to join ({@code TWITCH_CHANNELS}); {@code #} optional. */
+        /**
+         * The channels to join ({@code TWITCH_CHANNELS}); {@code #} optional.
+         *
+         * @param values channel logins in any case; they replace the ones set before
+         * @return this builder
+         * @throws NullPointerException if {@code values} or one of them is null
+         */
         public Builder channels(String... values) {
             return channels(List.of(values));
         }
 
-        /** The channels to join ({@code TWITCH_CHANNELS}); {@code #} optional. */
+        /**
+         * The channels to join ({@code TWITCH_CHANNELS}); {@code #} optional.
+         *
+         * @param values channel logins in any case; they replace the ones set before
+         * @return this builder
+         * @throws NullPointerException if {@code values} or one of them is null
+         */
         public Builder channels(List<String> values) {
             this.channels = List.copyOf(values);
             return this;
         }
 
-        /** The server ({@code TWITCH_IRC_URL}); default {@code wss://irc-ws.chat.twitch.tv:443}. */
+        /**
+         * The server ({@code TWITCH_IRC_URL}); default {@code wss://irc-ws.chat.twitch.tv:443}.
+         *
+         * @param value an {@code irc}, {@code ircs}, {@code ws} or {@code wss} URL
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         */
         public Builder server(URI value) {
             this.serverText = Objects.requireNonNull(value, "server").toString();
             return this;
         }
 
-        /** The TLS context for {@code ircs}/{@code wss}: trust a private CA or a test certificate. Host names are still verified. */
+        /**
+         * The TLS context for {@code ircs}/{@code wss}: trust a private CA or a test certificate.
+         * Host names are still verified.
+         *
+         * @param value the context whose trust managers check the server's certificate
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         */
         public Builder sslContext(SSLContext value) {
             this.sslContext = Objects.requireNonNull(value, "sslContext");
             return this;
         }
 
-        /** Send our own PING after {@code idle} without a line; reconnect when nothing arrives within {@code timeout}. */
+        /**
+         * Send our own PING after {@code idle} without a line; reconnect when nothing arrives
+         * within {@code timeout}.
+         *
+         * @param idle how long the connection may stay quiet before the PING; default 60 s
+         * @param timeout how long to wait for a line after the PING (or for 001 after logging in);
+         *     default 15 s
+         * @return this builder
+         * @throws NullPointerException if an argument is null
+         * @throws IllegalArgumentException if an argument is zero or negative
+         */
         public Builder keepAlive(Duration idle, Duration timeout) {
             this.pingInterval = positive(idle, "idle");
             this.pongTimeout = positive(timeout, "timeout");
             return this;
         }
 
-        /** Reconnect delays: from {@code min}, doubling up to {@code max}, each with jitter. */
+        /**
+         * Reconnect delays: from {@code min}, doubling up to {@code max}, each with jitter.
+         *
+         * @param min the first delay; default 1 s
+         * @param max the longest delay; default 60 s
+         * @return this builder
+         * @throws NullPointerException if an argument is null
+         * @throws IllegalArgumentException if an argument is zero or negative
+         */
         public Builder reconnectBackoff(Duration min, Duration max) {
             this.reconnectMin = positive(min, "min");
             this.reconnectMax = positive(max, "max");
             return this;
         }
 
-        /** How long opening a connection may take; default 10 s. */
+        /**
+         * How long opening a connection may take; default 10 s.
+         *
+         * @param value a positive duration
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         * @throws IllegalArgumentException if {@code value} is zero or negative
+         */
         public Builder connectTimeout(Duration value) {
             this.connectTimeout = positive(value, "connectTimeout");
             return this;
         }
 
-        /** How long closing waits for queued messages; default 10 s. */
+        /**
+         * How long closing waits for queued messages; default 10 s.
+         *
+         * @param value the longest wait
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         */
         public Builder closeTimeout(Duration value) {
             this.closeTimeout = Objects.requireNonNull(value, "closeTimeout");
             return this;
@@ -268,6 +408,14 @@ public final class TwitchConfig {
          * standard is 20 and 100 (https://dev.twitch.tv/docs/chat/#rate-limits). Raise them only for
          * an account Twitch granted more, or for a load test against a local server: Twitch ignores
          * an account that exceeds its limits for 30 minutes.
+         *
+         * @param perThirtySeconds messages per 30 seconds where the bot is an ordinary chatter;
+         *     positive
+         * @param asModeratorPerThirtySeconds messages per 30 seconds where the bot is moderator or
+         *     broadcaster; at least {@code perThirtySeconds}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code perThirtySeconds} is not positive or the
+         *     moderator limit is below it
          */
         public Builder messageLimits(int perThirtySeconds, int asModeratorPerThirtySeconds) {
             if (perThirtySeconds <= 0 || asModeratorPerThirtySeconds < perThirtySeconds) {
@@ -290,6 +438,8 @@ public final class TwitchConfig {
         /**
          * Checks the settings.
          *
+         * @return the configuration, with the login and channels in lower case and the token
+         *     prefixed with {@code oauth:}
          * @throws ConfigurationException listing every problem, each naming its environment variable
          */
         public TwitchConfig build() {

@@ -6,16 +6,26 @@ package dev.chorusbot.twitch;
  * message names {@code TWITCH_OAUTH_TOKEN} and never contains the token.
  */
 public final class TwitchLoginException extends RuntimeException {
+    /** Twitch's NOTICE text of the refusal. */
     private final String notice;
 
-    /** An exception for the refusal {@code notice} (Twitch's NOTICE text) of {@code login}'s login. */
+    /**
+     * An exception for the refusal {@code notice} (Twitch's NOTICE text) of {@code login}'s login.
+     *
+     * @param login the bot account's login that was refused
+     * @param notice Twitch's NOTICE text, such as {@code Login authentication failed}
+     */
     public TwitchLoginException(String login, String notice) {
         super("Twitch refused the login of '" + login + "' (" + notice + "): check TWITCH_OAUTH_TOKEN, which must be"
                 + " a valid user access token of that account with the chat:read and chat:edit scopes.");
         this.notice = notice;
     }
 
-    /** Twitch's NOTICE text, for example {@code Login authentication failed}. */
+    /**
+     * Twitch's NOTICE text, for example {@code Login authentication failed}.
+     *
+     * @return the NOTICE text as Twitch sent it
+     */
     public String notice() {
         return notice;
     }

@@ -46,7 +46,24 @@ public record TwitchMessage(
         List<Emote> emotes,
         Optional<ReplyParent> replyParent) {
 
-    /** Validates and copies the components. */
+    /**
+     * Validates and copies the components.
+     *
+     * @param irc the line as received
+     * @param channel the channel's login, without {@code #}
+     * @param id the message id ({@code id} tag), or {@code ""} when tags were not sent
+     * @param login the sender's login, lower case
+     * @param displayName the sender's display name, else the login
+     * @param userId the sender's user id, or {@code ""}
+     * @param roomId the channel's user id, or {@code ""}
+     * @param sentAt when Twitch received the message, or empty
+     * @param text the text, without CTCP ACTION wrapping
+     * @param action true for a {@code /me} action
+     * @param badges badge name to version, in order; copied
+     * @param emotes the emotes in {@code text}; copied
+     * @param replyParent the message this one replies to, or empty
+     * @throws NullPointerException if a component is null
+     */
     public TwitchMessage {
         Objects.requireNonNull(irc, "irc");
         Objects.requireNonNull(channel, "channel");
@@ -71,7 +88,15 @@ public record TwitchMessage(
      * @param end the last code point, inclusive
      */
     public record Emote(String id, int start, int end) {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param id the emote id
+         * @param start the first code point, from 0
+         * @param end the last code point, inclusive, not before {@code start}
+         * @throws NullPointerException if {@code id} is null
+         * @throws IllegalArgumentException if {@code start} is negative or {@code end} is before it
+         */
         public Emote {
             Objects.requireNonNull(id, "id");
             if (start < 0 || end < start) {
@@ -79,7 +104,14 @@ public record TwitchMessage(
             }
         }
 
-        /** The emote's text in {@code text} (counted in code points, so emoji before it do not shift it). */
+        /**
+         * The emote's text in {@code text} (counted in code points, so emoji before it do not shift
+         * it).
+         *
+         * @param text the text the positions refer to, normally {@link TwitchMessage#text()}
+         * @return the emote's code points {@code start} to {@code end}, such as {@code Kappa}
+         * @throws IndexOutOfBoundsException if the range lies beyond {@code text}
+         */
         public String in(String text) {
             int from = text.offsetByCodePoints(0, start);
             int to = text.offsetByCodePoints(from, end - start + 1);
@@ -97,7 +129,16 @@ public record TwitchMessage(
      * @param body the parent message's text
      */
     public record ReplyParent(String msgId, String userId, String userLogin, String displayName, String body) {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param msgId the parent message's id
+         * @param userId the parent's sender id, or {@code ""} when the tag was missing
+         * @param userLogin the parent's sender login, or {@code ""}
+         * @param displayName the parent's sender display name, or {@code ""}
+         * @param body the parent message's text, or {@code ""}
+         * @throws NullPointerException if a component is null
+         */
         public ReplyParent {
             Objects.requireNonNull(msgId, "msgId");
             Objects.requireNonNull(userId, "userId");
@@ -113,6 +154,8 @@ public record TwitchMessage(
      * Reads a {@code PRIVMSG} line. Where tags are missing (a server without Twitch's tags
      * capability) the id is empty, the display name is the login and the lists are empty.
      *
+     * @param irc a parsed line from Twitch
+     * @return the message, with its channel and login in lower case
      * @throws IllegalArgumentException when {@code irc} is not a PRIVMSG to a channel, or a tag is malformed
      */
     public static TwitchMessage from(IrcMessage irc) {
@@ -156,6 +199,10 @@ public record TwitchMessage(
     /**
      * The badges of any tagged Twitch line (PRIVMSG, USERNOTICE, USERSTATE): the {@code badges} tag
      * {@code broadcaster/1,subscriber/12} read as {broadcaster=1, subscriber=12}, in order.
+     *
+     * @param tags the line's tags
+     * @return badge name to version (empty for a badge without {@code /}), in the tag's order;
+     *     empty when the line has no badges
      */
     public static Map<String, String> badges(IrcTags tags) {
         return badges(tags.getOrDefault("badges", ""));

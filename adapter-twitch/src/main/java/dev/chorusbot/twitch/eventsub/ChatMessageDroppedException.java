@@ -6,7 +6,9 @@ package dev.chorusbot.twitch.eventsub;
  * {@code msg_ratelimit} or {@code msg_rejected} (the codes of https://dev.twitch.tv/docs/irc/msg-id/).
  */
 public class ChatMessageDroppedException extends RuntimeException {
+    /** Twitch's drop code ({@code drop_reason.code}); empty when Twitch sent none. */
     private final String code;
+    /** Twitch's explanation ({@code drop_reason.message}); empty when Twitch sent none. */
     private final String reason;
 
     /**
@@ -23,12 +25,20 @@ public class ChatMessageDroppedException extends RuntimeException {
         this.reason = reason;
     }
 
-    /** Twitch's drop code, such as {@code msg_duplicate}; may be empty. */
+    /**
+     * Twitch's drop code, such as {@code msg_duplicate}; may be empty.
+     *
+     * @return the {@code drop_reason.code} of the response, or empty; never null
+     */
     public String code() {
         return code;
     }
 
-    /** Twitch's explanation of the drop; may be empty. */
+    /**
+     * Twitch's explanation of the drop; may be empty.
+     *
+     * @return the {@code drop_reason.message} of the response, or empty; never null
+     */
     public String reason() {
         return reason;
     }

@@ -51,7 +51,28 @@ public record ChatMessageEvent(
         Optional<String> channelPointsCustomRewardId,
         EventSubNotification notification) {
 
-    /** Validates and copies the components. */
+    /**
+     * Validates and copies the components.
+     *
+     * @param broadcasterUserId the channel's user id
+     * @param broadcasterUserLogin the channel's login
+     * @param broadcasterUserName the channel's display name
+     * @param chatterUserId the sender's user id
+     * @param chatterUserLogin the sender's login
+     * @param chatterUserName the sender's display name
+     * @param messageId the message's id (a UUID)
+     * @param text the message's plain text
+     * @param fragments the message in ordered parts; copied
+     * @param messageType {@code text}, {@code channel_points_highlighted},
+     *     {@code channel_points_sub_only}, {@code user_intro}, or a power-up type
+     * @param badges the sender's badges in this channel; copied
+     * @param color the sender's name color ({@code #RRGGBB}), or empty when never set
+     * @param reply what the message answers, or empty when it is no reply
+     * @param cheerBits the Bits cheered, or empty when it is no cheer
+     * @param channelPointsCustomRewardId the channel points reward redeemed with it, or empty
+     * @param notification the delivery that carried the event
+     * @throws NullPointerException if a component is null
+     */
     public ChatMessageEvent {
         requireNonNull(broadcasterUserId, "broadcasterUserId");
         requireNonNull(broadcasterUserLogin, "broadcasterUserLogin");
@@ -71,7 +92,13 @@ public record ChatMessageEvent(
         requireNonNull(notification, "notification");
     }
 
-    /** True when the sender carries a badge of the set {@code setId} ({@code moderator}, {@code vip}). */
+    /**
+     * True when the sender carries a badge of the set {@code setId} ({@code moderator},
+     * {@code vip}).
+     *
+     * @param setId the badge set to look for, compared exactly (lower case, as Twitch names them)
+     * @return whether any of the sender's badges belongs to that set
+     */
     public boolean hasBadge(String setId) {
         return badges.stream().anyMatch(b -> b.setId().equals(setId));
     }
@@ -84,7 +111,14 @@ public record ChatMessageEvent(
      * @param info extra data; for subscriber badges the number of months subscribed
      */
     public record Badge(String setId, String id, String info) {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param setId the badge set, such as {@code moderator}
+         * @param id the version within the set
+         * @param info extra data, or empty
+         * @throws NullPointerException if a component is null
+         */
         public Badge {
             requireNonNull(setId, "setId");
             requireNonNull(id, "id");
@@ -103,7 +137,16 @@ public record ChatMessageEvent(
      */
     public record Fragment(String type, String text, Optional<String> emoteId, Optional<String> mentionUserLogin,
             OptionalInt cheermoteBits) {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param type {@code text}, {@code emote}, {@code cheermote} or {@code mention}
+         * @param text the part's text
+         * @param emoteId the emote's id, or empty when the part is no emote
+         * @param mentionUserLogin the mentioned user's login, or empty when the part is no mention
+         * @param cheermoteBits the cheermote's Bits, or empty when the part is no cheermote
+         * @throws NullPointerException if a component is null
+         */
         public Fragment {
             requireNonNull(type, "type");
             requireNonNull(text, "text");
@@ -126,7 +169,18 @@ public record ChatMessageEvent(
      */
     public record Reply(String parentMessageId, String parentMessageBody, String parentUserId, String parentUserLogin,
             String parentUserName, String threadMessageId, String threadUserLogin) {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param parentMessageId the id of the message replied to
+         * @param parentMessageBody the text of the message replied to
+         * @param parentUserId the user id of its sender
+         * @param parentUserLogin the login of its sender
+         * @param parentUserName the display name of its sender
+         * @param threadMessageId the id of the thread's first message
+         * @param threadUserLogin the login of the thread's first sender
+         * @throws NullPointerException if a component is null
+         */
         public Reply {
             requireNonNull(parentMessageId, "parentMessageId");
             requireNonNull(parentMessageBody, "parentMessageBody");

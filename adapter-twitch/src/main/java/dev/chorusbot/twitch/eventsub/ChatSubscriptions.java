@@ -30,7 +30,12 @@ public final class ChatSubscriptions {
     private final TwitchEventSubConfig config;
     private final HelixApi api;
 
-    /** Subscriptions of the application and bot in {@code config}. */
+    /**
+     * Subscriptions of the application and bot in {@code config}.
+     *
+     * @param config the application's credentials, the bot's user id, the webhook secret and the
+     *     channels to subscribe to; Helix and OAuth requests go to its endpoints
+     */
     public ChatSubscriptions(TwitchEventSubConfig config) {
         this(config, new HelixApi(config));
     }
@@ -46,6 +51,9 @@ public final class ChatSubscriptions {
      *
      * @return channel login (or the id itself, for ids given as ids) to broadcaster id
      * @throws ConfigurationException when Twitch knows no user for a configured login
+     * @throws TwitchApiException when Twitch refuses the token or the request
+     * @throws IOException when Twitch cannot be reached or its answer cannot be read
+     * @throws InterruptedException when the calling thread is interrupted while waiting for Twitch
      */
     public Map<String, String> broadcasterIds() throws IOException, InterruptedException {
         Map<String, String> ids = new LinkedHashMap<>();
@@ -69,7 +77,14 @@ public final class ChatSubscriptions {
         return ids;
     }
 
-    /** Every {@code channel.chat.message} subscription of the application, in any status. */
+    /**
+     * Every {@code channel.chat.message} subscription of the application, in any status.
+     *
+     * @return the subscriptions as Helix lists them, of every channel and callback
+     * @throws TwitchApiException when Twitch refuses the token or the request
+     * @throws IOException when Twitch cannot be reached or its answer cannot be read
+     * @throws InterruptedException when the calling thread is interrupted while waiting for Twitch
+     */
     public List<EventSubSubscription> list() throws IOException, InterruptedException {
         return api.subscriptions(HelixApi.CHAT_MESSAGE);
     }
@@ -80,8 +95,13 @@ public final class ChatSubscriptions {
      * and callback, and creates the missing ones. Twitch then verifies each new one by calling the
      * webhook, which must be reachable.
      *
+     * @param callback the webhook's public HTTPS URL, as Twitch will call it
      * @return the subscription of each configured channel, in the order configured
      * @throws ConfigurationException when no channel is configured or a login is unknown
+     * @throws TwitchApiException when Twitch refuses a request, such as a subscription the bot or
+     *     broadcaster has not authorized
+     * @throws IOException when Twitch cannot be reached or its answer cannot be read
+     * @throws InterruptedException when the calling thread is interrupted while waiting for Twitch
      */
     public List<EventSubSubscription> ensure(URI callback) throws IOException, InterruptedException {
         Map<String, String> channels = broadcasterIds();
@@ -114,6 +134,10 @@ public final class ChatSubscriptions {
      * application when no channel is configured.
      *
      * @return the deleted subscriptions
+     * @throws ConfigurationException when Twitch knows no user for a configured login
+     * @throws TwitchApiException when Twitch refuses the token or a request
+     * @throws IOException when Twitch cannot be reached or its answer cannot be read
+     * @throws InterruptedException when the calling thread is interrupted while waiting for Twitch
      */
     public List<EventSubSubscription> removeAll() throws IOException, InterruptedException {
         Set<String> broadcasters = Set.copyOf(broadcasterIds().values());
@@ -127,7 +151,14 @@ public final class ChatSubscriptions {
         return removed;
     }
 
-    /** Deletes the subscription with {@code id}. */
+    /**
+     * Deletes the subscription with {@code id}.
+     *
+     * @param id the subscription's id, as {@link #list()} reports it
+     * @throws TwitchApiException when Twitch refuses the request, such as for an unknown id
+     * @throws IOException when Twitch cannot be reached or its answer cannot be read
+     * @throws InterruptedException when the calling thread is interrupted while waiting for Twitch
+     */
     public void remove(String id) throws IOException, InterruptedException {
         api.unsubscribe(id);
     }

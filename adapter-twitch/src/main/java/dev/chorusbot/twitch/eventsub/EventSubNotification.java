@@ -18,7 +18,16 @@ import java.time.Instant;
 public record EventSubNotification(
         String messageId, String messageType, Instant sentAt, EventSubSubscription subscription, String eventJson) {
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param messageId the delivery's {@code Twitch-Eventsub-Message-Id}; never null
+     * @param messageType {@code notification} or {@code revocation}; never null
+     * @param sentAt when Twitch sent the delivery; never null
+     * @param subscription the subscription the delivery belongs to; never null
+     * @param eventJson the {@code event} object as JSON, or {@code null} for a revocation
+     * @throws NullPointerException if a component other than {@code eventJson} is null
+     */
     public EventSubNotification {
         requireNonNull(messageId, "messageId");
         requireNonNull(messageType, "messageType");

@@ -30,7 +30,20 @@ public record EventSubSubscription(
         String createdAt,
         int cost) {
 
-    /** Validates and copies the components. */
+    /**
+     * Validates and copies the components.
+     *
+     * @param id the subscription's id
+     * @param status {@code enabled}, {@code webhook_callback_verification_pending}, or a revocation
+     *     reason
+     * @param type the subscription type, such as {@code channel.chat.message}
+     * @param version the subscription type's version, such as {@code 1}
+     * @param condition the condition's fields; copied
+     * @param callback the webhook URL deliveries go to; empty for other transports
+     * @param createdAt when it was created (RFC 3339), or empty
+     * @param cost how much it counts against the application's subscription limit
+     * @throws NullPointerException if a component is null
+     */
     public EventSubSubscription {
         requireNonNull(id, "id");
         requireNonNull(status, "status");
@@ -41,7 +54,11 @@ public record EventSubSubscription(
         requireNonNull(createdAt, "createdAt");
     }
 
-    /** The broadcaster the subscription is about, if its condition names one. */
+    /**
+     * The broadcaster the subscription is about, if its condition names one.
+     *
+     * @return the condition's {@code broadcaster_user_id}, or empty when it has none
+     */
     public Optional<String> broadcasterUserId() {
         return Optional.ofNullable(condition.get("broadcaster_user_id"));
     }

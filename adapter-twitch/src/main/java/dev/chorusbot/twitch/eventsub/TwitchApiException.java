@@ -6,8 +6,11 @@ package dev.chorusbot.twitch.eventsub;
  * token or secret.
  */
 public class TwitchApiException extends RuntimeException {
+    /** The HTTP status of the refusal, such as 401. */
     private final int status;
+    /** Twitch's error name, such as {@code Unauthorized}; empty when Twitch sent none. */
     private final String error;
+    /** Twitch's message, such as {@code Invalid OAuth token}; empty when Twitch sent none. */
     private final String reason;
 
     /**
@@ -35,17 +38,29 @@ public class TwitchApiException extends RuntimeException {
         return text.toString();
     }
 
-    /** The HTTP status. */
+    /**
+     * The HTTP status.
+     *
+     * @return the status code Twitch answered with, such as 400, 401 or 429
+     */
     public int status() {
         return status;
     }
 
-    /** Twitch's error name, such as {@code Unauthorized}; may be empty. */
+    /**
+     * Twitch's error name, such as {@code Unauthorized}; may be empty.
+     *
+     * @return the {@code error} field of Twitch's answer, or empty; never null
+     */
     public String error() {
         return error;
     }
 
-    /** Twitch's message, such as {@code Invalid OAuth token}; may be empty. */
+    /**
+     * Twitch's message, such as {@code Invalid OAuth token}; may be empty.
+     *
+     * @return the {@code message} field of Twitch's answer, or empty; never null
+     */
     public String reason() {
         return reason;
     }

@@ -54,7 +54,12 @@ public final class TwitchEventSubAdapter implements PushAdapter {
     private final ReplyQueue replies;
     private final EventSubEndpoint endpoint;
 
-    /** An adapter for {@code config}; nothing is contacted before {@link #start(EventSink)}. */
+    /**
+     * An adapter for {@code config}; nothing is contacted before {@link #start(EventSink)}.
+     *
+     * @param config the application's credentials, the bot account, the webhook path and secret,
+     *     and the channels
+     */
     public TwitchEventSubAdapter(TwitchEventSubConfig config) {
         this.config = config;
         this.api = new HelixApi(config);
@@ -70,18 +75,29 @@ public final class TwitchEventSubAdapter implements PushAdapter {
     /**
      * An adapter configured from the process environment (see {@link TwitchEventSubConfig#fromEnv()}).
      *
+     * @return an adapter that has contacted nothing yet
      * @throws dev.chorusbot.core.ConfigurationException listing every missing or malformed variable
      */
     public static TwitchEventSubAdapter fromEnv() {
         return new TwitchEventSubAdapter(TwitchEventSubConfig.fromEnv());
     }
 
-    /** As {@link #fromEnv()}, reading {@code env} instead of the process environment. */
+    /**
+     * As {@link #fromEnv()}, reading {@code env} instead of the process environment.
+     *
+     * @param env variable names to values, such as {@code TWITCH_CLIENT_ID}
+     * @return an adapter that has contacted nothing yet
+     * @throws dev.chorusbot.core.ConfigurationException listing every missing or malformed variable
+     */
     public static TwitchEventSubAdapter fromEnv(Map<String, String> env) {
         return new TwitchEventSubAdapter(TwitchEventSubConfig.fromEnv(env));
     }
 
-    /** The configuration. */
+    /**
+     * The configuration.
+     *
+     * @return the configuration the adapter was made with
+     */
     public TwitchEventSubConfig config() {
         return config;
     }
@@ -148,7 +164,11 @@ public final class TwitchEventSubAdapter implements PushAdapter {
         return Optional.of(User.of(config.botUserId(), login, login.isEmpty() ? config.botUserId() : login));
     }
 
-    /** Managing this bot's {@code channel.chat.message} subscriptions. */
+    /**
+     * Managing this bot's {@code channel.chat.message} subscriptions.
+     *
+     * @return a view of the subscriptions sharing this adapter's Helix client; calls on it block
+     */
     public ChatSubscriptions subscriptions() {
         return new ChatSubscriptions(config, api);
     }

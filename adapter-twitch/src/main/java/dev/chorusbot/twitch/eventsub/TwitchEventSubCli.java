@@ -33,7 +33,11 @@ public final class TwitchEventSubCli {
 
     private TwitchEventSubCli() {}
 
-    /** Runs one command and exits with its status. */
+    /**
+     * Runs one command and exits with its status.
+     *
+     * @param args {@code subscribe [callback-url]}, {@code list} or {@code unsubscribe [id ...]}
+     */
     public static void main(String[] args) {
         System.exit(run(args, System.getenv(), System.out, System.err));
     }
@@ -43,6 +47,8 @@ public final class TwitchEventSubCli {
      *
      * @param args the command and its arguments
      * @param env the environment to read the configuration from
+     * @param out where results are printed, one subscription a line
+     * @param err where usage, configuration problems and Twitch's refusals are printed
      * @return the exit status: 0 done, 1 Twitch refused, 2 bad usage or configuration
      */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {

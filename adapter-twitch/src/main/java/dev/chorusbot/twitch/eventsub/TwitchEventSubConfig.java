@@ -85,7 +85,11 @@ public final class TwitchEventSubConfig {
         this.httpClient = b.httpClient;
     }
 
-    /** A builder with Twitch's defaults. */
+    /**
+     * A builder with Twitch's defaults.
+     *
+     * @return a new builder; its {@link Builder#build()} checks the settings
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -97,18 +101,33 @@ public final class TwitchEventSubConfig {
      * {@code TWITCH_AUTH_URL}, {@code TWITCH_CHANNELS}, {@code TWITCH_BROADCASTER_IDS} and
      * {@code TWITCH_EVENTSUB_CALLBACK}.
      *
+     * @return the checked configuration
      * @throws ConfigurationException listing every missing or malformed variable
      */
     public static TwitchEventSubConfig fromEnv() {
         return fromEnv(System.getenv());
     }
 
-    /** As {@link #fromEnv()}, reading {@code env} instead of the process environment. */
+    /**
+     * As {@link #fromEnv()}, reading {@code env} instead of the process environment.
+     *
+     * @param env variable names to values; missing names count as unset
+     * @return the checked configuration
+     * @throws ConfigurationException listing every missing or malformed variable
+     */
     public static TwitchEventSubConfig fromEnv(Map<String, String> env) {
         return fromEnv(env, builder());
     }
 
-    /** As {@link #fromEnv(Map)}, starting from {@code base} (for settings that have no variable). */
+    /**
+     * As {@link #fromEnv(Map)}, starting from {@code base} (for settings that have no variable).
+     *
+     * @param env variable names to values; a set variable overrides what {@code base} holds
+     * @param base a builder holding the settings that have no variable, such as the clock; it is
+     *     changed and built
+     * @return the checked configuration
+     * @throws ConfigurationException listing every missing or malformed variable
+     */
     public static TwitchEventSubConfig fromEnv(Map<String, String> env, Builder base) {
         Objects.requireNonNull(env, "env");
         base.clientId(env.getOrDefault("TWITCH_CLIENT_ID", ""));
@@ -146,22 +165,38 @@ public final class TwitchEventSubConfig {
         return parts;
     }
 
-    /** The application's client id ({@code TWITCH_CLIENT_ID}); sent as {@code Client-Id}. */
+    /**
+     * The application's client id ({@code TWITCH_CLIENT_ID}); sent as {@code Client-Id}.
+     *
+     * @return the client id, stripped of surrounding blanks
+     */
     public String clientId() {
         return clientId;
     }
 
-    /** The application's client secret ({@code TWITCH_CLIENT_SECRET}). Never log it. */
+    /**
+     * The application's client secret ({@code TWITCH_CLIENT_SECRET}). Never log it.
+     *
+     * @return the client secret, stripped of surrounding blanks
+     */
     public String clientSecret() {
         return clientSecret;
     }
 
-    /** The secret Twitch signs deliveries with ({@code TWITCH_EVENTSUB_SECRET}). Never log it. */
+    /**
+     * The secret Twitch signs deliveries with ({@code TWITCH_EVENTSUB_SECRET}). Never log it.
+     *
+     * @return the secret exactly as configured, 10 to 100 printable ASCII characters
+     */
     public String eventSubSecret() {
         return eventSubSecret;
     }
 
-    /** The bot account's user id ({@code TWITCH_BOT_USER_ID}): the sender of replies. */
+    /**
+     * The bot account's user id ({@code TWITCH_BOT_USER_ID}): the sender of replies.
+     *
+     * @return the numeric user id, as a string
+     */
     public String botUserId() {
         return botUserId;
     }
@@ -170,32 +205,55 @@ public final class TwitchEventSubConfig {
      * The bot account's login in lower case, or empty when unknown. It has no variable: the IRC
      * adapter's {@code TWITCH_USERNAME} would switch on IRC in the example bots, and the bot's own
      * messages are recognised by {@link #botUserId()} anyway.
+     *
+     * @return the login in lower case, or empty
      */
     public String botLogin() {
         return botLogin;
     }
 
-    /** The webhook path ({@code TWITCH_EVENTSUB_PATH}); default {@code /twitch}. */
+    /**
+     * The webhook path ({@code TWITCH_EVENTSUB_PATH}); default {@code /twitch}.
+     *
+     * @return the path, starting with {@code /}
+     */
     public String path() {
         return path;
     }
 
-    /** The Helix base URL ({@code TWITCH_API_URL}); default {@code https://api.twitch.tv}. */
+    /**
+     * The Helix base URL ({@code TWITCH_API_URL}); default {@code https://api.twitch.tv}.
+     *
+     * @return an {@code http} or {@code https} URL with a host
+     */
     public URI apiUrl() {
         return apiUrl;
     }
 
-    /** The OAuth base URL ({@code TWITCH_AUTH_URL}); default {@code https://id.twitch.tv}. */
+    /**
+     * The OAuth base URL ({@code TWITCH_AUTH_URL}); default {@code https://id.twitch.tv}.
+     *
+     * @return an {@code http} or {@code https} URL with a host
+     */
     public URI authUrl() {
         return authUrl;
     }
 
-    /** The channels to subscribe to, as logins in lower case ({@code TWITCH_CHANNELS}). */
+    /**
+     * The channels to subscribe to, as logins in lower case ({@code TWITCH_CHANNELS}).
+     *
+     * @return the logins without {@code #}, without duplicates, in the order configured; may be
+     *     empty
+     */
     public List<String> channels() {
         return channels;
     }
 
-    /** Channels to subscribe to given by broadcaster user id ({@code TWITCH_BROADCASTER_IDS}). */
+    /**
+     * Channels to subscribe to given by broadcaster user id ({@code TWITCH_BROADCASTER_IDS}).
+     *
+     * @return the numeric ids without duplicates, in the order configured; may be empty
+     */
     public List<String> broadcasterIds() {
         return broadcasterIds;
     }
@@ -204,42 +262,72 @@ public final class TwitchEventSubConfig {
      * The public HTTPS URL of the webhook ({@code TWITCH_EVENTSUB_CALLBACK}). When set, the adapter
      * makes sure at start that every configured channel has a {@code channel.chat.message}
      * subscription to it.
+     *
+     * @return the callback URL, or empty when none is configured
      */
     public Optional<URI> callback() {
         return callback;
     }
 
-    /** How long a delivery may wait for its replies to be sent before it is answered anyway. */
+    /**
+     * How long a delivery may wait for its replies to be sent before it is answered anyway.
+     *
+     * @return a positive duration; default 5 seconds
+     */
     public Duration replyTimeout() {
         return replyTimeout;
     }
 
-    /** How long {@code close()} waits for queued replies. */
+    /**
+     * How long {@code close()} waits for queued replies.
+     *
+     * @return the duration; default 10 seconds
+     */
     public Duration closeTimeout() {
         return closeTimeout;
     }
 
-    /** Messages the bot account may send per 30 seconds; Twitch's standard is 20. */
+    /**
+     * Messages the bot account may send per 30 seconds.
+     *
+     * @return the limit; Twitch's standard is 20
+     */
     public int messageLimit() {
         return messageLimit;
     }
 
-    /** Messages per 30 seconds where the bot is moderator or broadcaster; Twitch's standard is 100. */
+    /**
+     * Messages per 30 seconds to channels where the bot is moderator or broadcaster.
+     *
+     * @return the limit; Twitch's standard is 100
+     */
     public int moderatorMessageLimit() {
         return moderatorMessageLimit;
     }
 
-    /** The clock for token expiry, rate-limit resets and timestamp checks. */
+    /**
+     * The clock for token expiry, rate-limit resets and timestamp checks.
+     *
+     * @return the clock; default the system clock in UTC
+     */
     public Clock clock() {
         return clock;
     }
 
-    /** How the adapter waits for a rate-limit reset. */
+    /**
+     * How the adapter waits for a rate-limit reset.
+     *
+     * @return the sleeper; default {@link Sleeper#SYSTEM}
+     */
     public Sleeper sleeper() {
         return sleeper;
     }
 
-    /** The HTTP client for Helix and OAuth calls, if one was given. */
+    /**
+     * The HTTP client for Helix and OAuth calls, if one was given.
+     *
+     * @return the given client, or empty when the adapter makes its own on first use
+     */
     public Optional<HttpClient> httpClient() {
         return Optional.ofNullable(httpClient);
     }
@@ -262,7 +350,12 @@ public final class TwitchEventSubConfig {
             }
         };
 
-        /** Returns after {@code duration}. */
+        /**
+         * Returns after {@code duration}.
+         *
+         * @param duration how long to wait; zero or negative returns at once
+         * @throws InterruptedException when the waiting thread is interrupted
+         */
         void sleep(Duration duration) throws InterruptedException;
     }
 
@@ -289,84 +382,172 @@ public final class TwitchEventSubConfig {
 
         private Builder() {}
 
-        /** The application's client id ({@code TWITCH_CLIENT_ID}). */
+        /**
+         * The application's client id ({@code TWITCH_CLIENT_ID}).
+         *
+         * @param value the client id from the Twitch developer console; surrounding blanks are
+         *     stripped
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         */
         public Builder clientId(String value) {
             this.clientId = Objects.requireNonNull(value, "clientId");
             return this;
         }
 
-        /** The application's client secret ({@code TWITCH_CLIENT_SECRET}). */
+        /**
+         * The application's client secret ({@code TWITCH_CLIENT_SECRET}).
+         *
+         * @param value the client secret; blanks around it are stripped
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         */
         public Builder clientSecret(String value) {
             this.clientSecret = Objects.requireNonNull(value, "clientSecret");
             return this;
         }
 
-        /** The EventSub signing secret, 10 to 100 ASCII characters ({@code TWITCH_EVENTSUB_SECRET}). */
+        /**
+         * The EventSub signing secret, 10 to 100 ASCII characters ({@code TWITCH_EVENTSUB_SECRET}).
+         *
+         * @param value the secret, taken exactly as given (not stripped)
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         */
         public Builder eventSubSecret(String value) {
             this.eventSubSecret = Objects.requireNonNull(value, "eventSubSecret");
             return this;
         }
 
-        /** The bot account's user id ({@code TWITCH_BOT_USER_ID}). */
+        /**
+         * The bot account's user id ({@code TWITCH_BOT_USER_ID}).
+         *
+         * @param value the numeric user id, not the login
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         */
         public Builder botUserId(String value) {
             this.botUserId = Objects.requireNonNull(value, "botUserId");
             return this;
         }
 
-        /** The bot account's login; optional (its own messages are recognised by the user id). */
+        /**
+         * The bot account's login; optional (its own messages are recognised by the user id).
+         *
+         * @param value 1 to 25 letters, digits or underscores, in any case; empty for unknown
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         */
         public Builder botLogin(String value) {
             this.botLogin = Objects.requireNonNull(value, "botLogin");
             return this;
         }
 
-        /** The webhook path ({@code TWITCH_EVENTSUB_PATH}); default {@code /twitch}. */
+        /**
+         * The webhook path ({@code TWITCH_EVENTSUB_PATH}); default {@code /twitch}.
+         *
+         * @param value a URL path starting with {@code /}, without query or fragment
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         */
         public Builder path(String value) {
             this.path = Objects.requireNonNull(value, "path");
             return this;
         }
 
-        /** The Helix base URL ({@code TWITCH_API_URL}). */
+        /**
+         * The Helix base URL ({@code TWITCH_API_URL}).
+         *
+         * @param value an {@code https} URL ({@code http} for a local test server)
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         */
         public Builder apiUrl(URI value) {
             this.apiUrlText = Objects.requireNonNull(value, "apiUrl").toString();
             return this;
         }
 
-        /** The OAuth base URL ({@code TWITCH_AUTH_URL}). */
+        /**
+         * The OAuth base URL ({@code TWITCH_AUTH_URL}).
+         *
+         * @param value an {@code https} URL ({@code http} for a local test server)
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         */
         public Builder authUrl(URI value) {
             this.authUrlText = Objects.requireNonNull(value, "authUrl").toString();
             return this;
         }
 
-        /** The channels to subscribe to, as logins ({@code TWITCH_CHANNELS}); {@code #} optional. */
+        /**
+         * The channels to subscribe to, as logins ({@code TWITCH_CHANNELS}); {@code #} optional.
+         *
+         * @param values channel logins in any case; they replace the ones set before
+         * @return this builder
+         * @throws NullPointerException if {@code values} or one of them is null
+         */
         public Builder channels(String... values) {
             return channels(List.of(values));
         }
 
-        /** The channels to subscribe to, as logins ({@code TWITCH_CHANNELS}); {@code #} optional. */
+        /**
+         * The channels to subscribe to, as logins ({@code TWITCH_CHANNELS}); {@code #} optional.
+         *
+         * @param values channel logins in any case; they replace the ones set before
+         * @return this builder
+         * @throws NullPointerException if {@code values} or one of them is null
+         */
         public Builder channels(List<String> values) {
             this.channels = List.copyOf(values);
             return this;
         }
 
-        /** Channels given by broadcaster user id ({@code TWITCH_BROADCASTER_IDS}); no lookup needed. */
+        /**
+         * Channels given by broadcaster user id ({@code TWITCH_BROADCASTER_IDS}); no lookup needed.
+         *
+         * @param values numeric user ids; they replace the ones set before
+         * @return this builder
+         * @throws NullPointerException if {@code values} or one of them is null
+         */
         public Builder broadcasterIds(List<String> values) {
             this.broadcasterIds = List.copyOf(values);
             return this;
         }
 
-        /** The webhook's public URL ({@code TWITCH_EVENTSUB_CALLBACK}); subscriptions are ensured at start. */
+        /**
+         * The webhook's public URL ({@code TWITCH_EVENTSUB_CALLBACK}); subscriptions are ensured at
+         * start.
+         *
+         * @param value the URL Twitch calls, as it reaches this bot's webhook path
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         */
         public Builder callback(URI value) {
             this.callbackText = Objects.requireNonNull(value, "callback").toString();
             return this;
         }
 
-        /** How long a delivery waits for its replies; default 5 s (Twitch expects an answer within seconds). */
+        /**
+         * How long a delivery waits for its replies; default 5 s (Twitch expects an answer within
+         * seconds).
+         *
+         * @param value a positive duration
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         * @throws IllegalArgumentException if {@code value} is zero or negative
+         */
         public Builder replyTimeout(Duration value) {
             this.replyTimeout = positive(value, "replyTimeout");
             return this;
         }
 
-        /** How long closing waits for queued replies; default 10 s. */
+        /**
+         * How long closing waits for queued replies; default 10 s.
+         *
+         * @param value the longest wait
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         */
         public Builder closeTimeout(Duration value) {
             this.closeTimeout = Objects.requireNonNull(value, "closeTimeout");
             return this;
@@ -378,6 +559,10 @@ public final class TwitchEventSubConfig {
          * as on IRC. Raise them only for an account Twitch granted more, or for a load test against
          * a local fake: Twitch ignores an account that exceeds its limits for 30 minutes.
          *
+         * @param perThirtySeconds messages per 30 seconds from the account, at least 1
+         * @param asModeratorPerThirtySeconds messages per 30 seconds when they go to a channel where
+         *     the bot is moderator or broadcaster, at least {@code perThirtySeconds}
+         * @return this builder
          * @throws IllegalArgumentException when a limit is not positive or the moderator limit is
          *     below the normal one
          */
@@ -391,19 +576,37 @@ public final class TwitchEventSubConfig {
             return this;
         }
 
-        /** The clock; default the system clock. Tests pass a controllable one. */
+        /**
+         * The clock; default the system clock. Tests pass a controllable one.
+         *
+         * @param value the clock for token expiry, rate-limit resets and timestamp checks
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 
-        /** How to wait for a rate-limit reset; default {@link Sleeper#SYSTEM}. */
+        /**
+         * How to wait for a rate-limit reset; default {@link Sleeper#SYSTEM}.
+         *
+         * @param value the sleeper the adapter pauses with
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         */
         public Builder sleeper(Sleeper value) {
             this.sleeper = Objects.requireNonNull(value, "sleeper");
             return this;
         }
 
-        /** The HTTP client for Helix and OAuth; default a new JDK client. */
+        /**
+         * The HTTP client for Helix and OAuth; default a new JDK client.
+         *
+         * @param value the client to send every request with
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         */
         public Builder httpClient(HttpClient value) {
             this.httpClient = Objects.requireNonNull(value, "httpClient");
             return this;
@@ -420,6 +623,7 @@ public final class TwitchEventSubConfig {
         /**
          * Checks the settings.
          *
+         * @return the configuration, with channel logins in lower case and duplicates removed
          * @throws ConfigurationException listing every problem, each naming its environment variable
          */
         public TwitchEventSubConfig build() {
