@@ -1,6 +1,7 @@
 package dev.chorusbot.twitch;
 
 import dev.chorusbot.core.ConfigurationException;
+import dev.chorusbot.twitch.internal.MessageLimits;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -418,10 +419,7 @@ public final class TwitchConfig {
          *     moderator limit is below it
          */
         public Builder messageLimits(int perThirtySeconds, int asModeratorPerThirtySeconds) {
-            if (perThirtySeconds <= 0 || asModeratorPerThirtySeconds < perThirtySeconds) {
-                throw new IllegalArgumentException("message limits must be positive, the moderator limit at least the"
-                        + " normal one; were " + perThirtySeconds + " and " + asModeratorPerThirtySeconds);
-            }
+            MessageLimits.check(perThirtySeconds, asModeratorPerThirtySeconds);
             this.messageLimit = perThirtySeconds;
             this.moderatorMessageLimit = asModeratorPerThirtySeconds;
             return this;

@@ -531,11 +531,15 @@ public final class Bot {
          * How long {@link Bot#stop()} waits for events in flight; default 10 seconds.
          *
          * @param timeout the longest wait; after it the adapters are closed even if events are
-         *     still being handled
+         *     still being handled. Zero does not wait; a negative duration is reported by
+         *     {@link #build()}
          * @return this builder
          */
         public Builder shutdownTimeout(Duration timeout) {
-            this.shutdownTimeout = notNull(timeout, "shutdownTimeout");
+            if (notNull(timeout, "shutdownTimeout").isNegative()) {
+                problems.add("shutdownTimeout must not be negative, was " + timeout);
+            }
+            this.shutdownTimeout = timeout;
             return this;
         }
 

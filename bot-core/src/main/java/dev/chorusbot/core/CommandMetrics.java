@@ -1,5 +1,6 @@
 package dev.chorusbot.core;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,12 +35,12 @@ public final class CommandMetrics implements Middleware {
          * Copies the components.
          *
          * @param events events that reached this middleware
-         * @param commands runs per command name; copied
+         * @param commands runs per command name; copied, keeping the names in alphabetical order
          * @param failures invocations whose chain threw
          * @param totalNanos time spent in the rest of the chain, summed, in nanoseconds
          */
         public Snapshot {
-            commands = Map.copyOf(commands);
+            commands = Collections.unmodifiableMap(new TreeMap<>(commands));
         }
 
         /**

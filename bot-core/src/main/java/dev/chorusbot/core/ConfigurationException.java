@@ -15,6 +15,7 @@ public class ConfigurationException extends RuntimeException {
      *
      * @param problems at least one problem, each one sentence; the message numbers them when
      *     there are several
+     * @throws IllegalArgumentException when {@code problems} is empty
      */
     public ConfigurationException(List<String> problems) {
         super(message(problems));
@@ -40,6 +41,9 @@ public class ConfigurationException extends RuntimeException {
     }
 
     private static String message(List<String> problems) {
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("a ConfigurationException needs at least one problem");
+        }
         if (problems.size() == 1) {
             return problems.get(0);
         }

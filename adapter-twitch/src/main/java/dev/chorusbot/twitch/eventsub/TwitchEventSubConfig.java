@@ -1,6 +1,7 @@
 package dev.chorusbot.twitch.eventsub;
 
 import dev.chorusbot.core.ConfigurationException;
+import dev.chorusbot.twitch.internal.MessageLimits;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -567,10 +568,7 @@ public final class TwitchEventSubConfig {
          *     below the normal one
          */
         public Builder messageLimits(int perThirtySeconds, int asModeratorPerThirtySeconds) {
-            if (perThirtySeconds <= 0 || asModeratorPerThirtySeconds < perThirtySeconds) {
-                throw new IllegalArgumentException("message limits must be positive, the moderator limit at least the"
-                        + " normal one; were " + perThirtySeconds + " and " + asModeratorPerThirtySeconds);
-            }
+            MessageLimits.check(perThirtySeconds, asModeratorPerThirtySeconds);
             this.messageLimit = perThirtySeconds;
             this.moderatorMessageLimit = asModeratorPerThirtySeconds;
             return this;
