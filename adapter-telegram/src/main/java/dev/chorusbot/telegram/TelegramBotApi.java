@@ -105,7 +105,7 @@ public final class TelegramBotApi {
      * @param chatId the chat holding the message
      * @param messageId the id of the message to change
      * @param text the new text, 1 to 4096 characters, sent without parse mode
-     * @return a future of the edited message as JSON ({@code true} for inline messages)
+     * @return a future of the edited {@code Message} as JSON
      */
     public CompletableFuture<JsonNode> editMessageText(long chatId, long messageId, String text) {
         return call("editMessageText", params().put("chat_id", chatId).put("message_id", messageId).put("text", text));
@@ -207,7 +207,7 @@ public final class TelegramBotApi {
      * getChatAdministrators: the creator and administrators of a group.
      *
      * @param chatId the group, supergroup or channel
-     * @return a future of the chat's creator and administrators (Telegram leaves out bots)
+     * @return a future of the chat's creator and administrators (Telegram leaves out other bots)
      */
     public CompletableFuture<List<TelegramChatMember>> getChatAdministrators(long chatId) {
         return call("getChatAdministrators", params().put("chat_id", chatId)).thenApply(result -> {
