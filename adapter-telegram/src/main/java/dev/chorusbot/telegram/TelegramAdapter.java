@@ -40,13 +40,23 @@ public final class TelegramAdapter implements PushAdapter {
     private final TelegramSession session;
     private final WebhookHandler handler;
 
-    /** An adapter for {@code config} (its mode is not consulted: this class is the webhook). */
+    /**
+     * An adapter for {@code config} (its mode is not consulted: this class is the webhook).
+     *
+     * @param config the token, webhook path and secret, limits and other settings; not null
+     */
     public TelegramAdapter(TelegramConfig config) {
         this.session = new TelegramSession(config);
         this.handler = new WebhookHandler(session);
     }
 
-    /** The webhook adapter configured by the process environment; see {@link #fromEnv(Map)}. */
+    /**
+     * The webhook adapter configured by the process environment; see {@link #fromEnv(Map)}.
+     *
+     * @return a new adapter, not started
+     * @throws ConfigurationException listing every bad variable, or when {@code TELEGRAM_MODE} is
+     *     {@code polling}
+     */
     public static TelegramAdapter fromEnv() {
         return fromEnv(System.getenv());
     }
@@ -56,6 +66,8 @@ public final class TelegramAdapter implements PushAdapter {
      * with {@code TELEGRAM_MODE} defaulting to {@code webhook}: the shape a serverless function
      * needs, where no port is set.
      *
+     * @param env the variables by name, such as {@code TELEGRAM_BOT_TOKEN}; not null
+     * @return a new adapter, not started
      * @throws ConfigurationException listing every bad variable, or when {@code TELEGRAM_MODE} is
      *     {@code polling}
      */
@@ -128,7 +140,11 @@ public final class TelegramAdapter implements PushAdapter {
         return session.rolesOf(user, chat);
     }
 
-    /** The Bot API client this adapter sends with, for calls the neutral model does not cover. */
+    /**
+     * The Bot API client this adapter sends with, for calls the neutral model does not cover.
+     *
+     * @return the client; calls made on it bypass the adapter's send pacing and retries
+     */
     public TelegramBotApi api() {
         return session.api();
     }

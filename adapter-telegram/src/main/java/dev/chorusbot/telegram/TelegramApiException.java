@@ -9,10 +9,15 @@ import java.util.OptionalInt;
  * and {@code migrate_to_chat_id}. Never contains the bot token.
  */
 public final class TelegramApiException extends RuntimeException {
+    /** The Bot API method that failed. */
     private final String method;
+    /** Telegram's {@code error_code}. */
     private final int errorCode;
+    /** Telegram's {@code description}. */
     private final String description;
+    /** {@code parameters.retry_after} in seconds, if given. */
     private final OptionalInt retryAfter;
+    /** {@code parameters.migrate_to_chat_id}, if given. */
     private final Optional<Long> migrateToChatId;
 
     /**
@@ -34,27 +39,48 @@ public final class TelegramApiException extends RuntimeException {
         this.migrateToChatId = migrateToChatId;
     }
 
-    /** The Bot API method that failed. */
+    /**
+     * The Bot API method that failed.
+     *
+     * @return the method name as called, such as {@code sendMessage}
+     */
     public String method() {
         return method;
     }
 
-    /** Telegram's {@code error_code}. */
+    /**
+     * Telegram's {@code error_code}.
+     *
+     * @return an HTTP status such as 400 (bad request), 403 (blocked) or 429 (too many requests)
+     */
     public int errorCode() {
         return errorCode;
     }
 
-    /** Telegram's {@code description}. */
+    /**
+     * Telegram's {@code description}.
+     *
+     * @return the description as Telegram wrote it, such as
+     *     {@code Forbidden: bot was blocked by the user}
+     */
     public String description() {
         return description;
     }
 
-    /** Seconds to wait before repeating the call ({@code parameters.retry_after}), on 429. */
+    /**
+     * Seconds to wait before repeating the call ({@code parameters.retry_after}), on 429.
+     *
+     * @return the wait in seconds; empty when Telegram gave none
+     */
     public OptionalInt retryAfter() {
         return retryAfter;
     }
 
-    /** The supergroup a group was upgraded to ({@code parameters.migrate_to_chat_id}). */
+    /**
+     * The supergroup a group was upgraded to ({@code parameters.migrate_to_chat_id}).
+     *
+     * @return the new chat id to send to instead; empty when Telegram gave none
+     */
     public Optional<Long> migrateToChatId() {
         return migrateToChatId;
     }

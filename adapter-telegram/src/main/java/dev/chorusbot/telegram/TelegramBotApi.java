@@ -28,27 +28,51 @@ import java.util.concurrent.CompletableFuture;
 public final class TelegramBotApi {
     private final ApiTransport transport;
 
-    /** A client for the bot and server of {@code config}. */
+    /**
+     * A client for the bot and server of {@code config}.
+     *
+     * @param config supplies the API URL, the token and the request timeout; not null
+     */
     public TelegramBotApi(TelegramConfig config) {
         this(config.apiUrl(), config.token(), config.requestTimeout());
     }
 
-    /** A client for the bot with {@code token} at {@code apiUrl}. */
+    /**
+     * A client for the bot with {@code token} at {@code apiUrl}.
+     *
+     * @param apiUrl the Bot API server, such as {@code https://api.telegram.org}
+     * @param token the bot token from BotFather; never logged or put in a message
+     * @param requestTimeout the connect timeout and the time allowed for each answer
+     */
     public TelegramBotApi(URI apiUrl, String token, Duration requestTimeout) {
         this.transport = new ApiTransport(apiUrl, token, requestTimeout);
     }
 
-    /** A new, empty parameter object for {@link #call}. */
+    /**
+     * A new, empty parameter object for {@link #call}.
+     *
+     * @return an empty JSON object to fill with the method's parameters
+     */
     public static ObjectNode params() {
         return Json.object();
     }
 
-    /** Calls any Bot API {@code method} with JSON {@code params}; yields its {@code result}. */
+    /**
+     * Calls any Bot API {@code method} with JSON {@code params}; yields its {@code result}.
+     *
+     * @param method the Bot API method name, such as {@code sendPhoto}
+     * @param params the method's parameters by their Bot API names; see {@link #params()}
+     * @return a future of the {@code result} field of the answer
+     */
     public CompletableFuture<JsonNode> call(String method, ObjectNode params) {
         return transport.call(method, params, Duration.ZERO);
     }
 
-    /** getMe: the bot's own account. */
+    /**
+     * getMe: the bot's own account.
+     *
+     * @return a future of the bot's user
+     */
     public CompletableFuture<TelegramUser> getMe() {
         return call("getMe", params()).thenApply(UpdateReader::user);
     }
@@ -56,22 +80,44 @@ public final class TelegramBotApi {
     /**
      * sendMessage with full control of the parameters ({@code chat_id}, {@code text},
      * {@code parse_mode}, {@code message_thread_id}, {@code reply_parameters}, {@code reply_markup}).
+     *
+     * @param params the parameters by their Bot API names; needs {@code chat_id} and {@code text}
+     * @return a future of the sent message
      */
     public CompletableFuture<TelegramMessage> sendMessage(ObjectNode params) {
         return call("sendMessage", params).thenApply(UpdateReader::message);
     }
 
-    /** sendMessage of plain {@code text} to {@code chatId}. */
+    /**
+     * sendMessage of plain {@code text} to {@code chatId}.
+     *
+     * @param chatId the chat to send to (negative for groups and channels)
+     * @param text the text, 1 to 4096 characters after entity parsing; sent without parse mode
+     * @return a future of the sent message
+     */
     public CompletableFuture<TelegramMessage> sendMessage(long chatId, String text) {
         return sendMessage(params().put("chat_id", chatId).put("text", text));
     }
 
-    /** editMessageText: replaces the text of a message the bot sent. */
+    /**
+     * editMessageText: replaces the text of a message the bot sent.
+     *
+     * @param chatId the chat holding the message
+     * @param messageId the id of the message to change
+     * @param text the new text, 1 to 4096 characters, sent without parse mode
+     * @return a future of the edited {@code Message} as JSON
+     */
     public CompletableFuture<JsonNode> editMessageText(long chatId, long messageId, String text) {
         return call("editMessageText", params().put("chat_id", chatId).put("message_id", messageId).put("text", text));
     }
 
-    /** answerCallbackQuery: stops the button's progress indicator, optionally showing {@code text}. */
+    /**
+     * answerCallbackQuery: stops the button's progress indicator, optionally showing {@code text}.
+     *
+     * @param callbackQueryId the {@code id} of the callback query being answered
+     * @param text a notification of 0 to 200 characters shown to the user; empty shows none
+     * @return a future of {@code true}
+     */
     public CompletableFuture<JsonNode> answerCallbackQuery(String callbackQueryId, Optional<String> text) {
         ObjectNode p = params().put("callback_query_id", callbackQueryId);
         text.ifPresent(t -> p.put("text", t));
@@ -81,6 +127,13 @@ public final class TelegramBotApi {
     /**
      * setWebhook: Telegram will POST updates to {@code url} with {@code secret} in the
      * {@code X-Telegram-Bot-Api-Secret-Token} header.
+     *
+     * @param url the HTTPS URL Telegram delivers updates to
+     * @param secret 1 to 256 characters of {@code A-Z}, {@code a-z}, {@code 0-9}, {@code _} and
+     *     {@code -}; empty sends no header
+     * @param allowedUpdates the update kinds to receive, such as {@code message}; always sent, and
+     *     an empty list means Telegram's default (every kind but {@code chat_member} and reactions)
+     * @return a future of {@code true}
      */
     public CompletableFuture<JsonNode> setWebhook(URI url, Optional<String> secret, List<String> allowedUpdates) {
         ObjectNode p = params().put("url", url.toString());
@@ -92,12 +145,22 @@ public final class TelegramBotApi {
         return call("setWebhook", p);
     }
 
-    /** deleteWebhook: back to getUpdates; {@code dropPendingUpdates} discards waiting updates. */
+    /**
+     * deleteWebhook: back to getUpdates; {@code dropPendingUpdates} discards waiting updates.
+     *
+     * @param dropPendingUpdates whether Telegram discards the updates not delivered yet
+     * @return a future of {@code true}
+     */
     public CompletableFuture<JsonNode> deleteWebhook(boolean dropPendingUpdates) {
         return call("deleteWebhook", params().put("drop_pending_updates", dropPendingUpdates));
     }
 
-    /** getWebhookInfo: the webhook's URL, pending update count and last error, as Telegram sent them. */
+    /**
+     * getWebhookInfo: the webhook's URL, pending update count and last error, as Telegram sent
+     * them.
+     *
+     * @return a future of the {@code WebhookInfo} object
+     */
     public CompletableFuture<JsonNode> getWebhookInfo() {
         return call("getWebhookInfo", params());
     }
@@ -105,6 +168,13 @@ public final class TelegramBotApi {
     /**
      * getUpdates: long-polls for updates from {@code offset} on (confirming every earlier one),
      * waiting up to {@code timeoutSeconds}. Yields the raw {@code Update} objects.
+     *
+     * @param offset the first update id wanted; earlier updates are confirmed and dropped
+     * @param timeoutSeconds how long Telegram holds the request open when no update waits; 0 for a
+     *     short poll. The request timeout is extended by this much.
+     * @param allowedUpdates the update kinds to receive; always sent, and an empty list means
+     *     Telegram's default (every kind but {@code chat_member} and reactions)
+     * @return a future of at most 100 updates, oldest first; empty when none arrived in time
      */
     public CompletableFuture<List<JsonNode>> getUpdates(long offset, int timeoutSeconds, List<String> allowedUpdates) {
         ObjectNode p = params().put("offset", offset).put("timeout", timeoutSeconds).put("limit", 100);
@@ -117,7 +187,13 @@ public final class TelegramBotApi {
         });
     }
 
-    /** setMyCommands: the command menu, as command name to description, in order. */
+    /**
+     * setMyCommands: the command menu, as command name to description, in order.
+     *
+     * @param commands command name (1 to 32 of {@code a-z}, {@code 0-9}, {@code _}, no {@code /})
+     *     to description (1 to 256 characters), in menu order; at most 100
+     * @return a future of {@code true}
+     */
     public CompletableFuture<JsonNode> setMyCommands(List<Map.Entry<String, String>> commands) {
         ObjectNode p = params();
         ArrayNode list = p.putArray("commands");
@@ -127,7 +203,12 @@ public final class TelegramBotApi {
         return call("setMyCommands", p);
     }
 
-    /** getChatAdministrators: the creator and administrators of a group. */
+    /**
+     * getChatAdministrators: the creator and administrators of a group.
+     *
+     * @param chatId the group, supergroup or channel
+     * @return a future of the chat's creator and administrators (Telegram leaves out other bots)
+     */
     public CompletableFuture<List<TelegramChatMember>> getChatAdministrators(long chatId) {
         return call("getChatAdministrators", params().put("chat_id", chatId)).thenApply(result -> {
             List<TelegramChatMember> members = new ArrayList<>();
@@ -136,7 +217,12 @@ public final class TelegramBotApi {
         });
     }
 
-    /** {@code text} with the token replaced by {@code <token>}. */
+    /**
+     * {@code text} with the token replaced by {@code <token>}.
+     *
+     * @param text any text, such as an error message that may contain the request URL; may be null
+     * @return the scrubbed text; null when {@code text} is null
+     */
     public String scrub(String text) {
         return transport.scrub(text);
     }

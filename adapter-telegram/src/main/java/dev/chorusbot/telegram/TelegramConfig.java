@@ -87,12 +87,22 @@ public final class TelegramConfig {
         closeTimeout = b.closeTimeout;
     }
 
-    /** A builder for the bot with {@code token} (from BotFather, {@code 123456:ABC-…}). */
+    /**
+     * A builder for the bot with {@code token} (from BotFather, {@code 123456:ABC-…}).
+     *
+     * @param token the bot token from BotFather; checked by {@link Builder#build()}, not here
+     * @return a builder with every other setting at its default
+     */
     public static Builder builder(String token) {
         return new Builder(token);
     }
 
-    /** Reads the configuration from the process environment; see {@link #fromEnv(Map)}. */
+    /**
+     * Reads the configuration from the process environment; see {@link #fromEnv(Map)}.
+     *
+     * @return the configuration
+     * @throws ConfigurationException listing every bad or missing variable
+     */
     public static TelegramConfig fromEnv() {
         return fromEnv(System.getenv());
     }
@@ -111,6 +121,8 @@ public final class TelegramConfig {
      *   <li>{@code TELEGRAM_BOT_USERNAME} — the bot's username; when set, getMe is skipped at start.</li>
      * </ul>
      *
+     * @param env the variables by name; blank values count as unset, values are stripped
+     * @return the configuration
      * @throws ConfigurationException listing every bad or missing variable
      */
     public static TelegramConfig fromEnv(Map<String, String> env) {
@@ -233,122 +245,217 @@ public final class TelegramConfig {
      * {@link TelegramPollingAdapter} (long polling). They are two classes because the bot treats
      * them differently: it routes every push adapter's webhook, and only a pull adapter may end
      * the bot by stopping.
+     *
+     * @return a new adapter, not started
      */
     public Adapter adapter() {
         return mode == TelegramMode.WEBHOOK ? new TelegramAdapter(this) : new TelegramPollingAdapter(this);
     }
 
-    /** The bot token; keep it out of logs. */
+    /**
+     * The bot token; keep it out of logs.
+     *
+     * @return the token as given, {@code <bot id>:<secret>}
+     */
     public String token() {
         return token;
     }
 
-    /** The bot's user id: the digits before the colon of the token. */
+    /**
+     * The bot's user id: the digits before the colon of the token.
+     *
+     * @return the bot's user id
+     */
     public long botId() {
         return Long.parseLong(token.substring(0, token.indexOf(':')));
     }
 
-    /** The Bot API server. */
+    /**
+     * The Bot API server.
+     *
+     * @return the server URL, {@link #DEFAULT_API_URL} unless configured
+     */
     public URI apiUrl() {
         return apiUrl;
     }
 
-    /** How updates are received. */
+    /**
+     * How updates are received.
+     *
+     * @return webhook or long polling
+     */
     public TelegramMode mode() {
         return mode;
     }
 
-    /** The port for an embedded webhook host, if one was configured. */
+    /**
+     * The port for an embedded webhook host, if one was configured.
+     *
+     * @return the port, from 0 to 65535; empty when none was set
+     */
     public OptionalInt webhookPort() {
         return webhookPort;
     }
 
-    /** The webhook path, default {@code /telegram}. */
+    /**
+     * The webhook path, default {@code /telegram}.
+     *
+     * @return the path, starting with {@code /}
+     */
     public String webhookPath() {
         return webhookPath;
     }
 
-    /** The expected {@code X-Telegram-Bot-Api-Secret-Token}, if any. */
+    /**
+     * The expected {@code X-Telegram-Bot-Api-Secret-Token}, if any.
+     *
+     * @return the secret; empty when requests are not checked for one
+     */
     public Optional<String> webhookSecret() {
         return webhookSecret;
     }
 
-    /** The public webhook URL given to setWebhook at start, if any. */
+    /**
+     * The public webhook URL given to setWebhook at start, if any.
+     *
+     * @return the https URL; empty when setWebhook is not called
+     */
     public Optional<URI> webhookUrl() {
         return webhookUrl;
     }
 
-    /** The bot's username when configured; then getMe is not called at start. */
+    /**
+     * The bot's username when configured; then getMe is not called at start.
+     *
+     * @return the username without {@code @}; empty when getMe supplies it
+     */
     public Optional<String> username() {
         return username;
     }
 
-    /** Whether the first answer may travel inside the webhook response. */
+    /**
+     * Whether the first answer may travel inside the webhook response.
+     *
+     * @return true (the default) when inline replies are allowed
+     */
     public boolean inlineReplies() {
         return inlineReplies;
     }
 
-    /** Whether edited messages are handled as messages. */
+    /**
+     * Whether edited messages are handled as messages.
+     *
+     * @return true when edits are handled; false (the default) ignores them
+     */
     public boolean editedMessages() {
         return editedMessages;
     }
 
-    /** Whether setMyCommands publishes the bot's commands at start. */
+    /**
+     * Whether setMyCommands publishes the bot's commands at start.
+     *
+     * @return true when the command menu is published; false by default
+     */
     public boolean publishCommands() {
         return publishCommands;
     }
 
-    /** The send limits. */
+    /**
+     * The send limits.
+     *
+     * @return the limits; {@link SendLimits#telegramDefaults()} unless configured
+     */
     public SendLimits limits() {
         return limits;
     }
 
-    /** The clock and timer given to the builder; when empty, each adapter runs its own system scheduler. */
+    /**
+     * The clock and timer given to the builder; when empty, each adapter runs its own system
+     * scheduler.
+     *
+     * @return the configured scheduler; empty when none was given
+     */
     public Optional<Scheduler> scheduler() {
         return Optional.ofNullable(scheduler);
     }
 
-    /** The getUpdates long-poll timeout in seconds. */
+    /**
+     * The getUpdates long-poll timeout in seconds.
+     *
+     * @return from 0 to 50 seconds; 30 by default
+     */
     public int pollingTimeoutSeconds() {
         return pollingTimeoutSeconds;
     }
 
-    /** The update kinds asked for (allowed_updates); empty means Telegram's default. */
+    /**
+     * The update kinds asked for (allowed_updates); empty means Telegram's default.
+     *
+     * @return the kinds, such as {@code message}; unmodifiable, empty by default
+     */
     public List<String> allowedUpdates() {
         return allowedUpdates;
     }
 
-    /** How long a chat's administrators are cached. */
+    /**
+     * How long a chat's administrators are cached.
+     *
+     * @return the cache lifetime, positive; 5 minutes by default
+     */
     public Duration adminCacheTtl() {
         return adminCacheTtl;
     }
 
-    /** How many times a send is tried on server and network errors. */
+    /**
+     * How many times a send is tried on server and network errors.
+     *
+     * @return at least 1 (no retry); 5 by default
+     */
     public int maxAttempts() {
         return maxAttempts;
     }
 
-    /** The first backoff after a server or network error; it doubles up to {@link #maxBackoff()}. */
+    /**
+     * The first backoff after a server or network error; it doubles up to {@link #maxBackoff()}.
+     *
+     * @return the first wait, not negative; 0.5 s by default
+     */
     public Duration initialBackoff() {
         return initialBackoff;
     }
 
-    /** The longest backoff. */
+    /**
+     * The longest backoff.
+     *
+     * @return the longest wait, at least {@link #initialBackoff()}; 30 s by default
+     */
     public Duration maxBackoff() {
         return maxBackoff;
     }
 
-    /** The timeout of one Bot API call (getUpdates adds its long-poll timeout). */
+    /**
+     * The timeout of one Bot API call (getUpdates adds its long-poll timeout).
+     *
+     * @return the timeout, positive; 15 s by default
+     */
     public Duration requestTimeout() {
         return requestTimeout;
     }
 
-    /** How long the webhook endpoint waits for an update to be handled and answered. */
+    /**
+     * How long the webhook endpoint waits for an update to be handled and answered.
+     *
+     * @return the wait, positive; 55 s by default
+     */
     public Duration webhookTimeout() {
         return webhookTimeout;
     }
 
-    /** How long closing waits for queued sends. */
+    /**
+     * How long closing waits for queued sends.
+     *
+     * @return the wait, positive; 30 s by default
+     */
     public Duration closeTimeout() {
         return closeTimeout;
     }
@@ -389,37 +496,75 @@ public final class TelegramConfig {
             this.token = token;
         }
 
-        /** The Bot API server; default {@code https://api.telegram.org} (a local Bot API server, a fake in tests). */
+        /**
+         * The Bot API server; default {@code https://api.telegram.org} (a local Bot API server, a
+         * fake in tests).
+         *
+         * @param value an http or https URL; checked by {@link #build()}
+         * @return this builder
+         * @throws NullPointerException when {@code value} is null
+         */
         public Builder apiUrl(URI value) {
             this.apiUrl = Objects.requireNonNull(value, "apiUrl");
             return this;
         }
 
-        /** Webhook (default) or long polling. */
+        /**
+         * Webhook (default) or long polling.
+         *
+         * @param value how updates are received
+         * @return this builder
+         * @throws NullPointerException when {@code value} is null
+         */
         public Builder mode(TelegramMode value) {
             this.mode = Objects.requireNonNull(value, "mode");
             return this;
         }
 
-        /** The port of the embedded webhook host the application starts (not used by the adapter itself). */
+        /**
+         * The port of the embedded webhook host the application starts (not used by the adapter
+         * itself).
+         *
+         * @param port from 0 to 65535; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder webhookPort(int port) {
             this.webhookPort = OptionalInt.of(port);
             return this;
         }
 
-        /** The webhook path; default {@code /telegram}. */
+        /**
+         * The webhook path; default {@code /telegram}.
+         *
+         * @param path starts with {@code /}; checked by {@link #build()}
+         * @return this builder
+         * @throws NullPointerException when {@code path} is null
+         */
         public Builder webhookPath(String path) {
             this.webhookPath = Objects.requireNonNull(path, "webhookPath");
             return this;
         }
 
-        /** Requires this value in {@code X-Telegram-Bot-Api-Secret-Token}; also given to setWebhook. */
+        /**
+         * Requires this value in {@code X-Telegram-Bot-Api-Secret-Token}; also given to setWebhook.
+         *
+         * @param secret 1 to 256 characters of {@code A-Z}, {@code a-z}, {@code 0-9}, {@code _} and
+         *     {@code -}; checked by {@link #build()} and never shown by {@code toString()}
+         * @return this builder
+         * @throws NullPointerException when {@code secret} is null
+         */
         public Builder webhookSecret(String secret) {
             this.webhookSecret = Optional.of(Objects.requireNonNull(secret, "webhookSecret"));
             return this;
         }
 
-        /** Calls setWebhook with this public https URL (and the secret) at start. */
+        /**
+         * Calls setWebhook with this public https URL (and the secret) at start.
+         *
+         * @param url the https URL Telegram should POST updates to; not allowed in polling mode
+         * @return this builder
+         * @throws NullPointerException when {@code url} is null
+         */
         public Builder webhookUrl(URI url) {
             this.webhookUrl = Optional.of(Objects.requireNonNull(url, "webhookUrl"));
             return this;
@@ -428,61 +573,120 @@ public final class TelegramConfig {
         /**
          * The bot's username. When given, start() does not call getMe: no network at start, which
          * keeps a serverless cold start short. Without it, getMe is called at start.
+         *
+         * @param value the username without {@code @}: letters, digits and {@code _}
+         * @return this builder
+         * @throws NullPointerException when {@code value} is null
          */
         public Builder username(String value) {
             this.username = Optional.of(Objects.requireNonNull(value, "username"));
             return this;
         }
 
-        /** Whether an answer may travel inside the webhook response; default yes. */
+        /**
+         * Whether an answer may travel inside the webhook response; default yes.
+         *
+         * @param enabled false to always send answers with a separate sendMessage call
+         * @return this builder
+         */
         public Builder inlineReplies(boolean enabled) {
             this.inlineReplies = enabled;
             return this;
         }
 
-        /** Whether edited messages are handled like new ones; default no. */
+        /**
+         * Whether edited messages are handled like new ones; default no.
+         *
+         * @param enabled true to dispatch {@code edited_message} updates as messages
+         * @return this builder
+         */
         public Builder editedMessages(boolean enabled) {
             this.editedMessages = enabled;
             return this;
         }
 
-        /** Whether setMyCommands publishes the bot's commands at start; default no. */
+        /**
+         * Whether setMyCommands publishes the bot's commands at start; default no.
+         *
+         * @param enabled true to call setMyCommands with the commands and their descriptions
+         * @return this builder
+         */
         public Builder publishCommands(boolean enabled) {
             this.publishCommands = enabled;
             return this;
         }
 
-        /** The send limits; default {@link SendLimits#telegramDefaults()}. */
+        /**
+         * The send limits; default {@link SendLimits#telegramDefaults()}.
+         *
+         * @param value the pacing the send queue enforces
+         * @return this builder
+         * @throws NullPointerException when {@code value} is null
+         */
         public Builder limits(SendLimits value) {
             this.limits = Objects.requireNonNull(value, "limits");
             return this;
         }
 
-        /** The clock and timer; by default each adapter runs a {@link Scheduler#system()} of its own. */
+        /**
+         * The clock and timer; by default each adapter runs a {@link Scheduler#system()} of its
+         * own.
+         *
+         * @param value the clock and timer, such as a controllable one in tests; the adapter
+         *     then does not shut it down
+         * @return this builder
+         * @throws NullPointerException when {@code value} is null
+         */
         public Builder scheduler(Scheduler value) {
             this.scheduler = Objects.requireNonNull(value, "scheduler");
             return this;
         }
 
-        /** The getUpdates timeout in seconds; default 30. */
+        /**
+         * The getUpdates timeout in seconds; default 30.
+         *
+         * @param seconds from 0 (short polling) to 50; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder pollingTimeoutSeconds(int seconds) {
             this.pollingTimeoutSeconds = seconds;
             return this;
         }
 
-        /** The update kinds to receive (allowed_updates); default Telegram's own default. */
+        /**
+         * The update kinds to receive (allowed_updates); default Telegram's own default.
+         *
+         * @param kinds update kinds such as {@code message} and {@code callback_query}; copied
+         * @return this builder
+         * @throws NullPointerException when {@code kinds} or one of its elements is null
+         */
         public Builder allowedUpdates(List<String> kinds) {
             this.allowedUpdates = List.copyOf(kinds);
             return this;
         }
 
-        /** How long administrators are cached; default 5 minutes. */
+        /**
+         * How long administrators are cached; default 5 minutes.
+         *
+         * @param ttl how long a getChatAdministrators answer is reused; positive
+         * @return this builder
+         * @throws NullPointerException when {@code ttl} is null
+         */
         public Builder adminCacheTtl(Duration ttl) {
             this.adminCacheTtl = Objects.requireNonNull(ttl, "adminCacheTtl");
             return this;
         }
 
-        /** Attempts for a send on 5xx or network errors, and the backoff between them; default 5, 0.5 s to 30 s. */
+        /**
+         * Attempts for a send on 5xx or network errors, and the backoff between them; default 5,
+         * 0.5 s to 30 s.
+         *
+         * @param attempts tries per send, at least 1 (1 means no retry)
+         * @param initial the wait before the first retry, not negative; doubled after each retry
+         * @param max the longest wait between tries, at least {@code initial}
+         * @return this builder
+         * @throws NullPointerException when {@code initial} or {@code max} is null
+         */
         public Builder retries(int attempts, Duration initial, Duration max) {
             this.maxAttempts = attempts;
             this.initialBackoff = Objects.requireNonNull(initial, "initial");
@@ -490,19 +694,37 @@ public final class TelegramConfig {
             return this;
         }
 
-        /** The timeout of one Bot API call; default 15 s. */
+        /**
+         * The timeout of one Bot API call; default 15 s.
+         *
+         * @param timeout the connect and answer timeout of one call; positive
+         * @return this builder
+         * @throws NullPointerException when {@code timeout} is null
+         */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = Objects.requireNonNull(timeout, "requestTimeout");
             return this;
         }
 
-        /** How long the webhook waits for an update's handling and answers; default 55 s. */
+        /**
+         * How long the webhook waits for an update's handling and answers; default 55 s.
+         *
+         * @param timeout the longest a webhook request is held open; positive
+         * @return this builder
+         * @throws NullPointerException when {@code timeout} is null
+         */
         public Builder webhookTimeout(Duration timeout) {
             this.webhookTimeout = Objects.requireNonNull(timeout, "webhookTimeout");
             return this;
         }
 
-        /** How long close() waits for queued sends; default 30 s. */
+        /**
+         * How long close() waits for queued sends; default 30 s.
+         *
+         * @param timeout the longest close() waits for queued sends to go out; positive
+         * @return this builder
+         * @throws NullPointerException when {@code timeout} is null
+         */
         public Builder closeTimeout(Duration timeout) {
             this.closeTimeout = Objects.requireNonNull(timeout, "closeTimeout");
             return this;
@@ -511,6 +733,7 @@ public final class TelegramConfig {
         /**
          * The configuration.
          *
+         * @return the checked configuration
          * @throws ConfigurationException listing every problem
          */
         public TelegramConfig build() {

@@ -10,7 +10,12 @@ package dev.chorusbot.telegram;
  */
 public record TelegramEntity(String type, int offset, int length) {
 
-    /** The part of {@code text} this entity marks; empty when it lies outside the text. */
+    /**
+     * The part of {@code text} this entity marks; empty when it lies outside the text.
+     *
+     * @param text the text (or caption) of the message the entity came with; not null
+     * @return the marked substring, or the empty string when the offset or length is out of range
+     */
     public String textIn(String text) {
         if (offset < 0 || length < 0 || offset > text.length() || length > text.length() - offset) { // no int overflow
             return "";

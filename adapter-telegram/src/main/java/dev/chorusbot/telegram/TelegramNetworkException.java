@@ -6,15 +6,26 @@ package dev.chorusbot.telegram;
  * cause, never the URL (it holds the bot token).
  */
 public final class TelegramNetworkException extends RuntimeException {
+    /** The Bot API method that failed. */
     private final String method;
 
-    /** A failure of {@code method} described by {@code message} (already free of the token). */
+    /**
+     * A failure of {@code method} described by {@code message} (already free of the token).
+     *
+     * @param method the Bot API method, such as {@code getUpdates}
+     * @param message what went wrong, such as a refused connection or a timeout; must not contain
+     *     the token or the request URL
+     */
     public TelegramNetworkException(String method, String message) {
         super(method + " failed: " + message);
         this.method = method;
     }
 
-    /** The Bot API method that failed. */
+    /**
+     * The Bot API method that failed.
+     *
+     * @return the method name as called, such as {@code getUpdates}
+     */
     public String method() {
         return method;
     }

@@ -32,7 +32,11 @@ public final class TelegramPollingAdapter implements PullAdapter {
     private final TelegramSession session;
     private final PollingLoop loop;
 
-    /** An adapter for {@code config} (its mode is not consulted: this class polls). */
+    /**
+     * An adapter for {@code config} (its mode is not consulted: this class polls).
+     *
+     * @param config the token, polling timeout, limits and other settings; not null
+     */
     public TelegramPollingAdapter(TelegramConfig config) {
         this.session = new TelegramSession(config);
         this.loop = new PollingLoop(session, this);
@@ -83,12 +87,20 @@ public final class TelegramPollingAdapter implements PullAdapter {
         return session.rolesOf(user, chat);
     }
 
-    /** The Bot API client this adapter sends with. */
+    /**
+     * The Bot API client this adapter sends with.
+     *
+     * @return the client, for calls the neutral model does not cover
+     */
     public TelegramBotApi api() {
         return session.api();
     }
 
-    /** The next getUpdates offset: one past the last handled update. */
+    /**
+     * The next getUpdates offset: one past the last handled update.
+     *
+     * @return the offset; 0 before the first update was handled
+     */
     public long offset() {
         return loop.offset();
     }

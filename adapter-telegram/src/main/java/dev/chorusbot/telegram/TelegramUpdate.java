@@ -18,7 +18,11 @@ import java.util.Optional;
 public record TelegramUpdate(long updateId, String kind, Optional<TelegramMessage> message,
         Optional<TelegramCallbackQuery> callbackQuery, JsonNode json) {
 
-    /** The payload object ({@code json().get(kind())}). */
+    /**
+     * The payload object ({@code json().get(kind())}).
+     *
+     * @return the payload; a missing node (never null) when the update lacks the field
+     */
     public JsonNode payload() {
         return json.path(kind);
     }

@@ -14,7 +14,11 @@ import java.util.Optional;
 public record TelegramUser(long id, boolean isBot, String firstName, Optional<String> lastName,
         Optional<String> username) {
 
-    /** The name to address the user by: first name, plus a space and the last name when set. */
+    /**
+     * The name to address the user by: first name, plus a space and the last name when set.
+     *
+     * @return the display name, such as {@code Viktor Petrov}
+     */
     public String displayName() {
         return lastName.map(last -> firstName + " " + last).orElse(firstName);
     }

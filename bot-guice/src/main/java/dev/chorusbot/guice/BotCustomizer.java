@@ -6,6 +6,10 @@ import dev.chorusbot.core.Bot;
 @FunctionalInterface
 public interface BotCustomizer {
 
-    /** Changes {@code builder}; called once, after commands, adapters and middleware were added. */
+    /**
+     * Changes {@code builder}; called once, after commands, adapters and middleware were added.
+     *
+     * @param builder the builder of the bot about to be built; already holds every contribution
+     */
     void customize(Bot.Builder builder);
 }

@@ -38,6 +38,10 @@ public class AwsLambdaHandler implements RequestStreamHandler {
     /**
      * A handler serving {@code bot}; for tests, or a subclass that wires its bot explicitly. Starts
      * the bot now.
+     *
+     * @param bot the bot to serve; not null
+     * @throws NullPointerException when {@code bot} is null
+     * @throws dev.chorusbot.core.ConfigurationException when the bot cannot be built
      */
     public AwsLambdaHandler(ServerlessBot bot) {
         this.bot = Objects.requireNonNull(bot, "bot must not be null");

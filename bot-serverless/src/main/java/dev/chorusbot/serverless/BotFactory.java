@@ -34,6 +34,7 @@ public interface BotFactory {
      * webhook mode): a function runs only while it answers a request, so an adapter reading on its
      * own threads is refused. Configure no embedded webhook server: the function is the server.
      *
+     * @return the built bot, not started and not null (null fails the function's initialisation)
      * @throws dev.chorusbot.core.ConfigurationException when the bot is configured wrongly (a missing
      *     token); the function then fails to initialise with that message
      */

@@ -34,7 +34,14 @@ public class GoogleFunctionHandler implements HttpFunction {
         this(ServerlessBot.shared());
     }
 
-    /** A function serving {@code bot}; for tests, or a subclass that wires its bot explicitly. Starts the bot now. */
+    /**
+     * A function serving {@code bot}; for tests, or a subclass that wires its bot explicitly. Starts
+     * the bot now.
+     *
+     * @param bot the bot to serve; not null
+     * @throws NullPointerException when {@code bot} is null
+     * @throws dev.chorusbot.core.ConfigurationException when the bot cannot be built
+     */
     public GoogleFunctionHandler(ServerlessBot bot) {
         this.bot = Objects.requireNonNull(bot, "bot must not be null");
         bot.bot();

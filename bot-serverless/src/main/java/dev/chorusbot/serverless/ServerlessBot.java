@@ -48,6 +48,7 @@ public final class ServerlessBot {
      * META-INF/services/dev.chorusbot.serverless.BotFactory} (or named by {@value
      * BotFactory#ENVIRONMENT_VARIABLE}). The same instance for every caller in this class loader.
      *
+     * @return the shared instance; its bot is built on the first {@link #bot()} or {@link #handle}
      * @throws ConfigurationException when no factory, or several without a choice, are found
      */
     public static ServerlessBot shared() {
@@ -65,7 +66,13 @@ public final class ServerlessBot {
         return current;
     }
 
-    /** A bot built by {@code factory} on first use; for tests and explicit wiring. */
+    /**
+     * A bot built by {@code factory} on first use; for tests and explicit wiring.
+     *
+     * @param factory builds the bot on the first {@link #bot()} or {@link #handle}; not null
+     * @return a new instance with no bot built yet
+     * @throws NullPointerException when {@code factory} is null
+     */
     public static ServerlessBot of(BotFactory factory) {
         return new ServerlessBot(Objects.requireNonNull(factory, "factory must not be null"));
     }
@@ -73,6 +80,7 @@ public final class ServerlessBot {
     /**
      * The started bot, building and starting it on the first call.
      *
+     * @return the started bot; the same one on every call until {@link #stop()}
      * @throws ConfigurationException when the factory reports bad configuration or the bot has no
      *     push adapter
      * @throws IllegalStateException when an adapter fails to start
@@ -98,6 +106,9 @@ public final class ServerlessBot {
      * <p>Bad input gets a 4xx answer from the routes or the endpoint. An endpoint that fails with
      * an exception (a bug, not bad input) gets 500, so the platform delivers the update again.
      *
+     * @param request the HTTP request as the function received it; its path may carry a stage
+     *     prefix or be any path when the bot has a single push adapter
+     * @return the answer to send back: the endpoint's own, a 4xx from the routes, or 500
      * @throws ConfigurationException when the bot cannot be built (see {@link #bot()})
      * @throws IllegalStateException when an adapter fails to start
      */

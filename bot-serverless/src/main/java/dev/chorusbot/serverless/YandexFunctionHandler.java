@@ -27,7 +27,14 @@ public class YandexFunctionHandler implements Function<Map<String, Object>, Map<
         this(ServerlessBot.shared());
     }
 
-    /** A handler serving {@code bot}; for tests, or a subclass that wires its bot explicitly. Starts the bot now. */
+    /**
+     * A handler serving {@code bot}; for tests, or a subclass that wires its bot explicitly. Starts
+     * the bot now.
+     *
+     * @param bot the bot to serve; not null
+     * @throws NullPointerException when {@code bot} is null
+     * @throws dev.chorusbot.core.ConfigurationException when the bot cannot be built
+     */
     public YandexFunctionHandler(ServerlessBot bot) {
         this.bot = Objects.requireNonNull(bot, "bot must not be null");
         bot.bot();
