@@ -371,11 +371,18 @@ public final class TwitchConfig {
          * @param max the longest delay; default 60 s
          * @return this builder
          * @throws NullPointerException if an argument is null
-         * @throws IllegalArgumentException if an argument is zero or negative
+         * @throws IllegalArgumentException if an argument is zero or negative, or {@code max} is
+         *     shorter than {@code min}
          */
         public Builder reconnectBackoff(Duration min, Duration max) {
-            this.reconnectMin = positive(min, "min");
-            this.reconnectMax = positive(max, "max");
+            positive(min, "min");
+            positive(max, "max");
+            if (max.compareTo(min) < 0) {
+                throw new IllegalArgumentException("the longest reconnect delay (" + max + ") is shorter than the"
+                        + " first (" + min + ")");
+            }
+            this.reconnectMin = min;
+            this.reconnectMax = max;
             return this;
         }
 
@@ -395,12 +402,13 @@ public final class TwitchConfig {
         /**
          * How long closing waits for queued messages; default 10 s.
          *
-         * @param value the longest wait
+         * @param value the longest wait; zero does not wait
          * @return this builder
          * @throws NullPointerException if {@code value} is null
+         * @throws IllegalArgumentException if {@code value} is negative
          */
         public Builder closeTimeout(Duration value) {
-            this.closeTimeout = Objects.requireNonNull(value, "closeTimeout");
+            this.closeTimeout = notNegative(value, "closeTimeout");
             return this;
         }
 
@@ -429,6 +437,13 @@ public final class TwitchConfig {
             Objects.requireNonNull(value, name);
             if (value.isZero() || value.isNegative()) {
                 throw new IllegalArgumentException(name + " must be positive, was " + value);
+            }
+            return value;
+        }
+
+        private static Duration notNegative(Duration value, String name) {
+            if (Objects.requireNonNull(value, name).isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative, was " + value);
             }
             return value;
         }

@@ -185,7 +185,7 @@ public record TwitchMessage(
                         tags.getOrDefault("reply-parent-msg-body", "")));
         return new TwitchMessage(irc, channel, tags.getOrDefault("id", ""), login, displayName,
                 tags.getOrDefault("user-id", ""), tags.getOrDefault("room-id", ""), sentAt, text, action,
-                badges(tags.getOrDefault("badges", "")), emotes(tags.getOrDefault("emotes", "")), parent);
+                badges(tags.getOrDefault("badges", "")), emotes(tags.getOrDefault("emotes", ""), text), parent);
     }
 
     private static Instant millis(String value) {
@@ -223,11 +223,15 @@ public record TwitchMessage(
         return badges;
     }
 
-    /** {@code 25:0-4,12-16/1902:6-10} to three emotes. */
-    private static List<Emote> emotes(String tag) {
+    /**
+     * {@code 25:0-4,12-16/1902:6-10} to three emotes. A range past the end of {@code text} is left
+     * out (the message is kept), so {@link Emote#in} never fails on the message's own text.
+     */
+    private static List<Emote> emotes(String tag, String text) {
         if (tag.isEmpty()) {
             return List.of();
         }
+        int codePoints = text.codePointCount(0, text.length());
         List<Emote> emotes = new ArrayList<>();
         for (String emote : tag.split("/")) {
             int colon = emote.indexOf(':');
@@ -237,11 +241,15 @@ public record TwitchMessage(
             String id = emote.substring(0, colon);
             for (String range : emote.substring(colon + 1).split(",")) {
                 int dash = range.indexOf('-');
+                Emote parsed;
                 try {
-                    emotes.add(new Emote(id, Integer.parseInt(range.substring(0, dash)),
-                            Integer.parseInt(range.substring(dash + 1))));
+                    parsed = new Emote(id, Integer.parseInt(range.substring(0, dash)),
+                            Integer.parseInt(range.substring(dash + 1)));
                 } catch (RuntimeException e) {
                     throw new IllegalArgumentException("emotes tag range '" + range + "' is not start-end", e);
+                }
+                if (parsed.end() < codePoints) {
+                    emotes.add(parsed);
                 }
             }
         }

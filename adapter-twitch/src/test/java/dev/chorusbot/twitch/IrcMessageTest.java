@@ -209,6 +209,17 @@ class IrcMessageTest {
     }
 
     @Test
+    void leavesOutAnEmoteRangePastTheEndOfTheTextAndKeepsTheMessage() {
+        IrcMessage line = IrcMessage.parse("@emotes=25:0-4,6-10/1902:20-24;id=m2 :viktor!viktor@viktor.tmi.twitch.tv"
+                + " PRIVMSG #chorus :Kappa Kappa");
+
+        TwitchMessage m = TwitchMessage.from(line);
+
+        assertThat(m.text()).isEqualTo("Kappa Kappa");
+        assertThat(m.emotes()).extracting(e -> e.in(m.text())).containsExactly("Kappa", "Kappa");
+    }
+
+    @Test
     void fallsBackToTheLoginWithoutTags() {
         TwitchMessage m = TwitchMessage.from(IrcMessage.parse(":Viktor!viktor@host PRIVMSG #chorus :plain"));
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorusbot.core.ConfigurationException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -63,5 +64,21 @@ class TwitchConfigTest {
         TwitchConfig config = TwitchConfig.builder().username("bot").token("s3cr3t").channels("chorus").build();
 
         assertThat(config.toString()).doesNotContain("s3cr3t").contains("token=***");
+    }
+
+    @Test
+    void refusesANegativeCloseTimeoutButAcceptsZero() {
+        assertThatThrownBy(() -> TwitchConfig.builder().closeTimeout(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("closeTimeout must not be negative, was PT-0.001S");
+        assertThat(TwitchConfig.builder().closeTimeout(Duration.ZERO)).isNotNull();
+    }
+
+    @Test
+    void refusesAReconnectBackoffWhoseLongestDelayIsShorterThanTheFirst() {
+        assertThatThrownBy(() -> TwitchConfig.builder().reconnectBackoff(Duration.ofSeconds(10), Duration.ofSeconds(5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the longest reconnect delay (PT5S) is shorter than the first (PT10S)");
+        assertThat(TwitchConfig.builder().reconnectBackoff(Duration.ofSeconds(5), Duration.ofSeconds(5))).isNotNull();
     }
 }

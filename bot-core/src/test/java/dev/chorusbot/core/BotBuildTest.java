@@ -3,6 +3,8 @@ package dev.chorusbot.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BotBuildTest {
@@ -43,6 +45,22 @@ class BotBuildTest {
         assertThatThrownBy(() -> Bot.builder().adapter(a).adapter(b).build())
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("two adapters for platform 'test'; use one per platform");
+    }
+
+    @Test
+    void aNegativeShutdownTimeoutIsRefusedWhileZeroMeansDoNotWait() {
+        assertThatThrownBy(() -> Bot.builder().shutdownTimeout(Duration.ofSeconds(-1)).build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("shutdownTimeout must not be negative, was PT-1S");
+        Bot bot = Bot.builder().command(Fixtures.hello()).shutdownTimeout(Duration.ZERO).build();
+        assertThat(Fixtures.answer(bot, "!hello")).isNotEmpty();
+    }
+
+    @Test
+    void aConfigurationExceptionWithoutAProblemIsAProgrammingError() {
+        assertThatThrownBy(() -> new ConfigurationException(List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a ConfigurationException needs at least one problem");
     }
 
     @Test

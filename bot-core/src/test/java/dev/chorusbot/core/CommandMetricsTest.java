@@ -27,6 +27,7 @@ class CommandMetricsTest {
         CommandMetrics.Snapshot snapshot = metrics.snapshot();
         assertThat(snapshot.events()).isEqualTo(4);
         assertThat(snapshot.commands()).isEqualTo(Map.of("hello", 2L, "boom", 1L));
+        assertThat(snapshot.commands().keySet()).as("alphabetical").containsExactly("boom", "hello");
         assertThat(snapshot.failures()).isEqualTo(1);
         assertThat(snapshot.totalNanos()).isPositive();
         assertThat(snapshot.meanMicros()).isPositive();

@@ -545,12 +545,16 @@ public final class TwitchEventSubConfig {
         /**
          * How long closing waits for queued replies; default 10 s.
          *
-         * @param value the longest wait
+         * @param value the longest wait; zero does not wait
          * @return this builder
          * @throws NullPointerException if {@code value} is null
+         * @throws IllegalArgumentException if {@code value} is negative
          */
         public Builder closeTimeout(Duration value) {
-            this.closeTimeout = Objects.requireNonNull(value, "closeTimeout");
+            if (Objects.requireNonNull(value, "closeTimeout").isNegative()) {
+                throw new IllegalArgumentException("closeTimeout must not be negative, was " + value);
+            }
+            this.closeTimeout = value;
             return this;
         }
 

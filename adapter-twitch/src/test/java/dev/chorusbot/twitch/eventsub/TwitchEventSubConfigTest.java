@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorusbot.core.ConfigurationException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -102,5 +103,13 @@ class TwitchEventSubConfigTest {
 
         assertThat(config.toString()).doesNotContain("41vpdji4e9gif29md0ouet6fktd2", "a-secret-of-enough-length")
                 .contains("clientSecret=***", "eventSubSecret=***");
+    }
+
+    @Test
+    void refusesANegativeCloseTimeoutButAcceptsZero() {
+        assertThatThrownBy(() -> TwitchEventSubConfig.builder().closeTimeout(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("closeTimeout must not be negative, was PT-0.001S");
+        assertThat(TwitchEventSubConfig.builder().closeTimeout(Duration.ZERO)).isNotNull();
     }
 }
