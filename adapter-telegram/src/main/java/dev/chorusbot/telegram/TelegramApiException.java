@@ -15,10 +15,10 @@ public final class TelegramApiException extends RuntimeException {
     private final int errorCode;
     /** Telegram's {@code description}. */
     private final String description;
-    /** {@code parameters.retry_after} in seconds, if given. */
-    private final OptionalInt retryAfter;
-    /** {@code parameters.migrate_to_chat_id}, if given. */
-    private final Optional<Long> migrateToChatId;
+    /** {@code parameters.retry_after} in seconds, or -1 when not given (a plain int serializes). */
+    private final int retryAfter;
+    /** {@code parameters.migrate_to_chat_id}, or null when not given. */
+    private final Long migrateToChatId;
 
     /**
      * An error of {@code method}.
@@ -35,8 +35,8 @@ public final class TelegramApiException extends RuntimeException {
         this.method = method;
         this.errorCode = errorCode;
         this.description = description;
-        this.retryAfter = retryAfter;
-        this.migrateToChatId = migrateToChatId;
+        this.retryAfter = retryAfter.orElse(-1);
+        this.migrateToChatId = migrateToChatId.orElse(null);
     }
 
     /**
@@ -73,7 +73,7 @@ public final class TelegramApiException extends RuntimeException {
      * @return the wait in seconds; empty when Telegram gave none
      */
     public OptionalInt retryAfter() {
-        return retryAfter;
+        return retryAfter < 0 ? OptionalInt.empty() : OptionalInt.of(retryAfter);
     }
 
     /**
@@ -82,6 +82,6 @@ public final class TelegramApiException extends RuntimeException {
      * @return the new chat id to send to instead; empty when Telegram gave none
      */
     public Optional<Long> migrateToChatId() {
-        return migrateToChatId;
+        return Optional.ofNullable(migrateToChatId);
     }
 }

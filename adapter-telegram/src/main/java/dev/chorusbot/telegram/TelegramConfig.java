@@ -34,7 +34,8 @@ public final class TelegramConfig {
     public static final String DEFAULT_WEBHOOK_PATH = "/telegram";
 
     // Bot API: a token is "<bot id>:<secret>"; setWebhook's secret_token is 1-256 of A-Z a-z 0-9 _ -;
-    // usernames are 5-32 of letters, digits and underscores.
+    // usernames are 5-32 of letters, digits and underscores. The check is looser (from 3): it is
+    // there to catch what is clearly not a username, such as a URL or a name with spaces.
     private static final Pattern TOKEN = Pattern.compile("[0-9]{1,20}:[A-Za-z0-9_-]{1,200}");
     private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_]{3,32}");

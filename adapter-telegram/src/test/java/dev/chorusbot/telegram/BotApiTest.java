@@ -9,6 +9,10 @@ import dev.chorusbot.testkit.telegram.Failure;
 import dev.chorusbot.testkit.telegram.FakeChat;
 import dev.chorusbot.testkit.telegram.FakeTelegramServer;
 import dev.chorusbot.testkit.telegram.FakeUser;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -17,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +106,26 @@ class BotApiTest {
                     assertThat(e.migrateToChatId()).isEmpty();
                 })
                 .hasMessage("getMe failed: 429 Too Many Requests: retry after 12");
+    }
+
+    @Test
+    void aTypedExceptionSurvivesSerializationWithItsParameters() throws Exception {
+        TelegramApiException error = new TelegramApiException("sendMessage", 400,
+                "Bad Request: group chat was upgraded to a supergroup chat", OptionalInt.empty(),
+                Optional.of(-1001234567890L));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(error);
+        }
+        TelegramApiException copy;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (TelegramApiException) in.readObject();
+        }
+
+        assertThat(copy.errorCode()).isEqualTo(400);
+        assertThat(copy.retryAfter()).isEmpty();
+        assertThat(copy.migrateToChatId()).contains(-1001234567890L);
+        assertThat(copy).hasMessage(error.getMessage());
     }
 
     @Test
