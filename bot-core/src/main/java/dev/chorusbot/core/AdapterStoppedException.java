@@ -5,8 +5,8 @@ package dev.chorusbot.core;
  * from, such as a rejected token. The message is the adapter's one-sentence explanation.
  */
 public class AdapterStoppedException extends RuntimeException {
-    /** The platform whose adapter stopped; part of the serialized form. */
-    private final Platform platform;
+    /** The id of the platform whose adapter stopped; part of the serialized form. */
+    private final String platformId;
 
     /**
      * The adapter for {@code platform} stopped because of {@code cause}.
@@ -17,7 +17,7 @@ public class AdapterStoppedException extends RuntimeException {
      */
     public AdapterStoppedException(Platform platform, Throwable cause) {
         super(platform + ": " + cause.getMessage(), cause);
-        this.platform = platform;
+        this.platformId = platform.id();
     }
 
     /**
@@ -26,6 +26,6 @@ public class AdapterStoppedException extends RuntimeException {
      * @return the platform given to the constructor
      */
     public Platform platform() {
-        return platform;
+        return Platform.of(platformId);
     }
 }

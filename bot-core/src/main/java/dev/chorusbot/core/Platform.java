@@ -1,6 +1,5 @@
 package dev.chorusbot.core;
 
-import java.io.Serializable;
 import java.util.regex.Pattern;
 
 /**
@@ -13,7 +12,7 @@ import java.util.regex.Pattern;
  *
  * @param id lower-case letters, digits, {@code -} and {@code _}; 1 to 32 characters
  */
-public record Platform(String id) implements Serializable {
+public record Platform(String id) {
     private static final Pattern ID = Pattern.compile("[a-z0-9_-]{1,32}");
 
     /** The built-in console platform: standard input and output. */

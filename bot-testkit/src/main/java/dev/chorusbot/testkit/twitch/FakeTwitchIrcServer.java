@@ -285,7 +285,8 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
     }
 
     /**
-     * While silent the server records what it reads but answers nothing, not even PING or a login.
+     * While silent the server records what it reads but answers nothing, not even PING or a login;
+     * it keeps a PASS and requested capabilities it read meanwhile, as a stalled server would.
      *
      * @param value true to go silent, false to answer again
      * @return this server, for chaining
@@ -543,10 +544,13 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
 
     private void handle(Client client, String line) {
         received.add(line);
+        Line parsed = Line.parse(line);
         if (silent) {
+            if (parsed != null) {
+                remember(client, parsed);
+            }
             return;
         }
-        Line parsed = Line.parse(line);
         if (parsed == null) {
             client.send(":tmi.twitch.tv 421 " + client.nickOr("*") + " " + line.split(" ", 2)[0] + " :Unknown command");
             return;
@@ -583,6 +587,24 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
                     }
                 }
                 default -> client.send(":tmi.twitch.tv 421 " + client.nickOr("*") + " " + parsed.command + " :Unknown command");
+            }
+        }
+    }
+
+    /**
+     * What a stalled server still takes in without answering: the PASS and the capabilities, so a
+     * login it read while silent is not mistaken for one without a PASS once it answers again.
+     */
+    private void remember(Client client, Line line) {
+        synchronized (lock) {
+            if (line.command.equals("PASS")) {
+                client.pass = line.param(0);
+            } else if (line.command.equals("CAP") && !line.params.isEmpty()) {
+                String sub = line.param(0).equals("*") ? line.param(1) : line.param(0);
+                List<String> requested = List.of(line.params.get(line.params.size() - 1).trim().split(" +"));
+                if (sub.equalsIgnoreCase("REQ") && KNOWN_CAPS.containsAll(requested)) {
+                    client.caps.addAll(requested);
+                }
             }
         }
     }

@@ -97,6 +97,22 @@ class FakeTwitchIrcServerTest {
     }
 
     @Test
+    void keepsAPassReadWhileSilentSoTheLoginAfterwardsIsAnswered() throws IOException {
+        twitch.silent(true);
+        send("CAP REQ :twitch.tv/tags twitch.tv/commands");
+        send("PASS oauth:abc");
+        twitch.awaitReceived(line -> line.equals("PASS oauth:abc"));
+        assertThat(readUntilQuiet()).as("silent").isEmpty();
+        twitch.silent(false);
+
+        send("NICK chorus_bot");
+
+        assertThat(in.readLine()).isEqualTo(":tmi.twitch.tv 001 chorus_bot :Welcome, GLHF!");
+        assertThat(read(7).get(6)).as("the capability requested while silent holds")
+                .startsWith("@badge-info=;").endsWith(":tmi.twitch.tv GLOBALUSERSTATE");
+    }
+
+    @Test
     void refusesAnUnknownTokenAndCloses() throws IOException {
         twitch.acceptTokens("the-right-one");
         send("PASS oauth:wrong");
