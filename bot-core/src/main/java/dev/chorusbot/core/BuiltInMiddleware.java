@@ -81,8 +81,7 @@ final class BuiltInMiddleware {
         }
         Command command = call.get().command();
         User sender = invocation.sender().orElseThrow();
-        String key = "chorus:cooldown:" + invocation.event().platform().id() + ':' + command.name() + ':'
-                + sender.id();
+        String key = cooldownKey(invocation.event().platform(), command, sender);
         long until = invocation.clock().millis() + command.cooldown().toMillis();
         if (invocation.state().putIfAbsent(key, Long.toString(until), command.cooldown())) {
             return chain.proceed(invocation);
@@ -94,6 +93,11 @@ final class BuiltInMiddleware {
                 "command", call.get().prefix() + call.get().invokedName(),
                 "seconds", Long.toString(seconds)));
     };
+
+    /** The state key holding when {@code sender} may run {@code command} again on {@code platform}. */
+    static String cooldownKey(Platform platform, Command command, User sender) {
+        return "chorus:cooldown:" + platform.id() + ':' + command.name() + ':' + sender.id();
+    }
 
     static Reply text(String text) {
         return text.isBlank() ? Reply.none() : Reply.text(text);

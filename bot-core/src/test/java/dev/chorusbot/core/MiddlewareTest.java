@@ -176,6 +176,20 @@ class MiddlewareTest {
     }
 
     @Test
+    void aUsageErrorDoesNotStartTheCooldown() {
+        Fixtures.MutableClock clock = new Fixtures.MutableClock();
+        Bot bot = Bot.builder()
+                .command(Command.named("roll").argument(Argument.integer("sides")).cooldown(Duration.ofSeconds(30))
+                        .handler(ctx -> Reply.text("rolled d" + ctx.args().integer("sides"))).build())
+                .clock(clock)
+                .build();
+        assertThat(answer(bot, "!roll six"))
+                .containsExactly("'six' is not a whole number for <sides>. Usage: !roll <sides>");
+        assertThat(answer(bot, "!roll 6")).as("the corrected command runs at once").containsExactly("rolled d6");
+        assertThat(answer(bot, "!roll 6")).containsExactly("Please wait 30 s before using !roll again.");
+    }
+
+    @Test
     void handlersReachStateAndServices() {
         record Greeting(String word) {}
         Bot bot = Bot.builder()
