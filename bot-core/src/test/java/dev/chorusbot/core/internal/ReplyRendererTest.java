@@ -25,6 +25,15 @@ class ReplyRendererTest {
     }
 
     @Test
+    void decodesNumericHtmlEntitiesWhenStrippingHtml() {
+        // Telegram's HTML accepts every numeric entity besides &lt; &gt; &amp; &quot;; a plain-text
+        // platform must show the character, not the entity. &#38;lt; is an ampersand and "lt;".
+        Outbound out = render(Reply.text(Format.HTML,
+                "<b>Viktor&#39;s</b> score: 5 &#x2192; 7 &#8212; caf&#233; &#38;lt; &#128512;"), TWITCH).get(0);
+        assertThat(out.text()).isEqualTo("Viktor's score: 5 \u2192 7 \u2014 caf\u00e9 &lt; \ud83d\ude00");
+    }
+
+    @Test
     void keepsButtonsWhereThePlatformHasThem() {
         Reply reply = Reply.text("You rolled 7").withButtons(Button.of("Roll again", "roll 2d6"));
         Outbound out = render(reply, TELEGRAM).get(0);
