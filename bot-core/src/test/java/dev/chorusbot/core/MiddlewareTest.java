@@ -190,6 +190,17 @@ class MiddlewareTest {
     }
 
     @Test
+    void placeholdersTypedByTheUserAreEchoedAsTyped() {
+        Bot bot = Bot.builder()
+                .command(Command.named("roll").argument(Argument.integer("sides"))
+                        .handler(ctx -> Reply.text("rolled")).build())
+                .build();
+        assertThat(answer(bot, "!roll {usage}"))
+                .containsExactly("'{usage}' is not a whole number for <sides>. Usage: !roll <sides>");
+        assertThat(BotTexts.fill("{a} and {b}", "a", "{b}", "b", "B")).isEqualTo("{b} and B");
+    }
+
+    @Test
     void handlersReachStateAndServices() {
         record Greeting(String word) {}
         Bot bot = Bot.builder()
