@@ -82,12 +82,15 @@ final class BuiltInMiddleware {
         Command command = call.get().command();
         User sender = invocation.sender().orElseThrow();
         String key = cooldownKey(invocation.event().platform(), command, sender);
-        long until = invocation.clock().millis() + command.cooldown().toMillis();
+        long now = invocation.clock().millis();
+        // Saturated: toMillis() overflows for a cooldown beyond about 292 million years ("once ever").
+        long until = command.cooldown().compareTo(Duration.ofMillis(Long.MAX_VALUE - now)) >= 0
+                ? Long.MAX_VALUE
+                : now + command.cooldown().toMillis();
         if (invocation.state().putIfAbsent(key, Long.toString(until), command.cooldown())) {
             return chain.proceed(invocation);
         }
-        long left = invocation.state().get(key).map(Long::parseLong).orElse(until)
-                - invocation.clock().millis();
+        long left = invocation.state().get(key).map(Long::parseLong).orElse(until) - now;
         long seconds = Math.max(1, (left + 999) / 1000);
         return text(BotTexts.fill(invocation.texts().cooldown(),
                 "command", call.get().prefix() + call.get().invokedName(),

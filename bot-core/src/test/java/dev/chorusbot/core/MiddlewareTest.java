@@ -163,6 +163,16 @@ class MiddlewareTest {
     }
 
     @Test
+    void aCooldownBeyondTheMillisecondRangeHoldsTheUserBack() {
+        Bot bot = Bot.builder()
+                .command(Command.named("claim").cooldown(Duration.ofSeconds(Long.MAX_VALUE))
+                        .handler(ctx -> Reply.text("claimed")).build())
+                .build();
+        assertThat(answer(bot, "!claim")).containsExactly("claimed");
+        assertThat(answer(bot, "!claim")).singleElement().asString().startsWith("Please wait ");
+    }
+
+    @Test
     void refusedCommandsDoNotStartTheCooldown() {
         Fixtures.MutableClock clock = new Fixtures.MutableClock();
         Bot bot = Bot.builder()
