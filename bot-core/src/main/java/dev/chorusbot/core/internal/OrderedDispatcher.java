@@ -25,7 +25,7 @@ public final class OrderedDispatcher {
     private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
     private final Object idle = new Object();
     private long pending; // guarded by idle
-    private volatile boolean closed;
+    private boolean closed; // guarded by idle
 
     /** A dispatcher running tasks on {@code executor}. */
     public OrderedDispatcher(Executor executor) {
@@ -39,10 +39,6 @@ public final class OrderedDispatcher {
      */
     public <T> CompletableFuture<T> submit(String key, Supplier<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        if (closed) {
-            result.completeExceptionally(new RejectedExecutionException("the bot is stopping"));
-            return result;
-        }
         Runnable task = () -> {
             OrderedDispatcher outer = RUNNING.get();
             RUNNING.set(this);
@@ -59,7 +55,13 @@ public final class OrderedDispatcher {
                 done();
             }
         };
+        // The check and the count under one lock with close(): work accepted before close() is
+        // always counted, so awaitIdle() after close() waits for it.
         synchronized (idle) {
+            if (closed) {
+                result.completeExceptionally(new RejectedExecutionException("the bot is stopping"));
+                return result;
+            }
             pending++;
         }
         Lane[] toStart = new Lane[1];
@@ -79,7 +81,9 @@ public final class OrderedDispatcher {
 
     /** Refuses new work from now on; work already queued still runs. */
     public void close() {
-        closed = true;
+        synchronized (idle) {
+            closed = true;
+        }
     }
 
     /**
