@@ -20,6 +20,11 @@ import org.slf4j.LoggerFactory;
  * paths get 404, methods other than POST 405, bodies over the limit (1 MiB by default) 413 — a
  * body announced too large by {@code Content-Length} is refused before it is read.
  *
+ * <p>A request must arrive whole within 30 seconds, or its connection is closed: a client that
+ * stalls in the middle of a request cannot hold a serving thread. The JDK server reads this limit,
+ * like its other settings, from a system property once per JVM ({@code
+ * -Dsun.net.httpserver.maxReqTime=<seconds>}); the server sets it only when it is not set already.
+ *
  * <pre>{@code
  * WebhookServer server = WebhookServer.builder().port(8080).build();
  * server.routes().add("/telegram", endpoint);
@@ -28,6 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebhookServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookServer.class);
+    /** The seconds a request may take to arrive, unless {@code sun.net.httpserver.maxReqTime} is set. */
+    static final long DEFAULT_MAX_REQUEST_SECONDS = 30;
 
     private final InetSocketAddress address;
     private final WebhookRoutes routes;
@@ -77,6 +84,13 @@ public final class WebhookServer implements AutoCloseable {
         // connections. The property is read once, when the JDK's server is first used.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        // Without a limit, a client that sends headers and then stalls in the body holds a serving
+        // thread forever, and a few such clients stop every delivery. With maxReqTime the JDK's
+        // server closes a connection whose request (headers and body) has not arrived within that
+        // many seconds; the handler's read then fails and the thread is free again.
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", Long.toString(DEFAULT_MAX_REQUEST_SECONDS));
         }
         HttpServer http = HttpServer.create(address, 128);
         AtomicInteger count = new AtomicInteger();
