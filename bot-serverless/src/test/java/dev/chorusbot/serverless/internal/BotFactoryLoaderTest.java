@@ -112,6 +112,17 @@ class BotFactoryLoaderTest {
     }
 
     @Test
+    void usesTheFactoryTheVariableNamesWhenAnotherJarsServiceFileNamesAMissingClass() throws IOException {
+        // A library's stale registration must not block the factory the operator chose.
+        ClassLoader loader = withServiceFile("com.example.Gone", First.class.getName());
+
+        BotFactory factory = BotFactoryLoader.load(loader,
+                name -> env(name, Map.of("CHORUS_BOT_FACTORY", First.class.getName())));
+
+        assertThat(factory).isInstanceOf(First.class);
+    }
+
+    @Test
     void saysWhenTheVariableNamesAClassThatIsNotThere() throws IOException {
         ClassLoader loader = withServiceFile();
 
