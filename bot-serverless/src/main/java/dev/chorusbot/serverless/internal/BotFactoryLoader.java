@@ -80,15 +80,21 @@ public final class BotFactoryLoader {
         } catch (NoSuchMethodException | IllegalAccessException e) {
             throw new ConfigurationException("BotFactory " + name
                     + " needs a public no-argument constructor in a public class");
-        } catch (InvocationTargetException e) {
-            throw new ConfigurationException("BotFactory " + name + " could not be created: "
-                    + describe(e.getCause()));
+        } catch (InvocationTargetException | LinkageError e) {
+            // LinkageError: its static initialiser failed (ExceptionInInitializerError), or failed
+            // on an earlier attempt in this JVM (NoClassDefFoundError "Could not initialize class").
+            throw new ConfigurationException("BotFactory " + name + " could not be created: " + describe(e));
         } catch (InstantiationException e) {
             throw new ConfigurationException("BotFactory " + name + " is abstract; name a concrete class");
         }
     }
 
     private static String describe(Throwable failure) {
+        // The factory's own reason sits under the reflection and class initialisation wrappers.
+        while ((failure instanceof InvocationTargetException || failure instanceof ExceptionInInitializerError)
+                && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
         String message = failure.getMessage();
         return message == null ? failure.getClass().getSimpleName() : message;
     }
