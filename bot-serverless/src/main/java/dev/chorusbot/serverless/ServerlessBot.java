@@ -191,23 +191,27 @@ public final class ServerlessBot {
 
     /** The request with its path replaced by the webhook path it should reach (see the class doc). */
     static WebhookRequest route(WebhookRequest request, WebhookRoutes routes) {
-        String path = request.path();
-        if (path.length() > 1 && path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
-        String target = target(path, routes.endpoints());
+        String target = target(request.path(), routes.endpoints());
         return target.equals(request.path())
                 ? request
                 : new WebhookRequest(request.method(), target, request.headers(), request.body());
     }
 
+    /** Paths are compared without a trailing slash, on the request's side and the routes' side alike. */
     private static String target(String path, Map<String, WebhookEndpoint> endpoints) {
         if (endpoints.containsKey(path)) {
             return path;
         }
+        String trimmed = withoutTrailingSlash(path);
+        for (String routed : endpoints.keySet()) {
+            if (withoutTrailingSlash(routed).equals(trimmed)) {
+                return routed;
+            }
+        }
         String suffixMatch = null;
         for (String routed : endpoints.keySet()) {
-            if (!routed.equals("/") && path.endsWith(routed)) {
+            String suffix = withoutTrailingSlash(routed);
+            if (!suffix.equals("/") && trimmed.endsWith(suffix)) {
                 if (suffixMatch != null) {
                     return path; // ambiguous: let the routes answer 404
                 }
@@ -221,5 +225,9 @@ public final class ServerlessBot {
             return endpoints.keySet().iterator().next();
         }
         return path;
+    }
+
+    private static String withoutTrailingSlash(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 }

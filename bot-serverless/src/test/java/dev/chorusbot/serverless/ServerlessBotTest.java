@@ -105,6 +105,14 @@ class ServerlessBotTest {
     }
 
     @Test
+    void sendsAPathEndingInASlashToTheAdapterRoutedExactlyThere() {
+        ServerlessBot bot = serve(new NamedPushAdapter("a", "/a/"), new NamedPushAdapter("b", "/b"));
+
+        assertThat(bot.handle(post("/a/")).bodyText()).isEqualTo("a got /a/");
+        assertThat(bot.handle(post("/prod/a/")).bodyText()).isEqualTo("a got /a/");
+    }
+
+    @Test
     void answers404ForAPathNoneOfSeveralAdaptersServes() {
         ServerlessBot bot = serve(new NamedPushAdapter("a", "/a"), new NamedPushAdapter("b", "/b"));
 

@@ -9,10 +9,10 @@ import java.util.ServiceLoader;
 import java.util.function.Function;
 
 /**
- * Finds the application's {@link BotFactory}: the one class named in {@code
- * META-INF/services/dev.chorusbot.serverless.BotFactory}, or the class the environment variable
- * {@value BotFactory#ENVIRONMENT_VARIABLE} names. Only that file is read and only the chosen class
- * is instantiated: no class path scanning, which would cost cold start.
+ * Finds the application's {@link BotFactory}: the class the environment variable {@value
+ * BotFactory#ENVIRONMENT_VARIABLE} names (then no service file is read), or else the one class named
+ * in {@code META-INF/services/dev.chorusbot.serverless.BotFactory}. Only that file is read and only
+ * the chosen class is instantiated: no class path scanning, which would cost cold start.
  */
 public final class BotFactoryLoader {
     private static final String SERVICE_FILE = "META-INF/services/" + BotFactory.class.getName();
@@ -28,22 +28,19 @@ public final class BotFactoryLoader {
      *     choice, or the chosen one cannot be created
      */
     public static BotFactory load(ClassLoader classLoader, Function<String, String> environment) {
+        String chosen = environment.apply(BotFactory.ENVIRONMENT_VARIABLE);
+        if (chosen != null && !chosen.isBlank()) {
+            // The variable names the class, so the service files are not read: a stale entry another
+            // jar registered (a class since renamed) must not block the factory the operator chose.
+            return instantiate(chosen.trim(), classLoader);
+        }
         List<ServiceLoader.Provider<BotFactory>> providers;
         try {
             providers = ServiceLoader.load(BotFactory.class, classLoader).stream().toList();
         } catch (ServiceConfigurationError e) {
             throw new ConfigurationException(SERVICE_FILE + " names a class that cannot be used as a BotFactory: "
-                    + e.getMessage());
-        }
-        String chosen = environment.apply(BotFactory.ENVIRONMENT_VARIABLE);
-        if (chosen != null && !chosen.isBlank()) {
-            String name = chosen.trim();
-            for (ServiceLoader.Provider<BotFactory> provider : providers) {
-                if (provider.type().getName().equals(name)) {
-                    return create(provider);
-                }
-            }
-            return instantiate(name, classLoader);
+                    + e.getMessage() + " (set the environment variable " + BotFactory.ENVIRONMENT_VARIABLE
+                    + " to the factory to use)");
         }
         if (providers.isEmpty()) {
             throw new ConfigurationException("no BotFactory found: name your factory class in " + SERVICE_FILE
@@ -83,15 +80,21 @@ public final class BotFactoryLoader {
         } catch (NoSuchMethodException | IllegalAccessException e) {
             throw new ConfigurationException("BotFactory " + name
                     + " needs a public no-argument constructor in a public class");
-        } catch (InvocationTargetException e) {
-            throw new ConfigurationException("BotFactory " + name + " could not be created: "
-                    + describe(e.getCause()));
+        } catch (InvocationTargetException | LinkageError e) {
+            // LinkageError: its static initialiser failed (ExceptionInInitializerError), or failed
+            // on an earlier attempt in this JVM (NoClassDefFoundError "Could not initialize class").
+            throw new ConfigurationException("BotFactory " + name + " could not be created: " + describe(e));
         } catch (InstantiationException e) {
             throw new ConfigurationException("BotFactory " + name + " is abstract; name a concrete class");
         }
     }
 
     private static String describe(Throwable failure) {
+        // The factory's own reason sits under the reflection and class initialisation wrappers.
+        while ((failure instanceof InvocationTargetException || failure instanceof ExceptionInInitializerError)
+                && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
         String message = failure.getMessage();
         return message == null ? failure.getClass().getSimpleName() : message;
     }

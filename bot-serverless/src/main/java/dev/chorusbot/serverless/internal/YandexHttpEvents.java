@@ -16,7 +16,11 @@ import java.util.TreeMap;
  *
  * <p>Request: {@code httpMethod}, {@code headers} (last value of each header), {@code
  * multiValueHeaders} (all values), {@code queryStringParameters}, {@code requestContext}, {@code
- * body} (a string) and {@code isBase64Encoded}. Through API Gateway a {@code path} is added.
+ * body} (a string) and {@code isBase64Encoded}; no path. Through Yandex API Gateway (documentation
+ * "x-yc-apigateway-integration:cloud_functions extension") the path is added: payload format 0.1
+ * (the default) carries the request's path in {@code url} and the specification's path it matched
+ * (a template such as {@code /{platform}}) in {@code path}; format 1.0 carries the request's path
+ * in {@code path} and the template in {@code resource}.
  * Response: {@code statusCode}, {@code headers}, {@code multiValueHeaders}, {@code body} and
  * {@code isBase64Encoded}.
  */
@@ -50,8 +54,22 @@ public final class YandexHttpEvents {
         }
         Object body = event.get("body");
         byte[] bytes = EventBodies.decode(body == null ? null : body.toString(), flag(event.get("isBase64Encoded")));
-        Object path = event.get("path");
-        return new WebhookRequest(name, path instanceof String p && p.startsWith("/") ? p : "/", headers, bytes);
+        return new WebhookRequest(name, path(event), headers, bytes);
+    }
+
+    /**
+     * The request's path: {@code url} where API Gateway sent one (format 0.1, whose {@code path} is
+     * the specification's template), else {@code path} (format 1.0), else {@code /} (a direct call
+     * carries none).
+     */
+    private static String path(Map<String, Object> event) {
+        for (String field : new String[] {"url", "path"}) {
+            if (event.get(field) instanceof String value && value.startsWith("/")) {
+                int query = value.indexOf('?');
+                return query < 0 ? value : value.substring(0, query);
+            }
+        }
+        return "/";
     }
 
     /** The response map the runtime turns into the HTTP answer. */

@@ -48,6 +48,30 @@ class BotFactoryLoaderTest {
         }
     }
 
+    /** A factory whose static initialiser fails, as one reading a missing variable into a constant might. */
+    public static final class FailingOnLoad implements BotFactory {
+        private static final String TOKEN = required("MY_BOT_TOKEN");
+
+        @Override
+        public Bot create() {
+            return Bot.builder().build();
+        }
+    }
+
+    /** The same, for the environment variable's path (a class initialises only once per JVM). */
+    public static final class FailingOnLoadToo implements BotFactory {
+        private static final String TOKEN = required("MY_BOT_TOKEN");
+
+        @Override
+        public Bot create() {
+            return Bot.builder().build();
+        }
+    }
+
+    static String required(String name) {
+        throw new IllegalStateException(name + " is not set");
+    }
+
     private ClassLoader withServiceFile(String... classNames) throws IOException {
         Path services = root.resolve("META-INF/services");
         Files.createDirectories(services);
@@ -112,6 +136,17 @@ class BotFactoryLoaderTest {
     }
 
     @Test
+    void usesTheFactoryTheVariableNamesWhenAnotherJarsServiceFileNamesAMissingClass() throws IOException {
+        // A library's stale registration must not block the factory the operator chose.
+        ClassLoader loader = withServiceFile("com.example.Gone", First.class.getName());
+
+        BotFactory factory = BotFactoryLoader.load(loader,
+                name -> env(name, Map.of("CHORUS_BOT_FACTORY", First.class.getName())));
+
+        assertThat(factory).isInstanceOf(First.class);
+    }
+
+    @Test
     void saysWhenTheVariableNamesAClassThatIsNotThere() throws IOException {
         ClassLoader loader = withServiceFile();
 
@@ -139,6 +174,29 @@ class BotFactoryLoaderTest {
         assertThatThrownBy(() -> BotFactoryLoader.load(loader, name -> null))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("BotFactory " + Failing.class.getName() + " could not be created: MY_BOT_TOKEN is not set");
+    }
+
+    @Test
+    void passesOnWhyARegisteredFactoryFailedToInitialise() throws IOException {
+        ClassLoader loader = withServiceFile(FailingOnLoad.class.getName());
+
+        assertThatThrownBy(() -> BotFactoryLoader.load(loader, name -> null))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("BotFactory " + FailingOnLoad.class.getName() + " could not be created: MY_BOT_TOKEN is not set");
+    }
+
+    @Test
+    void passesOnWhyTheFactoryTheVariableNamesFailedToInitialise() throws IOException {
+        ClassLoader loader = withServiceFile();
+        String name = FailingOnLoadToo.class.getName();
+
+        assertThatThrownBy(() -> BotFactoryLoader.load(loader, n -> env(n, Map.of("CHORUS_BOT_FACTORY", name))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("BotFactory " + name + " could not be created: MY_BOT_TOKEN is not set");
+        // A second attempt in the same JVM finds the class unusable; it still gets one sentence.
+        assertThatThrownBy(() -> BotFactoryLoader.load(loader, n -> env(n, Map.of("CHORUS_BOT_FACTORY", name))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("BotFactory " + name + " could not be created: ");
     }
 
     @Test
