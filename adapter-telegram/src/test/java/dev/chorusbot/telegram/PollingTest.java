@@ -245,6 +245,31 @@ class PollingTest {
     }
 
     @Test
+    void leavesTheNewInstancePollingWhenTheOldOneStopsOnAConflict() throws Exception {
+        bot = botWith(c -> c.pollingTimeoutSeconds(5)).build();
+        bot.start();
+        telegram.enqueue(telegram.message(FakeChat.privateWith(anna), anna, "/hello"));
+        telegram.awaitSentMessages(1, WAIT);
+        telegram.awaitWaitingPoll(WAIT); // the old instance's poll carries the offset it has not seen answered
+        Bot newer = Bot.builder().command(WebhookTest.hello())
+                .adapter(new TelegramPollingAdapter(TelegramConfig.builder(telegram.token()).apiUrl(telegram.apiUrl())
+                        .mode(TelegramMode.POLLING).pollingTimeoutSeconds(5).build()))
+                .build();
+        try {
+            newer.start(); // its getUpdates terminates the old instance's, which stops
+            awaitTerminated(bot);
+
+            telegram.enqueue(telegram.message(FakeChat.privateWith(anna), anna, "/hello"));
+
+            assertThat(telegram.awaitSentMessages(2, WAIT)).hasSize(2);
+            assertThat(newer.isTerminated()).isFalse();
+            assertThat(telegram.calls("getUpdates")).extracting(ApiCall::status).containsOnlyOnce(409);
+        } finally {
+            newer.stop();
+        }
+    }
+
+    @Test
     void skipsAnUpdateWithADateBeyondTheTimeLineAndGoesOnPolling() {
         bot = botWith(c -> c).build();
         bot.start();
@@ -254,5 +279,13 @@ class PollingTest {
         telegram.enqueue(telegram.message(FakeChat.privateWith(anna), anna, "/hello"));
 
         assertThat(telegram.awaitSentMessages(1, WAIT)).extracting(m -> m.text()).containsExactly("hello Anna Smith!");
+    }
+
+    static void awaitTerminated(Bot b) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!b.isTerminated() && System.nanoTime() < deadline) {
+            Thread.sleep(10); // a poll with a deadline: Bot offers no timed wait
+        }
+        assertThat(b.isTerminated()).as("the bot terminated").isTrue();
     }
 }

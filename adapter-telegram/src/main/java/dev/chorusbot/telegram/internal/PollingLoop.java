@@ -104,7 +104,12 @@ public final class PollingLoop {
             }
             handle(updates);
         }
-        confirm();
+        if (failure == null) {
+            // Not after a failure: a rejected token or a webhook refuses the call anyway, and after a
+            // 409 another instance polls now; one more getUpdates would terminate its long poll and
+            // stop that instance too (updates handled here may then reach it once more).
+            confirm();
+        }
         session.sink().stopped(adapter, failure);
     }
 
