@@ -270,6 +270,28 @@ class PollingTest {
     }
 
     @Test
+    void confirmsAnUpdateWhoseHandlerThrowsAnErrorWithTheNextPoll() {
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        Command broken = Command.named("broken").handler(ctx -> {
+            runs.incrementAndGet();
+            throw new AssertionError("a bug in the handler");
+        }).build();
+        ObjectNode failing = telegram.message(FakeChat.privateWith(anna), anna, "/broken");
+        ObjectNode hello = telegram.message(FakeChat.privateWith(anna), anna, "/hello");
+        telegram.enqueue(failing);
+        telegram.enqueue(hello); // the same batch
+        bot = botWith(c -> c).command(broken).build();
+        bot.start();
+
+        assertThat(telegram.awaitSentMessages(1, WAIT).get(0).text()).isEqualTo("hello Anna Smith!");
+        List<ApiCall> polls = telegram.awaitCalls("getUpdates", 2, WAIT);
+        // Left unconfirmed, the whole batch came back and only the bot's de-duplication kept it from
+        // being handled twice.
+        assertThat(polls.get(1).params().path("offset").asLong()).isEqualTo(hello.path("update_id").asLong() + 1);
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
     void skipsAnUpdateWithADateBeyondTheTimeLineAndGoesOnPolling() {
         bot = botWith(c -> c).build();
         bot.start();

@@ -157,9 +157,15 @@ public final class PollingLoop {
                 continue;
             }
             handling.add(session.dispatchAndSend(event.get()).exceptionally(e -> {
-                // The bot is stopping and did not take it: leave it unconfirmed for the next run.
-                log.debug("Update {} was not taken: {}", update.updateId(), e.getMessage());
-                firstRefused.accumulateAndGet(update.updateId(), Math::min);
+                if (TelegramSession.notTaken(e)) {
+                    // The bot is stopping and did not take it: leave it unconfirmed for the next run.
+                    log.debug("Update {} was not taken: {}", update.updateId(), e.getMessage());
+                    firstRefused.accumulateAndGet(update.updateId(), Math::min);
+                } else {
+                    // Taken, and failed past the bot's error handling (an Error in a handler): confirm
+                    // it, or it and every later update of its batch would come back.
+                    log.warn("Handling update {} failed: {}", update.updateId(), e.getMessage());
+                }
                 return null;
             }));
         }
