@@ -292,6 +292,21 @@ class PollingTest {
     }
 
     @Test
+    void stopsDuringALongPollWithoutWarningThatGetUpdatesFailed() throws Exception {
+        java.nio.file.Path logFile = java.nio.file.Path.of("target", "telegram-tests.log");
+        bot = botWith(c -> c.pollingTimeoutSeconds(5)).build();
+        bot.start();
+        telegram.awaitWaitingPoll(WAIT);
+        long logged = java.nio.file.Files.size(logFile);
+
+        bot.stop(); // joins the polling thread: whatever it logs is written by now
+
+        byte[] all = java.nio.file.Files.readAllBytes(logFile);
+        String tail = new String(all, (int) logged, all.length - (int) logged, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(tail).contains("telegram adapter finished").doesNotContain("WARN");
+    }
+
+    @Test
     void skipsAnUpdateWithADateBeyondTheTimeLineAndGoesOnPolling() {
         bot = botWith(c -> c).build();
         bot.start();

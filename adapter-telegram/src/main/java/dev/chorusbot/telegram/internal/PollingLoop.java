@@ -78,6 +78,12 @@ public final class PollingLoop {
             } catch (InterruptedException e) {
                 break;
             } catch (ExecutionException e) {
+                if (!running) {
+                    // stop() cancelled the long poll. The HTTP client cancels the request under the
+                    // future first, so the call fails with "Request cancelled" instead of being
+                    // cancelled itself: that is the stop, not a failure to report or retry.
+                    break;
+                }
                 Throwable cause = e.getCause();
                 if (cause instanceof TelegramApiException api) {
                     Optional<String> fatal = fatal(api);
