@@ -222,8 +222,21 @@ public final class Bot {
     /**
      * Stops gracefully: adapters stop taking events, events in flight are handled and answered (up
      * to the shutdown timeout), then adapters and the webhook server close. Idempotent.
+     *
+     * <p>Called from a handler (a {@code stop} command), it cannot wait for that handler, which is
+     * itself in flight: it returns at once and the bot stops on another thread, after the handler
+     * has returned and its replies were handed to the adapter. {@link #awaitTermination()} waits
+     * for the end.
      */
     public void stop() {
+        if (dispatcher.isRunningTask()) {
+            if (!stopping.get()) {
+                Thread stopper = new Thread(this::stop, "chorus-stop");
+                stopper.setDaemon(false);
+                stopper.start();
+            }
+            return;
+        }
         if (!stopping.compareAndSet(false, true)) {
             return;
         }

@@ -84,13 +84,37 @@ public record BotTexts(String notAllowed, String cooldown, String usageError, St
      * @param template the text with placeholders such as {@code {command}}
      * @param pairs keys without braces alternating with their values; a last key without value
      *     is ignored
-     * @return the text with every given placeholder replaced; unknown placeholders are kept
+     * @return the text with every given placeholder of the template replaced; unknown placeholders
+     *     are kept, and values are inserted as they are (a placeholder inside a value, which may
+     *     hold what a user typed, is not replaced)
      */
     public static String fill(String template, String... pairs) {
-        String result = template;
-        for (int i = 0; i + 1 < pairs.length; i += 2) {
-            result = result.replace("{" + pairs[i] + "}", pairs[i + 1]);
+        StringBuilder result = new StringBuilder(template.length() + 32);
+        int i = 0;
+        while (i < template.length()) {
+            int open = template.indexOf('{', i);
+            int close = open < 0 ? -1 : template.indexOf('}', open + 1);
+            if (close < 0) {
+                break;
+            }
+            String value = valueOf(template.substring(open + 1, close), pairs);
+            if (value == null) {
+                result.append(template, i, open + 1); // not a given placeholder: keep the brace
+                i = open + 1;
+            } else {
+                result.append(template, i, open).append(value);
+                i = close + 1;
+            }
         }
-        return result;
+        return result.append(template, i, template.length()).toString();
+    }
+
+    private static String valueOf(String key, String[] pairs) {
+        for (int p = 0; p + 1 < pairs.length; p += 2) {
+            if (pairs[p].equals(key)) {
+                return pairs[p + 1];
+            }
+        }
+        return null;
     }
 }

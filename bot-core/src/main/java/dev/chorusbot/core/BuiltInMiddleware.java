@@ -81,19 +81,26 @@ final class BuiltInMiddleware {
         }
         Command command = call.get().command();
         User sender = invocation.sender().orElseThrow();
-        String key = "chorus:cooldown:" + invocation.event().platform().id() + ':' + command.name() + ':'
-                + sender.id();
-        long until = invocation.clock().millis() + command.cooldown().toMillis();
+        String key = cooldownKey(invocation.event().platform(), command, sender);
+        long now = invocation.clock().millis();
+        // Saturated: toMillis() overflows for a cooldown beyond about 292 million years ("once ever").
+        long until = command.cooldown().compareTo(Duration.ofMillis(Long.MAX_VALUE - now)) >= 0
+                ? Long.MAX_VALUE
+                : now + command.cooldown().toMillis();
         if (invocation.state().putIfAbsent(key, Long.toString(until), command.cooldown())) {
             return chain.proceed(invocation);
         }
-        long left = invocation.state().get(key).map(Long::parseLong).orElse(until)
-                - invocation.clock().millis();
+        long left = invocation.state().get(key).map(Long::parseLong).orElse(until) - now;
         long seconds = Math.max(1, (left + 999) / 1000);
         return text(BotTexts.fill(invocation.texts().cooldown(),
                 "command", call.get().prefix() + call.get().invokedName(),
                 "seconds", Long.toString(seconds)));
     };
+
+    /** The state key holding when {@code sender} may run {@code command} again on {@code platform}. */
+    static String cooldownKey(Platform platform, Command command, User sender) {
+        return "chorus:cooldown:" + platform.id() + ':' + command.name() + ':' + sender.id();
+    }
 
     static Reply text(String text) {
         return text.isBlank() ? Reply.none() : Reply.text(text);

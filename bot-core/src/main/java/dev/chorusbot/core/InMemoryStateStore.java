@@ -140,7 +140,7 @@ public final class InMemoryStateStore implements StateStore {
         if (ttl.isZero()) {
             return FOREVER;
         }
-        long millis = ttl.toMillis();
-        return millis >= FOREVER - now ? FOREVER : now + millis;
+        // Compared as durations: toMillis() itself overflows for a ttl beyond about 292 million years.
+        return ttl.compareTo(Duration.ofMillis(FOREVER - now)) >= 0 ? FOREVER : now + ttl.toMillis();
     }
 }

@@ -169,6 +169,11 @@ final class Pipeline {
             Reply returned = command.handler().handle(context);
             return context.combine(returned == null ? Reply.none() : returned);
         } catch (UsageException e) {
+            if (!command.cooldown().isZero()) {
+                // The command did not run: a mistyped argument must not make the user wait. The
+                // cooldown middleware let this invocation through, so the entry is this one's claim.
+                invocation.state().remove(BuiltInMiddleware.cooldownKey(event.platform(), command, sender));
+            }
             String usage = (call.prefix() + call.invokedName() + ' ' + command.usage()).strip();
             return BuiltInMiddleware.text(BotTexts.fill(texts.usageError(),
                     "reason", e.getMessage(), "usage", usage,

@@ -132,6 +132,35 @@ class DispatchTest {
     }
 
     @Test
+    void aHandlerThatStopsTheBotIsAnsweredBeforeTheAdaptersCloseAndDoesNotWaitForItself() throws Exception {
+        List<String> order = new CopyOnWriteArrayList<>();
+        Fixtures.RecordingAdapter adapter = new Fixtures.RecordingAdapter(Fixtures.TEST, Capabilities.plainText(), null) {
+            @Override
+            public void close() {
+                order.add("close");
+            }
+        };
+        Bot[] self = new Bot[1];
+        Bot bot = Bot.builder()
+                .command(Command.named("shutdown").handler(ctx -> {
+                    self[0].stop();
+                    order.add("handled");
+                    return Reply.text("bye");
+                }).build())
+                .adapter(adapter)
+                .shutdownTimeout(Duration.ofMinutes(5)) // far longer than the waits below
+                .build();
+        self[0] = bot;
+        bot.start();
+
+        Handled handled = adapter.sink.dispatch(Fixtures.message("!shutdown")).get(10, TimeUnit.SECONDS);
+        awaitUntil(bot::isTerminated);
+
+        assertThat(handled.texts()).containsExactly("bye");
+        assertThat(order).containsExactly("handled", "close");
+    }
+
+    @Test
     void usesTheInjectedExecutor() throws Exception {
         ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "my-executor"));
         try {

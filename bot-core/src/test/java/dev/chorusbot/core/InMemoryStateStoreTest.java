@@ -27,6 +27,18 @@ class InMemoryStateStoreTest {
     }
 
     @Test
+    void aTtlBeyondTheMillisecondRangeKeepsTheValueInsteadOfFailing() {
+        Duration huge = Duration.ofSeconds(Long.MAX_VALUE); // toMillis() of this overflows
+        store.put("k", "v", huge);
+        assertThat(store.putIfAbsent("p", "v", huge)).isTrue();
+        assertThat(store.increment("n", 1, huge)).isEqualTo(1);
+        clock.advance(Duration.ofDays(10_000));
+        assertThat(store.get("k")).contains("v");
+        assertThat(store.get("p")).contains("v");
+        assertThat(store.get("n")).contains("1");
+    }
+
+    @Test
     void putIfAbsentStoresOnlyOnce() {
         assertThat(store.putIfAbsent("k", "a", Duration.ofSeconds(1))).isTrue();
         assertThat(store.putIfAbsent("k", "b", Duration.ofSeconds(1))).isFalse();

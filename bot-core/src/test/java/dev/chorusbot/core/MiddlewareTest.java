@@ -163,6 +163,16 @@ class MiddlewareTest {
     }
 
     @Test
+    void aCooldownBeyondTheMillisecondRangeHoldsTheUserBack() {
+        Bot bot = Bot.builder()
+                .command(Command.named("claim").cooldown(Duration.ofSeconds(Long.MAX_VALUE))
+                        .handler(ctx -> Reply.text("claimed")).build())
+                .build();
+        assertThat(answer(bot, "!claim")).containsExactly("claimed");
+        assertThat(answer(bot, "!claim")).singleElement().asString().startsWith("Please wait ");
+    }
+
+    @Test
     void refusedCommandsDoNotStartTheCooldown() {
         Fixtures.MutableClock clock = new Fixtures.MutableClock();
         Bot bot = Bot.builder()
@@ -173,6 +183,31 @@ class MiddlewareTest {
         assertThat(answer(bot, "!ban")).containsExactly("Sorry, !ban is only for moderators.");
         User moderator = Fixtures.VIKTOR.withRoles(Set.of(Role.MODERATOR));
         assertThat(bot.handle(message(moderator, Fixtures.GROUP, "!ban")).texts()).containsExactly("banned");
+    }
+
+    @Test
+    void aUsageErrorDoesNotStartTheCooldown() {
+        Fixtures.MutableClock clock = new Fixtures.MutableClock();
+        Bot bot = Bot.builder()
+                .command(Command.named("roll").argument(Argument.integer("sides")).cooldown(Duration.ofSeconds(30))
+                        .handler(ctx -> Reply.text("rolled d" + ctx.args().integer("sides"))).build())
+                .clock(clock)
+                .build();
+        assertThat(answer(bot, "!roll six"))
+                .containsExactly("'six' is not a whole number for <sides>. Usage: !roll <sides>");
+        assertThat(answer(bot, "!roll 6")).as("the corrected command runs at once").containsExactly("rolled d6");
+        assertThat(answer(bot, "!roll 6")).containsExactly("Please wait 30 s before using !roll again.");
+    }
+
+    @Test
+    void placeholdersTypedByTheUserAreEchoedAsTyped() {
+        Bot bot = Bot.builder()
+                .command(Command.named("roll").argument(Argument.integer("sides"))
+                        .handler(ctx -> Reply.text("rolled")).build())
+                .build();
+        assertThat(answer(bot, "!roll {usage}"))
+                .containsExactly("'{usage}' is not a whole number for <sides>. Usage: !roll <sides>");
+        assertThat(BotTexts.fill("{a} and {b}", "a", "{b}", "b", "B")).isEqualTo("{b} and B");
     }
 
     @Test

@@ -18,6 +18,9 @@ public final class OrderedDispatcher {
     /** After this many tasks a lane yields its thread so one busy chat cannot starve the others. */
     private static final int BATCH = 64;
 
+    /** The dispatcher whose task the current thread is running, if any. */
+    private static final ThreadLocal<OrderedDispatcher> RUNNING = new ThreadLocal<>();
+
     private final Executor executor;
     private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
     private final Object idle = new Object();
@@ -41,11 +44,18 @@ public final class OrderedDispatcher {
             return result;
         }
         Runnable task = () -> {
+            OrderedDispatcher outer = RUNNING.get();
+            RUNNING.set(this);
             try {
                 result.complete(work.get());
             } catch (Throwable e) {
                 result.completeExceptionally(e);
             } finally {
+                if (outer == null) {
+                    RUNNING.remove();
+                } else {
+                    RUNNING.set(outer);
+                }
                 done();
             }
         };
@@ -70,6 +80,14 @@ public final class OrderedDispatcher {
     /** Refuses new work from now on; work already queued still runs. */
     public void close() {
         closed = true;
+    }
+
+    /**
+     * True when the calling thread is running one of this dispatcher's tasks: such a caller must
+     * not {@link #awaitIdle wait for idleness}, which could only come once it returned.
+     */
+    public boolean isRunningTask() {
+        return RUNNING.get() == this;
     }
 
     /** The number of tasks queued or running. */

@@ -12,7 +12,11 @@ import java.util.List;
 public final class TextSplitter {
     private TextSplitter() {}
 
-    /** Splits {@code text} into pieces of at most {@code max} units. */
+    /**
+     * Splits {@code text} into pieces of at most {@code max} units; only a character that alone is
+     * longer than {@code max} (a surrogate pair when {@code max} is one UTF-16 unit) makes a piece
+     * of its own that is longer.
+     */
     public static List<String> split(String text, int max, LengthUnit unit) {
         Checks.positive(max, "max");
         if (text.length() <= max) { // a fast path: no unit counts a text longer than its UTF-16 length
@@ -49,7 +53,9 @@ public final class TextSplitter {
                 && Character.isLowSurrogate(text.charAt(index))) {
             index--; // never split a surrogate pair
         }
-        return index;
+        // A limit of one UTF-16 unit cannot hold a pair: the pair then goes alone, over the limit,
+        // rather than the split cutting empty pieces forever.
+        return index == 0 ? text.offsetByCodePoints(0, 1) : index;
     }
 
     private static int lastBreak(String text, int limit) {

@@ -20,8 +20,31 @@ class ReplyRendererTest {
     private static final Capabilities TWITCH = new Capabilities(
             false, 500, Capabilities.LengthUnit.CODE_POINTS, Set.of(), false, false);
 
+    private static final Capabilities TELEGRAM_WITHOUT_MARKDOWN = new Capabilities(
+            true, 4096, Capabilities.LengthUnit.UTF16, Set.of(), true, true);
+
     private static List<Outbound> render(Reply reply, Capabilities caps) {
         return ReplyRenderer.render(reply, caps, CHAT, Optional.of("m1"), "!");
+    }
+
+    @Test
+    void decodesNumericHtmlEntitiesWhenStrippingHtml() {
+        // Telegram's HTML accepts every numeric entity besides &lt; &gt; &amp; &quot;; a plain-text
+        // platform must show the character, not the entity. &#38;lt; is an ampersand and "lt;".
+        Outbound out = render(Reply.text(Format.HTML,
+                "<b>Viktor&#39;s</b> score: 5 &#x2192; 7 &#8212; caf&#233; &#38;lt; &#128512;"), TWITCH).get(0);
+        assertThat(out.text()).isEqualTo("Viktor's score: 5 \u2192 7 \u2014 caf\u00e9 &lt; \ud83d\ude00");
+    }
+
+    @Test
+    void keepsCharactersThatMarkdownV2TakesLiterallyInCodeAndLinkAddresses() {
+        // MarkdownV2: inside code only ` and \ are escaped; inside a link's (...) only ) and \ are;
+        // everything else there is literal, so an underscore in a URL or identifier must survive.
+        String markdown = "Use `snake_case` and `a*b` \\(see [the\\_docs](https://x.y/a_b?q=\\)*) and"
+                + " ```java\nint a_b = 2 * 3;```)";
+        Outbound out = render(Reply.text(Format.MARKDOWN, markdown), TELEGRAM_WITHOUT_MARKDOWN).get(0);
+        assertThat(out.text()).isEqualTo(
+                "Use snake_case and a*b (see the_docs (https://x.y/a_b?q=)*) and int a_b = 2 * 3;)");
     }
 
     @Test

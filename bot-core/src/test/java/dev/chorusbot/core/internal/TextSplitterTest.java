@@ -9,6 +9,15 @@ import org.junit.jupiter.api.Test;
 class TextSplitterTest {
 
     @Test
+    void aLimitTooSmallForOneCharacterStillEnds() {
+        // One UTF-16 unit cannot hold a surrogate pair: each emoji becomes its own piece instead of
+        // the split producing empty pieces forever.
+        List<String> pieces = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(10), () -> TextSplitter.split("\ud83d\ude00\ud83d\ude01a", 1, LengthUnit.UTF16));
+        assertThat(pieces).containsExactly("\ud83d\ude00", "\ud83d\ude01", "a");
+    }
+
+    @Test
     void shortTextStaysWhole() {
         assertThat(TextSplitter.split("hello", 10, LengthUnit.UTF16)).containsExactly("hello");
     }
