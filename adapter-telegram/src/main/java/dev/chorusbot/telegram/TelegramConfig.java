@@ -207,6 +207,12 @@ public final class TelegramConfig {
         if (mode != null && mode.equalsIgnoreCase("polling") && url != null) {
             problems.add("TELEGRAM_WEBHOOK_URL is set but TELEGRAM_MODE is polling: Telegram refuses getUpdates while a"
                     + " webhook is set; unset one of them");
+        } else if (mode == null && port == null && url != null) {
+            // Polling is only the default here; without this the builder's check would refuse it
+            // in words that name no variable.
+            problems.add("TELEGRAM_WEBHOOK_URL is set but Telegram is polled (TELEGRAM_MODE is unset and so is"
+                    + " TELEGRAM_WEBHOOK_PORT): Telegram refuses getUpdates while a webhook is set; set"
+                    + " TELEGRAM_MODE=webhook or unset TELEGRAM_WEBHOOK_URL");
         }
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);

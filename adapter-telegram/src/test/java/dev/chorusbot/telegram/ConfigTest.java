@@ -86,6 +86,16 @@ class ConfigTest {
     }
 
     @Test
+    void namesTheVariablesWhenAWebhookUrlMeetsTheDefaultPollingMode() {
+        assertThatThrownBy(() -> TelegramConfig.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
+                "TELEGRAM_WEBHOOK_URL", "https://bot.example.org/hook")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("TELEGRAM_WEBHOOK_URL is set but Telegram is polled (TELEGRAM_MODE is unset and so is"
+                        + " TELEGRAM_WEBHOOK_PORT): Telegram refuses getUpdates while a webhook is set; set"
+                        + " TELEGRAM_MODE=webhook or unset TELEGRAM_WEBHOOK_URL");
+    }
+
+    @Test
     void neverShowsTheTokenOrTheSecret() {
         TelegramConfig config = TelegramConfig.builder(TOKEN).webhookSecret("very_secret_value").build();
 

@@ -245,6 +245,68 @@ class PollingTest {
     }
 
     @Test
+    void leavesTheNewInstancePollingWhenTheOldOneStopsOnAConflict() throws Exception {
+        bot = botWith(c -> c.pollingTimeoutSeconds(5)).build();
+        bot.start();
+        telegram.enqueue(telegram.message(FakeChat.privateWith(anna), anna, "/hello"));
+        telegram.awaitSentMessages(1, WAIT);
+        telegram.awaitWaitingPoll(WAIT); // the old instance's poll carries the offset it has not seen answered
+        Bot newer = Bot.builder().command(WebhookTest.hello())
+                .adapter(new TelegramPollingAdapter(TelegramConfig.builder(telegram.token()).apiUrl(telegram.apiUrl())
+                        .mode(TelegramMode.POLLING).pollingTimeoutSeconds(5).build()))
+                .build();
+        try {
+            newer.start(); // its getUpdates terminates the old instance's, which stops
+            awaitTerminated(bot);
+
+            telegram.enqueue(telegram.message(FakeChat.privateWith(anna), anna, "/hello"));
+
+            assertThat(telegram.awaitSentMessages(2, WAIT)).hasSize(2);
+            assertThat(newer.isTerminated()).isFalse();
+            assertThat(telegram.calls("getUpdates")).extracting(ApiCall::status).containsOnlyOnce(409);
+        } finally {
+            newer.stop();
+        }
+    }
+
+    @Test
+    void confirmsAnUpdateWhoseHandlerThrowsAnErrorWithTheNextPoll() {
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        Command broken = Command.named("broken").handler(ctx -> {
+            runs.incrementAndGet();
+            throw new AssertionError("a bug in the handler");
+        }).build();
+        ObjectNode failing = telegram.message(FakeChat.privateWith(anna), anna, "/broken");
+        ObjectNode hello = telegram.message(FakeChat.privateWith(anna), anna, "/hello");
+        telegram.enqueue(failing);
+        telegram.enqueue(hello); // the same batch
+        bot = botWith(c -> c).command(broken).build();
+        bot.start();
+
+        assertThat(telegram.awaitSentMessages(1, WAIT).get(0).text()).isEqualTo("hello Anna Smith!");
+        List<ApiCall> polls = telegram.awaitCalls("getUpdates", 2, WAIT);
+        // Left unconfirmed, the whole batch came back and only the bot's de-duplication kept it from
+        // being handled twice.
+        assertThat(polls.get(1).params().path("offset").asLong()).isEqualTo(hello.path("update_id").asLong() + 1);
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void stopsDuringALongPollWithoutWarningThatGetUpdatesFailed() throws Exception {
+        java.nio.file.Path logFile = java.nio.file.Path.of("target", "telegram-tests.log");
+        bot = botWith(c -> c.pollingTimeoutSeconds(5)).build();
+        bot.start();
+        telegram.awaitWaitingPoll(WAIT);
+        long logged = java.nio.file.Files.size(logFile);
+
+        bot.stop(); // joins the polling thread: whatever it logs is written by now
+
+        byte[] all = java.nio.file.Files.readAllBytes(logFile);
+        String tail = new String(all, (int) logged, all.length - (int) logged, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(tail).contains("telegram adapter finished").doesNotContain("WARN");
+    }
+
+    @Test
     void skipsAnUpdateWithADateBeyondTheTimeLineAndGoesOnPolling() {
         bot = botWith(c -> c).build();
         bot.start();
@@ -254,5 +316,13 @@ class PollingTest {
         telegram.enqueue(telegram.message(FakeChat.privateWith(anna), anna, "/hello"));
 
         assertThat(telegram.awaitSentMessages(1, WAIT)).extracting(m -> m.text()).containsExactly("hello Anna Smith!");
+    }
+
+    static void awaitTerminated(Bot b) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!b.isTerminated() && System.nanoTime() < deadline) {
+            Thread.sleep(10); // a poll with a deadline: Bot offers no timed wait
+        }
+        assertThat(b.isTerminated()).as("the bot terminated").isTrue();
     }
 }

@@ -67,6 +67,23 @@ class RolesTest {
     }
 
     @Test
+    void letsAnAnonymousAdministratorRunModeratorCommandsAsTheGroup() {
+        // Bot API, Message.sender_chat: "the supergroup itself for messages sent by its anonymous
+        // administrators"; from then holds a fake user kept for backward compatibility.
+        com.fasterxml.jackson.databind.node.ObjectNode update = telegram.message(group, admin, "/kick");
+        com.fasterxml.jackson.databind.node.ObjectNode message =
+                (com.fasterxml.jackson.databind.node.ObjectNode) update.get("message");
+        message.putObject("from").put("id", 1087968824L).put("is_bot", true).put("first_name", "Group")
+                .put("username", "GroupAnonymousBot");
+        message.set("sender_chat", message.get("chat").deepCopy());
+        byte[] body = update.toString().getBytes(StandardCharsets.UTF_8);
+
+        WebhookResponse response = bot.webhookRoutes().handle(WebhookRequest.post("/telegram", Map.of(), body));
+
+        assertThat(response.bodyText()).contains("\"text\":\"kicked by Club\"");
+    }
+
+    @Test
     void makesTheCreatorTheOwner() {
         assertThat(say(group, owner, "/shutdown")).contains("\"text\":\"bye\"");
         assertThat(say(group, admin, "/shutdown")).doesNotContain("\"text\":\"bye\"");

@@ -74,6 +74,22 @@ class UpdateMappingTest {
     }
 
     @Test
+    void speaksAsTheChatAMessageWasSentOnBehalfOfNotAsTheFakeUserInFrom() throws Exception {
+        // A user posting as their channel in a group: from is Telegram's placeholder account.
+        Message m = (Message) map("""
+                {"update_id":1,"message":{"message_id":4,"from":{"id":136817688,"is_bot":true,
+                 "first_name":"Channel","username":"Channel_Bot"},"sender_chat":{"id":-1002,"type":"channel",
+                 "title":"Blog","username":"blog"},"chat":{"id":-1003,"type":"supergroup","title":"Club"},
+                 "date":1,"text":"!hello"}}
+                """).orElseThrow();
+
+        assertThat(m.sender().id()).isEqualTo("-1002");
+        assertThat(m.sender().displayName()).isEqualTo("Blog");
+        assertThat(m.sender().login()).isEqualTo("blog");
+        assertThat(m.sender().roles()).containsExactly(dev.chorusbot.core.Role.EVERYONE);
+    }
+
+    @Test
     void readsTheCaptionOfAMediaMessageAsItsText() throws Exception {
         Message m = (Message) map("""
                 {"update_id":1,"message":{"message_id":2,"from":{"id":10,"first_name":"V"},

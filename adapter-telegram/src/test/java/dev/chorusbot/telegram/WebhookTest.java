@@ -114,6 +114,24 @@ class WebhookTest {
     }
 
     @Test
+    void answers200ToAnUpdateWhoseHandlerThrowsAnErrorAndDoesNotRunItAgain() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        Command broken = Command.named("broken").handler(ctx -> {
+            runs.incrementAndGet();
+            throw new AssertionError("a bug in the handler");
+        }).build();
+        startBot(b -> b, b -> b.command(broken));
+        String update = telegram.message(FakeChat.privateWith(anna), anna, "/broken").toString();
+
+        HttpResponse<String> first = post(update, Optional.of(SECRET));
+        HttpResponse<String> redelivered = post(update, Optional.of(SECRET));
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(redelivered.statusCode()).isEqualTo(200);
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
     void refusesARequestWithoutTheSecretAndHandlesNothing() throws Exception {
         startBot();
         HttpResponse<String> response = post(telegram.message(FakeChat.privateWith(anna), anna, "/hello").toString(),

@@ -64,12 +64,17 @@ public final class EventMapper {
 
     private static Message message(TelegramUpdate update, TelegramMessage m, boolean edited) {
         User sender;
-        if (m.from().isPresent()) {
-            sender = user(m.from().get(), m.chat());
-        } else {
-            // Channel posts have no "from": the channel (sender_chat, else the chat) speaks.
+        if (m.senderChat().isPresent() || m.from().isEmpty()) {
+            // Sent on behalf of a chat (Bot API, Message.sender_chat): a channel post, a user posting
+            // as their channel, or an anonymous administrator. "from" then holds a fake user kept
+            // for backward compatibility (@GroupAnonymousBot, @Channel_Bot) shared by everyone who
+            // posts that way, so the chat speaks. When it is the chat itself, the sender is one of
+            // its administrators (only they post anonymously, or in a channel): a moderator.
             TelegramChat speaker = m.senderChat().orElse(m.chat());
-            sender = User.of(Long.toString(speaker.id()), speaker.username().orElse(""), speaker.title());
+            Set<Role> roles = speaker.id() == m.chat().id() ? Set.of(Role.MODERATOR) : Set.of();
+            sender = new User(Long.toString(speaker.id()), speaker.username().orElse(""), speaker.title(), roles);
+        } else {
+            sender = user(m.from().get(), m.chat());
         }
         // An edit keeps its message_id; its own id must differ so de-duplication keeps it.
         String id = edited

@@ -78,6 +78,12 @@ public final class PollingLoop {
             } catch (InterruptedException e) {
                 break;
             } catch (ExecutionException e) {
+                if (!running) {
+                    // stop() cancelled the long poll. The HTTP client cancels the request under the
+                    // future first, so the call fails with "Request cancelled" instead of being
+                    // cancelled itself: that is the stop, not a failure to report or retry.
+                    break;
+                }
                 Throwable cause = e.getCause();
                 if (cause instanceof TelegramApiException api) {
                     Optional<String> fatal = fatal(api);
@@ -104,7 +110,12 @@ public final class PollingLoop {
             }
             handle(updates);
         }
-        confirm();
+        if (failure == null) {
+            // Not after a failure: a rejected token or a webhook refuses the call anyway, and after a
+            // 409 another instance polls now; one more getUpdates would terminate its long poll and
+            // stop that instance too (updates handled here may then reach it once more).
+            confirm();
+        }
         session.sink().stopped(adapter, failure);
     }
 
@@ -152,9 +163,15 @@ public final class PollingLoop {
                 continue;
             }
             handling.add(session.dispatchAndSend(event.get()).exceptionally(e -> {
-                // The bot is stopping and did not take it: leave it unconfirmed for the next run.
-                log.debug("Update {} was not taken: {}", update.updateId(), e.getMessage());
-                firstRefused.accumulateAndGet(update.updateId(), Math::min);
+                if (TelegramSession.notTaken(e)) {
+                    // The bot is stopping and did not take it: leave it unconfirmed for the next run.
+                    log.debug("Update {} was not taken: {}", update.updateId(), e.getMessage());
+                    firstRefused.accumulateAndGet(update.updateId(), Math::min);
+                } else {
+                    // Taken, and failed past the bot's error handling (an Error in a handler): confirm
+                    // it, or it and every later update of its batch would come back.
+                    log.warn("Handling update {} failed: {}", update.updateId(), e.getMessage());
+                }
                 return null;
             }));
         }

@@ -116,6 +116,12 @@ public final class WebhookHandler implements WebhookEndpoint {
             }
             return WebhookResponse.ok();
         } catch (ExecutionException e) {
+            if (!TelegramSession.notTaken(e)) {
+                // Taken, and failed past the bot's error handling (an Error in a handler): a 5xx would
+                // only make Telegram repeat it and hold back the chat's next updates meanwhile.
+                log.warn("Handling update {} failed: {}", update.updateId(), e.getCause());
+                return WebhookResponse.ok();
+            }
             // The bot is stopping and did not take the update: let Telegram deliver it again later.
             seen.forget(update.updateId());
             return WebhookResponse.text(503, "Service Unavailable: the bot is stopping");
