@@ -13,11 +13,15 @@ final class BuiltInMiddleware {
 
     private BuiltInMiddleware() {}
 
-    /** Outermost: a failing handler is logged with the event id and the user gets an apology. */
+    /**
+     * Outermost: a failing handler is logged with the event id and the user gets an apology. A
+     * failed assertion and a stack overflow (runaway recursion) are handler bugs like any other;
+     * only the JVM's own failures (out of memory, internal errors) are left to propagate.
+     */
     static final Middleware ERRORS = (invocation, chain) -> {
         try {
             return chain.proceed(invocation);
-        } catch (Exception | LinkageError e) {
+        } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
             InboundEvent event = invocation.event();
             log.error("Handling {} {} from {} failed", kind(event), event.id(), event.platform(), e);
             String apology = invocation.texts().apology();

@@ -12,8 +12,10 @@ public interface EventSink {
     /**
      * Queues an event for handling. Events with the same {@link InboundEvent#orderingKey()} are
      * handled in the order of these calls. The future completes with the messages to send in
-     * answer, rendered for the adapter's {@link Capabilities}; the adapter sends them. It completes
-     * exceptionally only when the bot is stopping and did not take the event.
+     * answer, rendered for the adapter's {@link Capabilities}; the adapter sends them. A handler
+     * that throws is answered with the bot's apology, so the future completes exceptionally only
+     * when the bot is stopping and did not take the event, or when the JVM itself failed while
+     * handling it (an {@link OutOfMemoryError}, an {@link InternalError}).
      *
      * @param event the event received from the platform
      * @return completes with the event and the rendered replies to send

@@ -11,6 +11,24 @@ import org.junit.jupiter.api.Test;
 class ErrorLoggingTest {
 
     @Test
+    void aFailedAssertionOrARunawayRecursionInAHandlerIsAnsweredWithTheApology() {
+        Bot bot = Bot.builder()
+                .command(Command.named("assert").handler(ctx -> {
+                    throw new AssertionError("the dice had no sides");
+                }).build())
+                .command(Command.named("recurse").handler(ctx -> {
+                    throw new StackOverflowError();
+                }).build())
+                .build();
+
+        String log = captureStandardError(() -> {
+            assertThat(Fixtures.answer(bot, "!assert")).containsExactly("Sorry, something went wrong. Please try again later.");
+            assertThat(Fixtures.answer(bot, "!recurse")).containsExactly("Sorry, something went wrong. Please try again later.");
+        });
+        assertThat(log).contains("java.lang.AssertionError: the dice had no sides").contains("StackOverflowError");
+    }
+
+    @Test
     void aFailingHandlerIsLoggedWithTheMessageId() {
         Bot bot = Bot.builder()
                 .command(Command.named("boom").handler(ctx -> {
