@@ -274,7 +274,7 @@ class PollingTest {
         java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
         Command broken = Command.named("broken").handler(ctx -> {
             runs.incrementAndGet();
-            throw new AssertionError("a bug in the handler");
+            throw new InternalError("a failure the bot's error handling does not catch");
         }).build();
         ObjectNode failing = telegram.message(FakeChat.privateWith(anna), anna, "/broken");
         ObjectNode hello = telegram.message(FakeChat.privateWith(anna), anna, "/hello");

@@ -118,7 +118,7 @@ class WebhookTest {
         java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
         Command broken = Command.named("broken").handler(ctx -> {
             runs.incrementAndGet();
-            throw new AssertionError("a bug in the handler");
+            throw new InternalError("a failure the bot's error handling does not catch");
         }).build();
         startBot(b -> b, b -> b.command(broken));
         String update = telegram.message(FakeChat.privateWith(anna), anna, "/broken").toString();
