@@ -515,6 +515,12 @@ public final class TwitchConfig {
                 problems.add("TWITCH_IRC_URL '" + text + "' has no host name.");
                 return null;
             }
+            // java.net.URI takes any number of digits as a port; a socket cannot be opened to it.
+            if (uri.getPort() > 65535) {
+                problems.add("TWITCH_IRC_URL '" + text + "' has a port out of range: use 1 to 65535, or leave the port"
+                        + " out for the scheme's default.");
+                return null;
+            }
             return uri;
         }
     }
