@@ -562,4 +562,24 @@ class TwitchAdapterTest {
         assertThat(resent).as("the refused duplicate is sent again, made distinct").startsWith("PRIVMSG #chorus :said before ");
         assertThat(twitch.received()).filteredOn(line -> line.contains(":accepted")).hasSize(1);
     }
+
+    @Test
+    void failsMessagesToAChannelTwitchRefusedToJoinInsteadOfHoldingThemForever() throws Exception {
+        FakeTwitchIrcServer twitch = fake("tcp").suspended("gone");
+        TwitchAdapter adapter = adapter(config(twitch).channels("chorus", "gone").build(), new RecordingSink());
+        Chat gone = Chat.of("gone", Chat.Kind.GROUP, "#gone");
+        CompletableFuture<Void> queued = adapter.send(Outbound.text(gone, "queued before the refusal"));
+        twitch.awaitJoined("chorus");
+        twitch.awaitReceived(line -> line.equals("JOIN #gone"));
+
+        assertThatThrownBy(() -> queued.get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Twitch refused to let the bot join #gone: "
+                        + FakeTwitchIrcServer.SUSPENDED_TEXT);
+        assertThatThrownBy(() -> adapter.send(Outbound.text(gone, "sent after it")).get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Twitch refused to let the bot join #gone");
+        adapter.send(Outbound.text(CHORUS, "other channels go on")).get(10, TimeUnit.SECONDS);
+        assertThat(twitch.received()).noneMatch(line -> line.startsWith("PRIVMSG #gone"));
+    }
 }
