@@ -187,8 +187,8 @@ public final class TwitchConfig {
     }
 
     /**
-     * How long to wait for any line after our PING (or for 001 after logging in) before
-     * reconnecting.
+     * How long to wait for any line after our PING (or for 001 after logging in, or for a line to be
+     * written while the server takes no data) before reconnecting.
      *
      * @return a positive duration; default 15 seconds
      */
@@ -352,8 +352,8 @@ public final class TwitchConfig {
          * within {@code timeout}.
          *
          * @param idle how long the connection may stay quiet before the PING; default 60 s
-         * @param timeout how long to wait for a line after the PING (or for 001 after logging in);
-         *     default 15 s
+         * @param timeout how long to wait for a line after the PING (or for 001 after logging in, or
+         *     for a write the server takes no data for); default 15 s
          * @return this builder
          * @throws NullPointerException if an argument is null
          * @throws IllegalArgumentException if an argument is zero or negative

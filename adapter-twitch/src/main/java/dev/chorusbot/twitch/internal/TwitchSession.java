@@ -67,6 +67,8 @@ public final class TwitchSession {
     private final Events events;
     private final EventMapper mapper;
     private final ScheduledExecutorService loop;
+    /** Closes a connection whose write does not finish (see {@link #write(String)}); not the event loop. */
+    private final ScheduledExecutorService watchdog;
     private final Backoff backoff;
     private final OutboundQueue queue;
     private final SlidingWindow joinWindow = new SlidingWindow(JOIN_WINDOW_MILLIS);
@@ -112,6 +114,15 @@ public final class TwitchSession {
         // the thread lives on until they fire, with nothing left to do. Tasks already due still run.
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.loop = executor;
+        ScheduledThreadPoolExecutor writes = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, "chorus-twitch-write-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // A finished write cancels its guard: drop it at once so the thread can end soon after close().
+        // A guard still pending at close() runs: it is what unblocks a stuck write.
+        writes.setRemoveOnCancelPolicy(true);
+        this.watchdog = writes;
     }
 
     /** The bot's account: its login until Twitch's GLOBALUSERSTATE gives the user id and display name. */
@@ -227,6 +238,7 @@ public final class TwitchSession {
             log.debug("Closing the Twitch session failed", e);
         }
         loop.shutdown();
+        watchdog.shutdown();
     }
 
     // ---- everything below runs on the event loop ----
@@ -530,13 +542,23 @@ public final class TwitchSession {
         if (transport == null) {
             return false;
         }
+        // A TCP write blocks while the server takes no data (its buffers full): the event loop, and with
+        // it the keep-alive that would find the connection dead, would wait forever. Closing the socket
+        // from the watchdog ends the write with an IOException.
+        IrcTransport writing = transport;
+        ScheduledFuture<?> guard = watchdog.schedule(writing::close, config.pongTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
         try {
-            transport.send(line);
+            writing.send(line);
             TrafficLog.sent(line);
             return true;
         } catch (IOException e) {
-            reconnectLater("sending failed: " + e.getMessage());
+            boolean stalled = guard.isDone() && !guard.isCancelled();
+            reconnectLater(stalled ? "took no data for " + config.pongTimeout().toMillis() + " ms"
+                    : "sending failed: " + e.getMessage());
             return false;
+        } finally {
+            guard.cancel(false);
         }
     }
 
