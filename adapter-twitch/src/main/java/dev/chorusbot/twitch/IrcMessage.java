@@ -17,8 +17,8 @@ import java.util.Objects;
  *
  * <p>The grammar is RFC 1459 section 2.3.1 with the IRCv3 message-tags extension; runs of spaces
  * between parts are tolerated, as modern servers and clients do. {@link #toLine()} writes the message
- * back and refuses any parameter containing CR, LF or NUL, so text from a chat user can never smuggle
- * a second command onto the connection.
+ * back and refuses any parameter or tag section containing CR, LF or NUL, so text from a chat user can
+ * never smuggle a second command onto the connection.
  *
  * @param tags the IRCv3 tags, {@link IrcTags#none()} when the line had none
  * @param source the source (prefix) without its leading colon, or {@code ""} when the line had none
@@ -251,13 +251,15 @@ public record IrcMessage(IrcTags tags, String source, String command, List<Strin
      *
      * @return the line, with {@code @} before the tags, {@code :} before the source and, where
      *     needed, before the last parameter
-     * @throws IllegalArgumentException when a parameter contains CR, LF or NUL (user text must not
-     *     start a second command), a middle parameter is empty, contains a space or starts with a
-     *     colon, or a tag value contains NUL
+     * @throws IllegalArgumentException when a parameter or the tags contain CR, LF or NUL (user text
+     *     must not start a second command), the tags contain a space, or a middle parameter is empty,
+     *     contains a space or starts with a colon
      */
     public String toLine() {
         StringBuilder line = new StringBuilder(64 + tags.wire().length());
         if (!tags.isEmpty()) {
+            // IrcTags.of escapes what it is given, but IrcTags.parse takes any text as the wire form.
+            checkTags(tags.wire());
             line.append('@').append(tags.wire()).append(' ');
         }
         if (!source.isEmpty()) {
@@ -286,12 +288,21 @@ public record IrcMessage(IrcTags tags, String source, String command, List<Strin
         return line.toString();
     }
 
+    private void checkTags(String wire) {
+        checkNoBreaks(wire, "tags");
+        if (wire.indexOf(' ') >= 0) {
+            throw new IllegalArgumentException("refusing to send " + command
+                    + ": its tags contain a space, which would end the tags");
+        }
+    }
+
     private void checkNoBreaks(String value, String what) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '\r' || c == '\n' || c == '\0') {
                 throw new IllegalArgumentException("refusing to send " + command + ": its " + what
-                        + " contains a " + (c == '\0' ? "NUL" : "line break") + ", which would end the IRC line");
+                        + (what.equals("tags") ? " contain a " : " contains a ") + (c == '\0' ? "NUL" : "line break")
+                        + ", which would end the IRC line");
             }
         }
     }

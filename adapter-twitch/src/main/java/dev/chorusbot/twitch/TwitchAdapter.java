@@ -119,7 +119,8 @@ public final class TwitchAdapter implements PullAdapter {
     /**
      * Queues {@code message} for its channel. Completes when the line is written to Twitch; fails
      * for text containing a line break or NUL, text over 500 code points, a private chat (Twitch IRC
-     * has no whispers), or after {@link #close()}.
+     * has no whispers), a configured channel Twitch refused to let the bot join (suspended or unknown:
+     * {@code msg_channel_suspended}; asked again on each new connection), or after {@link #close()}.
      */
     @Override
     public CompletableFuture<Void> send(Outbound message) {

@@ -187,8 +187,8 @@ public final class TwitchConfig {
     }
 
     /**
-     * How long to wait for any line after our PING (or for 001 after logging in) before
-     * reconnecting.
+     * How long to wait for any line after our PING (or for 001 after logging in, or for a line to be
+     * written while the server takes no data) before reconnecting.
      *
      * @return a positive duration; default 15 seconds
      */
@@ -352,8 +352,8 @@ public final class TwitchConfig {
          * within {@code timeout}.
          *
          * @param idle how long the connection may stay quiet before the PING; default 60 s
-         * @param timeout how long to wait for a line after the PING (or for 001 after logging in);
-         *     default 15 s
+         * @param timeout how long to wait for a line after the PING (or for 001 after logging in, or
+         *     for a write the server takes no data for); default 15 s
          * @return this builder
          * @throws NullPointerException if an argument is null
          * @throws IllegalArgumentException if an argument is zero or negative
@@ -513,6 +513,12 @@ public final class TwitchConfig {
             }
             if (uri.getHost() == null || uri.getHost().isEmpty()) {
                 problems.add("TWITCH_IRC_URL '" + text + "' has no host name.");
+                return null;
+            }
+            // java.net.URI takes any number of digits as a port; a socket cannot be opened to it.
+            if (uri.getPort() > 65535) {
+                problems.add("TWITCH_IRC_URL '" + text + "' has a port out of range: use 1 to 65535, or leave the port"
+                        + " out for the scheme's default.");
                 return null;
             }
             return uri;

@@ -168,6 +168,20 @@ class IrcMessageTest {
     }
 
     @Test
+    void refusesTagsParsedFromTextThatWouldInjectACommandOrSplitTheLine() {
+        IrcMessage injected = IrcMessage.of("PRIVMSG", "#chorus", "hi")
+                .withTags(IrcTags.parse("reply-parent-msg-id=x\r\nJOIN #elsewhere"));
+
+        assertThatThrownBy(injected::toLine)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("refusing to send PRIVMSG: its tags contain a line break, which would end the IRC line");
+        assertThatThrownBy(() -> IrcMessage.of("PING", "x").withTags(IrcTags.parse("a=b\0")).toLine())
+                .hasMessage("refusing to send PING: its tags contain a NUL, which would end the IRC line");
+        assertThatThrownBy(() -> IrcMessage.of("PING", "x").withTags(IrcTags.parse("a=b c")).toLine())
+                .hasMessage("refusing to send PING: its tags contain a space, which would end the tags");
+    }
+
+    @Test
     void refusesAMiddleParameterThatWouldBreakTheLine() {
         assertThatThrownBy(() -> IrcMessage.of("PRIVMSG", "#a b", "text").toLine())
                 .hasMessage("IRC parameter 1 of PRIVMSG is empty, contains a space or starts with ':' but is not the last");

@@ -3,6 +3,7 @@ package dev.chorusbot.twitch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorusbot.core.Bot;
+import dev.chorusbot.testkit.twitch.FakeTwitchIrcServer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -46,9 +47,35 @@ class TwitchAdapterCloseTest {
         }
     }
 
+    @Test
+    void closeEndsTheWriteWatchdogOfASessionThatWrote() throws Exception {
+        try (FakeTwitchIrcServer twitch = FakeTwitchIrcServer.tcp().start()) {
+            Set<Thread> before = threads("chorus-twitch-write-watchdog");
+            TwitchAdapter adapter = new TwitchAdapter(TwitchConfig.builder().username("chorus_bot").token("tok3n")
+                    .channels("#chorus").server(twitch.uri()).build());
+            Bot bot = Bot.builder().adapter(adapter).build();
+            bot.start();
+            twitch.awaitJoined("chorus"); // CAP, PASS, NICK and JOIN were written, each under the watchdog
+            Set<Thread> started = threads("chorus-twitch-write-watchdog");
+            started.removeAll(before);
+            assertThat(started).as("the watchdog's thread").isNotEmpty();
+
+            bot.stop();
+
+            for (Thread thread : started) {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+                assertThat(thread.isAlive()).as("%s still running after close", thread.getName()).isFalse();
+            }
+        }
+    }
+
     private static Set<Thread> sessionThreads() {
+        return threads("chorus-twitch");
+    }
+
+    private static Set<Thread> threads(String name) {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("chorus-twitch") && t.isAlive())
+                .filter(t -> t.getName().equals(name) && t.isAlive())
                 .collect(Collectors.toSet());
     }
 }

@@ -562,4 +562,72 @@ class TwitchAdapterTest {
         assertThat(resent).as("the refused duplicate is sent again, made distinct").startsWith("PRIVMSG #chorus :said before ");
         assertThat(twitch.received()).filteredOn(line -> line.contains(":accepted")).hasSize(1);
     }
+
+    @Test
+    void failsMessagesToAChannelTwitchRefusedToJoinInsteadOfHoldingThemForever() throws Exception {
+        FakeTwitchIrcServer twitch = fake("tcp").suspended("gone");
+        TwitchAdapter adapter = adapter(config(twitch).channels("chorus", "gone").build(), new RecordingSink());
+        Chat gone = Chat.of("gone", Chat.Kind.GROUP, "#gone");
+        CompletableFuture<Void> queued = adapter.send(Outbound.text(gone, "queued before the refusal"));
+        twitch.awaitJoined("chorus");
+        twitch.awaitReceived(line -> line.equals("JOIN #gone"));
+
+        assertThatThrownBy(() -> queued.get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Twitch refused to let the bot join #gone: "
+                        + FakeTwitchIrcServer.SUSPENDED_TEXT);
+        assertThatThrownBy(() -> adapter.send(Outbound.text(gone, "sent after it")).get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Twitch refused to let the bot join #gone");
+        adapter.send(Outbound.text(CHORUS, "other channels go on")).get(10, TimeUnit.SECONDS);
+        assertThat(twitch.received()).noneMatch(line -> line.startsWith("PRIVMSG #gone"));
+    }
+
+    @Test
+    void reconnectsWhenAServerThatStoppedReadingBlocksAWrite() throws Exception {
+        // A server that welcomes the bot, then never reads again: once the socket buffers are full a
+        // write cannot finish, and the connection must still be found dead and replaced.
+        try (java.net.ServerSocket server = new java.net.ServerSocket()) {
+            server.setReceiveBufferSize(4096); // accepted sockets inherit it: they fill up sooner
+            server.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+            List<java.net.Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        java.net.Socket socket = server.accept();
+                        accepted.add(socket);
+                        socket.getOutputStream().write(":tmi.twitch.tv 001 chorus_bot :Welcome, GLHF!\r\n"
+                                .getBytes(StandardCharsets.UTF_8));
+                    }
+                } catch (java.io.IOException e) {
+                    // the server socket closed: the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            TwitchAdapter adapter = adapter(TwitchConfig.builder().username("chorus_bot").token("tok3n").channels("chorus")
+                    .server(java.net.URI.create("irc://127.0.0.1:" + server.getLocalPort()))
+                    .keepAlive(Duration.ofMillis(300), Duration.ofMillis(300))
+                    .reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(50))
+                    .messageLimits(1_000_000, 1_000_000)
+                    .closeTimeout(Duration.ZERO)
+                    .build(), new RecordingSink());
+            awaitTrue(adapter::isConnected, "login");
+
+            Chat elsewhere = Chat.of("elsewhere", Chat.Kind.GROUP, "#elsewhere");
+            String filler = "x".repeat(450);
+            for (int i = 0; i < 40_000; i++) {
+                adapter.send(Outbound.text(elsewhere, i + " " + filler));
+            }
+
+            awaitTrue(() -> accepted.size() >= 2, "a second connection after the first stopped reading");
+            accepted.forEach(socket -> {
+                try {
+                    socket.close();
+                } catch (java.io.IOException e) {
+                    // already closed
+                }
+            });
+        }
+    }
 }

@@ -81,4 +81,17 @@ class TwitchConfigTest {
                 .hasMessage("the longest reconnect delay (PT5S) is shorter than the first (PT10S)");
         assertThat(TwitchConfig.builder().reconnectBackoff(Duration.ofSeconds(5), Duration.ofSeconds(5))).isNotNull();
     }
+
+    @Test
+    void refusesAServerPortOutOfRangeInsteadOfNeverConnecting() {
+        // A socket cannot be opened to port 70000: accepted here, every connection attempt failed
+        // with an IllegalArgumentException that left the adapter connecting forever.
+        assertThatThrownBy(() -> TwitchConfig.fromEnv(Map.of(
+                "TWITCH_USERNAME", "bot", "TWITCH_OAUTH_TOKEN", "abc123", "TWITCH_CHANNELS", "chorus",
+                "TWITCH_IRC_URL", "irc://irc.chat.twitch.tv:70000")))
+                .isInstanceOf(ConfigurationException.class)
+                .satisfies(e -> assertThat(((ConfigurationException) e).problems()).containsExactly(
+                        "TWITCH_IRC_URL 'irc://irc.chat.twitch.tv:70000' has a port out of range: use 1 to 65535,"
+                                + " or leave the port out for the scheme's default."));
+    }
 }

@@ -1,6 +1,7 @@
 package dev.chorusbot.twitch.eventsub;
 
 import dev.chorusbot.core.ConfigurationException;
+import dev.chorusbot.twitch.eventsub.internal.AppTokenRefusedException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -102,6 +103,9 @@ public final class TwitchEventSubCli {
             return 2;
         } catch (TwitchApiException e) {
             err.println(e.getMessage());
+            if (e instanceof AppTokenRefusedException) {
+                return 1; // the message names TWITCH_CLIENT_ID and TWITCH_CLIENT_SECRET already
+            }
             if (e.status() == 403) {
                 err.println("The bot account must grant user:read:chat and user:bot to the application, and the"
                         + " broadcaster channel:bot (or make the bot a moderator).");

@@ -720,6 +720,12 @@ public final class TwitchEventSubConfig {
                 problems.add(variable + " '" + text + "' has no host name.");
                 return null;
             }
+            // java.net.URI takes any number of digits as a port; HttpClient refuses it on the first request.
+            if (uri.getPort() > 65535) {
+                problems.add(variable + " '" + text + "' has a port out of range: use 1 to 65535, or leave the port"
+                        + " out for the scheme's default.");
+                return null;
+            }
             return uri;
         }
     }

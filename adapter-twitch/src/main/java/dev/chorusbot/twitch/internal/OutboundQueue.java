@@ -223,6 +223,25 @@ final class OutboundQueue {
         inFlight.clear();
     }
 
+    /** Removes and returns the messages queued for {@code channel}, in order (Twitch will not let the bot in). */
+    List<Pending> removeChannel(String channel) {
+        List<Pending> removed = new ArrayList<>();
+        int index = 0;
+        int headRemoved = 0;
+        for (Iterator<Pending> it = queue.iterator(); it.hasNext(); index++) {
+            Pending item = it.next();
+            if (item.channel().equals(channel)) {
+                it.remove();
+                removed.add(item);
+                if (index < putBack) {
+                    headRemoved++;
+                }
+            }
+        }
+        putBack -= headRemoved;
+        return removed;
+    }
+
     /** Removes and returns everything still queued (at shutdown). */
     List<Pending> drain() {
         List<Pending> rest = new ArrayList<>(queue);

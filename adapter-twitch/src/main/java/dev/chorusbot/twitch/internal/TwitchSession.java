@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -66,6 +67,8 @@ public final class TwitchSession {
     private final Events events;
     private final EventMapper mapper;
     private final ScheduledExecutorService loop;
+    /** Closes a connection whose write does not finish (see {@link #write(String)}); not the event loop. */
+    private final ScheduledExecutorService watchdog;
     private final Backoff backoff;
     private final OutboundQueue queue;
     private final SlidingWindow joinWindow = new SlidingWindow(JOIN_WINDOW_MILLIS);
@@ -74,6 +77,8 @@ public final class TwitchSession {
     /** Channels whose JOIN answer's USERSTATE has not arrived yet; it confirms no message of ours. */
     private final Set<String> joinUserstatePending = new HashSet<>();
     private final Set<String> configured;
+    /** Configured channels whose JOIN Twitch refused on this connection, with its reason; sends to them fail. */
+    private final Map<String, String> refusedJoins = new HashMap<>();
     private final List<CompletableFuture<Void>> drainWaiters = new ArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
 
@@ -109,6 +114,15 @@ public final class TwitchSession {
         // the thread lives on until they fire, with nothing left to do. Tasks already due still run.
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.loop = executor;
+        ScheduledThreadPoolExecutor writes = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, "chorus-twitch-write-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // A finished write cancels its guard: drop it at once so the thread can end soon after close().
+        // A guard still pending at close() runs: it is what unblocks a stuck write.
+        writes.setRemoveOnCancelPolicy(true);
+        this.watchdog = writes;
     }
 
     /** The bot's account: its login until Twitch's GLOBALUSERSTATE gives the user id and display name. */
@@ -143,7 +157,7 @@ public final class TwitchSession {
     /**
      * Queues a message. The future completes when the line was written to Twitch, or exceptionally
      * when the message cannot be sent (a line break in it, longer than 500 code points, a chat
-     * Twitch IRC cannot write to, the session stopped).
+     * Twitch IRC cannot write to, a channel whose JOIN Twitch refused, the session stopped).
      */
     public CompletableFuture<Void> send(Outbound message) {
         Chat chat = message.chat();
@@ -173,6 +187,10 @@ public final class TwitchSession {
             execute(() -> {
                 if (state == State.STOPPED) {
                     done.completeExceptionally(new IllegalStateException("the Twitch adapter is closed"));
+                    return;
+                }
+                if (refusedJoins.containsKey(item.channel())) {
+                    done.completeExceptionally(joinRefused(item.channel()));
                     return;
                 }
                 queue.add(item);
@@ -220,6 +238,7 @@ public final class TwitchSession {
             log.debug("Closing the Twitch session failed", e);
         }
         loop.shutdown();
+        watchdog.shutdown();
     }
 
     // ---- everything below runs on the event loop ----
@@ -386,6 +405,16 @@ public final class TwitchSession {
                 queue.refused(channel, msgId, clock.millis());
                 pump();
             }
+            case "msg_channel_suspended" -> {
+                // Twitch's answer to a JOIN of a suspended or unknown channel: no JOIN echo follows, so
+                // what waits for the JOIN would wait forever.
+                if (configured.contains(channel) && !joined.contains(channel)) {
+                    refuseJoin(channel, text);
+                } else {
+                    log.warn("Twitch refused a message in #{}: {} ({})", channel, text, msgId);
+                    queue.dropped(channel, clock.millis());
+                }
+            }
             default -> {
                 // Every other msg_* id (msg_slowmode, msg_followersonly, msg_banned, msg_rejected, ...; see
                 // https://dev.twitch.tv/docs/irc/msg-id/) refuses our oldest unconfirmed message for good, in
@@ -397,6 +426,21 @@ public final class TwitchSession {
             }
         }
         return false;
+    }
+
+    private void refuseJoin(String channel, String notice) {
+        refusedJoins.put(channel, notice);
+        List<OutboundQueue.Pending> held = queue.removeChannel(channel);
+        log.warn("Twitch refused to let the bot join #{}: {}; {} queued message(s) to it failed", channel, notice,
+                held.size());
+        IllegalStateException reason = joinRefused(channel);
+        held.forEach(item -> item.done().completeExceptionally(reason));
+        pump(); // the queue may be empty now, which a close waits for
+    }
+
+    private IllegalStateException joinRefused(String channel) {
+        return new IllegalStateException("Twitch refused to let the bot join #" + channel + ": "
+                + refusedJoins.get(channel));
     }
 
     private void dispatch(IrcMessage message) {
@@ -415,6 +459,7 @@ public final class TwitchSession {
         backoff.reset();
         log.info("Logged in to Twitch as {} ({} channel(s) to join)", config.username(), configured.size());
         joined.clear();
+        refusedJoins.clear(); // each connection asks again: a suspension can end
         pendingJoins.clear();
         pendingJoins.addAll(config.channels());
         joins();
@@ -497,13 +542,23 @@ public final class TwitchSession {
         if (transport == null) {
             return false;
         }
+        // A TCP write blocks while the server takes no data (its buffers full): the event loop, and with
+        // it the keep-alive that would find the connection dead, would wait forever. Closing the socket
+        // from the watchdog ends the write with an IOException.
+        IrcTransport writing = transport;
+        ScheduledFuture<?> guard = watchdog.schedule(writing::close, config.pongTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
         try {
-            transport.send(line);
+            writing.send(line);
             TrafficLog.sent(line);
             return true;
         } catch (IOException e) {
-            reconnectLater("sending failed: " + e.getMessage());
+            boolean stalled = guard.isDone() && !guard.isCancelled();
+            reconnectLater(stalled ? "took no data for " + config.pongTimeout().toMillis() + " ms"
+                    : "sending failed: " + e.getMessage());
             return false;
+        } finally {
+            guard.cancel(false);
         }
     }
 

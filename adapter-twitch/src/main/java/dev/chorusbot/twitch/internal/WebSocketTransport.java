@@ -12,6 +12,8 @@ import javax.net.ssl.SSLContext;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.handshake.ServerHandshake;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * IRC over WebSocket: each text frame we send carries one line; a frame we receive may carry several
@@ -19,6 +21,8 @@ import org.java_websocket.handshake.ServerHandshake;
  * as for {@code ircs}, verifying the certificate's host name.
  */
 final class WebSocketTransport implements IrcTransport {
+    private static final Logger log = LoggerFactory.getLogger(WebSocketTransport.class);
+
     private final Client client;
 
     private WebSocketTransport(Client client) {
@@ -128,11 +132,25 @@ final class WebSocketTransport implements IrcTransport {
             for (int i = 0; i <= length; i++) {
                 if (i == length || frame.charAt(i) == '\n' || frame.charAt(i) == '\r') {
                     if (i > start) {
-                        listener.onLine(frame.substring(start, i));
+                        String line = frame.substring(start, i);
+                        // The same limit as over TCP, so a line is never handed on over one transport and
+                        // skipped over the other.
+                        if (utf8Length(line) > MAX_LINE_BYTES) {
+                            log.warn("Twitch IRC line longer than {} bytes skipped", MAX_LINE_BYTES);
+                        } else {
+                            listener.onLine(line);
+                        }
                     }
                     start = i + 1;
                 }
             }
+        }
+
+        private static int utf8Length(String line) {
+            if (line.length() * 3 <= MAX_LINE_BYTES) {
+                return line.length(); // short enough whatever the characters are: skip the count
+            }
+            return line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         }
 
         @Override

@@ -219,6 +219,22 @@ class ChatSubscriptionsTest {
         }
     }
 
+    @Test
+    void cliDoesNotBlameTheBroadcasterWhenTheClientSecretIsWrong() {
+        try (EventSubHarness h = new EventSubHarness()) {
+            Map<String, String> env = Map.of(
+                    "TWITCH_CLIENT_ID", h.helix.clientId(), "TWITCH_CLIENT_SECRET", "not-the-secret",
+                    "TWITCH_EVENTSUB_SECRET", EventSubHarness.SECRET, "TWITCH_BOT_USER_ID", EventSubHarness.BOT_ID,
+                    "TWITCH_API_URL", h.helix.baseUrl().toString(), "TWITCH_AUTH_URL", h.helix.baseUrl().toString());
+
+            Run run = cli(env, "list");
+
+            assertThat(run.status).isEqualTo(1);
+            assertThat(run.err).isEqualTo("Twitch answered 403: could not get an app access token with TWITCH_CLIENT_ID"
+                    + " and TWITCH_CLIENT_SECRET: invalid client secret" + System.lineSeparator());
+        }
+    }
+
     private record Run(int status, String out, String err) {}
 
     private static Run cli(Map<String, String> env, String... args) {

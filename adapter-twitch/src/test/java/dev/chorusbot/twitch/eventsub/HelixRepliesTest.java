@@ -174,4 +174,22 @@ class HelixRepliesTest {
             }
         }
     }
+
+    @Test
+    void doesNotBlameTheChannelsAuthorizationWhenTheClientSecretIsWrong() {
+        try (LogCapture log = new LogCapture(); FakeHelixApi helix = FakeHelixApi.start()) {
+            TwitchEventSubAdapter adapter = new TwitchEventSubAdapter(EventSubHarness.config(helix)
+                    .clientSecret("not-the-secret").build());
+            try {
+                var future = adapter.send(Outbound.text(TWITCHDEV, "hi"));
+                assertThatThrownBy(future::join).cause().isInstanceOf(TwitchApiException.class);
+
+                assertThat(log.text()).contains("Gave up sending a message to #twitchdev: Twitch answered 403: could"
+                        + " not get an app access token with TWITCH_CLIENT_ID and TWITCH_CLIENT_SECRET: invalid client"
+                        + " secret").doesNotContain("channel:bot");
+            } finally {
+                adapter.close();
+            }
+        }
+    }
 }

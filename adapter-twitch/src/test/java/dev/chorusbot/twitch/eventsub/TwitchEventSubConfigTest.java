@@ -112,4 +112,19 @@ class TwitchEventSubConfigTest {
                 .hasMessage("closeTimeout must not be negative, was PT-0.001S");
         assertThat(TwitchEventSubConfig.builder().closeTimeout(Duration.ZERO)).isNotNull();
     }
+
+    @Test
+    void refusesUrlsWithAPortOutOfRange() {
+        Map<String, String> env = new java.util.HashMap<>(ENV);
+        env.putAll(Map.of("TWITCH_API_URL", "https://api.twitch.tv:70000",
+                "TWITCH_EVENTSUB_CALLBACK", "https://bot.example.com:99999/twitch"));
+
+        assertThatThrownBy(() -> TwitchEventSubConfig.fromEnv(env))
+                .isInstanceOf(ConfigurationException.class)
+                .satisfies(e -> assertThat(((ConfigurationException) e).problems()).containsExactly(
+                        "TWITCH_API_URL 'https://api.twitch.tv:70000' has a port out of range: use 1 to 65535, or"
+                                + " leave the port out for the scheme's default.",
+                        "TWITCH_EVENTSUB_CALLBACK 'https://bot.example.com:99999/twitch' has a port out of range: use"
+                                + " 1 to 65535, or leave the port out for the scheme's default."));
+    }
 }

@@ -74,4 +74,30 @@ class IrcTransportTest {
             assertThat(closes).hasSize(1);
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"irc", "ws"})
+    void skipsALineLongerThanTheLimitAndKeepsReading(String kind) throws Exception {
+        try (FakeTwitchIrcServer twitch = (kind.equals("irc") ? FakeTwitchIrcServer.tcp() : FakeTwitchIrcServer.webSocket()).start()) {
+            List<String> lines = new CopyOnWriteArrayList<>();
+            IrcTransport transport = IrcTransport.open(twitch.uri(), Optional.empty(), Duration.ofSeconds(5),
+                    new IrcTransport.Listener() {
+                        @Override
+                        public void onLine(String line) {
+                            lines.add(line);
+                        }
+
+                        @Override
+                        public void onClosed(IOException cause) {}
+                    });
+            transport.send("PING :hello");
+            twitch.awaitReceived(line -> line.equals("PING :hello"));
+
+            twitch.sendFrame("x".repeat(IrcTransport.MAX_LINE_BYTES + 1) + "\r\nafter\r\n");
+            awaitTrue(() -> lines.contains("after"));
+
+            assertThat(lines).contains("after").allMatch(line -> line.length() <= IrcTransport.MAX_LINE_BYTES);
+            transport.close();
+        }
+    }
 }

@@ -53,10 +53,13 @@ import org.java_websocket.server.WebSocketServer;
  *
  * <p>Tests steer it: {@link #sendRaw(String)} any line, {@link #sendReconnect()},
  * {@link #dropConnections()}, {@link #silent(boolean)} (read but never answer),
- * {@link #acceptTokens(String...)} (refuse others). It records every line clients send
+ * {@link #acceptTokens(String...)} (refuse others), {@link #suspended(String)} (a channel whose JOIN
+ * Twitch refuses). It records every line clients send
  * ({@link #received()}).
  */
 public final class FakeTwitchIrcServer implements AutoCloseable {
+    /** Twitch's NOTICE text (msg-id {@code msg_channel_suspended}) for a JOIN to a suspended channel. */
+    public static final String SUSPENDED_TEXT = "This channel does not exist or has been suspended.";
     /** Twitch's NOTICE for a token it does not accept. */
     public static final String LOGIN_FAILED = "Login authentication failed";
     /** Twitch's NOTICE for a PASS that is missing, malformed, or sent after NICK. */
@@ -82,6 +85,7 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
     private final AtomicLong roomIds = new AtomicLong(100_000);
     private final Map<String, String> roomIdByChannel = new HashMap<>();
     private final Set<String> moderatorIn = new HashSet<>();
+    private final Set<String> suspended = new HashSet<>();
     private final Deque<Long> privmsgTimes = new ArrayDeque<>();
     private final Map<String, Sent> lastAccepted = new HashMap<>();
     private final Object lock = new Object();
@@ -269,6 +273,21 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
     public FakeTwitchIrcServer moderatorIn(String channel) {
         synchronized (lock) {
             moderatorIn.add(channel(channel));
+        }
+        return this;
+    }
+
+    /**
+     * Makes {@code channel} a suspended channel: a JOIN to it is answered, as Twitch answers it, with
+     * {@code @msg-id=msg_channel_suspended :tmi.twitch.tv NOTICE #channel :This channel does not exist
+     * or has been suspended.} and nothing else, so the client never joins it.
+     *
+     * @param channel the channel name, with or without {@code #}, in any case
+     * @return this server, for chaining
+     */
+    public FakeTwitchIrcServer suspended(String channel) {
+        synchronized (lock) {
+            suspended.add(channel(channel));
         }
         return this;
     }
@@ -668,6 +687,11 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
             return false;
         }
         client.joinTimes.addLast(now);
+        if (suspended.contains(channel)) {
+            client.send(client.tagged("@msg-id=msg_channel_suspended") + ":tmi.twitch.tv NOTICE #" + channel
+                    + " :" + SUSPENDED_TEXT);
+            return true;
+        }
         client.channels.add(channel);
         String nick = client.nick;
         client.send(":" + nick + "!" + nick + "@" + nick + ".tmi.twitch.tv JOIN #" + channel);

@@ -1,7 +1,6 @@
 package dev.chorusbot.twitch.eventsub.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.chorusbot.twitch.eventsub.TwitchApiException;
 import dev.chorusbot.twitch.eventsub.TwitchEventSubConfig;
 import java.io.IOException;
 import java.net.URI;
@@ -64,7 +63,7 @@ final class AppToken {
         JsonNode body = parse(response.body());
         if (response.statusCode() != 200 || !Json.has(body, "access_token")) {
             // Twitch: {"status":403,"message":"invalid client secret"}, {"status":400,"message":"invalid client"}
-            throw new TwitchApiException(response.statusCode(), "",
+            throw new AppTokenRefusedException(response.statusCode(),
                     "could not get an app access token with TWITCH_CLIENT_ID and TWITCH_CLIENT_SECRET: "
                             + (Json.text(body, "message").isEmpty() ? "no reason given" : Json.text(body, "message")));
         }

@@ -105,7 +105,7 @@ public final class ReplyQueue {
             result.completeExceptionally(dropped);
         } catch (TwitchApiException e) {
             // Helix refuses a bot the channel has not let in with 401 or 403.
-            String hint = e.status() == 401 || e.status() == 403
+            String hint = (e.status() == 401 || e.status() == 403) && !(e instanceof AppTokenRefusedException)
                     ? " (the broadcaster must grant channel:bot or make the bot a moderator, and the bot account"
                             + " must have granted user:write:chat and user:bot)" : "";
             log.warn("Gave up sending a message to #{}: {}{}", channel, e.getMessage(), hint);
