@@ -69,6 +69,11 @@ public final class TwitchSession {
     private final ScheduledExecutorService loop;
     /** Closes a connection whose write does not finish (see {@link #write(String)}); not the event loop. */
     private final ScheduledExecutorService watchdog;
+    /** The connection being written to, and since when (System.nanoTime(), never 0); 0 when no write runs. */
+    private volatile IrcTransport writing;
+    private volatile long writeStartedNanos;
+    /** Set by the watchdog when it closed a connection whose write took too long. */
+    private volatile boolean writeTimedOut;
     private final Backoff backoff;
     private final OutboundQueue queue;
     private final SlidingWindow joinWindow = new SlidingWindow(JOIN_WINDOW_MILLIS);
@@ -119,9 +124,6 @@ public final class TwitchSession {
             thread.setDaemon(true);
             return thread;
         });
-        // A finished write cancels its guard: drop it at once so the thread can end soon after close().
-        // A guard still pending at close() runs: it is what unblocks a stuck write.
-        writes.setRemoveOnCancelPolicy(true);
         this.watchdog = writes;
     }
 
@@ -147,6 +149,7 @@ public final class TwitchSession {
             ticker = loop.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
             connect();
         });
+        watchdog.scheduleWithFixedDelay(this::checkWrite, tick, tick, TimeUnit.MILLISECONDS);
     }
 
     /** Stops dispatching what arrives; sending continues. */
@@ -543,22 +546,36 @@ public final class TwitchSession {
             return false;
         }
         // A TCP write blocks while the server takes no data (its buffers full): the event loop, and with
-        // it the keep-alive that would find the connection dead, would wait forever. Closing the socket
-        // from the watchdog ends the write with an IOException.
-        IrcTransport writing = transport;
-        ScheduledFuture<?> guard = watchdog.schedule(writing::close, config.pongTimeout().toMillis(),
-                TimeUnit.MILLISECONDS);
+        // it the keep-alive that would find the connection dead, would wait forever. The watchdog
+        // (checkWrite) closes such a socket, which ends the write with an IOException. A write only
+        // notes when it started: two volatile writes, nothing scheduled per line.
+        IrcTransport current = transport;
+        writing = current;
+        writeStartedNanos = System.nanoTime() | 1;
         try {
-            writing.send(line);
+            current.send(line);
             TrafficLog.sent(line);
             return true;
         } catch (IOException e) {
-            boolean stalled = guard.isDone() && !guard.isCancelled();
+            boolean stalled = writeTimedOut;
+            writeTimedOut = false;
             reconnectLater(stalled ? "took no data for " + config.pongTimeout().toMillis() + " ms"
                     : "sending failed: " + e.getMessage());
             return false;
         } finally {
-            guard.cancel(false);
+            writeStartedNanos = 0;
+            writing = null;
+        }
+    }
+
+    /** On the watchdog thread: closes the connection of a write running longer than the pong timeout. */
+    private void checkWrite() {
+        long started = writeStartedNanos;
+        IrcTransport stuck = writing;
+        if (started != 0 && stuck != null && System.nanoTime() - started >= config.pongTimeout().toNanos()
+                && writeStartedNanos == started) {
+            writeTimedOut = true;
+            stuck.close();
         }
     }
 
