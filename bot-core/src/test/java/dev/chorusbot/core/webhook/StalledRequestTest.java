@@ -76,10 +76,13 @@ class StalledRequestTest {
     @Test
     void theServerSetsA30SecondRequestLimitWhenNoneIsSet() throws Exception {
         String before = System.getProperty("sun.net.httpserver.maxReqTime");
-        try (WebhookServer server = WebhookServer.builder()
-                .address(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).build().start()) {
+        WebhookServer server = WebhookServer.builder()
+                .address(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).build().start();
+        try {
             assertThat(System.getProperty("sun.net.httpserver.maxReqTime"))
                     .isEqualTo(before == null ? "30" : before);
+        } finally {
+            server.close();
         }
     }
 }
