@@ -519,7 +519,8 @@ public final class TwitchEventSubConfig {
          * The webhook's public URL ({@code TWITCH_EVENTSUB_CALLBACK}); subscriptions are ensured at
          * start.
          *
-         * @param value the URL Twitch calls, as it reaches this bot's webhook path
+         * @param value the URL Twitch calls, as it reaches this bot's webhook path; {@code https://}
+         *     on port 443 when the API is Twitch's own ({@link #build()} refuses anything else then)
          * @return this builder
          * @throws NullPointerException if {@code value} is null
          */
@@ -672,6 +673,17 @@ public final class TwitchEventSubConfig {
             URI auth = httpUrl(authUrlText, "TWITCH_AUTH_URL", problems);
             Optional<URI> callback = callbackText == null ? Optional.empty()
                     : Optional.ofNullable(httpUrl(callbackText, "TWITCH_EVENTSUB_CALLBACK", problems));
+            // Twitch: "Your callback must use SSL and listen on port 443" (Handling Webhook Events).
+            // Against a local fake of the API any callback goes, so tests can use plain loopback URLs.
+            if (api != null && callback.isPresent()
+                    && api.getHost().equalsIgnoreCase(DEFAULT_API_URL.getHost())) {
+                URI c = callback.get();
+                if (!"https".equalsIgnoreCase(c.getScheme()) || (c.getPort() != -1 && c.getPort() != 443)) {
+                    problems.add("TWITCH_EVENTSUB_CALLBACK '" + c + "' must be an https:// URL on port 443: Twitch"
+                            + " delivers EventSub webhooks only there. Put the bot's webhook behind a TLS proxy"
+                            + " or a cloud function's URL.");
+                }
+            }
             Set<String> logins = new LinkedHashSet<>();
             for (String channel : channels) {
                 String name = channel.strip();

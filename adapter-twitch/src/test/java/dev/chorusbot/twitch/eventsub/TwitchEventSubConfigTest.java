@@ -31,6 +31,27 @@ class TwitchEventSubConfigTest {
     }
 
     @Test
+    void refusesACallbackTwitchWouldNotDeliverToWhenTalkingToTwitchItself() {
+        for (String callback : List.of("http://bot.example.org/twitch", "https://bot.example.org:8443/twitch")) {
+            Map<String, String> env = new java.util.HashMap<>(ENV);
+            env.put("TWITCH_EVENTSUB_CALLBACK", callback);
+
+            assertThatThrownBy(() -> TwitchEventSubConfig.fromEnv(env))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("TWITCH_EVENTSUB_CALLBACK '" + callback + "' must be an https:// URL on port 443:"
+                            + " Twitch delivers EventSub webhooks only there. Put the bot's webhook behind a TLS proxy"
+                            + " or a cloud function's URL.");
+        }
+        Map<String, String> explicit443 = new java.util.HashMap<>(ENV);
+        explicit443.put("TWITCH_EVENTSUB_CALLBACK", "https://bot.example.org:443/twitch");
+        assertThat(TwitchEventSubConfig.fromEnv(explicit443).callback()).isPresent();
+        Map<String, String> localFake = new java.util.HashMap<>(ENV);
+        localFake.putAll(Map.of("TWITCH_API_URL", "http://127.0.0.1:9000",
+                "TWITCH_EVENTSUB_CALLBACK", "http://127.0.0.1:8080/twitch"));
+        assertThat(TwitchEventSubConfig.fromEnv(localFake).callback()).hasValue(URI.create("http://127.0.0.1:8080/twitch"));
+    }
+
+    @Test
     void readsTheOptionalVariables() {
         Map<String, String> env = new java.util.HashMap<>(ENV);
         env.putAll(Map.of("TWITCH_EVENTSUB_PATH", "/hooks/twitch", "TWITCH_API_URL", "http://127.0.0.1:9000",
