@@ -47,6 +47,7 @@ public final class TwitchConfig {
     private final Duration reconnectMin;
     private final Duration reconnectMax;
     private final Duration connectTimeout;
+    private final Duration joinTimeout;
     private final Duration closeTimeout;
     private final int messageLimit;
     private final int moderatorMessageLimit;
@@ -62,6 +63,7 @@ public final class TwitchConfig {
         this.reconnectMin = b.reconnectMin;
         this.reconnectMax = b.reconnectMax;
         this.connectTimeout = b.connectTimeout;
+        this.joinTimeout = b.joinTimeout;
         this.closeTimeout = b.closeTimeout;
         this.messageLimit = b.messageLimit;
         this.moderatorMessageLimit = b.moderatorMessageLimit;
@@ -224,6 +226,16 @@ public final class TwitchConfig {
     }
 
     /**
+     * How long a JOIN may go unanswered before the channel counts as refused: Twitch answers a JOIN
+     * to a channel that does not exist with nothing at all.
+     *
+     * @return a positive duration; default 10 seconds
+     */
+    public Duration joinTimeout() {
+        return joinTimeout;
+    }
+
+    /**
      * How long {@code close()} waits for queued messages to go out.
      *
      * @return the duration; default 10 seconds
@@ -268,6 +280,7 @@ public final class TwitchConfig {
         private Duration reconnectMin = Duration.ofSeconds(1);
         private Duration reconnectMax = Duration.ofSeconds(60);
         private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration joinTimeout = Duration.ofSeconds(10);
         private Duration closeTimeout = Duration.ofSeconds(10);
         private int messageLimit = 20;
         private int moderatorMessageLimit = 100;
@@ -396,6 +409,21 @@ public final class TwitchConfig {
          */
         public Builder connectTimeout(Duration value) {
             this.connectTimeout = positive(value, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * How long a JOIN may go unanswered; default 10 s. Twitch answers a JOIN to a channel that
+         * does not exist with nothing, so without this limit messages to it would wait forever. Past
+         * it, messages to the channel fail with the reason, and the next connection asks again.
+         *
+         * @param value a positive duration
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         * @throws IllegalArgumentException if {@code value} is zero or negative
+         */
+        public Builder joinTimeout(Duration value) {
+            this.joinTimeout = positive(value, "joinTimeout");
             return this;
         }
 

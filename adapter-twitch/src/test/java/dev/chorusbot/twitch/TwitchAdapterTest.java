@@ -584,6 +584,24 @@ class TwitchAdapterTest {
     }
 
     @Test
+    void failsMessagesToAChannelWhoseJoinTwitchNeverAnswers() throws Exception {
+        FakeTwitchIrcServer twitch = fake("tcp").missing("typo");
+        TwitchAdapter adapter = adapter(config(twitch).channels("chorus", "typo")
+                .keepAlive(Duration.ofSeconds(2), Duration.ofSeconds(2)).joinTimeout(Duration.ofSeconds(1)).build(),
+                new RecordingSink());
+        Chat typo = Chat.of("typo", Chat.Kind.GROUP, "#typo");
+        CompletableFuture<Void> queued = adapter.send(Outbound.text(typo, "queued for a channel that does not exist"));
+        twitch.awaitJoined("chorus");
+
+        assertThatThrownBy(() -> queued.get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Twitch refused to let the bot join #typo: no answer to JOIN within 1000 ms;"
+                        + " does the channel exist?");
+        adapter.send(Outbound.text(CHORUS, "other channels go on")).get(10, TimeUnit.SECONDS);
+        assertThat(twitch.received()).contains("JOIN #typo").noneMatch(line -> line.startsWith("PRIVMSG #typo"));
+    }
+
+    @Test
     void reconnectsWhenAServerThatStoppedReadingBlocksAWrite() throws Exception {
         // A server that welcomes the bot, then never reads again: once the socket buffers are full a
         // write cannot finish, and the connection must still be found dead and replaced.

@@ -84,6 +84,8 @@ public final class TwitchSession {
     private final Set<String> configured;
     /** Configured channels whose JOIN Twitch refused on this connection, with its reason; sends to them fail. */
     private final Map<String, String> refusedJoins = new HashMap<>();
+    /** Channels whose JOIN was sent and not yet answered, with when it was sent. */
+    private final Map<String, Long> joinsSentAt = new HashMap<>();
     private final List<CompletableFuture<Void>> drainWaiters = new ArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
 
@@ -362,6 +364,8 @@ public final class TwitchSession {
             case "JOIN" -> {
                 if (message.nick().equalsIgnoreCase(config.username())) {
                     joined.add(channel);
+                    joinsSentAt.remove(channel);
+                    refusedJoins.remove(channel); // an answer later than the join timeout still counts
                     joinUserstatePending.add(channel);
                     log.debug("Joined #{}", channel);
                     pump();
@@ -432,6 +436,7 @@ public final class TwitchSession {
     }
 
     private void refuseJoin(String channel, String notice) {
+        joinsSentAt.remove(channel);
         refusedJoins.put(channel, notice);
         List<OutboundQueue.Pending> held = queue.removeChannel(channel);
         log.warn("Twitch refused to let the bot join #{}: {}; {} queued message(s) to it failed", channel, notice,
@@ -483,7 +488,9 @@ public final class TwitchSession {
                 return;
             }
             joinWindow.record(now);
-            write("JOIN #" + pendingJoins.pollFirst());
+            String channel = pendingJoins.pollFirst();
+            joinsSentAt.put(channel, now);
+            write("JOIN #" + channel);
         }
     }
 
@@ -595,6 +602,15 @@ public final class TwitchSession {
                     write("PING :tmi.twitch.tv");
                 }
             }
+            if (state == State.READY && !joinsSentAt.isEmpty()) {
+                // Twitch answers a JOIN to a channel that does not exist with nothing at all.
+                long limit = config.joinTimeout().toMillis();
+                List<String> unanswered = joinsSentAt.entrySet().stream()
+                        .filter(sent -> now - sent.getValue() >= limit).map(Map.Entry::getKey).toList();
+                for (String channel : unanswered) {
+                    refuseJoin(channel, "no answer to JOIN within " + limit + " ms; does the channel exist?");
+                }
+            }
         });
     }
 
@@ -623,6 +639,7 @@ public final class TwitchSession {
         joined.clear();
         joinUserstatePending.clear();
         pendingJoins.clear();
+        joinsSentAt.clear();
         queue.forgetInFlight();
         if (pumpTimer != null) {
             pumpTimer.cancel(false);

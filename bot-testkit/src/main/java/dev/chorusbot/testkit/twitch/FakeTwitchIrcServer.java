@@ -53,8 +53,9 @@ import org.java_websocket.server.WebSocketServer;
  *
  * <p>Tests steer it: {@link #sendRaw(String)} any line, {@link #sendReconnect()},
  * {@link #dropConnections()}, {@link #silent(boolean)} (read but never answer),
- * {@link #acceptTokens(String...)} (refuse others), {@link #suspended(String)} (a channel whose JOIN
- * Twitch refuses). It records every line clients send
+ * {@link #acceptTokens(String...)} (refuse others), {@link #missing(String)} (a channel whose JOIN
+ * gets no answer), {@link #suspended(String)} (a channel whose JOIN Twitch refuses). It records
+ * every line clients send
  * ({@link #received()}).
  */
 public final class FakeTwitchIrcServer implements AutoCloseable {
@@ -86,6 +87,7 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
     private final Map<String, String> roomIdByChannel = new HashMap<>();
     private final Set<String> moderatorIn = new HashSet<>();
     private final Set<String> suspended = new HashSet<>();
+    private final Set<String> missing = new HashSet<>();
     private final Deque<Long> privmsgTimes = new ArrayDeque<>();
     private final Map<String, Sent> lastAccepted = new HashMap<>();
     private final Object lock = new Object();
@@ -288,6 +290,20 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
     public FakeTwitchIrcServer suspended(String channel) {
         synchronized (lock) {
             suspended.add(channel(channel));
+        }
+        return this;
+    }
+
+    /**
+     * Makes {@code channel} one that does not exist: a JOIN to it gets no answer at all, as Twitch
+     * answers a JOIN to a channel that does not exist.
+     *
+     * @param channel the channel name, with or without {@code #}, in any case
+     * @return this server, for chaining
+     */
+    public FakeTwitchIrcServer missing(String channel) {
+        synchronized (lock) {
+            missing.add(channel(channel));
         }
         return this;
     }
@@ -691,6 +707,9 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
             client.send(client.tagged("@msg-id=msg_channel_suspended") + ":tmi.twitch.tv NOTICE #" + channel
                     + " :" + SUSPENDED_TEXT);
             return true;
+        }
+        if (missing.contains(channel)) {
+            return true; // no such channel: Twitch says nothing
         }
         client.channels.add(channel);
         String nick = client.nick;
