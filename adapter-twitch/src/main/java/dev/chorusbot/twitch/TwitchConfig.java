@@ -1,19 +1,23 @@
 package dev.chorusbot.twitch;
 
+import static dev.chorusbot.twitch.internal.ConfigChecks.LOGIN;
+import static dev.chorusbot.twitch.internal.ConfigChecks.channelLogins;
+import static dev.chorusbot.twitch.internal.ConfigChecks.checkMessageLimits;
+import static dev.chorusbot.twitch.internal.ConfigChecks.commaSeparated;
+import static dev.chorusbot.twitch.internal.ConfigChecks.notNegative;
+import static dev.chorusbot.twitch.internal.ConfigChecks.positive;
+
 import dev.chorusbot.core.ConfigurationException;
-import dev.chorusbot.twitch.internal.MessageLimits;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -35,7 +39,6 @@ public final class TwitchConfig {
     public static final URI DEFAULT_SERVER = URI.create("wss://irc-ws.chat.twitch.tv:443");
 
     /** Twitch logins: letters, digits and underscores, at most 25 (new accounts need at least 4). */
-    private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9_]{1,25}");
 
     private final String username;
     private final String token;
@@ -115,22 +118,12 @@ public final class TwitchConfig {
         Objects.requireNonNull(env, "env");
         base.username(env.getOrDefault("TWITCH_USERNAME", ""));
         base.token(env.getOrDefault("TWITCH_OAUTH_TOKEN", ""));
-        base.channels(splitChannels(env.getOrDefault("TWITCH_CHANNELS", "")));
+        base.channels(commaSeparated(env.getOrDefault("TWITCH_CHANNELS", "")));
         String url = env.getOrDefault("TWITCH_IRC_URL", "");
         if (!url.isBlank()) {
             base.serverText = url.strip();
         }
         return base.build();
-    }
-
-    private static List<String> splitChannels(String value) {
-        List<String> channels = new ArrayList<>();
-        for (String part : value.split(",")) {
-            if (!part.isBlank()) {
-                channels.add(part.strip());
-            }
-        }
-        return channels;
     }
 
     /**
@@ -455,26 +448,12 @@ public final class TwitchConfig {
          *     moderator limit is below it
          */
         public Builder messageLimits(int perThirtySeconds, int asModeratorPerThirtySeconds) {
-            MessageLimits.check(perThirtySeconds, asModeratorPerThirtySeconds);
+            checkMessageLimits(perThirtySeconds, asModeratorPerThirtySeconds);
             this.messageLimit = perThirtySeconds;
             this.moderatorMessageLimit = asModeratorPerThirtySeconds;
             return this;
         }
 
-        private static Duration positive(Duration value, String name) {
-            Objects.requireNonNull(value, name);
-            if (value.isZero() || value.isNegative()) {
-                throw new IllegalArgumentException(name + " must be positive, was " + value);
-            }
-            return value;
-        }
-
-        private static Duration notNegative(Duration value, String name) {
-            if (Objects.requireNonNull(value, name).isNegative()) {
-                throw new IllegalArgumentException(name + " must not be negative, was " + value);
-            }
-            return value;
-        }
 
         /**
          * Checks the settings.
@@ -503,17 +482,7 @@ public final class TwitchConfig {
                 problems.add("TWITCH_OAUTH_TOKEN contains spaces, line breaks or other characters a token never"
                         + " has: paste the token alone.");
             }
-            Set<String> joined = new LinkedHashSet<>();
-            for (String channel : channels) {
-                String name = channel.strip();
-                name = name.startsWith("#") ? name.substring(1) : name;
-                if (!LOGIN.matcher(name).matches()) {
-                    problems.add("TWITCH_CHANNELS entry '" + channel + "' is not a Twitch channel name: use the"
-                            + " channel's login, with or without '#'.");
-                } else {
-                    joined.add(name.toLowerCase(Locale.ROOT));
-                }
-            }
+            Set<String> joined = channelLogins(channels, problems);
             if (channels.isEmpty()) {
                 problems.add("TWITCH_CHANNELS is not set: list the channels to join, separated by commas"
                         + " (for example 'mychannel,#friend').");

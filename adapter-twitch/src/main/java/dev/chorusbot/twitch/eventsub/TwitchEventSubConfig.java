@@ -1,7 +1,13 @@
 package dev.chorusbot.twitch.eventsub;
 
+import static dev.chorusbot.twitch.internal.ConfigChecks.LOGIN;
+import static dev.chorusbot.twitch.internal.ConfigChecks.channelLogins;
+import static dev.chorusbot.twitch.internal.ConfigChecks.checkMessageLimits;
+import static dev.chorusbot.twitch.internal.ConfigChecks.commaSeparated;
+import static dev.chorusbot.twitch.internal.ConfigChecks.notNegative;
+import static dev.chorusbot.twitch.internal.ConfigChecks.positive;
+
 import dev.chorusbot.core.ConfigurationException;
-import dev.chorusbot.twitch.internal.MessageLimits;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -42,7 +48,6 @@ public final class TwitchEventSubConfig {
     public static final String DEFAULT_PATH = "/twitch";
 
     /** Twitch logins: letters, digits and underscores, at most 25. */
-    private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9_]{1,25}");
     private static final Pattern USER_ID = Pattern.compile("[0-9]{1,20}");
 
     private final String clientId;
@@ -135,8 +140,8 @@ public final class TwitchEventSubConfig {
         base.clientSecret(env.getOrDefault("TWITCH_CLIENT_SECRET", ""));
         base.eventSubSecret(env.getOrDefault("TWITCH_EVENTSUB_SECRET", ""));
         base.botUserId(env.getOrDefault("TWITCH_BOT_USER_ID", ""));
-        base.channels(split(env.getOrDefault("TWITCH_CHANNELS", "")));
-        base.broadcasterIds(split(env.getOrDefault("TWITCH_BROADCASTER_IDS", "")));
+        base.channels(commaSeparated(env.getOrDefault("TWITCH_CHANNELS", "")));
+        base.broadcasterIds(commaSeparated(env.getOrDefault("TWITCH_BROADCASTER_IDS", "")));
         String path = env.getOrDefault("TWITCH_EVENTSUB_PATH", "");
         if (!path.isBlank()) {
             base.path(path);
@@ -154,16 +159,6 @@ public final class TwitchEventSubConfig {
             base.callbackText = callback.strip();
         }
         return base.build();
-    }
-
-    private static List<String> split(String value) {
-        List<String> parts = new ArrayList<>();
-        for (String part : value.split(",")) {
-            if (!part.isBlank()) {
-                parts.add(part.strip());
-            }
-        }
-        return parts;
     }
 
     /**
@@ -552,10 +547,7 @@ public final class TwitchEventSubConfig {
          * @throws IllegalArgumentException if {@code value} is negative
          */
         public Builder closeTimeout(Duration value) {
-            if (Objects.requireNonNull(value, "closeTimeout").isNegative()) {
-                throw new IllegalArgumentException("closeTimeout must not be negative, was " + value);
-            }
-            this.closeTimeout = value;
+            this.closeTimeout = notNegative(value, "closeTimeout");
             return this;
         }
 
@@ -573,7 +565,7 @@ public final class TwitchEventSubConfig {
          *     below the normal one
          */
         public Builder messageLimits(int perThirtySeconds, int asModeratorPerThirtySeconds) {
-            MessageLimits.check(perThirtySeconds, asModeratorPerThirtySeconds);
+            checkMessageLimits(perThirtySeconds, asModeratorPerThirtySeconds);
             this.messageLimit = perThirtySeconds;
             this.moderatorMessageLimit = asModeratorPerThirtySeconds;
             return this;
@@ -615,13 +607,6 @@ public final class TwitchEventSubConfig {
             return this;
         }
 
-        private static Duration positive(Duration value, String name) {
-            Objects.requireNonNull(value, name);
-            if (value.isZero() || value.isNegative()) {
-                throw new IllegalArgumentException(name + " must be positive, was " + value);
-            }
-            return value;
-        }
 
         /**
          * Checks the settings.
@@ -684,17 +669,7 @@ public final class TwitchEventSubConfig {
                             + " or a cloud function's URL.");
                 }
             }
-            Set<String> logins = new LinkedHashSet<>();
-            for (String channel : channels) {
-                String name = channel.strip();
-                name = name.startsWith("#") ? name.substring(1) : name;
-                if (!LOGIN.matcher(name).matches()) {
-                    problems.add("TWITCH_CHANNELS entry '" + channel + "' is not a Twitch channel name: use the"
-                            + " channel's login, with or without '#'.");
-                } else {
-                    logins.add(name.toLowerCase(Locale.ROOT));
-                }
-            }
+            Set<String> logins = channelLogins(channels, problems);
             Set<String> ids = new LinkedHashSet<>();
             for (String id : broadcasterIds) {
                 if (!USER_ID.matcher(id.strip()).matches()) {
