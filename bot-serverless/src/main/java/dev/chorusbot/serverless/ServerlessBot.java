@@ -21,10 +21,11 @@ import org.slf4j.LoggerFactory;
  * entry points ({@link AwsLambdaHandler}, {@link YandexFunctionHandler}, {@link
  * GoogleFunctionHandler}) hand it each request as a {@link WebhookRequest}.
  *
- * <p>Routing: a request whose path is a push adapter's webhook path goes to that adapter; a path
- * that ends with one (a stage prefix such as {@code /prod/telegram}) goes to it as well; any other
- * path goes to the only push adapter when there is exactly one, because a cloud function's URL
- * rarely ends in the adapter's path. With several push adapters an unknown path gets 404.
+ * <p>Routing is {@link WebhookRoutes#handleAtFunctionUrl}: a request whose path is a push adapter's
+ * webhook path (with or without a trailing slash) goes to that adapter; a path that ends with one (a
+ * stage prefix such as {@code /prod/telegram}) goes to it as well; any other path goes to the only
+ * push adapter when there is exactly one, because a cloud function's URL rarely ends in the
+ * adapter's path. With several push adapters an unknown path gets 404.
  *
  * <p>Thread-safe: the bot is built under a lock by the first caller; later callers share it. A
  * failed build is not remembered, so the next invocation tries again and reports the same cause.
@@ -114,11 +115,10 @@ public final class ServerlessBot {
      */
     public WebhookResponse handle(WebhookRequest request) {
         WebhookRoutes routes = bot().webhookRoutes();
-        WebhookRequest routed = route(request, routes);
         try {
-            return routes.handle(routed);
+            return routes.handleAtFunctionUrl(request);
         } catch (RuntimeException e) {
-            log.error("Webhook endpoint for {} failed", routed.path(), e);
+            log.error("Webhook endpoint for {} failed", request.path(), e);
             return WebhookResponse.text(500, "Internal Server Error");
         }
     }
@@ -187,47 +187,5 @@ public final class ServerlessBot {
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
-    }
-
-    /** The request with its path replaced by the webhook path it should reach (see the class doc). */
-    static WebhookRequest route(WebhookRequest request, WebhookRoutes routes) {
-        String target = target(request.path(), routes.endpoints());
-        return target.equals(request.path())
-                ? request
-                : new WebhookRequest(request.method(), target, request.headers(), request.body());
-    }
-
-    /** Paths are compared without a trailing slash, on the request's side and the routes' side alike. */
-    private static String target(String path, Map<String, WebhookEndpoint> endpoints) {
-        if (endpoints.containsKey(path)) {
-            return path;
-        }
-        String trimmed = withoutTrailingSlash(path);
-        for (String routed : endpoints.keySet()) {
-            if (withoutTrailingSlash(routed).equals(trimmed)) {
-                return routed;
-            }
-        }
-        String suffixMatch = null;
-        for (String routed : endpoints.keySet()) {
-            String suffix = withoutTrailingSlash(routed);
-            if (!suffix.equals("/") && trimmed.endsWith(suffix)) {
-                if (suffixMatch != null) {
-                    return path; // ambiguous: let the routes answer 404
-                }
-                suffixMatch = routed;
-            }
-        }
-        if (suffixMatch != null) {
-            return suffixMatch;
-        }
-        if (endpoints.size() == 1) {
-            return endpoints.keySet().iterator().next();
-        }
-        return path;
-    }
-
-    private static String withoutTrailingSlash(String path) {
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 }

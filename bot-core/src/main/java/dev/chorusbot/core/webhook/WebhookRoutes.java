@@ -2,15 +2,22 @@ package dev.chorusbot.core.webhook;
 
 import static dev.chorusbot.core.internal.Checks.notNull;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Maps exact URL paths to {@link WebhookEndpoint}s and applies the rules every host shares: an
- * unknown path is 404, a method other than POST is 405, a body over the limit is 413. The embedded
- * {@link WebhookServer} and the serverless entry points both route through it.
+ * Maps URL paths to {@link WebhookEndpoint}s and applies the rules every host shares: an unknown
+ * path is 404, a method other than POST is 405, a body over the limit is 413. The embedded
+ * {@link WebhookServer}, the serverless entry points and any other host route through it; it is the
+ * only place where a request path is matched to an endpoint.
+ *
+ * <p>Matching, in order: the exact path; then the path compared without a trailing slash on either
+ * side ({@code /telegram/} reaches {@code /telegram}, and the other way round). A host whose URL
+ * is not the webhook path, such as a cloud function's, uses {@link #handleAtFunctionUrl}, which
+ * also accepts a stage prefix and a function with a single endpoint.
  */
 public final class WebhookRoutes {
 
@@ -68,13 +75,74 @@ public final class WebhookRoutes {
     }
 
     /**
-     * The endpoint at {@code path}, if any.
+     * The endpoint at {@code path}, if any: routed at exactly that path, or at that path with or
+     * without a trailing slash.
      *
-     * @param path the exact request path, without query string
+     * @param path the request path, without query string
      * @return the endpoint, or empty when nothing is routed there
      */
     public Optional<WebhookEndpoint> endpoint(String path) {
-        return Optional.ofNullable(endpoints.get(path));
+        return routedPath(path).map(endpoints::get);
+    }
+
+    /**
+     * The routed path a request path reaches: the same path, or the one that differs from it only
+     * by a trailing slash.
+     *
+     * @param path the request path, without query string
+     * @return the path an endpoint is routed at, or empty when none matches
+     */
+    public Optional<String> routedPath(String path) {
+        if (endpoints.containsKey(path)) {
+            return Optional.of(path);
+        }
+        String trimmed = withoutTrailingSlash(path);
+        for (String routed : endpoints.keySet()) {
+            if (withoutTrailingSlash(routed).equals(trimmed)) {
+                return Optional.of(routed);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The routed path a request to a cloud function reaches, whose URL rarely ends in the webhook
+     * path: as {@link #routedPath}, else the only routed path that the request path ends with (a
+     * stage prefix, such as {@code /prod/telegram} for {@code /telegram}), else the only endpoint
+     * when there is exactly one.
+     *
+     * @param path the request path, without query string
+     * @return the path an endpoint is routed at; empty when none matches, or when several end the
+     *     request path and it is ambiguous
+     */
+    public Optional<String> routedPathAtFunctionUrl(String path) {
+        Optional<String> routed = routedPath(path);
+        if (routed.isPresent()) {
+            return routed;
+        }
+        Map<String, WebhookEndpoint> snapshot = Map.copyOf(endpoints);
+        String trimmed = withoutTrailingSlash(path);
+        String suffixMatch = null;
+        for (String candidate : snapshot.keySet()) {
+            String suffix = withoutTrailingSlash(candidate);
+            if (!suffix.equals("/") && trimmed.endsWith(suffix)) {
+                if (suffixMatch != null) {
+                    return Optional.empty(); // ambiguous
+                }
+                suffixMatch = candidate;
+            }
+        }
+        if (suffixMatch != null) {
+            return Optional.of(suffixMatch);
+        }
+        if (snapshot.size() == 1) {
+            return Optional.of(snapshot.keySet().iterator().next());
+        }
+        return Optional.empty();
+    }
+
+    private static String withoutTrailingSlash(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     /**
@@ -87,26 +155,45 @@ public final class WebhookRoutes {
     }
 
     /**
-     * Routes {@code request}, applying the 404 / 405 / 413 rules.
+     * Routes {@code request}, applying the 404 / 405 / 413 rules. The path matches as
+     * {@link #routedPath} says; the endpoint sees the request with the routed path.
      *
      * @param request the request as received
      * @return 404 for an unknown path, 405 for a method other than POST, 413 for a body over
      *     the limit, otherwise the endpoint's response
      */
     public WebhookResponse handle(WebhookRequest request) {
-        WebhookEndpoint endpoint = endpoints.get(request.path());
+        return handle(request, routedPath(request.path()));
+    }
+
+    /**
+     * Routes a request that a cloud function received, matching its path as
+     * {@link #routedPathAtFunctionUrl} does, then applies the 404 / 405 / 413 rules. The endpoint
+     * sees the request with the routed path.
+     *
+     * @param request the request as the function received it
+     * @return 404 when no endpoint matches, 405 for a method other than POST, 413 for a body over
+     *     the limit, otherwise the endpoint's response
+     */
+    public WebhookResponse handleAtFunctionUrl(WebhookRequest request) {
+        return handle(request, routedPathAtFunctionUrl(request.path()));
+    }
+
+    private WebhookResponse handle(WebhookRequest request, Optional<String> routed) {
+        WebhookEndpoint endpoint = routed.map(endpoints::get).orElse(null);
         if (endpoint == null) {
             return WebhookResponse.text(404, "Not Found");
         }
         if (!request.method().equals("POST")) {
-            return new WebhookResponse(
-                    405, Map.of("Allow", "POST", "Content-Type", "text/plain; charset=utf-8"),
-                    "Method Not Allowed".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return methodNotAllowed();
         }
         if (request.body().length > maxBodyBytes) {
             return tooLarge();
         }
-        return endpoint.handle(request);
+        String path = routed.get();
+        return endpoint.handle(path.equals(request.path())
+                ? request
+                : new WebhookRequest(request.method(), path, request.headers(), request.body()));
     }
 
     /**
@@ -115,6 +202,15 @@ public final class WebhookRoutes {
      * @return a 413 response whose plain-text body states the limit in bytes
      */
     public WebhookResponse tooLarge() {
+        return tooLarge(maxBodyBytes);
+    }
+
+    static WebhookResponse tooLarge(int maxBodyBytes) {
         return WebhookResponse.text(413, "Payload Too Large: the limit is " + maxBodyBytes + " bytes");
+    }
+
+    static WebhookResponse methodNotAllowed() {
+        return new WebhookResponse(405, Map.of("Allow", "POST", "Content-Type", "text/plain; charset=utf-8"),
+                "Method Not Allowed".getBytes(StandardCharsets.UTF_8));
     }
 }
