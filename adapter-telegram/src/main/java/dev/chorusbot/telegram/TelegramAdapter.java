@@ -10,10 +10,11 @@ import dev.chorusbot.core.Platform;
 import dev.chorusbot.core.PushAdapter;
 import dev.chorusbot.core.Role;
 import dev.chorusbot.core.User;
+import dev.chorusbot.core.webhook.WebhookDispatch;
 import dev.chorusbot.core.webhook.WebhookEndpoint;
 import dev.chorusbot.telegram.internal.EventMapper;
 import dev.chorusbot.telegram.internal.TelegramSession;
-import dev.chorusbot.telegram.internal.WebhookHandler;
+import dev.chorusbot.telegram.internal.TelegramWebhook;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +39,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class TelegramAdapter implements PushAdapter {
     private final TelegramSession session;
-    private final WebhookHandler handler;
+    private final WebhookDispatch webhook;
 
     /**
      * An adapter for {@code config} (its mode is not consulted: this class is the webhook).
@@ -47,7 +48,7 @@ public final class TelegramAdapter implements PushAdapter {
      */
     public TelegramAdapter(TelegramConfig config) {
         this.session = new TelegramSession(config);
-        this.handler = new WebhookHandler(session);
+        this.webhook = new WebhookDispatch(new TelegramWebhook(session), config.webhookTimeout());
     }
 
     /**
@@ -99,7 +100,7 @@ public final class TelegramAdapter implements PushAdapter {
     @Override
     public void start(EventSink sink) throws Exception {
         session.start(sink, true);
-        handler.open();
+        webhook.open(sink);
     }
 
     @Override
@@ -110,7 +111,7 @@ public final class TelegramAdapter implements PushAdapter {
     /** The webhook endpoint; it answers 503 before {@link #start(EventSink)} and after {@link #stopReceiving()}. */
     @Override
     public WebhookEndpoint endpoint() {
-        return handler;
+        return webhook;
     }
 
     @Override
@@ -151,12 +152,12 @@ public final class TelegramAdapter implements PushAdapter {
 
     @Override
     public void stopReceiving() {
-        handler.shut();
+        webhook.shut();
     }
 
     @Override
     public void close() {
-        handler.shut();
+        webhook.shut();
         session.close();
     }
 

@@ -193,7 +193,8 @@ public final class Bot {
      * {@link EventSink}; tests may call it directly.
      *
      * @param event the event received from a platform
-     * @return completes with the replies to send once the event was handled
+     * @return completes with the replies to send once the event was handled; fails with an
+     *     {@link EventNotTakenException} when the bot is stopping and did not take the event
      */
     public CompletableFuture<Handled> dispatch(InboundEvent event) {
         return dispatcher.submit(event.orderingKey(), () -> handle(event));
@@ -527,7 +528,9 @@ public final class Bot {
         }
 
         /**
-         * How long an event id is remembered to drop redeliveries; default 10 minutes.
+         * How long an event id is remembered to drop redeliveries; default 10 minutes. This is the
+         * one de-duplication of every adapter (see {@link StateStore}); Twitch EventSub refuses
+         * deliveries older than 10 minutes, so a shorter window lets a late copy through.
          *
          * @param window a positive duration; zero or negative is reported by {@link #build()}
          * @return this builder

@@ -13,9 +13,17 @@ public interface EventSink {
      * Queues an event for handling. Events with the same {@link InboundEvent#orderingKey()} are
      * handled in the order of these calls. The future completes with the messages to send in
      * answer, rendered for the adapter's {@link Capabilities}; the adapter sends them. A handler
-     * that throws is answered with the bot's apology, so the future completes exceptionally only
-     * when the bot is stopping and did not take the event, or when the JVM itself failed while
-     * handling it (an {@link OutOfMemoryError}, an {@link InternalError}).
+     * that throws is answered with the bot's apology, so the future completes exceptionally in two
+     * cases only, told apart by type:
+     * <ul>
+     *   <li>with an {@link EventNotTakenException} when the bot is stopping and did not take the
+     *       event: leave it unconfirmed, so the platform delivers it again;</li>
+     *   <li>with anything else when the event was taken and the JVM itself failed while handling it
+     *       (an {@link OutOfMemoryError}, an {@link InternalError}): delivering it again would
+     *       only repeat the failure.</li>
+     * </ul>
+     * A redelivery of an event that was taken is dropped by the bot's de-duplication (see
+     * {@link StateStore}) and completes with no messages to send.
      *
      * @param event the event received from the platform
      * @return completes with the event and the rendered replies to send

@@ -11,6 +11,17 @@ import java.util.Optional;
  *
  * <p>Keys are namespaced by their users: Chorus uses the prefixes {@code chorus:seen:} and
  * {@code chorus:cooldown:}. Implementations must be thread-safe.
+ *
+ * <p><b>De-duplication.</b> Platforms deliver at least once (Telegram redelivers a late or non-2xx
+ * answer, Twitch EventSub may send one message twice), and the store is the one place redeliveries
+ * are caught; adapters keep no seen-id set of their own. The bot's built-in dedupe middleware
+ * calls {@link #putIfAbsent} with {@code chorus:seen:<ordering key>:<kind>:<event id>} (for example
+ * {@code chorus:seen:telegram:42:message:7}) and the bot's {@code dedupeWindow} (10 minutes by
+ * default) as the TTL, and drops the event when the key was there. It runs on the handler thread,
+ * after the bot took the event, so an event the bot did not take (it was stopping, see
+ * {@link EventNotTakenException}) is not marked seen and its redelivery is handled. Copies that
+ * arrive at once are handled one after another in their chat's order, so the first is handled and
+ * the others are dropped. A store shared between instances extends this across them.
  */
 public interface StateStore {
 

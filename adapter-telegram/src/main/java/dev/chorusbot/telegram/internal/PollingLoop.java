@@ -2,6 +2,7 @@ package dev.chorusbot.telegram.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chorusbot.core.Adapter;
+import dev.chorusbot.core.EventNotTakenException;
 import dev.chorusbot.core.InboundEvent;
 import dev.chorusbot.telegram.TelegramApiException;
 import dev.chorusbot.telegram.TelegramConfig;
@@ -163,7 +164,7 @@ public final class PollingLoop {
                 continue;
             }
             handling.add(session.dispatchAndSend(event.get()).exceptionally(e -> {
-                if (TelegramSession.notTaken(e)) {
+                if (EventNotTakenException.isNotTaken(e)) {
                     // The bot is stopping and did not take it: leave it unconfirmed for the next run.
                     log.debug("Update {} was not taken: {}", update.updateId(), e.getMessage());
                     firstRefused.accumulateAndGet(update.updateId(), Math::min);

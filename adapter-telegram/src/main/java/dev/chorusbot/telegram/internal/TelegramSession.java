@@ -26,9 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
@@ -194,19 +192,6 @@ public final class TelegramSession {
         return sink.dispatch(event)
                 .thenAccept((Handled handled) -> handled.outbound().forEach(queue::submit))
                 .thenCombine(ack, (a, b) -> (Void) null);
-    }
-
-    /**
-     * Whether a failed dispatch means the bot did not take the event (it is stopping), so the
-     * update must stay unconfirmed for a later delivery. Any other failure is an error that escaped
-     * the bot's handling: the event was taken, and delivering it again would only repeat it.
-     */
-    public static boolean notTaken(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause instanceof RejectedExecutionException;
     }
 
     /** The roles of {@code user} in {@code chat}. */

@@ -6,10 +6,11 @@ import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.Platform;
 import dev.chorusbot.core.PushAdapter;
 import dev.chorusbot.core.User;
+import dev.chorusbot.core.webhook.WebhookDispatch;
 import dev.chorusbot.core.webhook.WebhookEndpoint;
 import dev.chorusbot.twitch.TwitchAdapter;
 import dev.chorusbot.twitch.eventsub.internal.ChannelIds;
-import dev.chorusbot.twitch.eventsub.internal.EventSubEndpoint;
+import dev.chorusbot.twitch.eventsub.internal.EventSubWebhook;
 import dev.chorusbot.twitch.eventsub.internal.HelixApi;
 import dev.chorusbot.twitch.eventsub.internal.ChatLimit;
 import dev.chorusbot.twitch.eventsub.internal.ReplyQueue;
@@ -52,7 +53,7 @@ public final class TwitchEventSubAdapter implements PushAdapter {
     private final HelixApi api;
     private final ChannelIds channelIds;
     private final ReplyQueue replies;
-    private final EventSubEndpoint endpoint;
+    private final WebhookDispatch endpoint;
 
     /**
      * An adapter for {@code config}; nothing is contacted before {@link #start(EventSink)}.
@@ -66,10 +67,10 @@ public final class TwitchEventSubAdapter implements PushAdapter {
         this.channelIds = new ChannelIds(api);
         ChatLimit chatLimit = new ChatLimit(config);
         this.replies = new ReplyQueue(config, api, channelIds, chatLimit);
-        this.endpoint = new EventSubEndpoint(config, PLATFORM, replies::send, chat -> {
+        this.endpoint = new WebhookDispatch(new EventSubWebhook(config, PLATFORM, replies::send, chat -> {
             channelIds.learn(chat.broadcasterUserLogin(), chat.broadcasterUserId());
             chatLimit.learn(chat);
-        });
+        }), config.replyTimeout());
     }
 
     /**

@@ -3,9 +3,10 @@ package dev.chorusbot.twitch.eventsub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorusbot.core.Platform;
+import dev.chorusbot.core.webhook.WebhookDispatch;
 import dev.chorusbot.core.webhook.WebhookRequest;
 import dev.chorusbot.core.webhook.WebhookResponse;
-import dev.chorusbot.twitch.eventsub.internal.EventSubEndpoint;
+import dev.chorusbot.twitch.eventsub.internal.EventSubWebhook;
 import dev.chorusbot.twitch.eventsub.internal.Signature;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -65,7 +66,7 @@ class SignatureTest {
                 + "\"created_at\":\"2019-11-16T10:11:12.634234626Z\"}}";
         // printf '%s' "$ID$TIMESTAMP$body" | openssl dgst -sha256 -hmac 's3cre7-for-eventsub-tests'
         String signature = "sha256=" + OpenSsl.VERIFICATION_SIGNATURE;
-        EventSubEndpoint endpoint = endpointAt(Instant.parse("2019-11-16T10:15:00Z"));
+        WebhookDispatch endpoint = endpointAt(Instant.parse("2019-11-16T10:15:00Z"));
 
         WebhookResponse response = endpoint.handle(WebhookRequest.post("/twitch", Map.of(
                 "Twitch-Eventsub-Message-Id", ID,
@@ -78,13 +79,13 @@ class SignatureTest {
         assertThat(response.bodyText()).isEqualTo("pogchamp-kappa-360noscope-vohiyo");
     }
 
-    static EventSubEndpoint endpointAt(Instant now) {
+    static WebhookDispatch endpointAt(Instant now) {
         TwitchEventSubConfig config = TwitchEventSubConfig.builder()
                 .clientId("hof5gwx0su6owfnys0nyan9c87zr6t").clientSecret("client-secret-value")
                 .eventSubSecret(EventSubHarness.SECRET).botUserId(EventSubHarness.BOT_ID)
                 .clock(Clock.fixed(now, ZoneOffset.UTC)).build();
-        return new EventSubEndpoint(config, Platform.of("twitch"), out -> CompletableFuture.completedFuture(null),
-                chat -> { });
+        return new WebhookDispatch(new EventSubWebhook(config, Platform.of("twitch"),
+                out -> CompletableFuture.completedFuture(null), chat -> { }), config.replyTimeout());
     }
 
     /** Values computed with OpenSSL for {@link #endpointAcceptsTheOpenSslSignedVerificationAndAnswersTheRawChallenge}. */

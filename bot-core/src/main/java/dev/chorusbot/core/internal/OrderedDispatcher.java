@@ -1,5 +1,6 @@
 package dev.chorusbot.core.internal;
 
+import dev.chorusbot.core.EventNotTakenException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
@@ -35,7 +36,8 @@ public final class OrderedDispatcher {
     /**
      * Queues {@code work} behind earlier work of the same key.
      *
-     * @return completes with the work's result or exception; fails at once when closed
+     * @return completes with the work's result or exception; fails at once with an
+     *     {@link EventNotTakenException} when closed
      */
     public <T> CompletableFuture<T> submit(String key, Supplier<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
@@ -59,7 +61,7 @@ public final class OrderedDispatcher {
         // always counted, so awaitIdle() after close() waits for it.
         synchronized (idle) {
             if (closed) {
-                result.completeExceptionally(new RejectedExecutionException("the bot is stopping"));
+                result.completeExceptionally(new EventNotTakenException("the bot is stopping"));
                 return result;
             }
             pending++;

@@ -1,0 +1,141 @@
+package dev.chorusbot.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chorusbot.core.Adapter;
+import dev.chorusbot.core.Bot;
+import dev.chorusbot.core.EventNotTakenException;
+import dev.chorusbot.core.EventSink;
+import dev.chorusbot.core.Handled;
+import dev.chorusbot.core.InboundEvent;
+import dev.chorusbot.core.webhook.WebhookServer;
+import dev.chorusbot.testkit.telegram.FakeChat;
+import dev.chorusbot.testkit.telegram.FakeTelegramServer;
+import dev.chorusbot.testkit.telegram.FakeUser;
+import dev.chorusbot.testkit.telegram.SentMessage;
+import dev.chorusbot.testkit.telegram.WebhookDelivery;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Redeliveries go through the bot's one de-duplication (the {@code StateStore}), not a set in the
+ * adapter: copies of an update are answered once, and an update the bot did not take is not
+ * remembered, so Telegram's next delivery of it is handled.
+ */
+class WebhookRedeliveryTest {
+    static final String SECRET = "s3cret-Token_1";
+
+    FakeTelegramServer telegram;
+    FakeUser anna;
+    WebhookServer server;
+    Bot bot;
+    final AtomicInteger handled = new AtomicInteger();
+
+    @BeforeEach
+    void startFake() {
+        telegram = FakeTelegramServer.start();
+        anna = telegram.user("Anna", "Smith", "anna");
+    }
+
+    @AfterEach
+    void stop() {
+        if (bot != null) {
+            bot.stop();
+        }
+        if (server != null) {
+            server.close();
+        }
+        telegram.close();
+    }
+
+    /** A bot whose hello counts its runs, served on loopback; the adapter is started by the caller. */
+    TelegramAdapter adapter() throws Exception {
+        TelegramAdapter adapter = new TelegramAdapter(TelegramConfig.builder(telegram.token())
+                .apiUrl(telegram.apiUrl()).webhookSecret(SECRET).build());
+        bot = Bot.builder().adapter(adapter).command(dev.chorusbot.core.Command.named("hello").handler(ctx -> {
+            handled.incrementAndGet();
+            return dev.chorusbot.core.Reply.text("hello " + ctx.sender().displayName() + "!");
+        }).build()).build();
+        server = WebhookServer.builder().address(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).build();
+        server.routes().add(adapter.webhookPath(), adapter.endpoint());
+        server.start();
+        return adapter;
+    }
+
+    URI webhook() {
+        return URI.create("http://127.0.0.1:" + server.port() + "/telegram");
+    }
+
+    @Test
+    void answersTwentyConcurrentCopiesOfOneUpdateWithOneReply() throws Exception {
+        adapter();
+        bot.start();
+        byte[] update = telegram.message(FakeChat.privateWith(anna), anna, "/hello").toString()
+                .getBytes(StandardCharsets.UTF_8);
+        ExecutorService telegramSide = Executors.newFixedThreadPool(20);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<WebhookDelivery>> copies = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                copies.add(telegramSide.submit(() -> {
+                    go.await();
+                    return telegram.deliver(webhook(), Optional.of(SECRET), update);
+                }));
+            }
+            go.countDown();
+            for (Future<WebhookDelivery> copy : copies) {
+                assertThat(copy.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+            }
+        } finally {
+            telegramSide.shutdownNow();
+        }
+
+        assertThat(handled).hasValue(1);
+        assertThat(telegram.sentMessages()).extracting(SentMessage::text).containsExactly("hello Anna Smith!");
+    }
+
+    @Test
+    void handlesTheRedeliveryOfAnUpdateTheStoppingBotDidNotTake() throws Exception {
+        TelegramAdapter adapter = adapter();
+        AtomicInteger refusals = new AtomicInteger(1);
+        // The bot's own sink, except that the first dispatch finds it stopping.
+        adapter.start(new EventSink() {
+            @Override
+            public CompletableFuture<Handled> dispatch(InboundEvent event) {
+                return refusals.getAndDecrement() > 0
+                        ? CompletableFuture.failedFuture(new EventNotTakenException("the bot is stopping"))
+                        : bot.dispatch(event);
+            }
+
+            @Override
+            public void stopped(Adapter stopped, Throwable failure) {}
+        });
+        telegram.redelivery(2, Duration.ofMillis(1));
+        ObjectNode update = telegram.message(FakeChat.privateWith(anna), anna, "/hello");
+
+        WebhookDelivery delivery = telegram.deliver(webhook(), Optional.of(SECRET),
+                update.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(delivery.attempts()).isEqualTo(2); // 503, then 200
+        assertThat(delivery.status()).isEqualTo(200);
+        assertThat(handled).hasValue(1);
+        assertThat(telegram.sentMessages()).extracting(SentMessage::text).containsExactly("hello Anna Smith!");
+    }
+}

@@ -1,0 +1,91 @@
+package dev.chorusbot.core.webhook;
+
+import dev.chorusbot.core.InboundEvent;
+import dev.chorusbot.core.Outbound;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What a push adapter supplies to {@link WebhookDispatch}: how its platform proves a request
+ * genuine, how a body becomes an event, how a message is sent, and the HTTP answer for each
+ * {@link WebhookOutcome}. Everything else (the POST and size rules, the dispatch with a deadline,
+ * sending before answering, replies that follow after a timeout) is the dispatch's.
+ *
+ * <p>De-duplication is not the protocol's job either: the bot drops an event whose id it has seen
+ * (see {@link dev.chorusbot.core.StateStore}), so a redelivery reaches {@link #answer} as
+ * {@link WebhookOutcome.Handled} with no messages.
+ *
+ * <p>Implementations must be thread-safe: requests arrive on several threads at once.
+ */
+public interface WebhookProtocol {
+
+    /**
+     * Checks that the request comes from the platform: a secret header, an HMAC or a signature over
+     * the body. Runs after the method and size checks, before {@link #read}.
+     *
+     * @param request a POST whose body is within the limit
+     * @return the refusal to answer with (401, 403), or empty when the request is genuine
+     */
+    Optional<WebhookResponse> authenticate(WebhookRequest request);
+
+    /**
+     * Parses an authenticated request and maps it to the neutral model.
+     *
+     * @param request the authenticated request
+     * @return the event to dispatch, or an answer to give at once
+     * @throws MalformedWebhookException when the body is not what the platform sends; answered
+     *     with 400
+     */
+    WebhookDelivery read(WebhookRequest request) throws MalformedWebhookException;
+
+    /**
+     * Sends one message the bot answered with, through the platform's API, in the adapter's order
+     * and limits.
+     *
+     * @param message the rendered message
+     * @return completes when the platform took it; completes exceptionally when the adapter gave up
+     *     (the adapter reports why; the dispatch does not log it again)
+     */
+    CompletableFuture<Void> send(Outbound message);
+
+    /**
+     * The answer that carries the last message itself, where the platform executes one
+     * (Telegram's {@code {"method":"sendMessage",...}}, Discord's interaction response), or, when
+     * the bot had nothing to say, what the platform wants in the answer then. Called once the
+     * earlier messages were sent; when empty, {@code last} is sent through {@link #send}.
+     *
+     * @param event the event handled
+     * @param last the last message, or empty when the bot answered nothing
+     * @return the answer carrying it; empty (the default) to send it through the API
+     */
+    default Optional<WebhookResponse> inline(InboundEvent event, Optional<Outbound> last) {
+        return Optional.empty();
+    }
+
+    /**
+     * Acknowledges a taken event through the platform's API when its messages go out through
+     * {@link #send} (Telegram's answerCallbackQuery for a button press): called when the bot
+     * answered with at least one message, and on {@link WebhookOutcome.TimedOut}.
+     *
+     * @param event the event taken
+     * @return completes when acknowledged; by default at once, acknowledging nothing
+     */
+    default CompletableFuture<Void> acknowledge(InboundEvent event) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * The HTTP answer for an outcome, unless {@link #inline} gave one.
+     *
+     * @param outcome how the bot dealt with the event
+     * @return by default 503 {@code Service Unavailable: <reason>} for {@link WebhookOutcome.NotTaken}
+     *     (the platform delivers again), and 200 with no body otherwise: a failed or late event was
+     *     taken, and a platform that repeats non-2xx answers would only repeat it
+     */
+    default WebhookResponse answer(WebhookOutcome outcome) {
+        if (outcome instanceof WebhookOutcome.NotTaken notTaken) {
+            return WebhookResponse.text(503, "Service Unavailable: " + notTaken.reason());
+        }
+        return WebhookResponse.ok();
+    }
+}
