@@ -68,6 +68,14 @@ class WebhookServerTest {
     }
 
     @Test
+    void routesAPathWithATrailingSlashToTheSameEndpoint() throws Exception {
+        HttpResponse<String> response = post("/hook/", "{}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(received).singleElement().satisfies(request -> assertThat(request.path()).isEqualTo("/hook"));
+    }
+
+    @Test
     void unknownPathIs404() throws Exception {
         assertThat(post("/other", "{}").statusCode()).isEqualTo(404);
         assertThat(post("/hook/extra", "{}").statusCode()).isEqualTo(404);
