@@ -5,10 +5,10 @@ import static dev.chorusbot.core.internal.Checks.notNull;
 import dev.chorusbot.core.internal.AnnotatedCommands;
 import dev.chorusbot.core.internal.HandlerThreads;
 import dev.chorusbot.core.internal.OrderedDispatcher;
+import dev.chorusbot.core.time.Scheduler;
 import dev.chorusbot.core.webhook.WebhookRoutes;
 import dev.chorusbot.core.webhook.WebhookServer;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,6 +55,7 @@ public final class Bot {
     private final WebhookServer webhookServer;
     private final WebhookRoutes routes;
     private final OrderedDispatcher dispatcher;
+    private final Scheduler scheduler;
     private final Sink sink = new Sink();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final AtomicBoolean started = new AtomicBoolean();
@@ -77,7 +78,8 @@ public final class Bot {
         chain.add(BuiltInMiddleware.PERMISSIONS);
         chain.add(BuiltInMiddleware.COOLDOWNS);
         this.pipeline = new Pipeline(byName, builder.platformPrefixes, builder.prefixes, builder.textHandlers,
-                builder.eventHandlers, builder.services, chain, builder.state, builder.clock, builder.texts);
+                builder.eventHandlers, builder.services, chain, builder.state, builder.scheduler.clock(), builder.texts);
+        this.scheduler = builder.scheduler;
         this.ownsExecutor = builder.executor == null;
         this.executor = ownsExecutor ? HandlerThreads.create() : builder.executor;
         this.dispatcher = new OrderedDispatcher(executor);
@@ -309,6 +311,11 @@ public final class Bot {
         }
 
         @Override
+        public Scheduler scheduler() {
+            return scheduler;
+        }
+
+        @Override
         public void stopped(Adapter adapter, Throwable failure) {
             if (failure != null) {
                 log.error("{} adapter stopped: {}", adapter.platform(), failure.getMessage());
@@ -364,7 +371,7 @@ public final class Bot {
         private final List<String> problems = new ArrayList<>();
         private ExecutorService executor;
         private StateStore state;
-        private Clock clock = Clock.systemUTC();
+        private Scheduler scheduler = Scheduler.system();
         private BotTexts texts = BotTexts.ENGLISH;
         private Duration dedupeWindow = Duration.ofMinutes(10);
         private Duration shutdownTimeout = Duration.ofSeconds(10);
@@ -506,13 +513,16 @@ public final class Bot {
         }
 
         /**
-         * The clock for cooldowns and expiry; default the system clock (UTC).
+         * Where the bot and its adapters read the time and run timed work: cooldowns, expiry in the
+         * default state store, {@link CommandContext#clock()}, and every adapter timer (send pacing,
+         * retries, backoff, keep-alive), which adapters take from {@link EventSink#scheduler()}.
+         * Default {@link Scheduler#system()}.
          *
-         * @param value the clock; tests pass a fixed or controllable one
+         * @param value the scheduler; tests pass the testkit's {@code ManualScheduler}
          * @return this builder
          */
-        public Builder clock(Clock value) {
-            this.clock = notNull(value, "clock");
+        public Builder scheduler(Scheduler value) {
+            this.scheduler = notNull(value, "scheduler");
             return this;
         }
 
@@ -614,7 +624,7 @@ public final class Bot {
                 throw new ConfigurationException(found);
             }
             if (state == null) {
-                state = new InMemoryStateStore(clock, 100_000);
+                state = new InMemoryStateStore(scheduler, 100_000);
             }
             return new Bot(this, all);
         }

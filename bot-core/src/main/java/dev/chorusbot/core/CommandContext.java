@@ -94,7 +94,8 @@ public interface CommandContext {
     /**
      * The bot's clock; use it instead of {@code Instant.now()} to keep handlers testable.
      *
-     * @return the clock given to {@code Bot.Builder.clock(...)}, or the system clock
+     * @return the wall clock of the scheduler given to {@code Bot.Builder.scheduler(...)}, by default
+     *     the system clock
      */
     Clock clock();
 

@@ -1,5 +1,6 @@
 package dev.chorusbot.core;
 
+import dev.chorusbot.core.time.Scheduler;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -47,5 +48,18 @@ public interface EventSink {
      */
     default List<Command> commands() {
         return List.of();
+    }
+
+    /**
+     * Where the adapter reads the time and runs its timers (send pacing, retries, backoff,
+     * keep-alive, event timestamps): the bot's scheduler, so one scheduler drives every timer of a
+     * bot and a test moves them all at once. Adapters create their time-dependent parts in
+     * {@link Adapter#start(EventSink)} from it.
+     *
+     * @return the scheduler given to {@code Bot.Builder.scheduler(...)}; {@link Scheduler#system()}
+     *     by default
+     */
+    default Scheduler scheduler() {
+        return Scheduler.system();
     }
 }

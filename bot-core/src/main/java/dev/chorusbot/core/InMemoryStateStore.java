@@ -3,7 +3,7 @@ package dev.chorusbot.core;
 import static dev.chorusbot.core.internal.Checks.notNull;
 import static dev.chorusbot.core.internal.Checks.positive;
 
-import java.time.Clock;
+import dev.chorusbot.core.time.Scheduler;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +18,7 @@ import java.util.Optional;
 public final class InMemoryStateStore implements StateStore {
     private static final long FOREVER = Long.MAX_VALUE;
 
-    private final Clock clock;
+    private final Scheduler scheduler;
     private final int maxEntries;
     // Access order: a write (or read) moves the key to the end, so the eldest entry is the least
     // recently used one, and it is the one evicted past maxEntries.
@@ -27,20 +27,21 @@ public final class InMemoryStateStore implements StateStore {
 
     private record Entry(String value, long expiresAtMillis) {}
 
-    /** A store on the system clock holding at most 100,000 entries. */
+    /** A store on the system scheduler's clock holding at most 100,000 entries. */
     public InMemoryStateStore() {
-        this(Clock.systemUTC(), 100_000);
+        this(Scheduler.system(), 100_000);
     }
 
     /**
-     * A store on {@code clock} holding at most {@code maxEntries} entries.
+     * A store whose entries expire on {@code scheduler}'s wall clock, holding at most
+     * {@code maxEntries} entries.
      *
-     * @param clock the clock expiry is measured on; tests pass a controllable one
+     * @param scheduler the scheduler whose clock expiry is measured on; tests pass a manual one
      * @param maxEntries the most entries held before the least recently used is evicted; positive
      * @throws IllegalArgumentException if {@code maxEntries} is not positive
      */
-    public InMemoryStateStore(Clock clock, int maxEntries) {
-        this.clock = notNull(clock, "clock");
+    public InMemoryStateStore(Scheduler scheduler, int maxEntries) {
+        this.scheduler = notNull(scheduler, "scheduler");
         this.maxEntries = positive(maxEntries, "maxEntries");
         this.entries = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
@@ -52,19 +53,19 @@ public final class InMemoryStateStore implements StateStore {
 
     @Override
     public synchronized Optional<String> get(String key) {
-        Entry entry = live(key, clock.millis());
+        Entry entry = live(key, millis());
         return entry == null ? Optional.empty() : Optional.of(entry.value);
     }
 
     @Override
     public synchronized void put(String key, String value, Duration ttl) {
-        long now = clock.millis();
+        long now = millis();
         store(key, new Entry(notNull(value, "value"), expiry(now, ttl)), now);
     }
 
     @Override
     public synchronized boolean putIfAbsent(String key, String value, Duration ttl) {
-        long now = clock.millis();
+        long now = millis();
         if (live(key, now) != null) {
             return false;
         }
@@ -74,7 +75,7 @@ public final class InMemoryStateStore implements StateStore {
 
     @Override
     public synchronized long increment(String key, long delta, Duration ttl) {
-        long now = clock.millis();
+        long now = millis();
         Entry entry = live(key, now);
         long sum;
         long expiresAt;
@@ -142,5 +143,9 @@ public final class InMemoryStateStore implements StateStore {
         }
         // Compared as durations: toMillis() itself overflows for a ttl beyond about 292 million years.
         return ttl.compareTo(Duration.ofMillis(FOREVER - now)) >= 0 ? FOREVER : now + ttl.toMillis();
+    }
+
+    private long millis() {
+        return scheduler.now().toEpochMilli();
     }
 }

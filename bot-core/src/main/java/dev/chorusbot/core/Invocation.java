@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param command the command the event invokes, if it invokes one
  * @param adapter the adapter the event came from
  * @param state the bot's state store
- * @param clock the bot's clock
+ * @param clock the bot's clock (its scheduler's wall clock)
  * @param texts the sentences the bot answers with
  */
 public record Invocation(

@@ -1,9 +1,9 @@
 package dev.chorusbot.core;
 
-import java.time.Clock;
+import dev.chorusbot.core.time.ScheduledTask;
+import dev.chorusbot.core.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,27 +42,42 @@ final class Fixtures {
         return bot.handle(message(text)).texts();
     }
 
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    /**
+     * Time the test moves by hand. bot-core cannot use the testkit's ManualScheduler (the testkit
+     * depends on core), and its tests only read the clock: tasks and sleeps are refused.
+     */
+    static final class ManualTime implements Scheduler {
+        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        private volatile long nanos;
 
         void advance(Duration duration) {
             now = now.plus(duration);
+            nanos += duration.toNanos();
         }
 
         @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
+        public Instant now() {
             return now;
+        }
+
+        @Override
+        public long nanoTime() {
+            return nanos;
+        }
+
+        @Override
+        public ScheduledTask schedule(Duration delay, Runnable task) {
+            throw new UnsupportedOperationException("bot-core's tests move only the clock");
+        }
+
+        @Override
+        public ScheduledTask scheduleAtFixedRate(Duration initialDelay, Duration period, Runnable task) {
+            throw new UnsupportedOperationException("bot-core's tests move only the clock");
+        }
+
+        @Override
+        public void sleep(Duration duration) {
+            throw new UnsupportedOperationException("bot-core's tests move only the clock");
         }
     }
 

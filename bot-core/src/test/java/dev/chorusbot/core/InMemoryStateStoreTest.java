@@ -7,7 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class InMemoryStateStoreTest {
-    private final Fixtures.MutableClock clock = new Fixtures.MutableClock();
+    private final Fixtures.ManualTime clock = new Fixtures.ManualTime();
     private final InMemoryStateStore store = new InMemoryStateStore(clock, 100);
 
     @Test

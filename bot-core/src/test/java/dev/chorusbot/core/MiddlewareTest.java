@@ -110,8 +110,8 @@ class MiddlewareTest {
 
     @Test
     void dedupeForgetsAfterItsWindow() {
-        Fixtures.MutableClock clock = new Fixtures.MutableClock();
-        Bot bot = Bot.builder().command(hello()).clock(clock).dedupeWindow(Duration.ofMinutes(1)).build();
+        Fixtures.ManualTime clock = new Fixtures.ManualTime();
+        Bot bot = Bot.builder().command(hello()).scheduler(clock).dedupeWindow(Duration.ofMinutes(1)).build();
         Message message = message("!hello");
         assertThat(bot.handle(message).texts()).hasSize(1);
         clock.advance(Duration.ofSeconds(59));
@@ -147,11 +147,11 @@ class MiddlewareTest {
 
     @Test
     void cooldownMakesOneUserWait() {
-        Fixtures.MutableClock clock = new Fixtures.MutableClock();
+        Fixtures.ManualTime clock = new Fixtures.ManualTime();
         Bot bot = Bot.builder()
                 .command(Command.named("roll").cooldown(Duration.ofSeconds(10))
                         .handler(ctx -> Reply.text("rolled")).build())
-                .clock(clock)
+                .scheduler(clock)
                 .build();
         assertThat(answer(bot, "!roll")).containsExactly("rolled");
         clock.advance(Duration.ofMillis(2500));
@@ -174,11 +174,11 @@ class MiddlewareTest {
 
     @Test
     void refusedCommandsDoNotStartTheCooldown() {
-        Fixtures.MutableClock clock = new Fixtures.MutableClock();
+        Fixtures.ManualTime clock = new Fixtures.ManualTime();
         Bot bot = Bot.builder()
                 .command(Command.named("ban").requiredRole(Role.MODERATOR).cooldown(Duration.ofSeconds(30))
                         .handler(ctx -> Reply.text("banned")).build())
-                .clock(clock)
+                .scheduler(clock)
                 .build();
         assertThat(answer(bot, "!ban")).containsExactly("Sorry, !ban is only for moderators.");
         User moderator = Fixtures.VIKTOR.withRoles(Set.of(Role.MODERATOR));
@@ -187,11 +187,11 @@ class MiddlewareTest {
 
     @Test
     void aUsageErrorDoesNotStartTheCooldown() {
-        Fixtures.MutableClock clock = new Fixtures.MutableClock();
+        Fixtures.ManualTime clock = new Fixtures.ManualTime();
         Bot bot = Bot.builder()
                 .command(Command.named("roll").argument(Argument.integer("sides")).cooldown(Duration.ofSeconds(30))
                         .handler(ctx -> Reply.text("rolled d" + ctx.args().integer("sides"))).build())
-                .clock(clock)
+                .scheduler(clock)
                 .build();
         assertThat(answer(bot, "!roll six"))
                 .containsExactly("'six' is not a whole number for <sides>. Usage: !roll <sides>");

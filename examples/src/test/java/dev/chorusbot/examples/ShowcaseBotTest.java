@@ -8,22 +8,19 @@ import dev.chorusbot.core.InMemoryStateStore;
 import dev.chorusbot.core.Role;
 import dev.chorusbot.core.User;
 import dev.chorusbot.testkit.InMemoryAdapter;
+import dev.chorusbot.testkit.ManualScheduler;
 import dev.chorusbot.testkit.TestBot;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The showcase bot's commands as users on each platform meet them. */
 class ShowcaseBotTest {
-    private static final Clock FIXED = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
-
     private static TestBot start(InMemoryAdapter adapter) {
-        InMemoryStateStore state = new InMemoryStateStore(FIXED, 1000);
+        ManualScheduler time = new ManualScheduler(); // stands still: no cooldown runs out mid-test
+        InMemoryStateStore state = new InMemoryStateStore(time, 1000);
         return TestBot.start(Bot.builder()
-                .clock(FIXED)
+                .scheduler(time)
                 .stateStore(state)
                 .commands(new ShowcaseCommands(new SplittableRandom(42), state)), adapter);
     }

@@ -18,7 +18,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -45,7 +44,6 @@ public final class ConsoleAdapter implements PullAdapter {
     private final InputStream input;
     private final PrintStream output;
     private final User user;
-    private final Clock clock;
     private final AtomicLong ids = new AtomicLong();
     private volatile boolean receiving = true;
     private Thread reader;
@@ -66,7 +64,6 @@ public final class ConsoleAdapter implements PullAdapter {
         this.input = notNull(in, "in");
         this.output = new PrintStream(notNull(out, "out"), true, StandardCharsets.UTF_8);
         this.user = notNull(user, "user");
-        this.clock = Clock.systemUTC();
     }
 
     /**
@@ -106,7 +103,7 @@ public final class ConsoleAdapter implements PullAdapter {
                     continue;
                 }
                 Message message = new Message(Platform.CONSOLE, Long.toString(ids.incrementAndGet()), CHAT, user,
-                        line, clock.instant(), Optional.empty(), line);
+                        line, sink.scheduler().now(), Optional.empty(), line);
                 last = sink.dispatch(message).thenAccept(handled -> handled.outbound().forEach(this::send));
             }
         } catch (IOException e) {

@@ -2,7 +2,7 @@ package dev.chorusbot.testkit.twitch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chorusbot.testkit.ManualClock;
+import dev.chorusbot.testkit.ManualScheduler;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** The fake server seen from a bare IRC client: the exact lines Twitch sends. */
 class FakeTwitchIrcServerTest {
-    private final ManualClock clock = new ManualClock();
+    private final ManualScheduler time = new ManualScheduler();
     private FakeTwitchIrcServer twitch;
     private Socket socket;
     private BufferedReader in;
@@ -27,7 +27,7 @@ class FakeTwitchIrcServerTest {
 
     @BeforeEach
     void connect() throws IOException {
-        twitch = FakeTwitchIrcServer.tcp().clock(clock).start();
+        twitch = FakeTwitchIrcServer.tcp().clock(time.clock()).start();
         socket = new Socket("localhost", twitch.uri().getPort());
         socket.setSoTimeout(5000);
         in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
@@ -183,7 +183,7 @@ class FakeTwitchIrcServerTest {
 
         assertThat(in.readLine()).isEqualTo("@msg-id=msg_ratelimit :tmi.twitch.tv NOTICE #chorus"
                 + " :Your message was not sent because you are sending messages too quickly.");
-        clock.advance(Duration.ofSeconds(30));
+        time.advance(Duration.ofSeconds(30));
         send("PRIVMSG #chorus :one too many");
         assertThat(in.readLine()).contains("USERSTATE #chorus");
     }
