@@ -52,7 +52,6 @@ public final class TelegramConfig {
     private final boolean editedMessages;
     private final boolean publishCommands;
     private final SendLimits limits;
-    private final Scheduler scheduler;
     private final int pollingTimeoutSeconds;
     private final List<String> allowedUpdates;
     private final Duration adminCacheTtl;
@@ -76,7 +75,6 @@ public final class TelegramConfig {
         editedMessages = b.editedMessages;
         publishCommands = b.publishCommands;
         limits = b.limits;
-        scheduler = b.scheduler;
         pollingTimeoutSeconds = b.pollingTimeoutSeconds;
         allowedUpdates = List.copyOf(b.allowedUpdates);
         adminCacheTtl = b.adminCacheTtl;
@@ -377,16 +375,6 @@ public final class TelegramConfig {
     }
 
     /**
-     * The clock and timer given to the builder; when empty, each adapter runs its own system
-     * scheduler.
-     *
-     * @return the configured scheduler; empty when none was given
-     */
-    public Optional<Scheduler> scheduler() {
-        return Optional.ofNullable(scheduler);
-    }
-
-    /**
      * The getUpdates long-poll timeout in seconds.
      *
      * @return from 0 to 50 seconds; 30 by default
@@ -488,7 +476,6 @@ public final class TelegramConfig {
         private boolean editedMessages;
         private boolean publishCommands;
         private SendLimits limits = SendLimits.telegramDefaults();
-        private Scheduler scheduler;
         private int pollingTimeoutSeconds = 30;
         private List<String> allowedUpdates = List.of();
         private Duration adminCacheTtl = Duration.ofMinutes(5);
@@ -632,20 +619,6 @@ public final class TelegramConfig {
          */
         public Builder limits(SendLimits value) {
             this.limits = Objects.requireNonNull(value, "limits");
-            return this;
-        }
-
-        /**
-         * The clock and timer; by default each adapter runs a {@link Scheduler#system()} of its
-         * own.
-         *
-         * @param value the clock and timer, such as a controllable one in tests; the adapter
-         *     then does not shut it down
-         * @return this builder
-         * @throws NullPointerException when {@code value} is null
-         */
-        public Builder scheduler(Scheduler value) {
-            this.scheduler = Objects.requireNonNull(value, "scheduler");
             return this;
         }
 

@@ -8,6 +8,7 @@ import dev.chorusbot.core.Reply;
 import dev.chorusbot.core.Role;
 import dev.chorusbot.core.webhook.WebhookRequest;
 import dev.chorusbot.core.webhook.WebhookResponse;
+import dev.chorusbot.testkit.ManualScheduler;
 import dev.chorusbot.testkit.telegram.FakeChat;
 import dev.chorusbot.testkit.telegram.FakeTelegramServer;
 import dev.chorusbot.testkit.telegram.FakeUser;
@@ -41,8 +42,8 @@ class RolesTest {
                 .handler(ctx -> Reply.text("bye")).build();
         bot = Bot.builder().command(kick).command(shutdown)
                 .adapter(new TelegramAdapter(TelegramConfig.builder(telegram.token()).apiUrl(telegram.apiUrl())
-                        .username("chorus_test_bot").scheduler(clock).adminCacheTtl(Duration.ofMinutes(5)).build()))
-                .build();
+                        .username("chorus_test_bot").adminCacheTtl(Duration.ofMinutes(5)).build()))
+                .scheduler(clock).build();
         bot.start();
     }
 
@@ -104,7 +105,7 @@ class RolesTest {
         say(group, member, "/kick");
         assertThat(telegram.calls("getChatAdministrators")).hasSize(1);
 
-        clock.advance(Duration.ofMinutes(5).toMillis());
+        clock.advance(Duration.ofMinutes(5));
         say(group, admin, "/kick");
         assertThat(telegram.calls("getChatAdministrators")).hasSize(2);
     }
@@ -120,7 +121,7 @@ class RolesTest {
             telegram.administrators(club, owner);
             cache.rolesOf(mia, dev.chorusbot.core.Chat.of(Long.toString(club.id()), dev.chorusbot.core.Chat.Kind.GROUP,
                     club.title()));
-            clock.advance(Duration.ofMinutes(1).toMillis()); // each group asked about once, then never again
+            clock.advance(Duration.ofMinutes(1)); // each group asked about once, then never again
         }
 
         assertThat(cache.cachedChats()).isLessThan(64); // not one entry per group ever asked about

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.Outbound;
+import dev.chorusbot.core.time.Scheduler;
 import dev.chorusbot.testkit.telegram.Failure;
 import dev.chorusbot.testkit.telegram.FakeChat;
 import dev.chorusbot.testkit.telegram.FakeTelegramServer;
@@ -65,8 +66,9 @@ class SecretsTest {
             FakeUser anna = telegram.user("Anna", null, "anna");
             telegram.blockedBy(anna).addChat(FakeChat.privateWith(anna));
             telegram.failNext("sendMessage", Failure.dropConnection());
-            TelegramAdapter adapter = new TelegramAdapter(TelegramConfig.builder(telegram.token())
-                    .apiUrl(telegram.apiUrl()).retries(2, Duration.ofMillis(1), Duration.ofMillis(1)).build());
+            TelegramAdapter adapter = SchedulerSink.start(new TelegramAdapter(TelegramConfig.builder(telegram.token())
+                    .apiUrl(telegram.apiUrl()).username("chorus_test_bot")
+                    .retries(2, Duration.ofMillis(1), Duration.ofMillis(1)).build()), Scheduler.system());
             try {
                 adapter.send(Outbound.text(Chat.of(Long.toString(anna.id()), Chat.Kind.PRIVATE, "A"), "hi"))
                         .handle((ok, failure) -> null).get(5, TimeUnit.SECONDS);

@@ -7,6 +7,7 @@ import dev.chorusbot.core.Button;
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.Format;
 import dev.chorusbot.core.Outbound;
+import dev.chorusbot.testkit.ManualScheduler;
 import dev.chorusbot.testkit.telegram.ApiCall;
 import dev.chorusbot.testkit.telegram.Failure;
 import dev.chorusbot.testkit.telegram.FakeChat;
@@ -40,9 +41,10 @@ class SendQueueTest {
         anna = telegram.user("Anna", null, "anna");
         telegram.addChat(FakeChat.privateWith(anna));
         annaChat = Chat.of(Long.toString(anna.id()), Chat.Kind.PRIVATE, "Anna");
-        adapter = new TelegramAdapter(TelegramConfig.builder(telegram.token()).apiUrl(telegram.apiUrl())
-                .scheduler(clock).retries(3, Duration.ofMillis(500), Duration.ofSeconds(4))
-                .closeTimeout(Duration.ofMillis(200)).build());
+        adapter = SchedulerSink.start(new TelegramAdapter(TelegramConfig.builder(telegram.token())
+                .apiUrl(telegram.apiUrl()).username("chorus_test_bot")
+                .retries(3, Duration.ofMillis(500), Duration.ofSeconds(4))
+                .closeTimeout(Duration.ofMillis(200)).build()), clock);
     }
 
     @AfterEach
@@ -62,14 +64,14 @@ class SendQueueTest {
 
         CompletableFuture<Void> sent = adapter.send(Outbound.text(annaChat, "hi"));
         telegram.awaitCalls("sendMessage", 1, WAIT);
-        clock.awaitScheduled(1, WAIT);
-        assertThat(clock.nextDue()).isEqualTo(3_000);
+        clock.awaitPendingTasks(1, WAIT);
+        assertThat(clock.nextTaskIn()).contains(Duration.ofMillis(3_000));
 
-        clock.advance(2_999);
+        clock.advance(Duration.ofMillis(2_999));
         assertThat(telegram.calls("sendMessage")).hasSize(1);
         assertThat(sent).isNotDone();
 
-        clock.advance(1);
+        clock.advance(Duration.ofMillis(1));
         sent.get(5, TimeUnit.SECONDS);
         List<ApiCall> calls = telegram.calls("sendMessage");
         assertThat(calls).extracting(ApiCall::status).containsExactly(429, 200);
@@ -82,14 +84,14 @@ class SendQueueTest {
 
         CompletableFuture<Void> sent = adapter.send(Outbound.text(group(-1002001), "hi"));
         telegram.awaitCalls("sendMessage", 1, WAIT);
-        clock.awaitScheduled(1, WAIT);
-        assertThat(clock.nextDue()).isEqualTo(500);
-        clock.advance(500);
+        clock.awaitPendingTasks(1, WAIT);
+        assertThat(clock.nextTaskIn()).contains(Duration.ofMillis(500));
+        clock.advance(Duration.ofMillis(500));
         telegram.awaitCalls("sendMessage", 2, WAIT);
-        clock.awaitScheduled(1, WAIT);
-        assertThat(clock.nextDue()).isEqualTo(1_500); // 500 ms, then 1 s
+        clock.awaitPendingTasks(1, WAIT);
+        assertThat(clock.nextTaskIn()).contains(Duration.ofSeconds(1)); // 500 ms, then 1 s
 
-        clock.advance(1_000);
+        clock.advance(Duration.ofMillis(1_000));
         sent.get(5, TimeUnit.SECONDS);
         assertThat(telegram.calls("sendMessage")).extracting(ApiCall::status).containsExactly(502, 502, 200);
     }
@@ -99,8 +101,8 @@ class SendQueueTest {
         telegram.failNext("sendMessage", Failure.dropConnection());
 
         CompletableFuture<Void> sent = adapter.send(Outbound.text(group(-1002002), "hi"));
-        clock.awaitScheduled(1, WAIT);
-        clock.advance(500);
+        clock.awaitPendingTasks(1, WAIT);
+        clock.advance(Duration.ofMillis(500));
 
         sent.get(5, TimeUnit.SECONDS);
         assertThat(telegram.sentMessages()).hasSize(1);
@@ -109,14 +111,14 @@ class SendQueueTest {
     @Test
     void retriesACallThatTimedOut() throws Exception {
         adapter.close();
-        adapter = new TelegramAdapter(TelegramConfig.builder(telegram.token()).apiUrl(telegram.apiUrl())
-                .scheduler(clock).requestTimeout(Duration.ofMillis(200))
-                .retries(3, Duration.ofMillis(500), Duration.ofSeconds(4)).build());
+        adapter = SchedulerSink.start(new TelegramAdapter(TelegramConfig.builder(telegram.token())
+                .apiUrl(telegram.apiUrl()).username("chorus_test_bot").requestTimeout(Duration.ofMillis(200))
+                .retries(3, Duration.ofMillis(500), Duration.ofSeconds(4)).build()), clock);
         telegram.failNext("sendMessage", Failure.slow(Duration.ofSeconds(2)));
 
         CompletableFuture<Void> sent = adapter.send(Outbound.text(group(-1002004), "hi"));
-        clock.awaitScheduled(1, WAIT);
-        clock.advance(500);
+        clock.awaitPendingTasks(1, WAIT);
+        clock.advance(Duration.ofMillis(500));
 
         sent.get(5, TimeUnit.SECONDS);
         assertThat(telegram.sentMessages()).extracting(m -> m.text()).contains("hi");
@@ -127,11 +129,11 @@ class SendQueueTest {
         telegram.failNext("sendMessage", 3, Failure.serverError(500, "Internal Server Error"));
 
         CompletableFuture<Void> sent = adapter.send(Outbound.text(group(-1002003), "hi"));
-        clock.awaitScheduled(1, WAIT);
-        clock.advance(500);
+        clock.awaitPendingTasks(1, WAIT);
+        clock.advance(Duration.ofMillis(500));
         telegram.awaitCalls("sendMessage", 2, WAIT);
-        clock.awaitScheduled(1, WAIT);
-        clock.advance(1_000);
+        clock.awaitPendingTasks(1, WAIT);
+        clock.advance(Duration.ofMillis(1_000));
 
         assertThatThrownBy(() -> sent.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(TelegramApiException.class)
@@ -151,7 +153,7 @@ class SendQueueTest {
                     assertThat(e.description()).isEqualTo("Forbidden: bot was blocked by the user");
                 });
         assertThat(telegram.calls("sendMessage")).hasSize(1);
-        assertThat(clock.scheduled()).isZero();
+        assertThat(clock.pendingTasks()).isZero();
     }
 
     @Test
@@ -168,7 +170,7 @@ class SendQueueTest {
         telegram.migrate(-5001, -1005001);
 
         adapter.send(Outbound.text(old, "one")).get(5, TimeUnit.SECONDS);
-        clock.advance(10_000);
+        clock.advance(Duration.ofMillis(10_000));
         adapter.send(Outbound.text(old, "two")).get(5, TimeUnit.SECONDS);
 
         assertThat(telegram.calls("sendMessage")).extracting(c -> c.params().path("chat_id").asLong())
@@ -181,11 +183,11 @@ class SendQueueTest {
         CompletableFuture<Void> first = adapter.send(Outbound.text(annaChat, "one"));
         CompletableFuture<Void> second = adapter.send(Outbound.text(annaChat, "two"));
         first.get(5, TimeUnit.SECONDS);
-        clock.awaitScheduled(1, WAIT);
+        clock.awaitPendingTasks(1, WAIT);
 
-        clock.advance(999);
+        clock.advance(Duration.ofMillis(999));
         assertThat(telegram.calls("sendMessage")).hasSize(1);
-        clock.advance(1);
+        clock.advance(Duration.ofMillis(1));
         second.get(5, TimeUnit.SECONDS);
         assertThat(telegram.sentMessages()).extracting(m -> m.text()).containsExactly("one", "two");
     }
@@ -198,12 +200,12 @@ class SendQueueTest {
             sends.add(adapter.send(Outbound.text(g, "m" + i)));
         }
         telegram.awaitSentMessages(20, WAIT);
-        clock.awaitScheduled(1, WAIT);
+        clock.awaitPendingTasks(1, WAIT);
         assertThat(sends.get(20)).isNotDone();
 
-        clock.advance(59_999);
+        clock.advance(Duration.ofMillis(59_999));
         assertThat(telegram.sentMessages()).hasSize(20);
-        clock.advance(1);
+        clock.advance(Duration.ofMillis(1));
         sends.get(20).get(5, TimeUnit.SECONDS);
         assertThat(telegram.sentMessages()).hasSize(21).last().extracting(m -> m.text()).isEqualTo("m20");
     }
@@ -215,10 +217,10 @@ class SendQueueTest {
             sends.add(adapter.send(Outbound.text(group(-1008000 - i), "m" + i)));
         }
         telegram.awaitSentMessages(30, WAIT);
-        clock.awaitScheduled(1, WAIT);
+        clock.awaitPendingTasks(1, WAIT);
         assertThat(sends.get(30)).isNotDone();
 
-        clock.advance(1_000);
+        clock.advance(Duration.ofMillis(1_000));
         sends.get(30).get(5, TimeUnit.SECONDS);
         assertThat(telegram.sentMessages()).hasSize(31);
     }
@@ -229,9 +231,9 @@ class SendQueueTest {
         telegram.failNext("sendMessage", Failure.tooManyRequests(2));
         CompletableFuture<Void> first = adapter.send(Outbound.text(g, "first"));
         CompletableFuture<Void> second = adapter.send(Outbound.text(g, "second"));
-        clock.awaitScheduled(1, WAIT);
+        clock.awaitPendingTasks(1, WAIT);
 
-        clock.advance(2_000);
+        clock.advance(Duration.ofMillis(2_000));
         CompletableFuture.allOf(first, second).get(5, TimeUnit.SECONDS);
 
         assertThat(telegram.sentMessages()).extracting(m -> m.text()).containsExactly("first", "second");
@@ -280,9 +282,10 @@ class SendQueueTest {
 
     @Test
     void repeatsAServerErrorWhileClosingWaitsForTheQueue() throws Exception {
-        TelegramAdapter closing = new TelegramAdapter(TelegramConfig.builder(telegram.token())
-                .apiUrl(telegram.apiUrl()).scheduler(clock).retries(3, Duration.ofMillis(500), Duration.ofSeconds(4))
-                .closeTimeout(Duration.ofSeconds(30)).build());
+        TelegramAdapter closing = SchedulerSink.start(new TelegramAdapter(TelegramConfig.builder(telegram.token())
+                .apiUrl(telegram.apiUrl()).username("chorus_test_bot")
+                .retries(3, Duration.ofMillis(500), Duration.ofSeconds(4))
+                .closeTimeout(Duration.ofSeconds(30)).build()), clock);
         CompletableFuture<Void> first = closing.send(Outbound.text(annaChat, "one"));
         CompletableFuture<Void> second = closing.send(Outbound.text(annaChat, "two"));
         first.get(5, TimeUnit.SECONDS); // "two" waits for the one-a-second limit of a private chat
@@ -293,10 +296,10 @@ class SendQueueTest {
             Thread.onSpinWait(); // close() now waits for the queue
         }
 
-        clock.advance(1_000); // "two" goes out and gets 502 while close() waits
+        clock.advance(Duration.ofMillis(1_000)); // "two" goes out and gets 502 while close() waits
         telegram.awaitCalls("sendMessage", 2, WAIT);
-        clock.awaitScheduled(1, WAIT); // the repeat: after the backoff and the chat's one-a-second window
-        clock.advance(1_000);
+        clock.awaitPendingTasks(1, WAIT); // the repeat: after the backoff and the chat's one-a-second window
+        clock.advance(Duration.ofMillis(1_000));
 
         second.get(5, TimeUnit.SECONDS);
         closer.join(5_000);
@@ -315,7 +318,7 @@ class SendQueueTest {
 
         for (int i = 0; i < 1_000; i++) {
             assertThat(queue.tryTakeNow(Chat.of(Long.toString(1_000_000L + i), Chat.Kind.PRIVATE, "P"))).isTrue();
-            clock.advance(100); // ten chats a second, each answered once
+            clock.advance(Duration.ofMillis(100)); // ten chats a second, each answered once
         }
 
         assertThat(queue.lanes()).isLessThan(200); // not one per chat ever answered

@@ -4,15 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.chorusbot.core.Adapter;
 import dev.chorusbot.core.EventNotTakenException;
 import dev.chorusbot.core.InboundEvent;
+import dev.chorusbot.core.time.ScheduledTask;
 import dev.chorusbot.telegram.TelegramApiException;
 import dev.chorusbot.telegram.TelegramConfig;
 import dev.chorusbot.telegram.TelegramUpdate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -30,7 +31,8 @@ public final class PollingLoop {
     private final TelegramSession session;
     private final Adapter adapter;
     private final TelegramConfig config;
-    private final CountDownLatch stopSignal = new CountDownLatch(1);
+    /** The pause between failed calls under way; stop() ends it early. */
+    private volatile CompletableFuture<Void> pausing;
     private volatile boolean running = true;
     private volatile CompletableFuture<List<JsonNode>> inFlight;
     private volatile long offset;
@@ -192,19 +194,34 @@ public final class PollingLoop {
         }
     }
 
+    /** Waits {@code millis} on the bot's scheduler, or until stop(). */
     private void pause(long millis) {
+        CompletableFuture<Void> wake = new CompletableFuture<>();
+        pausing = wake;
+        ScheduledTask timer = session.scheduler().schedule(Duration.ofMillis(millis), () -> wake.complete(null));
+        if (!running) {
+            wake.complete(null); // stop() ran before this pause was visible to it
+        }
         try {
-            stopSignal.await(millis, TimeUnit.MILLISECONDS);
+            wake.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e); // never: the future is only completed normally
+        } finally {
+            timer.cancel();
+            pausing = null;
         }
     }
 
     /** Stops polling: the long poll in flight is abandoned; its updates are not acknowledged. */
     public void stop() {
         running = false;
-        stopSignal.countDown();
+        CompletableFuture<Void> pause = pausing;
+        if (pause != null) {
+            pause.complete(null);
+        }
         CompletableFuture<List<JsonNode>> call = inFlight;
         if (call != null) {
             call.cancel(true);

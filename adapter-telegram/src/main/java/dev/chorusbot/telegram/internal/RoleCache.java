@@ -3,7 +3,7 @@ package dev.chorusbot.telegram.internal;
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.Role;
 import dev.chorusbot.core.User;
-import dev.chorusbot.telegram.Scheduler;
+import dev.chorusbot.core.time.Scheduler;
 import dev.chorusbot.telegram.TelegramBotApi;
 import dev.chorusbot.telegram.TelegramChatMember;
 import java.time.Duration;
@@ -56,7 +56,7 @@ public final class RoleCache {
             }
             return roles;
         }
-        long now = clock.millis();
+        long now = clock.nanoTime() / 1_000_000L;
         Entry entry = byChat.get(chat.id());
         if (entry == null || entry.expires() <= now) {
             try {

@@ -3,7 +3,7 @@ package dev.chorusbot.telegram.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.Outbound;
-import dev.chorusbot.telegram.Scheduler;
+import dev.chorusbot.core.time.Scheduler;
 import dev.chorusbot.telegram.SendLimits;
 import dev.chorusbot.telegram.TelegramApiException;
 import dev.chorusbot.telegram.TelegramBotApi;
@@ -120,6 +120,10 @@ public final class SendQueue {
         return overall.size() < limits.overallPerSecond() ? now : overall.peekFirst() + 1_000;
     }
 
+    private long millis() {
+        return scheduler.nanoTime() / 1_000_000L;
+    }
+
     /** The chat id to send to: the supergroup a migrated group became, or the chat itself. */
     public long target(long chatId) {
         return migrated.getOrDefault(chatId, chatId);
@@ -160,7 +164,7 @@ public final class SendQueue {
      * queued like any other).
      */
     public synchronized boolean tryTakeNow(Chat chat) {
-        long now = scheduler.millis();
+        long now = millis();
         if (lanes.size() >= sweepAt) {
             // Inline replies never pass through pump(), which drops idle lanes: without this sweep a
             // webhook bot would keep a lane for every chat it ever answered. Doubling the threshold
@@ -190,7 +194,7 @@ public final class SendQueue {
     private void pump() {
         List<Runnable> starts = new ArrayList<>();
         synchronized (this) {
-            long now = scheduler.millis();
+            long now = millis();
             long earliest = Long.MAX_VALUE;
             Iterator<Lane> it = lanes.values().iterator();
             while (it.hasNext()) {
@@ -215,12 +219,12 @@ public final class SendQueue {
             }
             if (earliest != Long.MAX_VALUE && earliest < pumpAt) {
                 pumpAt = earliest;
-                scheduler.schedule(() -> {
+                scheduler.schedule(Duration.ofMillis(earliest - now), () -> {
                     synchronized (this) {
                         pumpAt = Long.MAX_VALUE;
                     }
                     pump();
-                }, earliest - now);
+                });
             }
         }
         starts.forEach(Runnable::run);
@@ -237,7 +241,7 @@ public final class SendQueue {
         boolean done;
         synchronized (this) {
             lane.inFlight = false;
-            long now = scheduler.millis();
+            long now = millis();
             done = true;
             if (cause instanceof TelegramApiException e) {
                 if (e.errorCode() == 429) {

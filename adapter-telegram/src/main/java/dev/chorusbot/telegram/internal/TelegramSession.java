@@ -13,13 +13,12 @@ import dev.chorusbot.core.InboundEvent;
 import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.Role;
 import dev.chorusbot.core.User;
-import dev.chorusbot.telegram.Scheduler;
+import dev.chorusbot.core.time.Scheduler;
 import dev.chorusbot.telegram.TelegramApiException;
 import dev.chorusbot.telegram.TelegramBotApi;
 import dev.chorusbot.telegram.TelegramConfig;
 import dev.chorusbot.telegram.TelegramUpdate;
 import dev.chorusbot.telegram.TelegramUser;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,25 +49,20 @@ public final class TelegramSession {
     static final int MAX_DESCRIPTION = 256;
 
     private final TelegramConfig config;
-    private final Scheduler scheduler;
-    private final boolean ownsScheduler;
     private final TelegramBotApi api;
-    private final SendQueue queue;
     private final EventMapper mapper;
-    private final RoleCache roles;
+    // Made in start() from the sink's scheduler, so the bot's scheduler drives their timers.
+    private volatile Scheduler scheduler = Scheduler.system();
+    private volatile SendQueue queue;
+    private volatile RoleCache roles;
     private volatile Optional<User> self = Optional.empty();
     private volatile EventSink sink;
 
     /** A session for {@code config}. */
     public TelegramSession(TelegramConfig config) {
         this.config = config;
-        this.ownsScheduler = config.scheduler().isEmpty();
-        this.scheduler = config.scheduler().orElseGet(Scheduler::system);
         this.api = new TelegramBotApi(config);
-        this.queue = new SendQueue(api, scheduler, config.limits(), config.maxAttempts(), config.initialBackoff(),
-                config.maxBackoff());
-        this.mapper = new EventMapper(config.editedMessages(), Instant::now);
-        this.roles = new RoleCache(api, scheduler, config.adminCacheTtl(), config.requestTimeout());
+        this.mapper = new EventMapper(config.editedMessages(), () -> scheduler.now());
     }
 
     /** The configuration. */
@@ -81,9 +75,14 @@ public final class TelegramSession {
         return api;
     }
 
-    /** The send queue. */
+    /** The send queue, once started. */
     public SendQueue queue() {
         return queue;
+    }
+
+    /** The scheduler the adapter's timers run on: the sink's, once started. */
+    public Scheduler scheduler() {
+        return scheduler;
     }
 
     /** The sink, once started. */
@@ -103,6 +102,10 @@ public final class TelegramSession {
      * @throws IllegalStateException with one sentence naming the cause and the fix
      */
     public void start(EventSink eventSink, boolean webhook) throws Exception {
+        this.scheduler = eventSink.scheduler();
+        this.roles = new RoleCache(api, scheduler, config.adminCacheTtl(), config.requestTimeout());
+        this.queue = new SendQueue(api, scheduler, config.limits(), config.maxAttempts(), config.initialBackoff(),
+                config.maxBackoff());
         this.sink = eventSink;
         if (config.username().isPresent()) {
             String name = config.username().get();
@@ -194,29 +197,37 @@ public final class TelegramSession {
                 .thenCombine(ack, (a, b) -> (Void) null);
     }
 
-    /** The roles of {@code user} in {@code chat}. */
+    /** The roles of {@code user} in {@code chat}; before start, only those the user carries. */
     public Set<Role> rolesOf(User user, Chat chat) {
-        return roles.rolesOf(user, chat);
+        RoleCache cache = roles;
+        return cache == null ? user.roles() : cache.rolesOf(user, chat);
     }
 
-    /** Queues one message. */
+    /** Queues one message; fails before start. */
     public CompletableFuture<Void> send(Outbound message) {
-        return queue.submit(message);
+        SendQueue sending = queue;
+        if (sending == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the Telegram adapter is not started;"
+                    + " a message to chat " + message.chat().id() + " was not sent"));
+        }
+        return sending.submit(message);
     }
 
     /** The JSON body that makes Telegram send {@code message} when returned as the webhook answer. */
     public ObjectNode inlineCall(Outbound message) {
-        ObjectNode params = OutboundRequests.sendMessage(message, queue.target(Long.parseLong(message.chat().id())));
+        long chatId = Long.parseLong(message.chat().id());
+        SendQueue sending = queue;
+        ObjectNode params = OutboundRequests.sendMessage(message, sending == null ? chatId : sending.target(chatId));
         ObjectNode call = Json.object().put("method", "sendMessage");
         call.setAll(params);
         return call;
     }
 
-    /** Sends what is queued (up to the close timeout), then stops the timer. */
+    /** Sends what is queued (up to the close timeout). */
     public void close() {
-        queue.close(config.closeTimeout());
-        if (ownsScheduler) {
-            scheduler.shutdown();
+        SendQueue sending = queue;
+        if (sending != null) {
+            sending.close(config.closeTimeout());
         }
     }
 }
