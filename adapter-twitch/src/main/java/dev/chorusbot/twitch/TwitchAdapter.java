@@ -10,7 +10,6 @@ import dev.chorusbot.core.Platform;
 import dev.chorusbot.core.PullAdapter;
 import dev.chorusbot.core.User;
 import dev.chorusbot.twitch.internal.TwitchSession;
-import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -63,20 +62,9 @@ public final class TwitchAdapter implements PullAdapter {
      * @throws NullPointerException if {@code config} is null
      */
     public TwitchAdapter(TwitchConfig config) {
-        this(config, Clock.systemUTC());
-    }
-
-    /**
-     * An adapter for {@code config}, reading time from {@code clock}.
-     *
-     * @param config the account, token, channels, server and rate limits
-     * @param clock the clock for message times, rate-limit windows and connection timeouts
-     * @throws NullPointerException if an argument is null
-     */
-    public TwitchAdapter(TwitchConfig config, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
-        this.session = new TwitchSession(config, PLATFORM, Objects.requireNonNull(clock, "clock"),
-                () -> ThreadLocalRandom.current().nextDouble(), new SessionEvents());
+        this.session = new TwitchSession(config, PLATFORM, () -> ThreadLocalRandom.current().nextDouble(),
+                new SessionEvents());
     }
 
     /**
@@ -109,11 +97,15 @@ public final class TwitchAdapter implements PullAdapter {
         return CAPABILITIES;
     }
 
-    /** Starts connecting in the background and returns; the adapter reconnects until it is closed. */
+    /**
+     * Starts connecting in the background and returns; the adapter reconnects until it is closed.
+     * Every timer (keep-alive, reconnect backoff, JOIN pacing and timeout, send pacing, the write
+     * watchdog) runs on the sink's {@link EventSink#scheduler()}.
+     */
     @Override
     public void start(EventSink eventSink) {
         this.sink = Objects.requireNonNull(eventSink, "sink");
-        session.start();
+        session.start(eventSink.scheduler());
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.chorusbot.core.Adapter;
 import dev.chorusbot.core.EventSink;
 import dev.chorusbot.core.Handled;
 import dev.chorusbot.core.InboundEvent;
+import dev.chorusbot.core.time.Scheduler;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,22 @@ import java.util.function.Predicate;
 final class RecordingSink implements EventSink {
     final List<InboundEvent> events = new CopyOnWriteArrayList<>();
     final CompletableFuture<Throwable> stopped = new CompletableFuture<>();
+    private final Scheduler scheduler;
+
+    /** A sink on the system scheduler. */
+    RecordingSink() {
+        this(Scheduler.system());
+    }
+
+    /** A sink handing {@code scheduler} to the adapter, for its timers. */
+    RecordingSink(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public Scheduler scheduler() {
+        return scheduler;
+    }
 
     @Override
     public CompletableFuture<Handled> dispatch(InboundEvent event) {

@@ -3,6 +3,7 @@ package dev.chorusbot.twitch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorusbot.core.Bot;
+import dev.chorusbot.testkit.ManualScheduler;
 import dev.chorusbot.testkit.twitch.FakeTwitchIrcServer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -48,24 +49,19 @@ class TwitchAdapterCloseTest {
     }
 
     @Test
-    void closeEndsTheWriteWatchdogOfASessionThatWrote() throws Exception {
+    void closeLeavesNothingScheduledOnTheBotsScheduler() throws Exception {
         try (FakeTwitchIrcServer twitch = FakeTwitchIrcServer.tcp().start()) {
-            Set<Thread> before = threads("chorus-twitch-write-watchdog");
+            ManualScheduler time = new ManualScheduler();
             TwitchAdapter adapter = new TwitchAdapter(TwitchConfig.builder().username("chorus_bot").token("tok3n")
                     .channels("#chorus").server(twitch.uri()).build());
-            Bot bot = Bot.builder().adapter(adapter).build();
+            Bot bot = Bot.builder().adapter(adapter).scheduler(time).build();
             bot.start();
             twitch.awaitJoined("chorus"); // CAP, PASS, NICK and JOIN were written, each under the watchdog
-            Set<Thread> started = threads("chorus-twitch-write-watchdog");
-            started.removeAll(before);
-            assertThat(started).as("the watchdog's thread").isNotEmpty();
+            time.awaitPendingTasks(3, Duration.ofSeconds(10)); // keep-alive, write watchdog, JOIN timeout
 
             bot.stop();
 
-            for (Thread thread : started) {
-                thread.join(TimeUnit.SECONDS.toMillis(10));
-                assertThat(thread.isAlive()).as("%s still running after close", thread.getName()).isFalse();
-            }
+            assertThat(time.pendingTasks()).as("tasks left on the scheduler after close").isZero();
         }
     }
 

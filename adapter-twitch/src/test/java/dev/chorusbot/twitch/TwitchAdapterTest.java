@@ -14,7 +14,7 @@ import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.PlatformEvent;
 import dev.chorusbot.core.Reply;
 import dev.chorusbot.core.Role;
-import dev.chorusbot.testkit.ManualClock;
+import dev.chorusbot.testkit.ManualScheduler;
 import dev.chorusbot.testkit.twitch.FakeTwitchIrcServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -428,11 +428,9 @@ class TwitchAdapterTest {
 
     @Test
     void holdsTheTwentyFirstMessageUntilThirtySecondsHavePassed() throws Exception {
-        ManualClock clock = new ManualClock();
-        FakeTwitchIrcServer twitch = fake("tcp").clock(clock);
-        TwitchAdapter adapter = new TwitchAdapter(config(twitch).build(), clock);
-        adapter.start(new RecordingSink());
-        cleanup.add(adapter::close);
+        ManualScheduler time = new ManualScheduler();
+        FakeTwitchIrcServer twitch = fake("tcp").clock(time.clock());
+        TwitchAdapter adapter = adapter(config(twitch).build(), new RecordingSink(time));
         twitch.awaitJoined("chorus");
         awaitTrue(adapter::isConnected, "login");
 
@@ -446,8 +444,7 @@ class TwitchAdapterTest {
         assertThat(twitch.received()).filteredOn(line -> line.startsWith("PRIVMSG")).hasSize(20);
         assertThat(sent.get(20)).isNotDone();
 
-        clock.advance(Duration.ofSeconds(30));
-        twitch.sendRaw("PING :wake"); // any line makes the session look at its queue again
+        time.advance(Duration.ofSeconds(30)); // the session's send timer falls due
 
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
         awaitTrue(() -> twitch.accepted().size() == 25, "Twitch to accept all 25");
@@ -456,11 +453,8 @@ class TwitchAdapterTest {
     @Test
     void sendsOneHundredInThirtySecondsWhereUserstateShowsModerator() throws Exception {
         FakeTwitchIrcServer twitch = fake("ws").moderatorIn("chorus");
-        ManualClock clock = new ManualClock();
-        TwitchAdapter adapter = new TwitchAdapter(config(twitch).build(), clock);
-        RecordingSink sink = new RecordingSink();
-        adapter.start(sink);
-        cleanup.add(adapter::close);
+        RecordingSink sink = new RecordingSink(new ManualScheduler()); // time stands still: no window passes
+        TwitchAdapter adapter = adapter(config(twitch).build(), sink);
         sink.await(PlatformEvent.class, e -> e.type().equals("USERSTATE")); // shows the moderator badge
 
         List<CompletableFuture<Void>> sent = new ArrayList<>();
@@ -474,12 +468,10 @@ class TwitchAdapterTest {
 
     @Test
     void pausesAndResendsAMessageTwitchRefusedAsTooFast() throws Exception {
-        ManualClock clock = new ManualClock();
-        FakeTwitchIrcServer twitch = fake("tcp").clock(clock);
-        TwitchAdapter adapter = new TwitchAdapter(config(twitch).build(), clock);
-        RecordingSink sink = new RecordingSink();
-        adapter.start(sink);
-        cleanup.add(adapter::close);
+        ManualScheduler time = new ManualScheduler();
+        FakeTwitchIrcServer twitch = fake("tcp").clock(time.clock());
+        RecordingSink sink = new RecordingSink(time);
+        TwitchAdapter adapter = adapter(config(twitch).build(), sink);
         sink.await(PlatformEvent.class, e -> e.type().equals("ROOMSTATE"));
         twitch.spendRateLimit(); // another client of the account used the allowance
 
@@ -489,8 +481,7 @@ class TwitchAdapterTest {
         twitch.awaitReceived(line -> line.equals("PONG sync"));
         assertThat(twitch.accepted()).isEmpty();
 
-        clock.advance(Duration.ofSeconds(30));
-        twitch.sendRaw("PING :wake");
+        time.advance(Duration.ofSeconds(30)); // the pause ends: the session's send timer falls due
 
         awaitTrue(() -> twitch.accepted().equals(List.of("PRIVMSG #chorus :refused once")), "the message to be resent");
         assertThat(twitch.received()).filteredOn(line -> line.equals("PRIVMSG #chorus :refused once")).hasSize(2);
@@ -498,22 +489,19 @@ class TwitchAdapterTest {
 
     @Test
     void joinsAtMostTwentyChannelsPerTenSeconds() {
-        ManualClock clock = new ManualClock();
-        FakeTwitchIrcServer twitch = fake("tcp").clock(clock);
+        ManualScheduler time = new ManualScheduler();
+        FakeTwitchIrcServer twitch = fake("tcp").clock(time.clock());
         List<String> channels = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             channels.add("channel" + i);
         }
-        TwitchAdapter adapter = new TwitchAdapter(config(twitch).channels(channels).build(), clock);
-        adapter.start(new RecordingSink());
-        cleanup.add(adapter::close);
+        adapter(config(twitch).channels(channels).build(), new RecordingSink(time));
         twitch.awaitJoined("channel19");
         twitch.sendRaw("PING :sync");
         twitch.awaitReceived(line -> line.equals("PONG sync"));
         assertThat(twitch.received()).filteredOn(startsWith("JOIN")).hasSize(20);
 
-        clock.advance(Duration.ofSeconds(10));
-        twitch.sendRaw("PING :wake");
+        time.advance(Duration.ofSeconds(10)); // the JOIN window has room again
 
         twitch.awaitJoined("channel24");
         assertThat(twitch.received()).filteredOn(startsWith("JOIN")).hasSize(25);

@@ -5,18 +5,16 @@ import dev.chorusbot.core.InboundEvent;
 import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.Platform;
 import dev.chorusbot.core.User;
+import dev.chorusbot.core.time.ScheduledTask;
+import dev.chorusbot.core.time.Scheduler;
 import dev.chorusbot.twitch.IrcMessage;
 import dev.chorusbot.twitch.IrcTags;
 import dev.chorusbot.twitch.TwitchConfig;
 import dev.chorusbot.twitch.TwitchLoginException;
 import dev.chorusbot.twitch.TwitchMessage;
 import java.io.IOException;
-import java.time.Clock;
-import java.util.ArrayDeque;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,9 +22,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,13 +41,15 @@ import org.slf4j.LoggerFactory;
  * {@code twitch.tv/commands} capabilities, send PASS before NICK, wait for 001; a refused token gets
  * {@code NOTICE * :Login authentication failed} or {@code :Improperly formatted auth} and the server
  * closes the connection. Twitch PINGs about every five minutes and expects a PONG; it sends
- * RECONNECT before it restarts a server. At most 20 JOINs per 10 seconds.
+ * RECONNECT before it restarts a server.
+ *
+ * <p>The session keeps the connection and its keep-alive and pumps the {@link OutboundQueue}; the
+ * channel joins ({@link ChannelJoins}) and the write watchdog ({@link WriteWatchdog}) are their own
+ * parts. Every timer runs on the bot's {@link Scheduler}, given in {@link #start(Scheduler)}.
  */
 public final class TwitchSession {
     private static final Logger log = LoggerFactory.getLogger(TwitchSession.class);
     private static final Set<String> LOGIN_FAILURES = Set.of("Login authentication failed", "Improperly formatted auth");
-    static final int JOIN_LIMIT = 20;
-    static final long JOIN_WINDOW_MILLIS = 10_000;
 
     /** What the session reports to its adapter. */
     public interface Events {
@@ -63,29 +63,11 @@ public final class TwitchSession {
     private enum State { IDLE, CONNECTING, REGISTERING, READY, STOPPED }
 
     private final TwitchConfig config;
-    private final Clock clock;
     private final Events events;
     private final EventMapper mapper;
-    private final ScheduledExecutorService loop;
-    /** Closes a connection whose write does not finish (see {@link #write(String)}); not the event loop. */
-    private final ScheduledExecutorService watchdog;
-    /** The connection being written to, and since when (System.nanoTime(), never 0); 0 when no write runs. */
-    private volatile IrcTransport writing;
-    private volatile long writeStartedNanos;
-    /** Set by the watchdog when it closed a connection whose write took too long. */
-    private volatile boolean writeTimedOut;
+    private final ExecutorService loop;
     private final Backoff backoff;
     private final OutboundQueue queue;
-    private final SlidingWindow joinWindow = new SlidingWindow(JOIN_WINDOW_MILLIS);
-    private final Deque<String> pendingJoins = new ArrayDeque<>();
-    private final Set<String> joined = new HashSet<>();
-    /** Channels whose JOIN answer's USERSTATE has not arrived yet; it confirms no message of ours. */
-    private final Set<String> joinUserstatePending = new HashSet<>();
-    private final Set<String> configured;
-    /** Configured channels whose JOIN Twitch refused on this connection, with its reason; sends to them fail. */
-    private final Map<String, String> refusedJoins = new HashMap<>();
-    /** Channels whose JOIN was sent and not yet answered, with when it was sent. */
-    private final Map<String, Long> joinsSentAt = new HashMap<>();
     private final List<CompletableFuture<Void>> drainWaiters = new ArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
 
@@ -97,36 +79,29 @@ public final class TwitchSession {
     private long connectedAt;
     private long lastReceived;
     private long pingSentAt;
-    private ScheduledFuture<?> pumpTimer;
+    private ScheduledTask pumpTimer;
     private long pumpAt;
-    private ScheduledFuture<?> joinTimer;
-    private ScheduledFuture<?> ticker;
+    private ScheduledTask ticker;
+    private ScheduledTask reconnectTimer;
+    // Made by start(): the bot's scheduler, the same with tasks run on the loop, and the parts on them.
+    private Scheduler time;
+    private Scheduler onLoop;
+    private ChannelJoins joins;
+    private WriteWatchdog watchdog;
 
     /** A session for {@code config}; {@code random} draws reconnect jitter. */
-    public TwitchSession(TwitchConfig config, Platform platform, Clock clock, DoubleSupplier random, Events events) {
+    public TwitchSession(TwitchConfig config, Platform platform, DoubleSupplier random, Events events) {
         this.config = config;
-        this.clock = clock;
         this.events = events;
         this.mapper = new EventMapper(platform);
         this.backoff = new Backoff(config.reconnectMin(), config.reconnectMax(), random);
         this.queue = new OutboundQueue(config.messageLimit(), config.moderatorMessageLimit());
-        this.configured = Set.copyOf(config.channels());
         this.self = User.of(config.username(), config.username(), config.username());
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+        this.loop = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread thread = new Thread(r, "chorus-twitch");
             thread.setDaemon(true);
             return thread;
         });
-        // On shutdown, drop the timers not yet due (a reconnect in a minute, a JOIN or send timer): else
-        // the thread lives on until they fire, with nothing left to do. Tasks already due still run.
-        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        this.loop = executor;
-        ScheduledThreadPoolExecutor writes = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread thread = new Thread(r, "chorus-twitch-write-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.watchdog = writes;
     }
 
     /** The bot's account: its login until Twitch's GLOBALUSERSTATE gives the user id and display name. */
@@ -144,14 +119,23 @@ public final class TwitchSession {
         return connections.get();
     }
 
-    /** Connects in the background; failures are retried, a refused login stops the session. */
-    public void start() {
-        long tick = Math.max(10, Math.min(config.pingInterval().toMillis(), config.pongTimeout().toMillis()) / 4);
+    /**
+     * Connects in the background, with every timer on {@code scheduler}; failures are retried, a
+     * refused login stops the session.
+     */
+    public void start(Scheduler scheduler) {
+        Duration tick = Duration.ofMillis(
+                Math.max(10, Math.min(config.pingInterval().toMillis(), config.pongTimeout().toMillis()) / 4));
+        this.time = scheduler;
+        this.onLoop = new OnLoop(scheduler, this::executeQuietly);
+        this.joins = new ChannelJoins(config.channels(), config.joinTimeout(), onLoop, new JoinLink());
+        // The watchdog checks on the scheduler's own thread: the loop is what a stalled write blocks.
+        this.watchdog = new WriteWatchdog(scheduler, config.pongTimeout(), tick);
         execute(() -> {
-            ticker = loop.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+            ticker = onLoop.scheduleAtFixedRate(tick, tick, this::tick);
             connect();
         });
-        watchdog.scheduleWithFixedDelay(this::checkWrite, tick, tick, TimeUnit.MILLISECONDS);
+        watchdog.start();
     }
 
     /** Stops dispatching what arrives; sending continues. */
@@ -194,7 +178,7 @@ public final class TwitchSession {
                     done.completeExceptionally(new IllegalStateException("the Twitch adapter is closed"));
                     return;
                 }
-                if (refusedJoins.containsKey(item.channel())) {
+                if (joins != null && joins.refusal(item.channel()).isPresent()) {
                     done.completeExceptionally(joinRefused(item.channel()));
                     return;
                 }
@@ -243,7 +227,14 @@ public final class TwitchSession {
             log.debug("Closing the Twitch session failed", e);
         }
         loop.shutdown();
-        watchdog.shutdown();
+        if (watchdog != null) {
+            watchdog.stop();
+        }
+    }
+
+    /** Milliseconds of the scheduler's monotonic clock. */
+    private long now() {
+        return time.nanoTime() / 1_000_000L;
     }
 
     // ---- everything below runs on the event loop ----
@@ -278,7 +269,7 @@ public final class TwitchSession {
         connections.incrementAndGet();
         transport = opened;
         state = State.REGISTERING;
-        connectedAt = clock.millis();
+        connectedAt = now();
         lastReceived = connectedAt;
         pingSentAt = 0;
         // PASS must come before NICK, or Twitch answers "Improperly formatted auth".
@@ -318,7 +309,7 @@ public final class TwitchSession {
     }
 
     private void received(String line) {
-        lastReceived = clock.millis();
+        lastReceived = now();
         TrafficLog.received(line);
         IrcMessage message;
         try {
@@ -332,10 +323,7 @@ public final class TwitchSession {
         } catch (IllegalArgumentException e) {
             log.warn("Skipped a line from Twitch with malformed tags ({}): {}", e.getMessage(), line);
         }
-        // The clock may have passed a wait before its timer fires (a clock that jumps, a slow timer).
-        if (!pendingJoins.isEmpty()) {
-            joins();
-        }
+        // The clock may have passed a wait before its timer fires (a slow timer).
         if (!queue.isEmpty() && lastReceived >= pumpAt) {
             pump();
         }
@@ -363,24 +351,21 @@ public final class TwitchSession {
             }
             case "JOIN" -> {
                 if (message.nick().equalsIgnoreCase(config.username())) {
-                    joined.add(channel);
-                    joinsSentAt.remove(channel);
-                    refusedJoins.remove(channel); // an answer later than the join timeout still counts
-                    joinUserstatePending.add(channel);
+                    joins.joined(channel);
                     log.debug("Joined #{}", channel);
                     pump();
                 }
             }
             case "PART" -> {
                 if (message.nick().equalsIgnoreCase(config.username())) {
-                    joined.remove(channel);
+                    joins.parted(channel);
                 }
             }
             case "USERSTATE" -> {
                 Map<String, String> badges = TwitchMessage.badges(message.tags());
                 queue.elevated(channel, badges.containsKey("moderator") || badges.containsKey("broadcaster"));
-                if (!joinUserstatePending.remove(channel)) {
-                    queue.accepted(channel, clock.millis()); // Twitch answers each accepted PRIVMSG with USERSTATE
+                if (!joins.takeJoinUserstate(channel)) {
+                    queue.accepted(channel, now()); // Twitch answers each accepted PRIVMSG with USERSTATE
                 }
                 pump();
             }
@@ -405,21 +390,19 @@ public final class TwitchSession {
         switch (msgId) {
             case "msg_ratelimit" -> {
                 log.warn("Twitch refused a message to #{} as too fast; pausing sends for 30 s", channel);
-                queue.refused(channel, msgId, clock.millis());
+                queue.refused(channel, msgId, now());
                 pump();
             }
             case "msg_duplicate" -> {
-                queue.refused(channel, msgId, clock.millis());
+                queue.refused(channel, msgId, now());
                 pump();
             }
             case "msg_channel_suspended" -> {
                 // Twitch's answer to a JOIN of a suspended or unknown channel: no JOIN echo follows, so
                 // what waits for the JOIN would wait forever.
-                if (configured.contains(channel) && !joined.contains(channel)) {
-                    refuseJoin(channel, text);
-                } else {
+                if (!joins.refuseIfJoining(channel, text)) {
                     log.warn("Twitch refused a message in #{}: {} ({})", channel, text, msgId);
-                    queue.dropped(channel, clock.millis());
+                    queue.dropped(channel, now());
                 }
             }
             default -> {
@@ -428,16 +411,27 @@ public final class TwitchSession {
                 // place of its USERSTATE: forget it, or the next answer would be matched to the wrong message.
                 if (msgId.startsWith("msg_")) {
                     log.warn("Twitch refused a message or join in #{}: {} ({})", channel, text, msgId);
-                    queue.dropped(channel, clock.millis());
+                    queue.dropped(channel, now());
                 }
             }
         }
         return false;
     }
 
+    /** What the joins write and report, on the event loop. */
+    private final class JoinLink implements ChannelJoins.Link {
+        @Override
+        public boolean join(String channel) {
+            return write("JOIN #" + channel);
+        }
+
+        @Override
+        public void refused(String channel, String reason) {
+            refuseJoin(channel, reason);
+        }
+    }
+
     private void refuseJoin(String channel, String notice) {
-        joinsSentAt.remove(channel);
-        refusedJoins.put(channel, notice);
         List<OutboundQueue.Pending> held = queue.removeChannel(channel);
         log.warn("Twitch refused to let the bot join #{}: {}; {} queued message(s) to it failed", channel, notice,
                 held.size());
@@ -448,14 +442,14 @@ public final class TwitchSession {
 
     private IllegalStateException joinRefused(String channel) {
         return new IllegalStateException("Twitch refused to let the bot join #" + channel + ": "
-                + refusedJoins.get(channel));
+                + joins.refusal(channel).orElse("no reason given"));
     }
 
     private void dispatch(IrcMessage message) {
         if (!receiving) {
             return;
         }
-        Optional<InboundEvent> event = mapper.map(message, clock.instant());
+        Optional<InboundEvent> event = mapper.map(message, time.now());
         event.ifPresent(events::inbound);
     }
 
@@ -465,33 +459,9 @@ public final class TwitchSession {
         }
         state = State.READY;
         backoff.reset();
-        log.info("Logged in to Twitch as {} ({} channel(s) to join)", config.username(), configured.size());
-        joined.clear();
-        refusedJoins.clear(); // each connection asks again: a suspension can end
-        pendingJoins.clear();
-        pendingJoins.addAll(config.channels());
-        joins();
+        log.info("Logged in to Twitch as {} ({} channel(s) to join)", config.username(), config.channels().size());
+        joins.connected();
         pump();
-    }
-
-    private void joins() {
-        if (state != State.READY) {
-            return;
-        }
-        long now = clock.millis();
-        while (!pendingJoins.isEmpty()) {
-            long wait = joinWindow.delayUntilBelow(JOIN_LIMIT, now);
-            if (wait > 0) {
-                if (joinTimer == null || joinTimer.isDone()) {
-                    joinTimer = loop.schedule(() -> guarded(this::joins), wait, TimeUnit.MILLISECONDS);
-                }
-                return;
-            }
-            joinWindow.record(now);
-            String channel = pendingJoins.pollFirst();
-            joinsSentAt.put(channel, now);
-            write("JOIN #" + channel);
-        }
     }
 
     private void pump() {
@@ -499,8 +469,8 @@ public final class TwitchSession {
             return;
         }
         while (true) {
-            long now = clock.millis();
-            OutboundQueue.Next next = queue.next(now, channel -> joined.contains(channel) || !configured.contains(channel));
+            long now = now();
+            OutboundQueue.Next next = queue.next(now, joins::mayWrite);
             if (next.item() == null) {
                 if (next.waitMillis() > 0) {
                     schedulePump(now, next.waitMillis());
@@ -527,10 +497,10 @@ public final class TwitchSession {
             return;
         }
         if (pumpTimer != null) {
-            pumpTimer.cancel(false);
+            pumpTimer.cancel();
         }
         pumpAt = at;
-        pumpTimer = loop.schedule(() -> guarded(this::pump), wait, TimeUnit.MILLISECONDS);
+        pumpTimer = onLoop.schedule(Duration.ofMillis(wait), this::pump);
     }
 
     private void guarded(Runnable task) {
@@ -552,43 +522,27 @@ public final class TwitchSession {
         if (transport == null) {
             return false;
         }
-        // A TCP write blocks while the server takes no data (its buffers full): the event loop, and with
-        // it the keep-alive that would find the connection dead, would wait forever. The watchdog
-        // (checkWrite) closes such a socket, which ends the write with an IOException. A write only
-        // notes when it started: two volatile writes, nothing scheduled per line.
+        // A TCP write blocks while the server takes no data: the watchdog closes such a socket, which
+        // ends the write with an IOException. A write only notes when it started, nothing is scheduled.
         IrcTransport current = transport;
-        writing = current;
-        writeStartedNanos = System.nanoTime() | 1;
+        watchdog.begin(current);
         try {
             current.send(line);
             TrafficLog.sent(line);
             return true;
         } catch (IOException e) {
-            boolean stalled = writeTimedOut;
-            writeTimedOut = false;
+            boolean stalled = watchdog.takeTimedOut();
             reconnectLater(stalled ? "took no data for " + config.pongTimeout().toMillis() + " ms"
                     : "sending failed: " + e.getMessage());
             return false;
         } finally {
-            writeStartedNanos = 0;
-            writing = null;
-        }
-    }
-
-    /** On the watchdog thread: closes the connection of a write running longer than the pong timeout. */
-    private void checkWrite() {
-        long started = writeStartedNanos;
-        IrcTransport stuck = writing;
-        if (started != 0 && stuck != null && System.nanoTime() - started >= config.pongTimeout().toNanos()
-                && writeStartedNanos == started) {
-            writeTimedOut = true;
-            stuck.close();
+            watchdog.end();
         }
     }
 
     private void tick() {
         guarded(() -> {
-            long now = clock.millis();
+            long now = now();
             if (state == State.REGISTERING && now - connectedAt >= config.pongTimeout().toMillis()) {
                 reconnectLater("no welcome from Twitch within " + config.pongTimeout().toMillis() + " ms of logging in");
             } else if (state == State.READY) {
@@ -600,15 +554,6 @@ public final class TwitchSession {
                 } else if (pingSentAt == 0 && now - lastReceived >= config.pingInterval().toMillis()) {
                     pingSentAt = now;
                     write("PING :tmi.twitch.tv");
-                }
-            }
-            if (state == State.READY && !joinsSentAt.isEmpty()) {
-                // Twitch answers a JOIN to a channel that does not exist with nothing at all.
-                long limit = config.joinTimeout().toMillis();
-                List<String> unanswered = joinsSentAt.entrySet().stream()
-                        .filter(sent -> now - sent.getValue() >= limit).map(Map.Entry::getKey).toList();
-                for (String channel : unanswered) {
-                    refuseJoin(channel, "no answer to JOIN within " + limit + " ms; does the channel exist?");
                 }
             }
         });
@@ -627,7 +572,7 @@ public final class TwitchSession {
         dropConnection();
         state = State.IDLE;
         log.debug("Reconnecting to Twitch in {} ms ({})", delayMillis, reason);
-        loop.schedule(() -> guarded(this::connect), delayMillis, TimeUnit.MILLISECONDS);
+        reconnectTimer = onLoop.schedule(Duration.ofMillis(delayMillis), this::connect);
     }
 
     private void dropConnection() {
@@ -636,13 +581,12 @@ public final class TwitchSession {
             transport.close();
             transport = null;
         }
-        joined.clear();
-        joinUserstatePending.clear();
-        pendingJoins.clear();
-        joinsSentAt.clear();
+        if (joins != null) {
+            joins.disconnected();
+        }
         queue.forgetInFlight();
         if (pumpTimer != null) {
-            pumpTimer.cancel(false);
+            pumpTimer.cancel();
         }
     }
 
@@ -656,7 +600,10 @@ public final class TwitchSession {
         dropConnection();
         state = State.STOPPED;
         if (ticker != null) {
-            ticker.cancel(false);
+            ticker.cancel();
+        }
+        if (reconnectTimer != null) {
+            reconnectTimer.cancel(); // else the bot's scheduler would hold it until it falls due
         }
         List<OutboundQueue.Pending> rest = queue.drain();
         if (!rest.isEmpty()) {
