@@ -5,18 +5,18 @@ import dev.chorusbot.core.EventSink;
 import dev.chorusbot.core.Handled;
 import dev.chorusbot.core.InMemoryStateStore;
 import dev.chorusbot.core.InboundEvent;
+import dev.chorusbot.core.time.Scheduler;
 import dev.chorusbot.core.webhook.WebhookRequest;
 import dev.chorusbot.core.webhook.WebhookResponse;
+import dev.chorusbot.testkit.ManualScheduler;
 import dev.chorusbot.testkit.twitch.eventsub.ChatMessageNotification;
 import dev.chorusbot.testkit.twitch.eventsub.FakeEventSubSender;
 import dev.chorusbot.twitch.eventsub.TwitchEventSubAdapter;
 import dev.chorusbot.twitch.eventsub.TwitchEventSubConfig;
 import dev.chorusbot.twitch.eventsub.internal.Signature;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -93,9 +93,15 @@ public class EventSubWebhookBenchmark {
     public void freshEndpoint() {
         adapter = new TwitchEventSubAdapter(TwitchEventSubConfig.builder()
                 .clientId("benchmarkclientid").clientSecret("benchmark-client-secret").eventSubSecret(SECRET)
-                .botUserId("900000001").clock(Clock.fixed(NOW, ZoneOffset.UTC)).build());
+                .botUserId("900000001").build());
         InMemoryStateStore seen = new InMemoryStateStore();
+        ManualScheduler time = new ManualScheduler(NOW); // stands still: every delivery is fresh
         adapter.start(new EventSink() {
+            @Override
+            public Scheduler scheduler() {
+                return time;
+            }
+
             @Override
             public CompletableFuture<Handled> dispatch(InboundEvent event) {
                 seen.putIfAbsent("chorus:seen:" + event.orderingKey() + ":message:" + event.id(), "", DEDUPE_WINDOW);

@@ -1,6 +1,7 @@
 package dev.chorusbot.twitch.eventsub;
 
 import dev.chorusbot.core.ConfigurationException;
+import dev.chorusbot.core.time.Scheduler;
 import dev.chorusbot.twitch.eventsub.internal.HelixApi;
 import java.io.IOException;
 import java.net.URI;
@@ -37,7 +38,7 @@ public final class ChatSubscriptions {
      *     channels to subscribe to; Helix and OAuth requests go to its endpoints
      */
     public ChatSubscriptions(TwitchEventSubConfig config) {
-        this(config, new HelixApi(config));
+        this(config, new HelixApi(config, Scheduler.system()));
     }
 
     ChatSubscriptions(TwitchEventSubConfig config, HelixApi api) {

@@ -9,10 +9,11 @@ import dev.chorusbot.core.User;
 import dev.chorusbot.core.webhook.WebhookDispatch;
 import dev.chorusbot.core.webhook.WebhookEndpoint;
 import dev.chorusbot.twitch.TwitchAdapter;
+import dev.chorusbot.twitch.eventsub.internal.BotScheduler;
 import dev.chorusbot.twitch.eventsub.internal.ChannelIds;
+import dev.chorusbot.twitch.eventsub.internal.ChatLimit;
 import dev.chorusbot.twitch.eventsub.internal.EventSubWebhook;
 import dev.chorusbot.twitch.eventsub.internal.HelixApi;
-import dev.chorusbot.twitch.eventsub.internal.ChatLimit;
 import dev.chorusbot.twitch.eventsub.internal.ReplyQueue;
 import java.net.URI;
 import java.util.Map;
@@ -50,6 +51,8 @@ public final class TwitchEventSubAdapter implements PushAdapter {
     public static final Capabilities CAPABILITIES = TwitchAdapter.CAPABILITIES;
 
     private final TwitchEventSubConfig config;
+    /** The system scheduler until start, then the bot's: rate-limit waits, token expiry, reply pacing. */
+    private final BotScheduler time = new BotScheduler();
     private final HelixApi api;
     private final ChannelIds channelIds;
     private final ReplyQueue replies;
@@ -63,14 +66,14 @@ public final class TwitchEventSubAdapter implements PushAdapter {
      */
     public TwitchEventSubAdapter(TwitchEventSubConfig config) {
         this.config = config;
-        this.api = new HelixApi(config);
+        this.api = new HelixApi(config, time);
         this.channelIds = new ChannelIds(api);
-        ChatLimit chatLimit = new ChatLimit(config);
+        ChatLimit chatLimit = new ChatLimit(config, time);
         this.replies = new ReplyQueue(config, api, channelIds, chatLimit);
         this.endpoint = new WebhookDispatch(new EventSubWebhook(config, PLATFORM, replies::send, chat -> {
             channelIds.learn(chat.broadcasterUserLogin(), chat.broadcasterUserId());
             chatLimit.learn(chat);
-        }), config.replyTimeout());
+        }, time), config.replyTimeout());
     }
 
     /**
@@ -124,12 +127,14 @@ public final class TwitchEventSubAdapter implements PushAdapter {
     }
 
     /**
-     * Starts taking deliveries. When a callback URL is configured, the channels' subscriptions are
+     * Starts taking deliveries; from now on the adapter waits for Helix's limits and reads token
+     * expiry on the sink's {@link EventSink#scheduler()}. When a callback URL is configured, the channels' subscriptions are
      * checked and created in the background (Twitch verifies a new one by calling the webhook, which
      * must be served by then).
      */
     @Override
     public void start(EventSink sink) {
+        time.use(sink.scheduler());
         endpoint.open(sink);
         Optional<URI> callback = config.callback();
         if (callback.isPresent()) {

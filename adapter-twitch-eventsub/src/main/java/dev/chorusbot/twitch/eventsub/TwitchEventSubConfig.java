@@ -11,7 +11,6 @@ import dev.chorusbot.core.ConfigurationException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -65,8 +64,6 @@ public final class TwitchEventSubConfig {
     private final Duration closeTimeout;
     private final int messageLimit;
     private final int moderatorMessageLimit;
-    private final Clock clock;
-    private final Sleeper sleeper;
     private final HttpClient httpClient;
 
     private TwitchEventSubConfig(Builder b, URI apiUrl, URI authUrl, Optional<URI> callback,
@@ -86,8 +83,6 @@ public final class TwitchEventSubConfig {
         this.closeTimeout = b.closeTimeout;
         this.messageLimit = b.messageLimit;
         this.moderatorMessageLimit = b.moderatorMessageLimit;
-        this.clock = b.clock;
-        this.sleeper = b.sleeper;
         this.httpClient = b.httpClient;
     }
 
@@ -129,7 +124,7 @@ public final class TwitchEventSubConfig {
      * As {@link #fromEnv(Map)}, starting from {@code base} (for settings that have no variable).
      *
      * @param env variable names to values; a set variable overrides what {@code base} holds
-     * @param base a builder holding the settings that have no variable, such as the clock; it is
+     * @param base a builder holding the settings that have no variable, such as the HTTP client; it is
      *     changed and built
      * @return the checked configuration
      * @throws ConfigurationException listing every missing or malformed variable
@@ -302,24 +297,6 @@ public final class TwitchEventSubConfig {
     }
 
     /**
-     * The clock for token expiry, rate-limit resets and timestamp checks.
-     *
-     * @return the clock; default the system clock in UTC
-     */
-    public Clock clock() {
-        return clock;
-    }
-
-    /**
-     * How the adapter waits for a rate-limit reset.
-     *
-     * @return the sleeper; default {@link Sleeper#SYSTEM}
-     */
-    public Sleeper sleeper() {
-        return sleeper;
-    }
-
-    /**
      * The HTTP client for Helix and OAuth calls, if one was given.
      *
      * @return the given client, or empty when the adapter makes its own on first use
@@ -334,25 +311,6 @@ public final class TwitchEventSubConfig {
         return "TwitchEventSubConfig[clientId=" + clientId + ", clientSecret=***, eventSubSecret=***, botUserId="
                 + botUserId + ", path=" + path + ", apiUrl=" + apiUrl + ", authUrl=" + authUrl + ", channels="
                 + channels + ", broadcasterIds=" + broadcasterIds + ", callback=" + callback.orElse(null) + "]";
-    }
-
-    /** Waits; the adapter's only way to pause, so tests can drive a controllable clock instead. */
-    @FunctionalInterface
-    public interface Sleeper {
-        /** The real thing: {@link Thread#sleep}. */
-        Sleeper SYSTEM = duration -> {
-            if (!duration.isNegative() && !duration.isZero()) {
-                Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
-            }
-        };
-
-        /**
-         * Returns after {@code duration}.
-         *
-         * @param duration how long to wait; zero or negative returns at once
-         * @throws InterruptedException when the waiting thread is interrupted
-         */
-        void sleep(Duration duration) throws InterruptedException;
     }
 
     /** Builds a {@link TwitchEventSubConfig}; {@link #build()} checks everything at once. */
@@ -372,8 +330,6 @@ public final class TwitchEventSubConfig {
         private Duration closeTimeout = Duration.ofSeconds(10);
         private int messageLimit = 20;
         private int moderatorMessageLimit = 100;
-        private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = Sleeper.SYSTEM;
         private HttpClient httpClient;
 
         private Builder() {}
@@ -568,30 +524,6 @@ public final class TwitchEventSubConfig {
             checkMessageLimits(perThirtySeconds, asModeratorPerThirtySeconds);
             this.messageLimit = perThirtySeconds;
             this.moderatorMessageLimit = asModeratorPerThirtySeconds;
-            return this;
-        }
-
-        /**
-         * The clock; default the system clock. Tests pass a controllable one.
-         *
-         * @param value the clock for token expiry, rate-limit resets and timestamp checks
-         * @return this builder
-         * @throws NullPointerException if {@code value} is null
-         */
-        public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock");
-            return this;
-        }
-
-        /**
-         * How to wait for a rate-limit reset; default {@link Sleeper#SYSTEM}.
-         *
-         * @param value the sleeper the adapter pauses with
-         * @return this builder
-         * @throws NullPointerException if {@code value} is null
-         */
-        public Builder sleeper(Sleeper value) {
-            this.sleeper = Objects.requireNonNull(value, "sleeper");
             return this;
         }
 

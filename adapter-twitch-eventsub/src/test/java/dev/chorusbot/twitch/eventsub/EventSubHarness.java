@@ -9,7 +9,15 @@ import dev.chorusbot.testkit.twitch.eventsub.FakeHelixApi;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import dev.chorusbot.core.Outbound;
+import dev.chorusbot.core.time.Scheduler;
+import dev.chorusbot.testkit.ManualScheduler;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -27,25 +35,25 @@ final class EventSubHarness implements AutoCloseable {
     final WebhookServer server;
     final FakeEventSubSender twitch;
 
-    EventSubHarness(Clock clock, TwitchEventSubConfig.Sleeper sleeper, Consumer<FakeHelixApi.Builder> helixOptions,
-            Consumer<Bot.Builder> botOptions) {
-        this(clock, sleeper, helixOptions, botOptions, c -> { });
+    EventSubHarness(Scheduler time, Consumer<FakeHelixApi.Builder> helixOptions, Consumer<Bot.Builder> botOptions) {
+        this(time, helixOptions, botOptions, c -> { });
     }
 
-    EventSubHarness(Clock clock, TwitchEventSubConfig.Sleeper sleeper, Consumer<FakeHelixApi.Builder> helixOptions,
-            Consumer<Bot.Builder> botOptions, Consumer<TwitchEventSubConfig.Builder> adapterOptions) {
+    EventSubHarness(Scheduler time, Consumer<FakeHelixApi.Builder> helixOptions, Consumer<Bot.Builder> botOptions,
+            Consumer<TwitchEventSubConfig.Builder> adapterOptions) {
+        Clock clock = time.clock();
         FakeHelixApi.Builder helixBuilder = FakeHelixApi.builder().clock(clock);
         helixOptions.accept(helixBuilder);
         this.helix = helixBuilder.start();
         helix.addUser("141981764", "twitchdev", "TwitchDev");
         helix.addUser(BOT_ID, BOT_LOGIN, "ChorusBot");
-        TwitchEventSubConfig.Builder config = config(helix).clock(clock).sleeper(sleeper);
+        TwitchEventSubConfig.Builder config = config(helix);
         adapterOptions.accept(config);
         this.adapter = new TwitchEventSubAdapter(config.build());
         this.server = WebhookServer.builder()
                 .address(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                 .build();
-        Bot.Builder builder = Bot.builder().command(hello()).adapter(adapter).webhookServer(server).clock(clock);
+        Bot.Builder builder = Bot.builder().command(hello()).adapter(adapter).webhookServer(server).scheduler(time);
         botOptions.accept(builder);
         this.bot = builder.build();
         bot.start();
@@ -53,7 +61,35 @@ final class EventSubHarness implements AutoCloseable {
     }
 
     EventSubHarness() {
-        this(Clock.systemUTC(), TwitchEventSubConfig.Sleeper.SYSTEM, b -> { }, b -> { });
+        this(Scheduler.system(), b -> { }, b -> { });
+    }
+
+    /**
+     * Sends {@code message} and waits until it went out, moving {@code time} through each wait the
+     * adapter sleeps on the way (a rate limit's reset, a backoff): the thread sending sleeps on the
+     * manual scheduler until the test advances it.
+     */
+    void sendMovingTime(ManualScheduler time, Outbound message) throws Exception {
+        awaitMovingTime(time, adapter.send(message));
+    }
+
+    /** Waits for {@code sent}, moving {@code time} through each wait the adapter sleeps meanwhile. */
+    static void awaitMovingTime(ManualScheduler time, CompletableFuture<?> sent) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                sent.get(10, TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the send did not finish within 10 s; " + time);
+                }
+                if (time.sleepingThreads() > 0) {
+                    List<Duration> sleeps = time.sleeps();
+                    time.advance(sleeps.get(sleeps.size() - 1)); // exactly the wait the adapter asked for
+                }
+            }
+        }
     }
 
     static TwitchEventSubConfig.Builder config(FakeHelixApi helix) {

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chorusbot.core.Reply;
+import dev.chorusbot.core.time.Scheduler;
 import dev.chorusbot.testkit.twitch.eventsub.ChatMessageNotification;
 import dev.chorusbot.testkit.twitch.eventsub.FakeEventSubSender;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ class EventSubRedeliveryTest {
     @Test
     void raisesTwentyConcurrentCopiesOfOneRevocationOnce() throws Exception {
         AtomicInteger revocations = new AtomicInteger();
-        try (EventSubHarness h = new EventSubHarness(Clock.systemUTC(), TwitchEventSubConfig.Sleeper.SYSTEM,
+        try (EventSubHarness h = new EventSubHarness(Scheduler.system(),
                 b -> { }, b -> b.onEvent("revocation", event -> {
                     revocations.incrementAndGet();
                     return Reply.none();

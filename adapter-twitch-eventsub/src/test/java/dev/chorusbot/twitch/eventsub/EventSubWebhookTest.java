@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import dev.chorusbot.core.time.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -121,7 +122,7 @@ class EventSubWebhookTest {
     void logsARevocationWithItsReasonAndRaisesItAsAnEvent() {
         List<PlatformEvent> revocations = new CopyOnWriteArrayList<>();
         try (LogCapture log = new LogCapture();
-                EventSubHarness h = new EventSubHarness(Clock.systemUTC(), TwitchEventSubConfig.Sleeper.SYSTEM,
+                EventSubHarness h = new EventSubHarness(Scheduler.system(),
                         b -> { }, b -> b.onEvent("revocation", event -> {
                             revocations.add(event);
                             return Reply.none();

@@ -5,18 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.Outbound;
+import dev.chorusbot.testkit.ManualScheduler;
 import dev.chorusbot.testkit.twitch.eventsub.ChatMessageNotification;
 import dev.chorusbot.testkit.twitch.eventsub.FakeHelixApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
  * Twitch's chat limit for Helix sends: 20 messages per 30 seconds for the account, 100 where the bot
- * is moderator or broadcaster. The clock is moved by the adapter's sleeper, so every wait is exact.
+ * is moderator or broadcaster. The test moves the bot's manual scheduler through each wait the adapter sleeps, so every wait is exact.
  */
 class HelixChatLimitTest {
     private static final Chat TWITCHDEV = Chat.of("twitchdev", Chat.Kind.GROUP, "#twitchdev");
@@ -24,13 +24,13 @@ class HelixChatLimitTest {
 
     @Test
     void holdsTheTwentyFirstMessageIn30SecondsUntilTheFirstLeavesTheWindow() throws Exception {
-        TestClock clock = new TestClock(Instant.parse("2026-11-28T20:00:00Z"));
-        try (EventSubHarness h = new EventSubHarness(clock, clock.sleeper(), b -> { }, b -> { })) {
-            sendAll(h, TWITCHDEV, 20);
+        ManualScheduler clock = new ManualScheduler(Instant.parse("2026-11-28T20:00:00Z"));
+        try (EventSubHarness h = new EventSubHarness(clock, b -> { }, b -> { })) {
+            sendAll(h, clock, TWITCHDEV, 20);
             assertThat(clock.sleeps()).isEmpty();
             clock.advance(Duration.ofSeconds(10));
 
-            h.adapter.send(Outbound.text(TWITCHDEV, "twenty-one")).get(5, TimeUnit.SECONDS);
+            h.sendMovingTime(clock, Outbound.text(TWITCHDEV, "twenty-one"));
 
             // The first 20 went out at 20:00:00; the 21st may go at 20:00:30, 20 seconds after it was asked.
             assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(20));
@@ -41,14 +41,14 @@ class HelixChatLimitTest {
 
     @Test
     void allowsAHundredMessagesWhereTheBotsOwnMessageShowsItIsModerator() throws Exception {
-        TestClock clock = new TestClock(Instant.parse("2026-11-28T20:00:00Z"));
-        try (EventSubHarness h = new EventSubHarness(clock, clock.sleeper(), b -> { }, b -> { })) {
+        ManualScheduler clock = new ManualScheduler(Instant.parse("2026-11-28T20:00:00Z"));
+        try (EventSubHarness h = new EventSubHarness(clock, b -> { }, b -> { })) {
             h.twitch.chatMessage(ownMessage().badge("moderator", "1", ""));
             assertThat(h.helix.sentMessages()).isEmpty(); // the bot does not answer itself
 
-            sendAll(h, TWITCHDEV, 100);
+            sendAll(h, clock, TWITCHDEV, 100);
             assertThat(clock.sleeps()).isEmpty();
-            h.adapter.send(Outbound.text(TWITCHDEV, "one too many")).get(5, TimeUnit.SECONDS);
+            h.sendMovingTime(clock, Outbound.text(TWITCHDEV, "one too many"));
 
             assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(30));
             assertThat(h.helix.sentMessages()).hasSize(101);
@@ -57,13 +57,13 @@ class HelixChatLimitTest {
 
     @Test
     void fallsBackToTheNormalLimitWhenTheBotsMessageNoLongerCarriesTheModeratorBadge() throws Exception {
-        TestClock clock = new TestClock(Instant.parse("2026-11-28T20:00:00Z"));
-        try (EventSubHarness h = new EventSubHarness(clock, clock.sleeper(), b -> { }, b -> { })) {
+        ManualScheduler clock = new ManualScheduler(Instant.parse("2026-11-28T20:00:00Z"));
+        try (EventSubHarness h = new EventSubHarness(clock, b -> { }, b -> { })) {
             h.twitch.chatMessage(ownMessage().badge("moderator", "1", ""));
             h.twitch.chatMessage(ownMessage()); // unmodded since
 
-            sendAll(h, TWITCHDEV, 20);
-            h.adapter.send(Outbound.text(TWITCHDEV, "twenty-one")).get(5, TimeUnit.SECONDS);
+            sendAll(h, clock, TWITCHDEV, 20);
+            h.sendMovingTime(clock, Outbound.text(TWITCHDEV, "twenty-one"));
 
             assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(30));
         }
@@ -71,9 +71,9 @@ class HelixChatLimitTest {
 
     @Test
     void allowsAHundredMessagesInTheBotsOwnChannel() throws Exception {
-        TestClock clock = new TestClock(Instant.parse("2026-11-28T20:00:00Z"));
-        try (EventSubHarness h = new EventSubHarness(clock, clock.sleeper(), b -> { }, b -> { })) {
-            sendAll(h, OWN, 100);
+        ManualScheduler clock = new ManualScheduler(Instant.parse("2026-11-28T20:00:00Z"));
+        try (EventSubHarness h = new EventSubHarness(clock, b -> { }, b -> { })) {
+            sendAll(h, clock, OWN, 100);
 
             assertThat(clock.sleeps()).isEmpty();
             assertThat(h.helix.sentMessages()).hasSize(100)
@@ -83,12 +83,12 @@ class HelixChatLimitTest {
 
     @Test
     void countsEveryChannelAgainstOneWindowAndAppliesTheLimitOfTheChannelSentTo() throws Exception {
-        TestClock clock = new TestClock(Instant.parse("2026-11-28T20:00:00Z"));
-        try (EventSubHarness h = new EventSubHarness(clock, clock.sleeper(), b -> { }, b -> { })) {
-            sendAll(h, OWN, 20); // within the own channel's 100
+        ManualScheduler clock = new ManualScheduler(Instant.parse("2026-11-28T20:00:00Z"));
+        try (EventSubHarness h = new EventSubHarness(clock, b -> { }, b -> { })) {
+            sendAll(h, clock, OWN, 20); // within the own channel's 100
             clock.advance(Duration.ofSeconds(5));
 
-            h.adapter.send(Outbound.text(TWITCHDEV, "elsewhere")).get(5, TimeUnit.SECONDS);
+            h.sendMovingTime(clock, Outbound.text(TWITCHDEV, "elsewhere"));
 
             // #twitchdev allows 20 per 30 s and the window already holds 20 messages from 20:00:00.
             assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(25));
@@ -98,11 +98,11 @@ class HelixChatLimitTest {
 
     @Test
     void keepsTheLimitsTheBotWasConfiguredWith() throws Exception {
-        TestClock clock = new TestClock(Instant.parse("2026-11-28T20:00:00Z"));
-        try (EventSubHarness h = new EventSubHarness(clock, clock.sleeper(), b -> { }, b -> { },
+        ManualScheduler clock = new ManualScheduler(Instant.parse("2026-11-28T20:00:00Z"));
+        try (EventSubHarness h = new EventSubHarness(clock, b -> { }, b -> { },
                 c -> c.messageLimits(2, 3))) {
-            sendAll(h, TWITCHDEV, 3);
-            sendAll(h, OWN, 3);
+            sendAll(h, clock, TWITCHDEV, 3);
+            sendAll(h, clock, OWN, 3);
 
             // #twitchdev allows 2: its third message waits 30 s for the first to leave the window.
             // The own channel allows 3, but the window still holds that third #twitchdev message,
@@ -127,11 +127,12 @@ class HelixChatLimitTest {
                 .text("a message the bot sent");
     }
 
-    private static void sendAll(EventSubHarness h, Chat chat, int count) throws Exception {
+    /** Sends {@code count} messages and waits for them, moving the clock through every wait. */
+    private static void sendAll(EventSubHarness h, ManualScheduler clock, Chat chat, int count) throws Exception {
         CompletableFuture<?>[] sends = IntStream.rangeClosed(1, count)
                 .mapToObj(i -> h.adapter.send(Outbound.text(chat, "message " + i)))
                 .toArray(CompletableFuture[]::new);
-        CompletableFuture.allOf(sends).get(10, TimeUnit.SECONDS);
+        EventSubHarness.awaitMovingTime(clock, CompletableFuture.allOf(sends));
         assertThat(h.helix.requests(r -> r.path().equals("/helix/chat/messages"))).hasSizeGreaterThanOrEqualTo(count);
     }
 }

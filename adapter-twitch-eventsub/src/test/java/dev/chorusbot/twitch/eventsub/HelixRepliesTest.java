@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.Outbound;
+import dev.chorusbot.testkit.ManualScheduler;
 import dev.chorusbot.testkit.twitch.eventsub.ChatMessageNotification;
 import dev.chorusbot.testkit.twitch.eventsub.FakeEventSubSender;
 import dev.chorusbot.testkit.twitch.eventsub.FakeHelixApi;
@@ -111,13 +112,13 @@ class HelixRepliesTest {
 
     @Test
     void waitsForTheResetWhenNoRequestRemainsInsteadOfBeingRefused() throws Exception {
-        TestClock clock = new TestClock(Instant.parse("2026-11-28T20:00:00Z"));
-        try (EventSubHarness h = new EventSubHarness(clock, clock.sleeper(), b -> b.pointsPerMinute(3), b -> { })) {
-            h.adapter.send(Outbound.text(TWITCHDEV, "one")).get(5, TimeUnit.SECONDS); // Get Users + send: 1 left
-            h.adapter.send(Outbound.text(TWITCHDEV, "two")).get(5, TimeUnit.SECONDS); // 0 left
+        ManualScheduler clock = new ManualScheduler(Instant.parse("2026-11-28T20:00:00Z"));
+        try (EventSubHarness h = new EventSubHarness(clock, b -> b.pointsPerMinute(3), b -> { })) {
+            h.sendMovingTime(clock, Outbound.text(TWITCHDEV, "one")); // Get Users + send: 1 left
+            h.sendMovingTime(clock, Outbound.text(TWITCHDEV, "two")); // 0 left
             assertThat(clock.sleeps()).isEmpty();
 
-            h.adapter.send(Outbound.text(TWITCHDEV, "three")).get(5, TimeUnit.SECONDS);
+            h.sendMovingTime(clock, Outbound.text(TWITCHDEV, "three"));
 
             // The window opened at 20:00:00 and resets at 20:01:00: the adapter waited exactly that long.
             assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(60));
@@ -129,13 +130,13 @@ class HelixRepliesTest {
 
     @Test
     void retriesAfterTheResetWhenTwitchAnswers429() throws Exception {
-        TestClock clock = new TestClock(Instant.parse("2026-11-28T20:00:00Z"));
-        try (EventSubHarness h = new EventSubHarness(clock, clock.sleeper(), b -> { }, b -> { })) {
+        ManualScheduler clock = new ManualScheduler(Instant.parse("2026-11-28T20:00:00Z"));
+        try (EventSubHarness h = new EventSubHarness(clock, b -> { }, b -> { })) {
             h.twitch.chatMessage(ChatMessageNotification.builder().text("!hello"));
             clock.advance(Duration.ofSeconds(20));
             h.helix.remainingPoints(0); // spent by another instance of the bot: this one cannot know
 
-            h.adapter.send(Outbound.text(TWITCHDEV, "after the reset")).get(5, TimeUnit.SECONDS);
+            h.sendMovingTime(clock, Outbound.text(TWITCHDEV, "after the reset"));
 
             assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(40));
             assertThat(h.helix.sentMessages()).extracting(FakeHelixApi.SentChatMessage::message)
@@ -146,12 +147,12 @@ class HelixRepliesTest {
 
     @Test
     void retriesAServerErrorWithBackoff() throws Exception {
-        TestClock clock = new TestClock(Instant.parse("2026-11-28T20:00:00Z"));
-        try (EventSubHarness h = new EventSubHarness(clock, clock.sleeper(), b -> { }, b -> { })) {
+        ManualScheduler clock = new ManualScheduler(Instant.parse("2026-11-28T20:00:00Z"));
+        try (EventSubHarness h = new EventSubHarness(clock, b -> { }, b -> { })) {
             h.twitch.chatMessage(ChatMessageNotification.builder().text("!hello"));
             h.helix.failNext(503);
 
-            h.adapter.send(Outbound.text(TWITCHDEV, "still there")).get(5, TimeUnit.SECONDS);
+            h.sendMovingTime(clock, Outbound.text(TWITCHDEV, "still there"));
 
             assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(1));
             assertThat(h.helix.sentMessages()).hasSize(2);

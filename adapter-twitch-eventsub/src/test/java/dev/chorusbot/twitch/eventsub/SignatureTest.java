@@ -6,12 +6,11 @@ import dev.chorusbot.core.Platform;
 import dev.chorusbot.core.webhook.WebhookDispatch;
 import dev.chorusbot.core.webhook.WebhookRequest;
 import dev.chorusbot.core.webhook.WebhookResponse;
+import dev.chorusbot.testkit.ManualScheduler;
 import dev.chorusbot.twitch.eventsub.internal.EventSubWebhook;
 import dev.chorusbot.twitch.eventsub.internal.Signature;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -83,9 +82,10 @@ class SignatureTest {
         TwitchEventSubConfig config = TwitchEventSubConfig.builder()
                 .clientId("hof5gwx0su6owfnys0nyan9c87zr6t").clientSecret("client-secret-value")
                 .eventSubSecret(EventSubHarness.SECRET).botUserId(EventSubHarness.BOT_ID)
-                .clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+                .build();
         return new WebhookDispatch(new EventSubWebhook(config, Platform.of("twitch"),
-                out -> CompletableFuture.completedFuture(null), chat -> { }), config.replyTimeout());
+                out -> CompletableFuture.completedFuture(null), chat -> { }, new ManualScheduler(now)),
+                config.replyTimeout());
     }
 
     /** Values computed with OpenSSL for {@link #endpointAcceptsTheOpenSslSignedVerificationAndAnswersTheRawChallenge}. */

@@ -1,5 +1,6 @@
 package dev.chorusbot.twitch.eventsub.internal;
 
+import dev.chorusbot.core.time.Scheduler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chorusbot.twitch.eventsub.TwitchEventSubConfig;
 import java.io.IOException;
@@ -25,19 +26,21 @@ final class AppToken {
 
     private final TwitchEventSubConfig config;
     private final HelixApi.LazyHttpClient http;
+    private final Scheduler time;
     private final URI tokenUri;
     private String token;
     private Instant expiresAt = Instant.MIN;
 
-    AppToken(TwitchEventSubConfig config, HelixApi.LazyHttpClient http) {
+    AppToken(TwitchEventSubConfig config, HelixApi.LazyHttpClient http, Scheduler time) {
         this.config = config;
         this.http = http;
+        this.time = time;
         this.tokenUri = resolve(config.authUrl(), "/oauth2/token");
     }
 
     /** A valid token, fetching one when there is none or it is about to expire. */
     synchronized String current() throws IOException, InterruptedException {
-        if (token == null || !config.clock().instant().isBefore(expiresAt.minus(EARLY))) {
+        if (token == null || !time.now().isBefore(expiresAt.minus(EARLY))) {
             fetch();
         }
         return token;
@@ -69,7 +72,7 @@ final class AppToken {
         }
         token = Json.text(body, "access_token");
         long seconds = body.path("expires_in").asLong(3600);
-        expiresAt = config.clock().instant().plusSeconds(Math.max(seconds, 0));
+        expiresAt = time.now().plusSeconds(Math.max(seconds, 0));
     }
 
     private static JsonNode parse(byte[] body) {

@@ -1,9 +1,9 @@
 package dev.chorusbot.twitch.eventsub.internal;
 
+import dev.chorusbot.core.time.Scheduler;
 import dev.chorusbot.twitch.eventsub.ChatMessageEvent;
 import dev.chorusbot.twitch.eventsub.TwitchEventSubConfig;
 import dev.chorusbot.twitch.internal.SlidingWindow;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,18 +26,16 @@ public final class ChatLimit {
     private final String botUserId;
     private final int normalLimit;
     private final int elevatedLimit;
-    private final Clock clock;
-    private final TwitchEventSubConfig.Sleeper sleeper;
+    private final Scheduler time;
     private final SlidingWindow window = new SlidingWindow(WINDOW_MILLIS);
     private final Set<String> elevated = ConcurrentHashMap.newKeySet();
 
-    /** The limit for the bot of {@code config}, timed by its clock and sleeper. */
-    public ChatLimit(TwitchEventSubConfig config) {
+    /** The limit for the bot of {@code config}, waiting on {@code time}. */
+    public ChatLimit(TwitchEventSubConfig config, Scheduler time) {
         this.botUserId = config.botUserId();
         this.normalLimit = config.messageLimit();
         this.elevatedLimit = config.moderatorMessageLimit();
-        this.clock = config.clock();
-        this.sleeper = config.sleeper();
+        this.time = time;
     }
 
     /** Learns the bot's standing in a channel from one of its own messages there; others are ignored. */
@@ -70,14 +68,14 @@ public final class ChatLimit {
         while (true) {
             long wait;
             synchronized (window) {
-                long now = clock.millis();
+                long now = time.now().toEpochMilli();
                 wait = window.delayUntilBelow(limit, now);
                 if (wait == 0) {
                     window.record(now);
                     return;
                 }
             }
-            sleeper.sleep(Duration.ofMillis(wait));
+            time.sleep(Duration.ofMillis(wait));
         }
     }
 }

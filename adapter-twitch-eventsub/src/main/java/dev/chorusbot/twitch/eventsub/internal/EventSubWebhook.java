@@ -5,6 +5,7 @@ import dev.chorusbot.core.InboundEvent;
 import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.Platform;
 import dev.chorusbot.core.PlatformEvent;
+import dev.chorusbot.core.time.Scheduler;
 import dev.chorusbot.core.webhook.MalformedWebhookException;
 import dev.chorusbot.core.webhook.WebhookDelivery;
 import dev.chorusbot.core.webhook.WebhookOutcome;
@@ -64,16 +65,19 @@ public final class EventSubWebhook implements WebhookProtocol {
     private final Deliveries deliveries;
     private final Function<Outbound, CompletableFuture<Void>> sender;
     private final Consumer<ChatMessageEvent> onChat;
+    private final Scheduler time;
 
     /**
      * The webhook protocol for {@code config}.
      *
      * @param sender sends one reply and completes when Twitch accepted it
      * @param onChat told about every chat message (the adapter learns channel ids from them)
+     * @param time the clock of the replay window
      */
     public EventSubWebhook(TwitchEventSubConfig config, Platform platform,
-            Function<Outbound, CompletableFuture<Void>> sender, Consumer<ChatMessageEvent> onChat) {
+            Function<Outbound, CompletableFuture<Void>> sender, Consumer<ChatMessageEvent> onChat, Scheduler time) {
         this.config = config;
+        this.time = time;
         this.signature = new Signature(config.eventSubSecret());
         this.deliveries = new Deliveries(platform);
         this.sender = sender;
@@ -102,7 +106,7 @@ public final class EventSubWebhook implements WebhookProtocol {
         if (sentAt.isEmpty()) {
             return forbidden(TIMESTAMP + " is not an RFC 3339 time");
         }
-        if (sentAt.get().isBefore(config.clock().instant().minus(REPLAY_WINDOW))) {
+        if (sentAt.get().isBefore(time.now().minus(REPLAY_WINDOW))) {
             log.debug("Refused EventSub message {} sent at {}: older than {}", id, sentAt.get(), REPLAY_WINDOW);
             return forbidden("the message is older than 10 minutes");
         }

@@ -1,5 +1,6 @@
 package dev.chorusbot.twitch.eventsub.internal;
 
+import dev.chorusbot.core.time.Scheduler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chorusbot.twitch.eventsub.EventSubSubscription;
@@ -30,10 +31,11 @@ public final class HelixApi {
 
     /**
      * An API client for {@code config}, on its HTTP client or a new JDK client made on first use (a
-     * serverless cold start that only answers a verification never pays for one).
+     * serverless cold start that only answers a verification never pays for one), waiting for rate
+     * limits and reading token expiry on {@code time}.
      */
-    public HelixApi(TwitchEventSubConfig config) {
-        this.transport = new HelixTransport(config, new LazyHttpClient(config.httpClient().orElse(null)));
+    public HelixApi(TwitchEventSubConfig config, Scheduler time) {
+        this.transport = new HelixTransport(config, new LazyHttpClient(config.httpClient().orElse(null)), time);
     }
 
     /** Creates the JDK client when the first request needs it. */

@@ -1,5 +1,6 @@
 package dev.chorusbot.twitch.eventsub.internal;
 
+import dev.chorusbot.core.time.Scheduler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chorusbot.twitch.eventsub.TwitchApiException;
 import dev.chorusbot.twitch.eventsub.TwitchEventSubConfig;
@@ -28,6 +29,7 @@ final class HelixTransport {
     private final HelixApi.LazyHttpClient http;
     private final AppToken token;
     private final RateLimit rateLimit;
+    private final Scheduler time;
     /**
      * Until when a 401 is not taken for an expired token: Helix also answers 401 when the bot lacks
      * a channel's authorization (no {@code channel:bot}, not a moderator), which a new token cannot
@@ -35,11 +37,12 @@ final class HelixTransport {
      */
     private volatile Instant renewalUselessUntil = Instant.MIN;
 
-    HelixTransport(TwitchEventSubConfig config, HelixApi.LazyHttpClient http) {
+    HelixTransport(TwitchEventSubConfig config, HelixApi.LazyHttpClient http, Scheduler time) {
         this.config = config;
         this.http = http;
-        this.token = new AppToken(config, http);
-        this.rateLimit = new RateLimit(config.clock());
+        this.time = time;
+        this.token = new AppToken(config, http, time);
+        this.rateLimit = new RateLimit(time);
     }
 
     /** A Helix response: its status and parsed body (a missing node for 204). */
@@ -58,7 +61,7 @@ final class HelixTransport {
         int rateLimited = 0;
         int transient_ = 0;
         while (true) {
-            config.sleeper().sleep(rateLimit.waitBeforeRequest());
+            time.sleep(rateLimit.waitBeforeRequest());
             String bearer = token.current();
             HttpResponse<byte[]> response;
             try {
@@ -66,7 +69,7 @@ final class HelixTransport {
             } catch (IOException e) {
                 if (transient_++ < MAX_TRANSIENT) {
                     log.debug("Helix {} {} failed ({}); retrying", method, uri.getPath(), e.toString());
-                    config.sleeper().sleep(Duration.ofSeconds(transient_));
+                    time.sleep(Duration.ofSeconds(transient_));
                     continue;
                 }
                 throw e;
@@ -78,23 +81,23 @@ final class HelixTransport {
                 return new Response(status, parse(response.body()));
             }
             JsonNode error = parse(response.body());
-            if (status == 401 && !renewed && config.clock().instant().isAfter(renewalUselessUntil)) {
+            if (status == 401 && !renewed && time.now().isAfter(renewalUselessUntil)) {
                 // An app access token expires (expires_in) or is revoked: get a new one, try once more.
                 renewed = true;
                 token.renew(bearer);
                 continue;
             }
             if (status == 401 && renewed) {
-                renewalUselessUntil = config.clock().instant().plus(Duration.ofMinutes(1));
+                renewalUselessUntil = time.now().plus(Duration.ofMinutes(1));
             }
             if (status == 429 && rateLimited++ < MAX_RATE_LIMITED) {
                 Duration wait = rateLimit.waitAfterTooManyRequests(response.headers());
                 log.debug("Helix rate limit reached; waiting {} for the reset", wait);
-                config.sleeper().sleep(wait);
+                time.sleep(wait);
                 continue;
             }
             if (status >= 500 && transient_++ < MAX_TRANSIENT) {
-                config.sleeper().sleep(Duration.ofSeconds(transient_));
+                time.sleep(Duration.ofSeconds(transient_));
                 continue;
             }
             throw new TwitchApiException(status, Json.text(error, "error"), Json.text(error, "message"));

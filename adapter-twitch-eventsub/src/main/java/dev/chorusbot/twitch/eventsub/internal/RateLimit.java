@@ -1,7 +1,7 @@
 package dev.chorusbot.twitch.eventsub.internal;
 
+import dev.chorusbot.core.time.Scheduler;
 import java.net.http.HttpHeaders;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
@@ -13,12 +13,12 @@ import java.util.OptionalLong;
  * the next request waits for the reset instead of being refused with 429.
  */
 final class RateLimit {
-    private final Clock clock;
+    private final Scheduler time;
     private long remaining = -1; // unknown until the first response
     private long resetEpochSecond;
 
-    RateLimit(Clock clock) {
-        this.clock = clock;
+    RateLimit(Scheduler time) {
+        this.time = time;
     }
 
     /** Reads the headers of a response. */
@@ -58,7 +58,7 @@ final class RateLimit {
 
     private Duration untilReset() {
         Instant reset = Instant.ofEpochSecond(resetEpochSecond);
-        Duration wait = Duration.between(clock.instant(), reset);
+        Duration wait = Duration.between(time.now(), reset);
         return wait.isNegative() ? Duration.ZERO : wait;
     }
 

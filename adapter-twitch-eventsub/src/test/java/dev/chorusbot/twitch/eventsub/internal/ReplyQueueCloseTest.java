@@ -6,7 +6,10 @@ import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.Outbound;
 import dev.chorusbot.testkit.twitch.eventsub.FakeHelixApi;
 import dev.chorusbot.twitch.eventsub.TwitchEventSubConfig;
+import dev.chorusbot.core.time.ScheduledTask;
+import dev.chorusbot.core.time.Scheduler;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -39,15 +42,14 @@ class ReplyQueueCloseTest {
                         .apiUrl(helix.baseUrl())
                         .authUrl(helix.baseUrl())
                         .closeTimeout(Duration.ofSeconds(10))
-                        .sleeper(wait -> {
-                            // both replies are still on their way when close() starts
-                            (requests.incrementAndGet() == 1 ? firstMayGo : secondMayGo).await();
-                        })
                         .build();
-                HelixApi api = new HelixApi(config);
+                // Each request's rate-limit wait holds it: both replies are still on their way when close() starts.
+                Scheduler holding = new HoldingScheduler(
+                        () -> (requests.incrementAndGet() == 1 ? firstMayGo : secondMayGo).await());
+                HelixApi api = new HelixApi(config, holding);
                 ChannelIds ids = new ChannelIds(api);
                 ids.learn("twitchdev", "141981764");
-                ReplyQueue queue = new ReplyQueue(config, api, ids, new ChatLimit(config));
+                ReplyQueue queue = new ReplyQueue(config, api, ids, new ChatLimit(config, holding));
 
                 CompletableFuture<Void> dropped = queue.send(Outbound.text(TWITCHDEV, "same again"));
                 CompletableFuture<Void> second = queue.send(Outbound.text(TWITCHDEV, "round " + round));
@@ -73,6 +75,38 @@ class ReplyQueueCloseTest {
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
             Thread.onSpinWait();
+        }
+    }
+
+    /** The system scheduler, except that each sleep runs {@code hold} instead (the test's latch). */
+    private record HoldingScheduler(Hold hold) implements Scheduler {
+        interface Hold {
+            void run() throws InterruptedException;
+        }
+
+        @Override
+        public Instant now() {
+            return Scheduler.system().now();
+        }
+
+        @Override
+        public long nanoTime() {
+            return Scheduler.system().nanoTime();
+        }
+
+        @Override
+        public ScheduledTask schedule(Duration delay, Runnable task) {
+            return Scheduler.system().schedule(delay, task);
+        }
+
+        @Override
+        public ScheduledTask scheduleAtFixedRate(Duration initialDelay, Duration period, Runnable task) {
+            return Scheduler.system().scheduleAtFixedRate(initialDelay, period, task);
+        }
+
+        @Override
+        public void sleep(Duration duration) throws InterruptedException {
+            hold.run();
         }
     }
 }
