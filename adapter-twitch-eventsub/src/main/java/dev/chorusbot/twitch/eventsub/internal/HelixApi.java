@@ -1,8 +1,8 @@
 package dev.chorusbot.twitch.eventsub.internal;
 
-import dev.chorusbot.core.time.Scheduler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chorusbot.core.time.Scheduler;
 import dev.chorusbot.twitch.eventsub.EventSubSubscription;
 import dev.chorusbot.twitch.eventsub.TwitchEventSubConfig;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.chorusbot.twitch.eventsub.internal;
 
-import dev.chorusbot.core.time.Scheduler;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.chorusbot.core.time.Scheduler;
 import dev.chorusbot.twitch.eventsub.TwitchApiException;
 import dev.chorusbot.twitch.eventsub.TwitchEventSubConfig;
 import java.io.IOException;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.Outbound;
-import dev.chorusbot.testkit.twitch.eventsub.FakeHelixApi;
-import dev.chorusbot.twitch.eventsub.TwitchEventSubConfig;
 import dev.chorusbot.core.time.ScheduledTask;
 import dev.chorusbot.core.time.Scheduler;
+import dev.chorusbot.testkit.twitch.eventsub.FakeHelixApi;
+import dev.chorusbot.twitch.eventsub.TwitchEventSubConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
