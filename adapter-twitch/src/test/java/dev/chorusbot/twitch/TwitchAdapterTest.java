@@ -573,13 +573,20 @@ class TwitchAdapterTest {
 
     @Test
     void failsMessagesToAChannelWhoseJoinTwitchNeverAnswers() throws Exception {
-        FakeTwitchIrcServer twitch = fake("tcp").missing("typo");
+        ManualScheduler time = new ManualScheduler();
+        FakeTwitchIrcServer twitch = fake("tcp").clock(time.clock()).missing("typo");
         TwitchAdapter adapter = adapter(config(twitch).channels("chorus", "typo")
                 .keepAlive(Duration.ofSeconds(2), Duration.ofSeconds(2)).joinTimeout(Duration.ofSeconds(1)).build(),
-                new RecordingSink());
+                new RecordingSink(time));
         Chat typo = Chat.of("typo", Chat.Kind.GROUP, "#typo");
         CompletableFuture<Void> queued = adapter.send(Outbound.text(typo, "queued for a channel that does not exist"));
         twitch.awaitJoined("chorus");
+        twitch.awaitReceived(line -> line.equals("JOIN #typo"));
+        twitch.sendRaw("PING :sync");
+        twitch.awaitReceived(line -> line.equals("PONG sync")); // the session has seen the JOIN echo of #chorus
+        assertThat(queued).isNotDone();
+
+        time.advance(Duration.ofSeconds(1));
 
         assertThatThrownBy(() -> queued.get(10, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(IllegalStateException.class)
