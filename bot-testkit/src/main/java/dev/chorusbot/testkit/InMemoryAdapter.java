@@ -8,6 +8,7 @@ import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.Platform;
 import dev.chorusbot.core.PullAdapter;
 import dev.chorusbot.core.User;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -83,6 +84,12 @@ public final class InMemoryAdapter implements PullAdapter {
         Handled handled = current.dispatch(event).join();
         handled.outbound().forEach(this::send);
         return handled.outbound();
+    }
+
+    /** The time on the bot's scheduler once started (a manual one stands still), else the system clock. */
+    Instant now() {
+        EventSink current = sink;
+        return current == null ? Instant.now() : current.scheduler().now();
     }
 
     @Override

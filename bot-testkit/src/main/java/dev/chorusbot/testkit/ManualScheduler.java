@@ -200,6 +200,22 @@ public final class ManualScheduler implements Scheduler {
     }
 
     /**
+     * Moves time forward to {@code instant} of the wall clock, as {@link #advance} does.
+     *
+     * @param instant the instant {@link #now()} shows afterwards; not before {@link #now()}
+     * @throws IllegalArgumentException if {@code instant} is before {@link #now()}
+     * @throws RuntimeException the first exception a task threw
+     */
+    public void advanceTo(Instant instant) {
+        Objects.requireNonNull(instant, "instant");
+        Duration by = Duration.between(now(), instant);
+        if (by.isNegative()) {
+            throw new IllegalArgumentException("time only moves forward; " + instant + " is before " + now());
+        }
+        advance(by);
+    }
+
+    /**
      * Tasks waiting to fall due (each repeating task counts once).
      *
      * @return the number of scheduled, not yet due and not cancelled tasks

@@ -8,7 +8,6 @@ import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.Message;
 import dev.chorusbot.core.Platform;
 import dev.chorusbot.core.User;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -121,7 +120,7 @@ public final class TestBot implements AutoCloseable {
      */
     public Replies send(String text) {
         Message message = new Message(adapter.platform(), Long.toString(ids.incrementAndGet()), chat, sender, text,
-                Instant.now(), Optional.empty(), text);
+                adapter.now(), Optional.empty(), text);
         return new Replies(text, adapter.deliver(message));
     }
 
@@ -133,7 +132,7 @@ public final class TestBot implements AutoCloseable {
      */
     public Replies press(Button button) {
         ButtonPress press = new ButtonPress(adapter.platform(), "press-" + ids.incrementAndGet(), chat, sender,
-                button.data(), Optional.empty(), Instant.now(), button);
+                button.data(), Optional.empty(), adapter.now(), button);
         return new Replies("[" + button.label() + "]", adapter.deliver(press));
     }
 

@@ -46,6 +46,24 @@ class ManualSchedulerTest {
     }
 
     @Test
+    void advancesToAnInstantAndNeverBack() {
+        ManualScheduler time = new ManualScheduler(Instant.EPOCH);
+        List<String> runs = new CopyOnWriteArrayList<>();
+        time.scheduleAt(Instant.ofEpochSecond(60), () -> runs.add("at a minute"));
+
+        time.advanceTo(Instant.ofEpochSecond(60));
+
+        assertThat(runs).containsExactly("at a minute");
+        assertThat(time.now()).isEqualTo(Instant.ofEpochSecond(60));
+        assertThatThrownBy(() -> time.advanceTo(Instant.EPOCH))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("time only moves forward; 1970-01-01T00:00:00Z is before 1970-01-01T00:01:00Z");
+        assertThatThrownBy(() -> time.advance(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("time only moves forward; duration was PT-1S");
+    }
+
+    @Test
     void runsTasksThatDueTasksScheduleWithinTheSameAdvance() {
         ManualScheduler time = new ManualScheduler(Instant.EPOCH);
         List<Long> runs = new CopyOnWriteArrayList<>();

@@ -16,8 +16,9 @@ import java.util.Objects;
  * an executor of your own). A task that throws is logged; a repeating one keeps its schedule.
  *
  * <pre>{@code
- * ScheduledTask reminder = scheduler.schedule(Duration.ofMinutes(5), () -> bot.send(chat, Reply.text("tea!")));
+ * ScheduledTask reminder = scheduler.schedule(Duration.ofMinutes(5), () -> log.info("tea is ready"));
  * ScheduledTask ticker = scheduler.scheduleAtFixedRate(Duration.ZERO, Duration.ofSeconds(30), this::tick);
+ * reminder.cancel(); // never runs
  * }</pre>
  */
 public interface Scheduler {
