@@ -3,7 +3,6 @@ package dev.chorusbot.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chorusbot.core.AdapterStoppedException;
 import dev.chorusbot.core.Bot;
 import dev.chorusbot.core.Command;
@@ -12,6 +11,7 @@ import dev.chorusbot.testkit.telegram.ApiCall;
 import dev.chorusbot.testkit.telegram.Failure;
 import dev.chorusbot.testkit.telegram.FakeChat;
 import dev.chorusbot.testkit.telegram.FakeTelegramServer;
+import dev.chorusbot.testkit.telegram.FakeUpdate;
 import dev.chorusbot.testkit.telegram.FakeUser;
 import java.net.URI;
 import java.time.Duration;
@@ -56,15 +56,15 @@ class PollingTest {
     void answersAndAdvancesTheOffsetPastEachHandledUpdate() {
         bot = botWith(c -> c).build();
         bot.start();
-        ObjectNode first = telegram.message(FakeChat.privateWith(anna), anna, "/hello");
+        FakeUpdate first = telegram.message(FakeChat.privateWith(anna), anna, "/hello");
         telegram.enqueue(first);
 
         assertThat(telegram.awaitSentMessages(1, WAIT).get(0).text()).isEqualTo("hello Anna Smith!");
-        long id = first.path("update_id").asLong();
+        long id = first.id();
         List<ApiCall> polls = telegram.awaitCalls("getUpdates", 2, WAIT);
-        assertThat(polls.get(0).params().path("offset").asLong()).isZero();
-        assertThat(polls.get(1).params().path("offset").asLong()).isEqualTo(id + 1);
-        assertThat(polls.get(1).params().path("timeout").asInt()).isEqualTo(1);
+        assertThat(polls.get(0).longParam("offset")).isZero();
+        assertThat(polls.get(1).longParam("offset")).isEqualTo(id + 1);
+        assertThat(polls.get(1).longParam("timeout")).isEqualTo(1);
         assertThat(telegram.pendingUpdates()).isZero();
     }
 
@@ -79,7 +79,7 @@ class PollingTest {
         }).build();
         bot = botWith(c -> c).command(slow).build();
         bot.start();
-        ObjectNode update = telegram.message(FakeChat.privateWith(anna), anna, "/slow");
+        FakeUpdate update = telegram.message(FakeChat.privateWith(anna), anna, "/slow");
         telegram.enqueue(update);
 
         assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
@@ -88,8 +88,8 @@ class PollingTest {
         release.countDown();
 
         telegram.awaitCalls("getUpdates", pollsWhileHandling + 1, WAIT);
-        assertThat(telegram.calls("getUpdates").get(pollsWhileHandling).params().path("offset").asLong())
-                .isEqualTo(update.path("update_id").asLong() + 1);
+        assertThat(telegram.calls("getUpdates").get(pollsWhileHandling).longParam("offset"))
+                .isEqualTo(update.id() + 1);
         assertThat(telegram.awaitSentMessages(1, WAIT).get(0).text()).isEqualTo("done");
     }
 
@@ -99,7 +99,7 @@ class PollingTest {
         bot.start();
 
         ApiCall poll = telegram.awaitCalls("getUpdates", 1, WAIT).get(0);
-        assertThat(poll.params().path("allowed_updates").toString()).isEqualTo("[]");
+        assertThat(poll.paramJson("allowed_updates")).isEqualTo("[]");
     }
 
     @Test
@@ -108,7 +108,7 @@ class PollingTest {
         bot.start();
 
         ApiCall poll = telegram.awaitCalls("getUpdates", 1, WAIT).get(0);
-        assertThat(poll.params().path("allowed_updates").toString()).isEqualTo("[\"message\",\"callback_query\"]");
+        assertThat(poll.paramJson("allowed_updates")).isEqualTo("[\"message\",\"callback_query\"]");
     }
 
     @Test
@@ -148,7 +148,7 @@ class PollingTest {
 
     @Test
     void refusesToStartWithARejectedToken() {
-        FakeTelegramServer other = FakeTelegramServer.start("7000000002:AAOtherTokenForChorusTests_01234567", "x_bot");
+        FakeTelegramServer other = FakeTelegramServer.builder().token("7000000002:AAOtherTokenForChorusTests_01234567").botUsername("x_bot").start();
         try {
             adapter = new TelegramPollingAdapter(TelegramConfig.builder(telegram.token()).apiUrl(other.apiUrl())
                     .mode(TelegramMode.POLLING).build());
@@ -201,12 +201,12 @@ class PollingTest {
         bot = botWith(c -> c).build();
         bot.start();
         FakeChat chat = FakeChat.privateWith(anna);
-        ObjectNode press = telegram.callbackQuery(chat, anna, 7, "hello");
+        FakeUpdate press = telegram.callbackQuery(chat, anna, 7, "hello");
         telegram.enqueue(press);
 
         assertThat(telegram.awaitSentMessages(1, WAIT).get(0).text()).isEqualTo("hello Anna Smith!");
         assertThat(telegram.awaitCalls("answerCallbackQuery", 1, WAIT).get(0).param("callback_query_id"))
-                .isEqualTo(press.path("callback_query").path("id").asText());
+                .isEqualTo(press.value("/callback_query/id"));
     }
 
     @Test
@@ -276,8 +276,8 @@ class PollingTest {
             runs.incrementAndGet();
             throw new InternalError("a failure the bot's error handling does not catch");
         }).build();
-        ObjectNode failing = telegram.message(FakeChat.privateWith(anna), anna, "/broken");
-        ObjectNode hello = telegram.message(FakeChat.privateWith(anna), anna, "/hello");
+        FakeUpdate failing = telegram.message(FakeChat.privateWith(anna), anna, "/broken");
+        FakeUpdate hello = telegram.message(FakeChat.privateWith(anna), anna, "/hello");
         telegram.enqueue(failing);
         telegram.enqueue(hello); // the same batch
         bot = botWith(c -> c).command(broken).build();
@@ -287,7 +287,7 @@ class PollingTest {
         List<ApiCall> polls = telegram.awaitCalls("getUpdates", 2, WAIT);
         // Left unconfirmed, the whole batch came back and only the bot's de-duplication kept it from
         // being handled twice.
-        assertThat(polls.get(1).params().path("offset").asLong()).isEqualTo(hello.path("update_id").asLong() + 1);
+        assertThat(polls.get(1).longParam("offset")).isEqualTo(hello.id() + 1);
         assertThat(runs).hasValue(1);
     }
 
@@ -310,8 +310,8 @@ class PollingTest {
     void skipsAnUpdateWithADateBeyondTheTimeLineAndGoesOnPolling() {
         bot = botWith(c -> c).build();
         bot.start();
-        ObjectNode broken = telegram.message(FakeChat.privateWith(anna), anna, "/hello");
-        ((ObjectNode) broken.path("message")).put("date", 99_999_999_999_999_999L);
+        FakeUpdate broken = telegram.newMessage(FakeChat.privateWith(anna), anna).text("/hello")
+                .date(99_999_999_999_999_999L).build();
         telegram.enqueue(broken);
         telegram.enqueue(telegram.message(FakeChat.privateWith(anna), anna, "/hello"));
 

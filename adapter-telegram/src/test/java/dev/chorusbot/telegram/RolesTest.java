@@ -11,6 +11,7 @@ import dev.chorusbot.core.webhook.WebhookResponse;
 import dev.chorusbot.testkit.ManualScheduler;
 import dev.chorusbot.testkit.telegram.FakeChat;
 import dev.chorusbot.testkit.telegram.FakeTelegramServer;
+import dev.chorusbot.testkit.telegram.FakeUpdate;
 import dev.chorusbot.testkit.telegram.FakeUser;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -71,13 +72,11 @@ class RolesTest {
     void letsAnAnonymousAdministratorRunModeratorCommandsAsTheGroup() {
         // Bot API, Message.sender_chat: "the supergroup itself for messages sent by its anonymous
         // administrators"; from then holds a fake user kept for backward compatibility.
-        com.fasterxml.jackson.databind.node.ObjectNode update = telegram.message(group, admin, "/kick");
-        com.fasterxml.jackson.databind.node.ObjectNode message =
-                (com.fasterxml.jackson.databind.node.ObjectNode) update.get("message");
-        message.putObject("from").put("id", 1087968824L).put("is_bot", true).put("first_name", "Group")
-                .put("username", "GroupAnonymousBot");
-        message.set("sender_chat", message.get("chat").deepCopy());
-        byte[] body = update.toString().getBytes(StandardCharsets.UTF_8);
+        FakeUser groupAnonymousBot = new FakeUser(1087968824L, "Group", java.util.Optional.empty(),
+                java.util.Optional.of("GroupAnonymousBot"), true);
+        FakeUpdate update = telegram.newMessage(group, admin).text("/kick").from(groupAnonymousBot)
+                .senderChat(group).build();
+        byte[] body = update.json().getBytes(StandardCharsets.UTF_8);
 
         WebhookResponse response = bot.webhookRoutes().handle(WebhookRequest.post("/telegram", Map.of(), body));
 

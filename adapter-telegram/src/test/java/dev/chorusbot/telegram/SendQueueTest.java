@@ -173,7 +173,7 @@ class SendQueueTest {
         clock.advance(Duration.ofMillis(10_000));
         adapter.send(Outbound.text(old, "two")).get(5, TimeUnit.SECONDS);
 
-        assertThat(telegram.calls("sendMessage")).extracting(c -> c.params().path("chat_id").asLong())
+        assertThat(telegram.calls("sendMessage")).extracting(c -> c.longParam("chat_id"))
                 .containsExactly(-5001L, -1005001L, -1005001L);
         assertThat(telegram.sentMessages()).extracting(m -> m.chatId()).containsOnly(-1005001L);
     }
@@ -259,7 +259,7 @@ class SendQueueTest {
 
         adapter.send(message).get(5, TimeUnit.SECONDS);
 
-        assertThat(telegram.calls("sendMessage").get(0).params().toString()).isEqualTo(
+        assertThat(telegram.calls("sendMessage").get(0).json()).isEqualTo(
                 "{\"chat_id\":-1006001,\"message_thread_id\":12,\"text\":\"<b>hi</b>\",\"parse_mode\":\"HTML\","
                         + "\"reply_parameters\":{\"message_id\":345,\"allow_sending_without_reply\":true},"
                         + "\"reply_markup\":{\"inline_keyboard\":[[{\"text\":\"Again\",\"callback_data\":\"roll 2d6\"},"

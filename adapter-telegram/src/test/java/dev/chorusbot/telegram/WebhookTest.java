@@ -2,7 +2,6 @@ package dev.chorusbot.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chorusbot.core.Bot;
 import dev.chorusbot.core.Button;
 import dev.chorusbot.core.Command;
@@ -11,7 +10,9 @@ import dev.chorusbot.core.Reply;
 import dev.chorusbot.core.webhook.WebhookServer;
 import dev.chorusbot.testkit.telegram.FakeChat;
 import dev.chorusbot.testkit.telegram.FakeTelegramServer;
+import dev.chorusbot.testkit.telegram.FakeUpdate;
 import dev.chorusbot.testkit.telegram.FakeUser;
+import dev.chorusbot.testkit.telegram.MenuCommand;
 import dev.chorusbot.testkit.telegram.SentMessage;
 import dev.chorusbot.testkit.telegram.WebhookDelivery;
 import java.net.InetAddress;
@@ -77,8 +78,8 @@ class WebhookTest {
         startBot(b -> b, b -> b);
     }
 
-    WebhookDelivery deliver(ObjectNode update) {
-        return telegram.deliver(webhook, Optional.of(SECRET), update.toString().getBytes(StandardCharsets.UTF_8));
+    WebhookDelivery deliver(FakeUpdate update) {
+        return telegram.deliver(webhook, Optional.of(SECRET), update.json().getBytes(StandardCharsets.UTF_8));
     }
 
     HttpResponse<String> post(String body, Optional<String> secret) throws Exception {
@@ -176,7 +177,7 @@ class WebhookTest {
     @Test
     void handlesARedeliveredUpdateOnce() throws Exception {
         startBot(b -> b.inlineReplies(false), b -> b);
-        ObjectNode update = telegram.message(FakeChat.privateWith(anna), anna, "/hello");
+        FakeUpdate update = telegram.message(FakeChat.privateWith(anna), anna, "/hello");
 
         assertThat(deliver(update).status()).isEqualTo(200);
         assertThat(deliver(update).status()).isEqualTo(200);
@@ -187,8 +188,7 @@ class WebhookTest {
     @Test
     void acceptsAndIgnoresAnUnknownUpdateKind() throws Exception {
         startBot();
-        ObjectNode update = telegram.update("future_kind_of_update",
-                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("x", 1));
+        FakeUpdate update = telegram.update("future_kind_of_update", "{\"x\":1}");
 
         WebhookDelivery delivery = deliver(update);
 
@@ -201,12 +201,7 @@ class WebhookTest {
     void passesOtherKindsToEventHandlersWithTheUpdateInside() throws Exception {
         startBot();
         FakeChat group = FakeChat.supergroup(-1001234567890L, "Friends");
-        ObjectNode payload = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        payload.putObject("chat").put("id", group.id()).put("type", "supergroup").put("title", "Friends");
-        payload.putObject("from").put("id", anna.id()).put("is_bot", false).put("first_name", "Anna");
-        payload.put("date", 1_700_000_000L);
-        payload.putObject("new_chat_member").put("status", "member");
-        ObjectNode update = telegram.update("my_chat_member", payload);
+        FakeUpdate update = telegram.myChatMember(group, anna, "left", "member");
 
         assertThat(deliver(update).status()).isEqualTo(200);
 
@@ -296,8 +291,8 @@ class WebhookTest {
     void repliesInTheSameForumTopicQuotingTheCommand() throws Exception {
         startBot();
         FakeChat forum = FakeChat.forum(-1009876543210L, "Forum");
-        ObjectNode update = telegram.topicMessage(forum, 77, anna, "/hello");
-        long messageId = update.path("message").path("message_id").asLong();
+        FakeUpdate update = telegram.topicMessage(forum, 77, anna, "/hello");
+        long messageId = Long.parseLong(update.value("/message/message_id"));
 
         deliver(update);
 
@@ -331,10 +326,9 @@ class WebhookTest {
             commandsSeen.add("command=" + m.command().orElse("none"));
             return Reply.none();
         }));
-        ObjectNode update = telegram.message(FakeChat.privateWith(anna), anna, "👋🏽 say /hello");
         // 👋🏽 is four UTF-16 units; "/hello" starts at 9, as Telegram would mark it.
-        ((ObjectNode) update.path("message")).putArray("entities").addObject()
-                .put("type", "bot_command").put("offset", 9).put("length", 6);
+        FakeUpdate update = telegram.newMessage(FakeChat.privateWith(anna), anna).text("👋🏽 say /hello")
+                .entity("bot_command", 9, 6).build();
 
         deliver(update);
 
@@ -351,9 +345,7 @@ class WebhookTest {
         }));
         FakeChat chat = FakeChat.privateWith(anna);
         // "/hello" sent as inline code: Telegram marks it "code", not "bot_command".
-        ObjectNode quoted = telegram.message(chat, anna, "/hello");
-        ((ObjectNode) quoted.path("message")).putArray("entities").addObject()
-                .put("type", "code").put("offset", 0).put("length", 6);
+        FakeUpdate quoted = telegram.newMessage(chat, anna).text("/hello").entity("code", 0, 6).build();
 
         deliver(quoted);
         deliver(telegram.message(chat, anna, "/hello"));
@@ -386,15 +378,14 @@ class WebhookTest {
 
         deliver(telegram.message(chat, anna, "/menu"));
         SentMessage withButtons = telegram.awaitSentMessages(1, WAIT).get(0);
-        assertThat(withButtons.replyMarkup().path("inline_keyboard").get(0).get(0).path("callback_data").asText())
-                .isEqualTo("hello");
+        assertThat(withButtons.buttons().get(0).get(0).callbackData()).contains("hello");
 
-        ObjectNode press = telegram.callbackQuery(chat, anna, withButtons.messageId(), "hello");
+        FakeUpdate press = telegram.callbackQuery(chat, anna, withButtons.messageId(), "hello");
         deliver(press);
 
         assertThat(telegram.awaitSentMessages(2, WAIT).get(1).text()).isEqualTo("hello Anna Smith!");
         assertThat(telegram.awaitCalls("answerCallbackQuery", 1, WAIT).get(0).param("callback_query_id"))
-                .isEqualTo(press.path("callback_query").path("id").asText());
+                .isEqualTo(press.value("/callback_query/id"));
     }
 
     @Test
@@ -425,9 +416,8 @@ class WebhookTest {
 
         assertThat(telegram.webhookUrl()).isEqualTo("https://bot.example.org/telegram");
         assertThat(telegram.calls("setWebhook").get(0).param("secret_token")).isEqualTo(SECRET);
-        assertThat(telegram.myCommands().toString())
-                .contains("{\"command\":\"hello\",\"description\":\"Say hello\"}")
-                .contains("\"command\":\"help\"");
+        assertThat(telegram.myCommands()).contains(new MenuCommand("hello", "Say hello"))
+                .extracting(MenuCommand::command).contains("help");
     }
 
     @Test
@@ -441,12 +431,12 @@ class WebhookTest {
             return b;
         });
 
-        com.fasterxml.jackson.databind.JsonNode menu = telegram.myCommands();
-        assertThat(menu.size()).isEqualTo(100);
+        List<MenuCommand> menu = telegram.myCommands();
+        assertThat(menu).hasSize(100);
         String cut = "";
-        for (com.fasterxml.jackson.databind.JsonNode entry : menu) {
-            if (entry.path("command").asText().equals("c0")) {
-                cut = entry.path("description").asText();
+        for (MenuCommand entry : menu) {
+            if (entry.command().equals("c0")) {
+                cut = entry.description();
             }
         }
         assertThat(cut).as("cut before the emoji rather than through it").isEqualTo("x".repeat(255));

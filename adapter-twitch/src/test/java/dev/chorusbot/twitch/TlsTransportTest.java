@@ -21,7 +21,7 @@ class TlsTransportTest {
 
 
     private static FakeTwitchIrcServer server(String kind, TestCertificate cert) {
-        return (kind.equals("ircs") ? FakeTwitchIrcServer.tls(cert) : FakeTwitchIrcServer.secureWebSocket(cert)).start();
+        return (kind.equals("ircs") ? FakeTwitchIrcServer.builder().tls(cert) : FakeTwitchIrcServer.builder().secureWebSocket(cert)).start();
     }
 
     private static TwitchConfig config(FakeTwitchIrcServer server, TestCertificate trusted) {

@@ -50,7 +50,7 @@ class TwitchAdapterCloseTest {
 
     @Test
     void closeLeavesNothingScheduledOnTheBotsScheduler() throws Exception {
-        try (FakeTwitchIrcServer twitch = FakeTwitchIrcServer.tcp().start()) {
+        try (FakeTwitchIrcServer twitch = FakeTwitchIrcServer.start()) {
             ManualScheduler time = new ManualScheduler();
             TwitchAdapter adapter = new TwitchAdapter(TwitchConfig.builder().username("chorus_bot").token("tok3n")
                     .channels("#chorus").server(twitch.uri()).build());

@@ -47,7 +47,12 @@ class TwitchAdapterTest {
     }
 
     private FakeTwitchIrcServer fake(String kind) {
-        FakeTwitchIrcServer server = (kind.equals("ws") ? FakeTwitchIrcServer.webSocket() : FakeTwitchIrcServer.tcp()).start();
+        return fake(kind, java.time.Clock.systemUTC());
+    }
+
+    private FakeTwitchIrcServer fake(String kind, java.time.Clock clock) {
+        FakeTwitchIrcServer server = (kind.equals("ws") ? FakeTwitchIrcServer.builder().webSocket()
+                : FakeTwitchIrcServer.builder().tcp()).clock(clock).start();
         cleanup.add(server);
         return server;
     }
@@ -429,7 +434,7 @@ class TwitchAdapterTest {
     @Test
     void holdsTheTwentyFirstMessageUntilThirtySecondsHavePassed() throws Exception {
         ManualScheduler time = new ManualScheduler();
-        FakeTwitchIrcServer twitch = fake("tcp").clock(time.clock());
+        FakeTwitchIrcServer twitch = fake("tcp", time.clock());
         TwitchAdapter adapter = adapter(config(twitch).build(), new RecordingSink(time));
         twitch.awaitJoined("chorus");
         awaitTrue(adapter::isConnected, "login");
@@ -469,7 +474,7 @@ class TwitchAdapterTest {
     @Test
     void pausesAndResendsAMessageTwitchRefusedAsTooFast() throws Exception {
         ManualScheduler time = new ManualScheduler();
-        FakeTwitchIrcServer twitch = fake("tcp").clock(time.clock());
+        FakeTwitchIrcServer twitch = fake("tcp", time.clock());
         RecordingSink sink = new RecordingSink(time);
         TwitchAdapter adapter = adapter(config(twitch).build(), sink);
         sink.await(PlatformEvent.class, e -> e.type().equals("ROOMSTATE"));
@@ -490,7 +495,7 @@ class TwitchAdapterTest {
     @Test
     void joinsAtMostTwentyChannelsPerTenSeconds() {
         ManualScheduler time = new ManualScheduler();
-        FakeTwitchIrcServer twitch = fake("tcp").clock(time.clock());
+        FakeTwitchIrcServer twitch = fake("tcp", time.clock());
         List<String> channels = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             channels.add("channel" + i);
@@ -574,7 +579,7 @@ class TwitchAdapterTest {
     @Test
     void failsMessagesToAChannelWhoseJoinTwitchNeverAnswers() throws Exception {
         ManualScheduler time = new ManualScheduler();
-        FakeTwitchIrcServer twitch = fake("tcp").clock(time.clock()).missing("typo");
+        FakeTwitchIrcServer twitch = fake("tcp", time.clock()).missing("typo");
         TwitchAdapter adapter = adapter(config(twitch).channels("chorus", "typo")
                 .keepAlive(Duration.ofSeconds(2), Duration.ofSeconds(2)).joinTimeout(Duration.ofSeconds(1)).build(),
                 new RecordingSink(time));

@@ -69,8 +69,8 @@ public class EventSubHelloEndToEndBenchmark {
                 .webhookServer(server)
                 .build();
         bot.start();
-        twitch = FakeEventSubSender.to(URI.create("http://127.0.0.1:" + server.port() + "/twitch"))
-                .secret(SECRET).botUserId("900000001").maxAttempts(1).build();
+        twitch = FakeEventSubSender.builder().callback(URI.create("http://127.0.0.1:" + server.port() + "/twitch"))
+                .secret(SECRET).botUserId("900000001").maxAttempts(1).start();
     }
 
     /** Checks that every delivery of the iteration was answered through Helix, then forgets them. */

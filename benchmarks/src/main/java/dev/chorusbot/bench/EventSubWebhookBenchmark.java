@@ -11,6 +11,7 @@ import dev.chorusbot.core.webhook.WebhookResponse;
 import dev.chorusbot.testkit.ManualScheduler;
 import dev.chorusbot.testkit.twitch.eventsub.ChatMessageNotification;
 import dev.chorusbot.testkit.twitch.eventsub.FakeEventSubSender;
+import dev.chorusbot.testkit.twitch.eventsub.FakeSubscription;
 import dev.chorusbot.twitch.eventsub.TwitchEventSubAdapter;
 import dev.chorusbot.twitch.eventsub.TwitchEventSubConfig;
 import dev.chorusbot.twitch.eventsub.internal.Signature;
@@ -72,9 +73,9 @@ public class EventSubWebhookBenchmark {
         for (int i = 0; i < BATCH; i++) {
             String event = ChatMessageNotification.builder().chatter("129546453", "viktor", "Viktor")
                     .text("!hello").badge("subscriber", "3012", "14").toEventJson();
-            String body = "{\"subscription\":" + FakeEventSubSender.subscription(UUID.randomUUID().toString(),
+            String body = "{\"subscription\":" + FakeSubscription.of(UUID.randomUUID().toString(),
                     "enabled", "channel.chat.message", Map.of("broadcaster_user_id", "141981764", "user_id",
-                            "900000001"), "https://bot.example.com/twitch", NOW) + ",\"event\":" + event + "}";
+                            "900000001"), "https://bot.example.com/twitch", NOW).toJson() + ",\"event\":" + event + "}";
             String id = UUID.randomUUID().toString();
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             requests[i] = WebhookRequest.post("/twitch", Map.of(

@@ -47,7 +47,7 @@ public final class TelegramWebhookLoad {
         String path = options.text("path", "/telegram");
         int port = ChildJvm.freePort();
         Path log = Files.createTempFile("chorus-telegram-load", ".log");
-        try (FakeTelegramServer api = FakeTelegramServer.start(TelegramSamples.TOKEN, TelegramSamples.USERNAME)) {
+        try (FakeTelegramServer api = FakeTelegramServer.builder().token(TelegramSamples.TOKEN).botUsername(TelegramSamples.USERNAME).start()) {
             Map<String, String> env = new java.util.HashMap<>(Map.of(
                     "TELEGRAM_BOT_TOKEN", TelegramSamples.TOKEN,
                     "TELEGRAM_API_URL", api.apiUrl().toString(),

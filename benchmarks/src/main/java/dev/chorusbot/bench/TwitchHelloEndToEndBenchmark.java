@@ -54,10 +54,10 @@ public class TwitchHelloEndToEndBenchmark {
     /** Starts the fake server and the hello bot, joined to #chorus. */
     @Setup(Level.Trial)
     public void start() {
-        twitch = (transport.equals("ws") ? FakeTwitchIrcServer.webSocket() : FakeTwitchIrcServer.tcp())
+        twitch = (transport.equals("ws") ? FakeTwitchIrcServer.builder().webSocket() : FakeTwitchIrcServer.builder().tcp())
+                .start()
                 .messageLimits(UNLIMITED, UNLIMITED)
-                .moderatorIn("chorus")
-                .start();
+                .moderatorIn("chorus");
         TwitchAdapter adapter = new TwitchAdapter(TwitchConfig.builder()
                 .username("chorus_bot").token("bench").channels("chorus")
                 .server(twitch.uri())

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chorusbot.testkit.lambda.FakeLambdaRuntime;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,8 +38,7 @@ class AwsRuntimeClientTest extends EntryPointContract {
     @Override
     protected Answer post(String body, Map<String, String> headers) throws Exception {
         FakeLambdaRuntime.Result result = runtime
-                .invoke(AwsEvents.json(AwsEvents.event(AwsEvents.FUNCTION_URL, body, headers, false)))
-                .get(30, TimeUnit.SECONDS);
+                .invoke(AwsEvents.json(AwsEvents.event(AwsEvents.FUNCTION_URL, body, headers, false))).await(Duration.ofSeconds(30));
         assertThat(result.error()).as("invocation error: %s\n%s", result.body(), lambda.output()).isFalse();
         return AwsEventContract.answerOf(JSON.readTree(result.body()));
     }
@@ -66,7 +65,7 @@ class AwsRuntimeClientTest extends EntryPointContract {
 
     @Test
     void reportsAnEventThatIsNotHttpAsTheInvocationsError() throws Exception {
-        FakeLambdaRuntime.Result result = runtime.invoke("{\"source\":\"aws.events\"}").get(30, TimeUnit.SECONDS);
+        FakeLambdaRuntime.Result result = runtime.invoke("{\"source\":\"aws.events\"}").await(Duration.ofSeconds(30));
 
         assertThat(result.error()).isTrue();
         JsonNode error = JSON.readTree(result.body());
@@ -82,7 +81,7 @@ class AwsRuntimeClientTest extends EntryPointContract {
         environment.remove("TELEGRAM_BOT_TOKEN");
         try (FakeLambdaRuntime other = FakeLambdaRuntime.start();
                 LambdaProcess broken = LambdaProcess.start(other.address(), environment)) {
-            FakeLambdaRuntime.Result init = other.initError().get(30, TimeUnit.SECONDS);
+            FakeLambdaRuntime.Result init = other.awaitInitError(Duration.ofSeconds(30));
 
             JsonNode error = JSON.readTree(init.body());
             assertThat(error.path("errorMessage").asText())
@@ -98,7 +97,7 @@ class AwsRuntimeClientTest extends EntryPointContract {
         environment.put("TELEGRAM_MODE", "polling");
         try (FakeLambdaRuntime other = FakeLambdaRuntime.start();
                 LambdaProcess broken = LambdaProcess.start(other.address(), environment)) {
-            FakeLambdaRuntime.Result init = other.initError().get(30, TimeUnit.SECONDS);
+            FakeLambdaRuntime.Result init = other.awaitInitError(Duration.ofSeconds(30));
 
             assertThat(JSON.readTree(init.body()).path("errorMessage").asText())
                     .contains("the telegram adapter of the bot from " + TelegramTestBotFactory.class.getName()
@@ -113,7 +112,7 @@ class AwsRuntimeClientTest extends EntryPointContract {
         try (FakeLambdaRuntime other = FakeLambdaRuntime.start();
                 LambdaProcess broken = LambdaProcess.start(other.address(), Map.of(
                         "CHORUS_BOT_FACTORY", "com.example.NoSuchFactory"))) {
-            FakeLambdaRuntime.Result init = other.initError().get(30, TimeUnit.SECONDS);
+            FakeLambdaRuntime.Result init = other.awaitInitError(Duration.ofSeconds(30));
 
             assertThat(JSON.readTree(init.body()).path("errorMessage").asText())
                     .contains("CHORUS_BOT_FACTORY names com.example.NoSuchFactory, which is not on the class path");

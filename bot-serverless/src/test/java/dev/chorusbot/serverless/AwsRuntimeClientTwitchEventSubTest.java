@@ -80,8 +80,8 @@ class AwsRuntimeClientTwitchEventSubTest {
 
     private FakeEventSubSender twitch(String secret) {
         // One attempt: a refused delivery is not retried, so each test sees exactly its own invocation.
-        return FakeEventSubSender.to(functionUrl.url().resolve("/twitch"))
-                .secret(secret).botUserId(BOT_USER_ID).maxAttempts(1).build();
+        return FakeEventSubSender.builder().callback(functionUrl.url().resolve("/twitch"))
+                .secret(secret).botUserId(BOT_USER_ID).maxAttempts(1).start();
     }
 
     /** A chatter of their own per test, so each test reads only its own replies. */

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.chorusbot.serverless.EntryPointContract.Answer;
 import dev.chorusbot.testkit.lambda.FakeLambdaRuntime;
+import java.time.Duration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -90,7 +90,7 @@ final class FunctionUrlService<T> implements AutoCloseable {
             Answer answer;
             T observed;
             try {
-                FakeLambdaRuntime.Result result = runtime.invoke(AwsEvents.json(event)).get(30, TimeUnit.SECONDS);
+                FakeLambdaRuntime.Result result = runtime.invoke(AwsEvents.json(event)).await(Duration.ofSeconds(30));
                 observed = observer.get();
                 answer = result.error()
                         ? new Answer(502, Map.of("Content-Type", "application/json"),

@@ -2,9 +2,9 @@ package dev.chorusbot.serverless;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.cloud.functions.invoker.runner.Invoker;
 import dev.chorusbot.testkit.telegram.FakeChat;
+import dev.chorusbot.testkit.telegram.FakeUpdate;
 import dev.chorusbot.testkit.telegram.FakeUser;
 import dev.chorusbot.testkit.telegram.WebhookDelivery;
 import java.io.ByteArrayInputStream;
@@ -101,10 +101,10 @@ class GoogleInvokerTest extends EntryPointContract {
     @Test
     void servesAnUpdateDeliveredTheWayTelegramDeliversIt() {
         FakeUser user = newUser();
-        ObjectNode update = telegram.message(FakeChat.privateWith(user), user, "/hello");
+        FakeUpdate update = telegram.message(FakeChat.privateWith(user), user, "/hello");
 
         WebhookDelivery delivery = telegram.deliver(URI.create("http://127.0.0.1:" + port + "/"),
-                Optional.of(SECRET), update.toString().getBytes(StandardCharsets.UTF_8));
+                Optional.of(SECRET), update.json().getBytes(StandardCharsets.UTF_8));
 
         assertThat(delivery.status()).isEqualTo(200);
         assertThat(delivery.attempts()).isEqualTo(1);

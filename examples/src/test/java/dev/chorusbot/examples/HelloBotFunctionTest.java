@@ -14,6 +14,7 @@ import dev.chorusbot.testkit.telegram.FakeTelegramServer;
 import dev.chorusbot.testkit.telegram.FakeUser;
 import dev.chorusbot.testkit.twitch.eventsub.ChatMessageNotification;
 import dev.chorusbot.testkit.twitch.eventsub.FakeEventSubSender;
+import dev.chorusbot.testkit.twitch.eventsub.FakeSubscription;
 import dev.chorusbot.testkit.twitch.eventsub.FakeHelixApi;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -162,9 +163,9 @@ class HelloBotFunctionTest {
     private static Map<String, Object> signedTwitchNotification(ChatMessageNotification message, String secret)
             throws Exception {
         ObjectNode body = JSON.createObjectNode();
-        body.set("subscription", FakeEventSubSender.subscription("f1c2a387-161a-49f9-a165-0f21d7a4e1c4", "enabled",
+        body.set("subscription", JSON.readTree(FakeSubscription.of("f1c2a387-161a-49f9-a165-0f21d7a4e1c4", "enabled",
                 "channel.chat.message", Map.of("broadcaster_user_id", message.broadcasterId(), "user_id", BOT_USER_ID),
-                "https://example.com/twitch", Instant.now()));
+                "https://example.com/twitch", Instant.now()).toJson()));
         body.set("event", JSON.readTree(message.toEventJson()));
         String json = body.toString();
         String id = UUID.randomUUID().toString();

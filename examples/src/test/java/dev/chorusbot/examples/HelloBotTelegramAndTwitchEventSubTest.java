@@ -78,7 +78,7 @@ class HelloBotTelegramAndTwitchEventSubTest {
     }
 
     private static FakeEventSubSender twitchAt(URI base, String secret) {
-        return FakeEventSubSender.to(base.resolve("/twitch")).secret(secret).botUserId(BOT_USER_ID).build();
+        return FakeEventSubSender.builder().callback(base.resolve("/twitch")).secret(secret).botUserId(BOT_USER_ID).start();
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class HelloBotTwitchTest {
     @Test
     void answersHelloOnTwitchAsAThreadedReply() {
-        try (FakeTwitchIrcServer twitch = FakeTwitchIrcServer.webSocket().start()) {
+        try (FakeTwitchIrcServer twitch = FakeTwitchIrcServer.builder().webSocket().start()) {
             Bot bot = HelloBot.build(Map.of(
                     "TWITCH_USERNAME", "Chorus_Bot",
                     "TWITCH_OAUTH_TOKEN", "abc123",

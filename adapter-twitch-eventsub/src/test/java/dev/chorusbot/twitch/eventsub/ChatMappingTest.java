@@ -15,6 +15,7 @@ import dev.chorusbot.core.User;
 import dev.chorusbot.core.webhook.WebhookServer;
 import dev.chorusbot.testkit.twitch.eventsub.ChatMessageNotification;
 import dev.chorusbot.testkit.twitch.eventsub.FakeEventSubSender;
+import dev.chorusbot.testkit.twitch.eventsub.FakeSubscription;
 import dev.chorusbot.testkit.twitch.eventsub.FakeHelixApi;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -54,8 +55,8 @@ class ChatMappingTest {
         server = WebhookServer.builder().address(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).build();
         server.routes().add(adapter.webhookPath(), adapter.endpoint());
         server.start();
-        twitch = FakeEventSubSender.to(URI.create("http://127.0.0.1:" + server.port() + "/twitch"))
-                .secret(EventSubHarness.SECRET).build();
+        twitch = FakeEventSubSender.builder().callback(URI.create("http://127.0.0.1:" + server.port() + "/twitch"))
+                .secret(EventSubHarness.SECRET).start();
     }
 
     @AfterEach
@@ -135,7 +136,7 @@ class ChatMappingTest {
                 + "\"broadcaster_user_name\":\"TwitchDev\",\"chatter_user_id\":\"129546453\","
                 + "\"chatter_user_login\":\"viktor\",\"chatter_user_name\":\"Viktor\",\"notice_type\":\"sub\"}";
 
-        FakeEventSubSender.Delivery delivery = twitch.notification(FakeEventSubSender.subscription("s-1", "enabled",
+        FakeEventSubSender.Delivery delivery = twitch.notification(FakeSubscription.of("s-1", "enabled",
                 "channel.chat.notification", Map.of("broadcaster_user_id", "141981764", "user_id", "900000001"),
                 "https://example.com/twitch", Instant.now()), event);
 

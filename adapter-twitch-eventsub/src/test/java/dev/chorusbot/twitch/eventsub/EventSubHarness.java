@@ -57,7 +57,7 @@ final class EventSubHarness implements AutoCloseable {
         botOptions.accept(builder);
         this.bot = builder.build();
         bot.start();
-        this.twitch = FakeEventSubSender.to(webhook()).secret(SECRET).clock(clock).botUserId(BOT_ID).build();
+        this.twitch = FakeEventSubSender.builder().callback(webhook()).secret(SECRET).clock(clock).botUserId(BOT_ID).start();
     }
 
     EventSubHarness() {

@@ -9,6 +9,7 @@ import dev.chorusbot.core.webhook.WebhookRequest;
 import dev.chorusbot.core.webhook.WebhookResponse;
 import dev.chorusbot.testkit.twitch.eventsub.ChatMessageNotification;
 import dev.chorusbot.testkit.twitch.eventsub.FakeEventSubSender;
+import dev.chorusbot.testkit.twitch.eventsub.FakeSubscription;
 import dev.chorusbot.testkit.twitch.eventsub.FakeHelixApi;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,8 +64,8 @@ class EventSubWebhookTest {
     @Test
     void refusesAWrongSignatureWith403AndProcessesNothing() {
         try (EventSubHarness h = new EventSubHarness()) {
-            FakeEventSubSender forger = FakeEventSubSender.to(h.webhook()).secret("not-the-right-secret").maxAttempts(1)
-                    .build();
+            FakeEventSubSender forger = FakeEventSubSender.builder().callback(h.webhook()).secret("not-the-right-secret").maxAttempts(1)
+                    .start();
 
             FakeEventSubSender.Delivery delivery = forger.chatMessage(ChatMessageNotification.builder().text("!hello"));
             FakeEventSubSender.Delivery verification = forger.verifyChatSubscription("141981764", "1");
@@ -94,8 +95,8 @@ class EventSubWebhookTest {
     @Test
     void refusesADeliveryOlderThanTenMinutes() {
         try (EventSubHarness h = new EventSubHarness()) {
-            FakeEventSubSender replayer = FakeEventSubSender.to(h.webhook()).secret(EventSubHarness.SECRET)
-                    .clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-11))).maxAttempts(1).build();
+            FakeEventSubSender replayer = FakeEventSubSender.builder().callback(h.webhook()).secret(EventSubHarness.SECRET)
+                    .clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-11))).maxAttempts(1).start();
 
             FakeEventSubSender.Delivery stale = replayer.chatMessage(ChatMessageNotification.builder().text("!hello"));
 
@@ -127,7 +128,7 @@ class EventSubWebhookTest {
                             revocations.add(event);
                             return Reply.none();
                         }))) {
-            FakeEventSubSender.Delivery delivery = h.twitch.revocation(FakeEventSubSender.subscription(
+            FakeEventSubSender.Delivery delivery = h.twitch.revocation(FakeSubscription.of(
                     "f1c2a387-161a-49f9-a165-0f21d7a4e1c4", "authorization_revoked", "channel.chat.message",
                     Map.of("broadcaster_user_id", "141981764", "user_id", EventSubHarness.BOT_ID),
                     h.webhook().toString(), Instant.now()));
@@ -200,8 +201,8 @@ class EventSubWebhookTest {
     void answers503WhileTheBotIsNotReceivingSoTwitchDeliversAgain() {
         try (EventSubHarness h = new EventSubHarness()) {
             h.adapter.stopReceiving();
-            FakeEventSubSender once = FakeEventSubSender.to(h.webhook()).secret(EventSubHarness.SECRET).maxAttempts(2)
-                    .build();
+            FakeEventSubSender once = FakeEventSubSender.builder().callback(h.webhook()).secret(EventSubHarness.SECRET).maxAttempts(2)
+                    .start();
 
             FakeEventSubSender.Delivery refused = once.chatMessage(ChatMessageNotification.builder().text("!hello"));
 

@@ -27,7 +27,7 @@ class SecretsTest {
             h.helix.dropNextMessage("msg_rejected", "Your message is being checked by mods and has not been sent.");
             h.adapter.send(Outbound.text(Chat.of("twitchdev", Chat.Kind.GROUP, "#twitchdev"), "x")).exceptionally(e -> null)
                     .join();
-            FakeEventSubSender.to(h.webhook()).secret("a-forged-secret-value").maxAttempts(1).build()
+            FakeEventSubSender.builder().callback(h.webhook()).secret("a-forged-secret-value").maxAttempts(1).start()
                     .chatMessage(ChatMessageNotification.builder().text("!hello"));
             h.helix.requests(r -> r.headers().containsKey("authorization"))
                     .forEach(r -> tokens.add(r.headers().get("authorization").substring("Bearer ".length())));

@@ -7,6 +7,7 @@ import dev.chorusbot.core.webhook.WebhookRequest;
 import dev.chorusbot.core.webhook.WebhookResponse;
 import dev.chorusbot.testkit.twitch.eventsub.ChatMessageNotification;
 import dev.chorusbot.testkit.twitch.eventsub.FakeEventSubSender;
+import dev.chorusbot.testkit.twitch.eventsub.FakeSubscription;
 import dev.chorusbot.testkit.twitch.eventsub.FakeHelixApi;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -30,9 +31,9 @@ class ServerlessContractTest {
             bot.start();
             try {
                 ChatMessageNotification hello = ChatMessageNotification.builder().text("!hello");
-                String body = "{\"subscription\":" + FakeEventSubSender.subscription("s-1", "enabled",
+                String body = "{\"subscription\":" + FakeSubscription.of("s-1", "enabled",
                         "channel.chat.message", Map.of("broadcaster_user_id", "141981764", "user_id",
-                                EventSubHarness.BOT_ID), "https://example.com/twitch", Instant.now())
+                                EventSubHarness.BOT_ID), "https://example.com/twitch", Instant.now()).toJson()
                         + ",\"event\":" + hello.toEventJson() + "}";
 
                 WebhookResponse response = bot.webhookRoutes().handle(signed(body, "notification"));
@@ -53,9 +54,9 @@ class ServerlessContractTest {
                     .adapter(new TwitchEventSubAdapter(EventSubHarness.config(helix).build())).build();
             bot.start();
             try {
-                String body = "{\"challenge\":\"abc-123\",\"subscription\":" + FakeEventSubSender.subscription("s-1",
+                String body = "{\"challenge\":\"abc-123\",\"subscription\":" + FakeSubscription.of("s-1",
                         "webhook_callback_verification_pending", "channel.chat.message", Map.of(),
-                        "https://example.com/twitch", Instant.now()) + "}";
+                        "https://example.com/twitch", Instant.now()).toJson() + "}";
 
                 WebhookResponse response = bot.webhookRoutes().handle(signed(body, "webhook_callback_verification"));
 

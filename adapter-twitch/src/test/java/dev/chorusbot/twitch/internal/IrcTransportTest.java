@@ -34,8 +34,8 @@ class IrcTransportTest {
     @ValueSource(strings = {"ircs", "wss"})
     void refusesATrustedCertificateIssuedForAnotherHost(String kind) {
         TestCertificate elsewhere = TestCertificate.generate("chat.example.org");
-        try (FakeTwitchIrcServer twitch = (kind.equals("ircs") ? FakeTwitchIrcServer.tls(elsewhere)
-                : FakeTwitchIrcServer.secureWebSocket(elsewhere)).start()) {
+        try (FakeTwitchIrcServer twitch = (kind.equals("ircs") ? FakeTwitchIrcServer.builder().tls(elsewhere)
+                : FakeTwitchIrcServer.builder().secureWebSocket(elsewhere)).start()) {
 
             assertThatThrownBy(() -> IrcTransport.open(twitch.uri(), Optional.of(elsewhere.clientContext()),
                     Duration.ofSeconds(5), IGNORE))
@@ -47,7 +47,7 @@ class IrcTransportTest {
     @ParameterizedTest
     @ValueSource(strings = {"irc", "ws"})
     void deliversLinesAndReportsTheServerClosing(String kind) throws Exception {
-        try (FakeTwitchIrcServer twitch = (kind.equals("irc") ? FakeTwitchIrcServer.tcp() : FakeTwitchIrcServer.webSocket()).start()) {
+        try (FakeTwitchIrcServer twitch = (kind.equals("irc") ? FakeTwitchIrcServer.builder().tcp() : FakeTwitchIrcServer.builder().webSocket()).start()) {
             List<String> lines = new CopyOnWriteArrayList<>();
             List<IOException> closes = new CopyOnWriteArrayList<>();
             IrcTransport transport = IrcTransport.open(twitch.uri(), Optional.empty(), Duration.ofSeconds(5),
@@ -78,7 +78,7 @@ class IrcTransportTest {
     @ParameterizedTest
     @ValueSource(strings = {"irc", "ws"})
     void skipsALineLongerThanTheLimitAndKeepsReading(String kind) throws Exception {
-        try (FakeTwitchIrcServer twitch = (kind.equals("irc") ? FakeTwitchIrcServer.tcp() : FakeTwitchIrcServer.webSocket()).start()) {
+        try (FakeTwitchIrcServer twitch = (kind.equals("irc") ? FakeTwitchIrcServer.builder().tcp() : FakeTwitchIrcServer.builder().webSocket()).start()) {
             List<String> lines = new CopyOnWriteArrayList<>();
             IrcTransport transport = IrcTransport.open(twitch.uri(), Optional.empty(), Duration.ofSeconds(5),
                     new IrcTransport.Listener() {

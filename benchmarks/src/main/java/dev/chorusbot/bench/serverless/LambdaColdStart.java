@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chorusbot.testkit.lambda.FakeLambdaRuntime;
 import dev.chorusbot.testkit.telegram.FakeChat;
 import dev.chorusbot.testkit.telegram.FakeTelegramServer;
+import dev.chorusbot.testkit.telegram.FakeUpdate;
 import dev.chorusbot.testkit.telegram.FakeUser;
+import java.time.Duration;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -122,7 +123,7 @@ public final class LambdaColdStart {
             throws Exception {
         try (FakeLambdaRuntime runtime = FakeLambdaRuntime.start()) {
             FakeUser viktor = FakeUser.of(42, "Viktor", null, "viktor");
-            CompletableFuture<FakeLambdaRuntime.Result> first = runtime.invoke(event(telegram, viktor));
+            FakeLambdaRuntime.Invocation first = runtime.invoke(event(telegram, viktor));
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(flags);
@@ -140,12 +141,12 @@ public final class LambdaColdStart {
             long started = System.nanoTime();
             Process process = builder.start();
             try {
-                FakeLambdaRuntime.Result cold = first.get(60, TimeUnit.SECONDS);
+                FakeLambdaRuntime.Result cold = first.await(Duration.ofSeconds(60));
                 check(cold);
                 long queued = System.nanoTime();
                 // Another chat: the same one would wait out Telegram's 1 message/s per chat limit.
                 FakeUser sameName = FakeUser.of(43, "Viktor", null, "viktor_two");
-                FakeLambdaRuntime.Result warm = runtime.invoke(event(telegram, sameName)).get(60, TimeUnit.SECONDS);
+                FakeLambdaRuntime.Result warm = runtime.invoke(event(telegram, sameName)).await(Duration.ofSeconds(60));
                 check(warm);
                 return new Run((cold.completedNanos() - started) / 1e6, (cold.deliveredNanos() - started) / 1e6,
                         (warm.completedNanos() - queued) / 1e6);
@@ -162,7 +163,7 @@ public final class LambdaColdStart {
     }
 
     private static String event(FakeTelegramServer telegram, FakeUser user) throws IOException {
-        ObjectNode update = telegram.message(FakeChat.privateWith(user), user, "/hello");
+        FakeUpdate update = telegram.message(FakeChat.privateWith(user), user, "/hello");
         ObjectNode event = JSON.createObjectNode();
         event.put("version", "2.0");
         event.put("routeKey", "$default");
@@ -177,7 +178,7 @@ public final class LambdaColdStart {
         context.put("requestId", "bench");
         context.putObject("http").put("method", "POST").put("path", "/").put("protocol", "HTTP/1.1")
                 .put("sourceIp", "91.108.6.1");
-        event.put("body", JSON.writeValueAsString(update));
+        event.put("body", update.json());
         event.put("isBase64Encoded", false);
         return JSON.writeValueAsString(event);
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chorusbot.testkit.telegram.FakeTelegramServer;
 import dev.chorusbot.testkit.twitch.eventsub.ChatMessageNotification;
 import dev.chorusbot.testkit.twitch.eventsub.FakeEventSubSender;
+import dev.chorusbot.testkit.twitch.eventsub.FakeSubscription;
 import dev.chorusbot.testkit.twitch.eventsub.FakeHelixApi;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -99,9 +100,9 @@ class LambdaArtifactTest {
     private static Map<String, Object> signed(ChatMessageNotification message, String secret) throws Exception {
         ObjectMapper json = new ObjectMapper();
         ObjectNode body = json.createObjectNode();
-        body.set("subscription", FakeEventSubSender.subscription(UUID.randomUUID().toString(), "enabled",
+        body.set("subscription", json.readTree(FakeSubscription.of(UUID.randomUUID().toString(), "enabled",
                 "channel.chat.message", Map.of("broadcaster_user_id", message.broadcasterId(), "user_id", "900000001"),
-                "https://example.com/twitch", Instant.now()));
+                "https://example.com/twitch", Instant.now()).toJson()));
         body.set("event", json.readTree(message.toEventJson()));
         String text = body.toString();
         String id = UUID.randomUUID().toString();

@@ -15,9 +15,12 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,6 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * talks to inside Lambda. Start the real runtime interface client against it with {@code
  * AWS_LAMBDA_RUNTIME_API=}{@link #address()}, queue events with {@link #invoke(String)} and read
  * what the function answered.
+ *
+ * <p>Like every fake of the testkit: {@link #start()} for the defaults, {@link #builder()} for
+ * options, {@link #close()} after the test, and {@code await…} methods that fail with an
+ * {@link AssertionError} naming what they waited for.
  *
  * <p>Served as Lambda documents it ("Using the Lambda runtime API for custom runtimes"):
  * <ul>
@@ -41,7 +48,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * try (FakeLambdaRuntime runtime = FakeLambdaRuntime.start()) {
  *     // start: java -cp ... com.amazonaws.services.lambda.runtime.api.client.AWSLambda my.Handler::handleRequest
  *     //        with AWS_LAMBDA_RUNTIME_API=runtime.address()
- *     FakeLambdaRuntime.Result result = runtime.invoke("{...}").get(10, TimeUnit.SECONDS);
+ *     FakeLambdaRuntime.Result result = runtime.invoke("{...}").await(Duration.ofSeconds(10));
  * }
  * }</pre>
  */
@@ -111,22 +118,22 @@ public final class FakeLambdaRuntime implements AutoCloseable {
      * Starts on a free loopback port; invocations get a 30 second deadline.
      *
      * @return the running runtime API; close it after the test
-     * @throws IOException when no loopback port can be bound
+     * @throws IllegalStateException when no loopback port can be bound
      */
-    public static FakeLambdaRuntime start() throws IOException {
-        return start(Duration.ofSeconds(30));
+    public static FakeLambdaRuntime start() {
+        return builder().start();
     }
 
     /**
-     * Starts on a free loopback port; each invocation's deadline is {@code timeout} after it is
-     * handed out.
+     * A builder, for another invocation deadline.
      *
-     * @param timeout the time from {@code /next} to the {@code Lambda-Runtime-Deadline-Ms} it
-     *     announces; the fake only announces it and does not end late invocations
-     * @return the running runtime API; close it after the test
-     * @throws IOException when no loopback port can be bound
+     * @return a builder with a 30 second deadline; finish with {@link Builder#start()}
      */
-    public static FakeLambdaRuntime start(Duration timeout) throws IOException {
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private static FakeLambdaRuntime start(Duration timeout) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         AtomicInteger count = new AtomicInteger();
         // The runtime client holds a long poll on /next while it posts the previous answer.
@@ -142,6 +149,39 @@ public final class FakeLambdaRuntime implements AutoCloseable {
         return runtime;
     }
 
+    /** Configures a {@link FakeLambdaRuntime}. */
+    public static final class Builder {
+        private Duration deadline = Duration.ofSeconds(30);
+
+        private Builder() {}
+
+        /**
+         * The time from {@code /next} to the {@code Lambda-Runtime-Deadline-Ms} each invocation
+         * announces; the fake only announces it and does not end late invocations.
+         *
+         * @param value the deadline; not null
+         * @return this builder, for chaining
+         */
+        public Builder deadline(Duration value) {
+            this.deadline = Objects.requireNonNull(value, "deadline");
+            return this;
+        }
+
+        /**
+         * Starts on a free loopback port.
+         *
+         * @return the running runtime API; close it after the test
+         * @throws IllegalStateException when no loopback port can be bound
+         */
+        public FakeLambdaRuntime start() {
+            try {
+                return FakeLambdaRuntime.start(deadline);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot bind the fake Lambda runtime on loopback", e);
+            }
+        }
+    }
+
     /**
      * {@code host:port}, the value of {@code AWS_LAMBDA_RUNTIME_API}.
      *
@@ -152,29 +192,85 @@ public final class FakeLambdaRuntime implements AutoCloseable {
     }
 
     /**
-     * Queues an event; the runtime picks it up on its next poll. The future completes with what the
-     * function posted back ({@code /response} or {@code /error}).
+     * Queues an event; the runtime picks it up on its next poll.
      *
      * @param eventJson the event payload, sent to the function as UTF-8 exactly as given
-     * @return the invocation's outcome; it does not complete while the function does not answer,
-     *     and fails with an {@link IllegalStateException} when the fake is closed first
+     * @return the invocation, to await what the function posted back ({@code /response} or
+     *     {@code /error})
      */
-    public CompletableFuture<Result> invoke(String eventJson) {
+    public Invocation invoke(String eventJson) {
         String requestId = "chorus-" + ids.incrementAndGet() + "-" + Long.toHexString(System.nanoTime());
         Pending pending = new Pending(requestId, eventJson.getBytes(StandardCharsets.UTF_8));
         inFlight.put(requestId, pending);
         queue.add(pending);
-        return pending.result;
+        return new Invocation(pending);
     }
 
     /**
-     * Completes when the runtime reports that the function failed to initialise.
+     * Waits until the runtime reports that the function failed to initialise.
      *
-     * @return the first initialisation error, with the request id {@code init}; fails with an
-     *     {@link IllegalStateException} when the fake is closed without one
+     * @param timeout how long to wait at most
+     * @return the first initialisation error, with the request id {@code init}
+     * @throws AssertionError when none arrives within {@code timeout}, or the fake is closed first
      */
-    public CompletableFuture<Result> initError() {
-        return initError;
+    public Result awaitInitError(Duration timeout) {
+        return await(initError, "an initialisation error", timeout);
+    }
+
+    /** One queued event and, once the function answers, its outcome. */
+    public static final class Invocation {
+        private final Pending pending;
+
+        private Invocation(Pending pending) {
+            this.pending = pending;
+        }
+
+        /**
+         * The invocation's id, the {@code Lambda-Runtime-Aws-Request-Id} the runtime receives.
+         *
+         * @return the request id
+         */
+        public String requestId() {
+            return pending.requestId;
+        }
+
+        /**
+         * Waits for what the function posted back.
+         *
+         * @param timeout how long to wait at most
+         * @return the outcome
+         * @throws AssertionError naming the request id and whether the event was handed out, when
+         *     the function does not answer within {@code timeout} or the fake is closed first
+         */
+        public Result await(Duration timeout) {
+            return FakeLambdaRuntime.await(pending.result, "the answer to invocation " + pending.requestId
+                    + " (event " + (pending.deliveredNanos == 0 ? "not yet fetched from /next" : "fetched") + ")",
+                    timeout);
+        }
+
+        /**
+         * The outcome as a future, for tests that compose or time invocations.
+         *
+         * @return completes with what the function posted; fails with an
+         *     {@link IllegalStateException} when the fake is closed first
+         */
+        public CompletableFuture<Result> future() {
+            return pending.result;
+        }
+    }
+
+    private static Result await(CompletableFuture<Result> future, String what, Duration timeout) {
+        try {
+            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what
+                    + "; saw nothing posted");
+        } catch (ExecutionException e) {
+            throw new AssertionError("waiting for " + what + " failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for " + what, e);
+        }
     }
 
     /**

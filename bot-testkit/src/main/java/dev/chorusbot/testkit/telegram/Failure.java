@@ -3,7 +3,7 @@ package dev.chorusbot.testkit.telegram;
 import java.time.Duration;
 
 /**
- * A failure the fake injects into a Bot API call; see {@link FakeTelegramServer#failNext}.
+ * A failure the fake injects into a Bot API call; see {@link FakeTelegramServer#failNext(String, Failure)}.
  */
 public sealed interface Failure {
 
@@ -12,7 +12,7 @@ public sealed interface Failure {
      *
      * @param retryAfterSeconds the seconds the client must wait, sent as N and as
      *     {@code retry_after}
-     * @return the failure, to pass to {@link FakeTelegramServer#failNext}
+     * @return the failure, to pass to {@link FakeTelegramServer#failNext(String, Failure)}
      */
     static Failure tooManyRequests(int retryAfterSeconds) {
         return new Error(429, "Too Many Requests: retry after " + retryAfterSeconds, retryAfterSeconds);
@@ -23,7 +23,7 @@ public sealed interface Failure {
      *
      * @param status the HTTP status and {@code error_code}, such as 502
      * @param description the {@code description} of the error body
-     * @return the failure, to pass to {@link FakeTelegramServer#failNext}
+     * @return the failure, to pass to {@link FakeTelegramServer#failNext(String, Failure)}
      */
     static Failure serverError(int status, String description) {
         return new Error(status, description, 0);
@@ -35,7 +35,7 @@ public sealed interface Failure {
      * @param status the HTTP status and {@code error_code}, such as 400 or 403
      * @param description the {@code description}, such as
      *     {@code "Forbidden: bot was blocked by the user"}
-     * @return the failure, to pass to {@link FakeTelegramServer#failNext}
+     * @return the failure, to pass to {@link FakeTelegramServer#failNext(String, Failure)}
      */
     static Failure error(int status, String description) {
         return new Error(status, description, 0);
@@ -45,7 +45,7 @@ public sealed interface Failure {
      * The call is answered normally, but only after {@code delay}.
      *
      * @param delay how long the fake waits before answering
-     * @return the failure, to pass to {@link FakeTelegramServer#failNext}
+     * @return the failure, to pass to {@link FakeTelegramServer#failNext(String, Failure)}
      */
     static Failure slow(Duration delay) {
         return new Slow(delay);
@@ -54,7 +54,7 @@ public sealed interface Failure {
     /**
      * The connection is closed without an answer.
      *
-     * @return the failure, to pass to {@link FakeTelegramServer#failNext}
+     * @return the failure, to pass to {@link FakeTelegramServer#failNext(String, Failure)}
      */
     static Failure dropConnection() {
         return new Drop();

@@ -1,6 +1,6 @@
 package dev.chorusbot.testkit.telegram;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param text its text
  * @param parseMode its {@code parse_mode}, if given
  * @param replyToMessageId {@code reply_parameters.message_id}, if given
- * @param replyMarkup its {@code reply_markup}, or a missing node
+ * @param buttons the rows of its {@code reply_markup.inline_keyboard}; empty without buttons
  * @param viaWebhookResponse true when it came back inside a webhook response
  */
 public record SentMessage(long messageId, long chatId, Optional<Long> threadId, String text, Optional<String> parseMode,
-        Optional<Long> replyToMessageId, JsonNode replyMarkup, boolean viaWebhookResponse) {}
+        Optional<Long> replyToMessageId, List<List<InlineButton>> buttons, boolean viaWebhookResponse) {}

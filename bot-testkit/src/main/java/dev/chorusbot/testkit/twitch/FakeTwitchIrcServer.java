@@ -1,36 +1,16 @@
 package dev.chorusbot.testkit.twitch;
 
+import dev.chorusbot.testkit.internal.Await;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-import javax.net.ssl.SSLServerSocket;
-import org.java_websocket.WebSocket;
-import org.java_websocket.handshake.ClientHandshake;
-import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
-import org.java_websocket.server.WebSocketServer;
 
 /**
  * A Twitch IRC server on loopback, for testing bots without Twitch. It speaks the way
@@ -43,7 +23,7 @@ import org.java_websocket.server.WebSocketServer;
  * JOINs in 10 seconds.
  *
  * <pre>{@code
- * try (FakeTwitchIrcServer twitch = FakeTwitchIrcServer.webSocket().start()) {
+ * try (FakeTwitchIrcServer twitch = FakeTwitchIrcServer.builder().webSocket().start()) {
  *     // point the adapter at twitch.uri(), then:
  *     twitch.awaitJoined("chorus");
  *     String id = twitch.chat("chorus", "viktor", "Viktor", "!hello");
@@ -55,8 +35,11 @@ import org.java_websocket.server.WebSocketServer;
  * {@link #dropConnections()}, {@link #silent(boolean)} (read but never answer),
  * {@link #acceptTokens(String...)} (refuse others), {@link #missing(String)} (a channel whose JOIN
  * gets no answer), {@link #suspended(String)} (a channel whose JOIN Twitch refuses). It records
- * every line clients send
- * ({@link #received()}).
+ * every line clients send ({@link #received()}).
+ *
+ * <p>Like every fake of the testkit: {@link #start()} for the defaults (plain TCP),
+ * {@link #builder()} for options, {@link #close()} after the test, and {@code await…} methods
+ * that fail with an {@link AssertionError} naming what they waited for and what was received.
  */
 public final class FakeTwitchIrcServer implements AutoCloseable {
     /** Twitch's NOTICE text (msg-id {@code msg_channel_suspended}) for a JOIN to a suspended channel. */
@@ -70,126 +53,35 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
     /** Twitch's msg_duplicate NOTICE text. */
     public static final String DUPLICATE_TEXT = "Your message is identical to the one you sent within the last 30 seconds.";
 
-    private static final Set<String> KNOWN_CAPS = Set.of("twitch.tv/tags", "twitch.tv/commands", "twitch.tv/membership");
-    private static final long PRIVMSG_WINDOW_MILLIS = 30_000;
-    private static final long JOIN_WINDOW_MILLIS = 10_000;
-    private static final Duration DEFAULT_WAIT = Duration.ofSeconds(10);
+    private final IrcRecorder recorder = new IrcRecorder();
+    private final IrcListener listener;
+    private final TwitchIrcProtocol protocol;
 
-    private enum Kind { TCP, TLS, WS, WSS }
-
-    private final Kind kind;
-    private final TestCertificate certificate;
-    private final List<Client> clients = new CopyOnWriteArrayList<>();
-    private final List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final List<String> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final AtomicInteger connections = new AtomicInteger();
-    private final AtomicLong roomIds = new AtomicLong(100_000);
-    private final Map<String, String> roomIdByChannel = new HashMap<>();
-    private final Set<String> moderatorIn = new HashSet<>();
-    private final Set<String> suspended = new HashSet<>();
-    private final Set<String> missing = new HashSet<>();
-    private final Deque<Long> privmsgTimes = new ArrayDeque<>();
-    private final Map<String, Sent> lastAccepted = new HashMap<>();
-    private final Object lock = new Object();
-
-    private volatile Clock clock = Clock.systemUTC();
-    private volatile Set<String> acceptedTokens;
-    private volatile boolean silent;
-    private volatile String refusal;
-    private volatile int messageLimit = 20;
-    private volatile int moderatorMessageLimit = 100;
-    private volatile String botUserId = "424242";
-    private ServerSocket serverSocket;
-    private WebSocketServer webSocketServer;
-    private URI uri;
-
-    private record Sent(String text, long at) {}
-
-    private FakeTwitchIrcServer(Kind kind, TestCertificate certificate) {
-        this.kind = kind;
-        this.certificate = certificate;
+    private FakeTwitchIrcServer(Builder b) {
+        TwitchIrcProtocol[] handler = new TwitchIrcProtocol[1];
+        this.listener = new IrcListener(b.kind, b.certificate, (client, line) -> handler[0].handle(client, line));
+        this.protocol = new TwitchIrcProtocol(recorder, listener::clients, b.clock);
+        handler[0] = protocol;
     }
 
     /**
-     * A server speaking IRC over plain TCP ({@code irc://localhost:port}).
+     * Starts a server speaking IRC over plain TCP ({@code irc://localhost:port}) on a free loopback
+     * port.
      *
-     * @return a server to configure and then {@link #start()}
-     */
-    public static FakeTwitchIrcServer tcp() {
-        return new FakeTwitchIrcServer(Kind.TCP, null);
-    }
-
-    /**
-     * A server speaking IRC over TLS with {@code certificate} ({@code ircs://localhost:port}).
-     *
-     * @param certificate the server's certificate; give clients its
-     *     {@link TestCertificate#clientContext()}; not null
-     * @return a server to configure and then {@link #start()}
-     */
-    public static FakeTwitchIrcServer tls(TestCertificate certificate) {
-        return new FakeTwitchIrcServer(Kind.TLS, java.util.Objects.requireNonNull(certificate, "certificate"));
-    }
-
-    /**
-     * A server speaking IRC over WebSocket ({@code ws://localhost:port}), as irc-ws.chat.twitch.tv.
-     *
-     * @return a server to configure and then {@link #start()}
-     */
-    public static FakeTwitchIrcServer webSocket() {
-        return new FakeTwitchIrcServer(Kind.WS, null);
-    }
-
-    /**
-     * A server speaking IRC over WebSocket with TLS ({@code wss://localhost:port}).
-     *
-     * @param certificate the server's certificate; give clients its
-     *     {@link TestCertificate#clientContext()}; not null
-     * @return a server to configure and then {@link #start()}
-     */
-    public static FakeTwitchIrcServer secureWebSocket(TestCertificate certificate) {
-        return new FakeTwitchIrcServer(Kind.WSS, java.util.Objects.requireNonNull(certificate, "certificate"));
-    }
-
-    /**
-     * Listens on a free loopback port.
-     *
-     * @return this server, now listening at {@link #uri()}
+     * @return the running server; close it after the test
      * @throws IllegalStateException when no loopback port can be opened
      */
-    public FakeTwitchIrcServer start() {
-        try {
-            InetAddress loopback = InetAddress.getLoopbackAddress();
-            switch (kind) {
-                case TCP, TLS -> {
-                    serverSocket = kind == Kind.TCP ? new ServerSocket(0, 50, loopback)
-                            : (SSLServerSocket) certificate.serverContext().getServerSocketFactory()
-                                    .createServerSocket(0, 50, loopback);
-                    uri = URI.create((kind == Kind.TCP ? "irc" : "ircs") + "://localhost:" + serverSocket.getLocalPort());
-                    Thread acceptor = new Thread(this::acceptLoop, "fake-twitch-accept");
-                    acceptor.setDaemon(true);
-                    acceptor.start();
-                }
-                case WS, WSS -> {
-                    int port;
-                    try (ServerSocket probe = new ServerSocket(0, 1, loopback)) {
-                        port = probe.getLocalPort();
-                    }
-                    WsServer server = new WsServer(new InetSocketAddress(loopback, port));
-                    if (kind == Kind.WSS) {
-                        server.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(certificate.serverContext()));
-                    }
-                    server.setReuseAddr(true);
-                    server.start();
-                    server.awaitStarted();
-                    webSocketServer = server;
-                    uri = URI.create((kind == Kind.WS ? "ws" : "wss") + "://localhost:" + port);
-                }
-                default -> throw new AssertionError(kind);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("fake Twitch server could not listen: " + e.getMessage(), e);
-        }
-        return this;
+    public static FakeTwitchIrcServer start() {
+        return builder().start();
+    }
+
+    /**
+     * A builder, for another transport or a clock.
+     *
+     * @return a builder for plain TCP and the system clock; finish with {@link Builder#start()}
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -197,28 +89,12 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
      * transport.
      *
      * @return an {@code irc}, {@code ircs}, {@code ws} or {@code wss} URI on {@code localhost}
-     * @throws IllegalStateException when the server was not started
      */
     public URI uri() {
-        if (uri == null) {
-            throw new IllegalStateException("start() the server first");
-        }
-        return uri;
+        return listener.uri();
     }
 
     // ---- behaviour ----
-
-    /**
-     * Reads time for Twitch's windows from {@code value} (default: the system clock).
-     *
-     * @param value the clock for the message, duplicate and JOIN windows and {@code tmi-sent-ts};
-     *     not null
-     * @return this server, for chaining
-     */
-    public FakeTwitchIrcServer clock(Clock value) {
-        this.clock = java.util.Objects.requireNonNull(value, "clock");
-        return this;
-    }
 
     /**
      * Accepts only these tokens (with or without {@code oauth:}); others get
@@ -233,7 +109,7 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
         for (String token : tokens) {
             set.add(token.startsWith("oauth:") ? token.substring(6) : token);
         }
-        this.acceptedTokens = Set.copyOf(set);
+        protocol.acceptedTokens = Set.copyOf(set);
         return this;
     }
 
@@ -246,7 +122,7 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
      * @return this server, for chaining
      */
     public FakeTwitchIrcServer refuseLogins(String notice) {
-        this.refusal = notice;
+        protocol.refusal = notice;
         return this;
     }
 
@@ -260,8 +136,8 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
      * @return this server, for chaining
      */
     public FakeTwitchIrcServer messageLimits(int perThirtySeconds, int asModeratorPerThirtySeconds) {
-        this.messageLimit = perThirtySeconds;
-        this.moderatorMessageLimit = asModeratorPerThirtySeconds;
+        protocol.messageLimit = perThirtySeconds;
+        protocol.moderatorMessageLimit = asModeratorPerThirtySeconds;
         return this;
     }
 
@@ -273,9 +149,7 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
      * @return this server, for chaining
      */
     public FakeTwitchIrcServer moderatorIn(String channel) {
-        synchronized (lock) {
-            moderatorIn.add(channel(channel));
-        }
+        protocol.moderatorIn(channel);
         return this;
     }
 
@@ -288,9 +162,7 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
      * @return this server, for chaining
      */
     public FakeTwitchIrcServer suspended(String channel) {
-        synchronized (lock) {
-            suspended.add(channel(channel));
-        }
+        protocol.suspended(channel);
         return this;
     }
 
@@ -302,9 +174,7 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
      * @return this server, for chaining
      */
     public FakeTwitchIrcServer missing(String channel) {
-        synchronized (lock) {
-            missing.add(channel(channel));
-        }
+        protocol.missing(channel);
         return this;
     }
 
@@ -315,7 +185,7 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
      * @return this server, for chaining
      */
     public FakeTwitchIrcServer botUserId(String id) {
-        this.botUserId = id;
+        protocol.botUserId = id;
         return this;
     }
 
@@ -327,7 +197,7 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
      * @return this server, for chaining
      */
     public FakeTwitchIrcServer silent(boolean value) {
-        this.silent = value;
+        protocol.silent = value;
         return this;
     }
 
@@ -345,16 +215,7 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
      * @return the message's {@code id} tag, a fresh UUID
      */
     public String chat(String channel, String login, String displayName, String badges, String text) {
-        String id = UUID.randomUUID().toString();
-        String name = channel(channel);
-        boolean mod = badges.contains("moderator/");
-        String tags = "badge-info=;badges=" + badges + ";color=#1E90FF;display-name=" + escape(displayName)
-                + ";emotes=;first-msg=0;flags=;id=" + id + ";mod=" + (mod ? 1 : 0) + ";returning-chatter=0;room-id="
-                + roomId(name) + ";subscriber=" + (badges.contains("subscriber/") ? 1 : 0) + ";tmi-sent-ts="
-                + clock.millis() + ";turbo=0;user-id=" + Integer.toUnsignedString(login.hashCode()) + ";user-type=" + (mod ? "mod" : "");
-        String user = login.toLowerCase(Locale.ROOT);
-        broadcast(name, "@" + tags + " :" + user + "!" + user + "@" + user + ".tmi.twitch.tv PRIVMSG #" + name + " :" + text);
-        return id;
+        return protocol.chat(channel, login, displayName, badges, text);
     }
 
     /**
@@ -375,21 +236,16 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
      * the next PRIVMSG within 30 seconds gets the msg_ratelimit NOTICE.
      */
     public void spendRateLimit() {
-        synchronized (lock) {
-            long now = clock.millis();
-            for (int i = 0; i < moderatorMessageLimit; i++) {
-                privmsgTimes.addLast(now);
-            }
-        }
+        protocol.spendRateLimit();
     }
 
     /**
-     * Sends {@code line} (without line ending) to every logged-in client.
+     * Sends {@code line} (without line ending) to every connected client.
      *
      * @param line one IRC line, with tags and prefix as wanted, without CR LF
      */
     public void sendRaw(String line) {
-        for (Client client : clients) {
+        for (IrcClient client : listener.clients()) {
             client.send(line);
         }
     }
@@ -401,7 +257,7 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
      * @param chunk the text to send, line endings included; may end mid-line
      */
     public void sendFrame(String chunk) {
-        for (Client client : clients) {
+        for (IrcClient client : listener.clients()) {
             client.sendChunk(chunk);
         }
     }
@@ -413,9 +269,7 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
 
     /** Closes every client connection without a word, as a network failure would. */
     public void dropConnections() {
-        for (Client client : clients) {
-            client.close();
-        }
+        listener.dropConnections();
     }
 
     // ---- observing ----
@@ -426,24 +280,22 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
      * @return the number of lines since start or the last {@link #clearReceived()}
      */
     public int receivedCount() {
-        return received.size();
+        return recorder.receivedCount();
     }
 
     /** Forgets the lines received and accepted so far (long load tests). */
     public void clearReceived() {
-        received.clear();
-        accepted.clear();
+        recorder.clear();
     }
 
     /**
-     * Every line clients sent, in order, across connections.
+     * Every line clients sent, in order, across connections. The lines are IRC's wire format
+     * itself, so they are kept as the text sent: compare them whole, or with a golden file.
      *
      * @return a copy of the lines, without line endings
      */
     public List<String> received() {
-        synchronized (received) {
-            return List.copyOf(received);
-        }
+        return recorder.received();
     }
 
     /**
@@ -453,9 +305,7 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
      * @return a copy, in order, each as {@code PRIVMSG #channel :text} without tags
      */
     public List<String> accepted() {
-        synchronized (accepted) {
-            return List.copyOf(accepted);
-        }
+        return recorder.accepted();
     }
 
     /**
@@ -464,7 +314,7 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
      * @return the connections since start, counting closed ones
      */
     public int connectionCount() {
-        return connections.get();
+        return listener.connectionCount();
     }
 
     /**
@@ -474,22 +324,22 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
      */
     public Set<String> joinedChannels() {
         Set<String> channels = new LinkedHashSet<>();
-        for (Client client : clients) {
+        for (IrcClient client : listener.clients()) {
             channels.addAll(client.channels);
         }
         return channels;
     }
 
     /**
-     * Waits for a line a client sends that matches {@code test} (lines already received count) and
-     * returns it.
+     * Waits up to 10 seconds for a line a client sends that matches {@code test} (lines already
+     * received count) and returns it.
      *
      * @param test the condition a line (without line ending) must meet
      * @return the first matching line
-     * @throws AssertionError naming what was received when none arrives within 10 seconds
+     * @throws AssertionError naming what was received when none arrives in time
      */
     public String awaitReceived(Predicate<String> test) {
-        return awaitReceived(test, 0, DEFAULT_WAIT);
+        return awaitReceived(test, 0, Await.DEFAULT_TIMEOUT);
     }
 
     /**
@@ -502,525 +352,152 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
      * @throws AssertionError naming what was received when it does not arrive in time
      */
     public String awaitReceived(Predicate<String> test, int skip, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            int seen = 0;
-            for (String line : received()) {
-                if (test.test(line) && seen++ == skip) {
-                    return line;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no matching line within " + timeout.toMillis() + " ms; received: " + received());
-            }
-            pause();
-        }
+        List<String> matching = Await.until("matching line number " + (skip + 1), timeout,
+                () -> received().stream().filter(test).toList(), l -> l.size() > skip,
+                l -> l.size() + " matching; received: " + received());
+        return matching.get(skip);
+    }
+
+    /**
+     * Waits up to 10 seconds until a client has joined {@code channel} (after the JOIN answers were
+     * sent).
+     *
+     * @param channel the channel name, with or without {@code #}, in any case
+     * @throws AssertionError naming what was received when no client joins in time
+     */
+    public void awaitJoined(String channel) {
+        awaitJoined(channel, Await.DEFAULT_TIMEOUT);
     }
 
     /**
      * Waits until a client has joined {@code channel} (after the JOIN answers were sent).
      *
      * @param channel the channel name, with or without {@code #}, in any case
-     * @throws AssertionError naming what was received when no client joins within 10 seconds
+     * @param timeout how long to wait at most
+     * @throws AssertionError naming the joined channels and what was received when no client joins
+     *     in time
      */
-    public void awaitJoined(String channel) {
-        String name = channel(channel);
-        awaitCondition(() -> joinedChannels().contains(name), "a client to join #" + name);
+    public void awaitJoined(String channel, Duration timeout) {
+        String name = TwitchIrcProtocol.channel(channel);
+        Await.until("a client to join #" + name, timeout, this::joinedChannels, c -> c.contains(name),
+                c -> "joined " + c + "; received: " + received());
+    }
+
+    /**
+     * Waits up to 10 seconds until {@code count} connections have been opened in total.
+     *
+     * @param count the total number of connections to wait for, counting closed ones
+     * @throws AssertionError when fewer were opened in time, naming how many were
+     */
+    public void awaitConnections(int count) {
+        awaitConnections(count, Await.DEFAULT_TIMEOUT);
     }
 
     /**
      * Waits until {@code count} connections have been opened in total.
      *
      * @param count the total number of connections to wait for, counting closed ones
-     * @throws AssertionError when fewer were opened within 10 seconds
+     * @param timeout how long to wait at most
+     * @throws AssertionError when fewer were opened in time, naming how many were
      */
-    public void awaitConnections(int count) {
-        awaitCondition(() -> connections.get() >= count, count + " connections (have " + connections.get() + ")");
-    }
-
-    private void awaitCondition(java.util.function.BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + DEFAULT_WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + "; received: " + received());
-            }
-            pause();
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(5); // polling interval of a wait with a deadline
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+    public void awaitConnections(int count, Duration timeout) {
+        Await.until(count + " connection(s)", timeout, listener::connectionCount, n -> n >= count,
+                n -> n + "; received: " + received());
     }
 
     /** Stops listening and closes every connection. */
     @Override
     public void close() {
-        dropConnections();
-        try {
-            if (serverSocket != null) {
-                serverSocket.close();
-            }
-            if (webSocketServer != null) {
-                webSocketServer.stop(1000);
-            }
-        } catch (IOException e) {
-            // closing a loopback listener; nothing to report
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    // ---- the protocol ----
-
-    private void handle(Client client, String line) {
-        received.add(line);
-        Line parsed = Line.parse(line);
-        if (silent) {
-            if (parsed != null) {
-                remember(client, parsed);
-            }
-            return;
-        }
-        if (parsed == null) {
-            client.send(":tmi.twitch.tv 421 " + client.nickOr("*") + " " + line.split(" ", 2)[0] + " :Unknown command");
-            return;
-        }
-        synchronized (lock) {
-            switch (parsed.command) {
-                case "CAP" -> cap(client, parsed);
-                case "PASS" -> client.pass = parsed.param(0);
-                case "NICK" -> login(client, parsed.param(0));
-                case "PING" -> client.send(":tmi.twitch.tv PONG tmi.twitch.tv :" + parsed.param(0));
-                case "PONG", "QUIT" -> {
-                    if (parsed.command.equals("QUIT")) {
-                        client.close();
-                    }
-                }
-                case "JOIN" -> {
-                    if (client.loggedIn) {
-                        for (String channel : parsed.param(0).split(",")) {
-                            if (!join(client, channel(channel))) {
-                                return;
-                            }
-                        }
-                    }
-                }
-                case "PART" -> {
-                    String channel = channel(parsed.param(0));
-                    if (client.channels.remove(channel)) {
-                        client.send(":" + client.nick + "!" + client.nick + "@" + client.nick + ".tmi.twitch.tv PART #" + channel);
-                    }
-                }
-                case "PRIVMSG" -> {
-                    if (client.loggedIn) {
-                        privmsg(client, channel(parsed.param(0)), parsed.param(1));
-                    }
-                }
-                default -> client.send(":tmi.twitch.tv 421 " + client.nickOr("*") + " " + parsed.command + " :Unknown command");
-            }
-        }
-    }
-
-    /**
-     * What a stalled server still takes in without answering: the PASS and the capabilities, so a
-     * login it read while silent is not mistaken for one without a PASS once it answers again.
-     */
-    private void remember(Client client, Line line) {
-        synchronized (lock) {
-            if (line.command.equals("PASS")) {
-                client.pass = line.param(0);
-            } else if (line.command.equals("CAP") && !line.params.isEmpty()) {
-                String sub = line.param(0).equals("*") ? line.param(1) : line.param(0);
-                List<String> requested = List.of(line.params.get(line.params.size() - 1).trim().split(" +"));
-                if (sub.equalsIgnoreCase("REQ") && KNOWN_CAPS.containsAll(requested)) {
-                    client.caps.addAll(requested);
-                }
-            }
-        }
-    }
-
-    private void cap(Client client, Line line) {
-        String sub = line.param(0).equals("*") ? line.param(1) : line.param(0);
-        String args = line.params.get(line.params.size() - 1);
-        switch (sub.toUpperCase(Locale.ROOT)) {
-            case "LS" -> client.send(":tmi.twitch.tv CAP * LS :" + String.join(" ", KNOWN_CAPS));
-            case "REQ" -> {
-                List<String> requested = List.of(args.trim().split(" +"));
-                if (KNOWN_CAPS.containsAll(requested)) {
-                    client.caps.addAll(requested);
-                    client.send(":tmi.twitch.tv CAP * ACK :" + args.trim());
-                } else {
-                    client.send(":tmi.twitch.tv CAP * NAK :" + args.trim());
-                }
-            }
-            default -> { }
-        }
-    }
-
-    private void login(Client client, String nick) {
-        String pass = client.pass;
-        if (pass == null || !pass.startsWith("oauth:") || pass.length() == 6) {
-            client.send(":tmi.twitch.tv NOTICE * :" + IMPROPERLY_FORMATTED_AUTH);
-            client.close();
-            return;
-        }
-        Set<String> tokens = acceptedTokens;
-        String refused = refusal != null ? refusal
-                : tokens != null && !tokens.contains(pass.substring(6)) ? LOGIN_FAILED : null;
-        if (refused != null) {
-            client.send(":tmi.twitch.tv NOTICE * :" + refused);
-            client.close();
-            return;
-        }
-        String name = nick.toLowerCase(Locale.ROOT);
-        client.nick = name;
-        client.loggedIn = true;
-        client.send(":tmi.twitch.tv 001 " + name + " :Welcome, GLHF!");
-        client.send(":tmi.twitch.tv 002 " + name + " :Your host is tmi.twitch.tv");
-        client.send(":tmi.twitch.tv 003 " + name + " :This server is rather new");
-        client.send(":tmi.twitch.tv 004 " + name + " :-");
-        client.send(":tmi.twitch.tv 375 " + name + " :-");
-        client.send(":tmi.twitch.tv 372 " + name + " :You are in a maze of twisty passages, all alike.");
-        client.send(":tmi.twitch.tv 376 " + name + " :>");
-        if (client.caps.contains("twitch.tv/commands")) {
-            client.send(client.tagged("@badge-info=;badges=;color=;display-name=" + name
-                    + ";emote-sets=0,300374282;user-id=" + botUserId + ";user-type=") + ":tmi.twitch.tv GLOBALUSERSTATE");
-        }
-    }
-
-    private boolean join(Client client, String channel) {
-        long now = clock.millis();
-        while (!client.joinTimes.isEmpty() && client.joinTimes.peekFirst() <= now - JOIN_WINDOW_MILLIS) {
-            client.joinTimes.removeFirst();
-        }
-        if (client.joinTimes.size() >= 20) {
-            client.close(); // Twitch drops a connection that joins too fast
-            return false;
-        }
-        client.joinTimes.addLast(now);
-        if (suspended.contains(channel)) {
-            client.send(client.tagged("@msg-id=msg_channel_suspended") + ":tmi.twitch.tv NOTICE #" + channel
-                    + " :" + SUSPENDED_TEXT);
-            return true;
-        }
-        if (missing.contains(channel)) {
-            return true; // no such channel: Twitch says nothing
-        }
-        client.channels.add(channel);
-        String nick = client.nick;
-        client.send(":" + nick + "!" + nick + "@" + nick + ".tmi.twitch.tv JOIN #" + channel);
-        client.send(":" + nick + ".tmi.twitch.tv 353 " + nick + " = #" + channel + " :" + nick);
-        client.send(":" + nick + ".tmi.twitch.tv 366 " + nick + " #" + channel + " :End of /NAMES list");
-        if (client.caps.contains("twitch.tv/commands")) {
-            client.send(userState(client, channel));
-            client.send(client.tagged("@emote-only=0;followers-only=-1;r9k=0;room-id=" + roomId(channel)
-                    + ";slow=0;subs-only=0") + ":tmi.twitch.tv ROOMSTATE #" + channel);
-        }
-        return true;
-    }
-
-    private String userState(Client client, String channel) {
-        boolean mod = moderatorIn.contains(channel);
-        boolean broadcaster = channel.equals(client.nick);
-        String badges = broadcaster ? "broadcaster/1" : mod ? "moderator/1" : "";
-        return client.tagged("@badge-info=;badges=" + badges + ";color=;display-name=" + client.nick
-                + ";emote-sets=0,300374282;mod=" + (mod ? 1 : 0) + ";subscriber=0;user-type=" + (mod ? "mod" : ""))
-                + ":tmi.twitch.tv USERSTATE #" + channel;
-    }
-
-    private void privmsg(Client client, String channel, String text) {
-        if (text.codePointCount(0, text.length()) > 500) {
-            return; // Twitch drops over-long messages without a word
-        }
-        long now = clock.millis();
-        while (!privmsgTimes.isEmpty() && privmsgTimes.peekFirst() <= now - PRIVMSG_WINDOW_MILLIS) {
-            privmsgTimes.removeFirst();
-        }
-        boolean elevated = moderatorIn.contains(channel) || channel.equals(client.nick);
-        if (privmsgTimes.size() >= (elevated ? moderatorMessageLimit : messageLimit)) {
-            client.send(client.tagged("@msg-id=msg_ratelimit") + ":tmi.twitch.tv NOTICE #" + channel + " :" + RATE_LIMIT_TEXT);
-            return;
-        }
-        Sent last = lastAccepted.get(channel);
-        if (!elevated && last != null && last.text.equals(text) && now - last.at < 30_000) {
-            client.send(client.tagged("@msg-id=msg_duplicate") + ":tmi.twitch.tv NOTICE #" + channel + " :" + DUPLICATE_TEXT);
-            return;
-        }
-        privmsgTimes.addLast(now);
-        lastAccepted.put(channel, new Sent(text, now));
-        accepted.add("PRIVMSG #" + channel + " :" + text);
-        if (client.caps.contains("twitch.tv/commands")) {
-            client.send(userState(client, channel));
-        }
-    }
-
-    private void broadcast(String channel, String line) {
-        for (Client client : clients) {
-            if (client.channels.contains(channel)) {
-                client.send(line);
-            }
-        }
-    }
-
-    private String roomId(String channel) {
-        synchronized (lock) {
-            return roomIdByChannel.computeIfAbsent(channel, c -> Long.toString(roomIds.incrementAndGet()));
-        }
-    }
-
-    private static String channel(String name) {
-        String trimmed = name.trim();
-        return (trimmed.startsWith("#") ? trimmed.substring(1) : trimmed).toLowerCase(Locale.ROOT);
-    }
-
-    /** Escapes a tag value as the IRCv3 message-tags specification says. */
-    private static String escape(String value) {
-        return value.replace("\\", "\\\\").replace(";", "\\:").replace(" ", "\\s").replace("\r", "\\r").replace("\n", "\\n");
-    }
-
-    // ---- connections ----
-
-    private void acceptLoop() {
-        while (!serverSocket.isClosed()) {
-            try {
-                Socket socket = serverSocket.accept();
-                TcpClient client = new TcpClient(socket);
-                connections.incrementAndGet();
-                clients.add(client);
-                Thread reader = new Thread(client::read, "fake-twitch-client");
-                reader.setDaemon(true);
-                reader.start();
-            } catch (IOException e) {
-                return; // closed
-            }
-        }
-    }
-
-    /** One client connection. */
-    private abstract class Client {
-        final Set<String> caps = new HashSet<>();
-        final Set<String> channels = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        final Deque<Long> joinTimes = new ArrayDeque<>();
-        volatile String pass;
-        volatile String nick;
-        volatile boolean loggedIn;
-
-        abstract void send(String line);
-
-        abstract void sendChunk(String chunk);
-
-        abstract void close();
-
-        String nickOr(String fallback) {
-            return nick == null ? fallback : nick;
-        }
-
-        /** Tags only reach clients that asked for them. */
-        String tagged(String tags) {
-            return caps.contains("twitch.tv/tags") ? tags + " " : "";
-        }
-
-        void closed() {
-            clients.remove(this);
-            channels.clear();
-        }
-    }
-
-    private final class TcpClient extends Client {
-        private final Socket socket;
-        private final OutputStream out;
-
-        TcpClient(Socket socket) throws IOException {
-            this.socket = socket;
-            this.out = socket.getOutputStream();
-        }
-
-        void read() {
-            try (InputStream in = new java.io.BufferedInputStream(socket.getInputStream())) {
-                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-                int b;
-                while ((b = in.read()) >= 0) {
-                    if (b == '\n') {
-                        String text = bytes.toString(StandardCharsets.UTF_8);
-                        bytes.reset();
-                        if (text.endsWith("\r")) {
-                            text = text.substring(0, text.length() - 1);
-                        }
-                        if (!text.isEmpty()) {
-                            handle(this, text);
-                        }
-                    } else {
-                        bytes.write(b);
-                    }
-                }
-            } catch (IOException e) {
-                // the connection ended
-            } finally {
-                close();
-                closed();
-            }
-        }
-
-        @Override
-        void send(String line) {
-            sendChunk(line + "\r\n");
-        }
-
-        @Override
-        void sendChunk(String chunk) {
-            try {
-                synchronized (out) {
-                    out.write(chunk.getBytes(StandardCharsets.UTF_8));
-                    out.flush();
-                }
-            } catch (IOException e) {
-                close();
-            }
-        }
-
-        @Override
-        void close() {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // already closed
-            }
-        }
-    }
-
-    private final class WsClient extends Client {
-        private final WebSocket socket;
-
-        WsClient(WebSocket socket) {
-            this.socket = socket;
-        }
-
-        @Override
-        void send(String line) {
-            sendChunk(line + "\r\n");
-        }
-
-        @Override
-        void sendChunk(String chunk) {
-            if (socket.isOpen()) {
-                socket.send(chunk);
-            }
-        }
-
-        @Override
-        void close() {
-            socket.closeConnection(1006, "dropped");
-        }
-    }
-
-    private final class WsServer extends WebSocketServer {
-        private final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-
-        WsServer(InetSocketAddress address) {
-            super(address);
-        }
-
-        void awaitStarted() throws IOException {
-            try {
-                if (!started.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                    throw new IOException("WebSocket server did not start");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            }
-        }
-
-        @Override
-        public void onOpen(WebSocket conn, ClientHandshake handshake) {
-            WsClient client = new WsClient(conn);
-            conn.setAttachment(client);
-            connections.incrementAndGet();
-            clients.add(client);
-        }
-
-        @Override
-        public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-            WsClient client = conn.getAttachment();
-            if (client != null) {
-                client.closed();
-            }
-        }
-
-        @Override
-        public void onMessage(WebSocket conn, String frame) {
-            WsClient client = conn.getAttachment();
-            for (String line : frame.split("\r\n|\n|\r")) {
-                if (!line.isEmpty()) {
-                    handle(client, line);
-                }
-            }
-        }
-
-        @Override
-        public void onError(WebSocket conn, Exception ex) {
-            // a client's broken connection; onClose follows
-        }
-
-        @Override
-        public void onStart() {
-            started.countDown();
-        }
-    }
-
-    /** A minimal reading of client lines: tags skipped, command, params with trailing. */
-    private record Line(String command, List<String> params) {
-        String param(int index) {
-            return index < params.size() ? params.get(index) : "";
-        }
-
-        static Line parse(String line) {
-            String rest = line;
-            if (rest.startsWith("@")) {
-                int space = rest.indexOf(' ');
-                if (space < 0) {
-                    return null;
-                }
-                rest = rest.substring(space + 1).stripLeading();
-            }
-            if (rest.startsWith(":")) {
-                int space = rest.indexOf(' ');
-                if (space < 0) {
-                    return null;
-                }
-                rest = rest.substring(space + 1).stripLeading();
-            }
-            List<String> params = new ArrayList<>();
-            int space = rest.indexOf(' ');
-            String command = (space < 0 ? rest : rest.substring(0, space)).toUpperCase(Locale.ROOT);
-            if (command.isEmpty()) {
-                return null;
-            }
-            rest = space < 0 ? "" : rest.substring(space + 1);
-            while (!rest.isEmpty()) {
-                if (rest.startsWith(":")) {
-                    params.add(rest.substring(1));
-                    break;
-                }
-                int next = rest.indexOf(' ');
-                if (next < 0) {
-                    params.add(rest);
-                    break;
-                }
-                params.add(rest.substring(0, next));
-                rest = rest.substring(next + 1).stripLeading();
-            }
-            return new Line(command, params);
-        }
+        listener.stop();
     }
 
     @Override
     public String toString() {
-        return "FakeTwitchIrcServer[" + (uri == null ? kind : uri) + "]";
+        return "FakeTwitchIrcServer[" + (uri() == null ? listener.kind() : uri()) + "]";
+    }
+
+    /** Configures a {@link FakeTwitchIrcServer}: its transport and its clock. */
+    public static final class Builder {
+        private IrcListener.Kind kind = IrcListener.Kind.TCP;
+        private TestCertificate certificate;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {}
+
+        /**
+         * IRC over plain TCP ({@code irc://localhost:port}), the default.
+         *
+         * @return this builder, for chaining
+         */
+        public Builder tcp() {
+            return transport(IrcListener.Kind.TCP, null);
+        }
+
+        /**
+         * IRC over TLS with {@code certificate} ({@code ircs://localhost:port}).
+         *
+         * @param certificate the server's certificate; give clients its
+         *     {@link TestCertificate#clientContext()}; not null
+         * @return this builder, for chaining
+         */
+        public Builder tls(TestCertificate certificate) {
+            return transport(IrcListener.Kind.TLS, Objects.requireNonNull(certificate, "certificate"));
+        }
+
+        /**
+         * IRC over WebSocket ({@code ws://localhost:port}), as irc-ws.chat.twitch.tv.
+         *
+         * @return this builder, for chaining
+         */
+        public Builder webSocket() {
+            return transport(IrcListener.Kind.WS, null);
+        }
+
+        /**
+         * IRC over WebSocket with TLS ({@code wss://localhost:port}).
+         *
+         * @param certificate the server's certificate; give clients its
+         *     {@link TestCertificate#clientContext()}; not null
+         * @return this builder, for chaining
+         */
+        public Builder secureWebSocket(TestCertificate certificate) {
+            return transport(IrcListener.Kind.WSS, Objects.requireNonNull(certificate, "certificate"));
+        }
+
+        /**
+         * Reads time for Twitch's windows from {@code value} (default: the system clock).
+         *
+         * @param value the clock for the message, duplicate and JOIN windows and {@code tmi-sent-ts};
+         *     not null
+         * @return this builder, for chaining
+         */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        private Builder transport(IrcListener.Kind value, TestCertificate cert) {
+            this.kind = value;
+            this.certificate = cert;
+            return this;
+        }
+
+        /**
+         * Listens on a free loopback port.
+         *
+         * @return the running server, listening at {@link FakeTwitchIrcServer#uri()}; close it after
+         *     the test
+         * @throws IllegalStateException when no loopback port can be opened
+         */
+        public FakeTwitchIrcServer start() {
+            FakeTwitchIrcServer server = new FakeTwitchIrcServer(this);
+            try {
+                server.listener.start();
+            } catch (IOException e) {
+                server.close();
+                throw new IllegalStateException("fake Twitch server could not listen: " + e.getMessage(), e);
+            }
+            return server;
+        }
     }
 }

@@ -8,8 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +19,7 @@ class FakeLambdaRuntimeTest {
 
     @BeforeEach
     void start() throws Exception {
-        runtime = FakeLambdaRuntime.start(Duration.ofSeconds(30));
+        runtime = FakeLambdaRuntime.builder().deadline(Duration.ofSeconds(30)).start();
     }
 
     @AfterEach
@@ -41,7 +39,7 @@ class FakeLambdaRuntimeTest {
 
     @Test
     void handsOutAQueuedEventWithTheRuntimeHeadersAndTakesItsResponse() throws Exception {
-        CompletableFuture<FakeLambdaRuntime.Result> result = runtime.invoke("{\"hello\":1}");
+        FakeLambdaRuntime.Invocation result = runtime.invoke("{\"hello\":1}");
         long before = System.currentTimeMillis();
 
         HttpResponse<String> next = client.send(HttpRequest.newBuilder(uri("invocation/next")).GET().build(),
@@ -57,7 +55,8 @@ class FakeLambdaRuntimeTest {
                 .startsWith("arn:aws:lambda:");
         assertThat(posted.statusCode()).isEqualTo(202);
         assertThat(posted.body()).isEqualTo("{\"status\":\"OK\"}");
-        FakeLambdaRuntime.Result done = result.get(5, TimeUnit.SECONDS);
+        FakeLambdaRuntime.Result done = result.await(Duration.ofSeconds(5));
+        assertThat(done.requestId()).isEqualTo(result.requestId());
         assertThat(done.error()).isFalse();
         assertThat(done.body()).isEqualTo("{\"statusCode\":200}");
         assertThat(done.completedNanos()).isGreaterThanOrEqualTo(done.deliveredNanos());
@@ -65,25 +64,36 @@ class FakeLambdaRuntimeTest {
 
     @Test
     void failsTheInvocationsStillUnansweredWhenClosedSoNoTestHangs() {
-        CompletableFuture<FakeLambdaRuntime.Result> unanswered = runtime.invoke("{}");
+        FakeLambdaRuntime.Invocation unanswered = runtime.invoke("{}");
 
         runtime.close();
 
-        assertThat(unanswered).isCompletedExceptionally();
-        assertThatThrownBy(unanswered::join).cause().isInstanceOf(IllegalStateException.class)
-                .hasMessage("the fake Lambda runtime was closed before the function answered");
-        assertThat(runtime.initError()).isCompletedExceptionally();
+        assertThat(unanswered.future()).isCompletedExceptionally();
+        assertThatThrownBy(() -> unanswered.await(Duration.ofSeconds(1))).isInstanceOf(AssertionError.class)
+                .hasMessage("waiting for the answer to invocation " + unanswered.requestId() + " (event not yet fetched"
+                        + " from /next) failed: the fake Lambda runtime was closed before the function answered");
+        assertThatThrownBy(() -> runtime.awaitInitError(Duration.ofSeconds(1))).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("closed before the function answered");
+    }
+
+    @Test
+    void failsAnAwaitThatTimesOutNamingTheInvocation() {
+        FakeLambdaRuntime.Invocation unanswered = runtime.invoke("{}");
+
+        assertThatThrownBy(() -> unanswered.await(Duration.ofMillis(20))).isInstanceOf(AssertionError.class)
+                .hasMessage("timed out after 20 ms waiting for the answer to invocation " + unanswered.requestId()
+                        + " (event not yet fetched from /next); saw nothing posted");
     }
 
     @Test
     void recordsAnInvocationErrorWithItsType() throws Exception {
-        CompletableFuture<FakeLambdaRuntime.Result> result = runtime.invoke("{}");
+        FakeLambdaRuntime.Invocation result = runtime.invoke("{}");
         String id = client.send(HttpRequest.newBuilder(uri("invocation/next")).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
 
         post("invocation/" + id + "/error", "{\"errorMessage\":\"boom\",\"errorType\":\"X\"}");
 
-        FakeLambdaRuntime.Result done = result.get(5, TimeUnit.SECONDS);
+        FakeLambdaRuntime.Result done = result.await(Duration.ofSeconds(5));
         assertThat(done.error()).isTrue();
         assertThat(done.errorType()).contains("Runtime.ConfigurationException");
     }
@@ -101,7 +111,7 @@ class FakeLambdaRuntimeTest {
         HttpResponse<String> posted = post("init/error", "{\"errorMessage\":\"TELEGRAM_BOT_TOKEN is not set\"}");
 
         assertThat(posted.statusCode()).isEqualTo(202);
-        FakeLambdaRuntime.Result init = runtime.initError().get(5, TimeUnit.SECONDS);
+        FakeLambdaRuntime.Result init = runtime.awaitInitError(Duration.ofSeconds(5));
         assertThat(init.body()).contains("TELEGRAM_BOT_TOKEN is not set");
         assertThat(init.errorType()).contains("Runtime.ConfigurationException");
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -131,12 +130,12 @@ class FakeTelegramServerTest {
     @Test
     void forgetsUpdatesBeforeTheOffsetAndReturnsTheRest() throws Exception {
         FakeUser anna = telegram.user("Anna", null, "anna");
-        ObjectNode first = telegram.message(FakeChat.privateWith(anna), anna, "one");
-        ObjectNode second = telegram.message(FakeChat.privateWith(anna), anna, "two");
+        FakeUpdate first = telegram.message(FakeChat.privateWith(anna), anna, "one");
+        FakeUpdate second = telegram.message(FakeChat.privateWith(anna), anna, "two");
         telegram.enqueue(first).enqueue(second);
 
         assertThat(call("getUpdates", "{\"timeout\":0}").body().path("result")).hasSize(2);
-        long offset = first.path("update_id").asLong() + 1;
+        long offset = first.id() + 1;
         JsonNode rest = call("getUpdates", "{\"offset\":" + offset + ",\"timeout\":0}").body().path("result");
 
         assertThat(rest).hasSize(1);
@@ -195,12 +194,12 @@ class FakeTelegramServerTest {
 
     @Test
     void refusesATokenThatIsNotABotIdAndASecretWithoutRepeatingIt() {
-        assertThatThrownBy(() -> FakeTelegramServer.start("no-colon-secret-value", "x_bot"))
+        assertThatThrownBy(() -> FakeTelegramServer.builder().token("no-colon-secret-value").botUsername("x_bot").start())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a Telegram bot token has the form <bot id>:<secret>, such as 123456:ABC-DEF1234ghIkl;"
                         + " the one given does not")
                 .message().doesNotContain("no-colon-secret-value");
-        assertThatThrownBy(() -> FakeTelegramServer.start("bot12:secret", "x_bot"))
+        assertThatThrownBy(() -> FakeTelegramServer.builder().token("bot12:secret").botUsername("x_bot").start())
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -263,10 +262,11 @@ class FakeTelegramServerTest {
     }
 
     @Test
-    void marksCommandsWithABotCommandEntityInUtf16Units() {
+    void marksCommandsWithABotCommandEntityInUtf16Units() throws Exception {
         FakeUser anna = telegram.user("Anna", "Smith", "anna");
 
-        JsonNode message = telegram.message(FakeChat.privateWith(anna), anna, "/hello@chorus_test_bot now").path("message");
+        JsonNode message = JSON.readTree(telegram.message(FakeChat.privateWith(anna), anna, "/hello@chorus_test_bot now").json())
+                .path("message");
 
         assertThat(message.path("entities").toString())
                 .isEqualTo("[{\"type\":\"bot_command\",\"offset\":0,\"length\":22}]");

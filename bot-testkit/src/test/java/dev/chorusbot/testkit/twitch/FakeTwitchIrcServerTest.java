@@ -27,7 +27,7 @@ class FakeTwitchIrcServerTest {
 
     @BeforeEach
     void connect() throws IOException {
-        twitch = FakeTwitchIrcServer.tcp().clock(time.clock()).start();
+        twitch = FakeTwitchIrcServer.builder().tcp().clock(time.clock()).start();
         socket = new Socket("localhost", twitch.uri().getPort());
         socket.setSoTimeout(5000);
         in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));

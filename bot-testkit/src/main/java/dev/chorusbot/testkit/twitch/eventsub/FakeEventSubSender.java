@@ -1,28 +1,16 @@
 package dev.chorusbot.testkit.twitch.eventsub;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import dev.chorusbot.testkit.internal.Await;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Delivers EventSub messages to a webhook the way Twitch does
@@ -34,43 +22,45 @@ import javax.crypto.spec.SecretKeySpec;
  * times.
  *
  * <pre>{@code
- * FakeEventSubSender twitch = FakeEventSubSender.to(URI.create("http://127.0.0.1:8080/twitch"))
- *         .secret("s3cre7-for-tests").build();
- * assertThat(twitch.verifyChatSubscription("141981764", "129546453").verified()).isTrue();
- * twitch.chatMessage(ChatMessageNotification.builder().text("!hello"));
+ * try (FakeEventSubSender twitch = FakeEventSubSender.builder()
+ *         .callback(URI.create("http://127.0.0.1:8080/twitch")).secret("s3cre7-for-tests").start()) {
+ *     assertThat(twitch.verifyChatSubscription("141981764", "129546453").verified()).isTrue();
+ *     twitch.chatMessage(ChatMessageNotification.builder().text("!hello"));
+ * }
  * }</pre>
+ *
+ * <p>Like every fake of the testkit: {@link #start(URI)} for the defaults, {@link #builder()} for
+ * options, {@link #close()} after the test, and every delivery recorded ({@link #deliveries()}).
  */
-public final class FakeEventSubSender {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** Twitch's timestamps: RFC 3339 in UTC with nanoseconds. */
-    private static final DateTimeFormatter RFC3339_NANOS =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'").withZone(ZoneOffset.UTC);
-
-    private final URI callback;
-    private final String secret;
-    private final Clock clock;
-    private final int maxAttempts;
-    private final Duration retryDelay;
+public final class FakeEventSubSender implements AutoCloseable {
+    private final DeliveryPoster poster;
     private final String botUserId;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<Delivery> deliveries = new ArrayList<>();
+    private volatile boolean closed;
 
     private FakeEventSubSender(Builder b) {
-        this.callback = b.callback;
-        this.secret = b.secret;
-        this.clock = b.clock;
-        this.maxAttempts = b.maxAttempts;
-        this.retryDelay = b.retryDelay;
+        this.poster = new DeliveryPoster(b.callback, b.secret, b.clock, b.maxAttempts, b.retryDelay);
         this.botUserId = b.botUserId;
     }
 
     /**
-     * A sender delivering to {@code callback}.
+     * A sender delivering to {@code callback} with Twitch's defaults.
      *
      * @param callback the webhook URL every delivery is POSTed to; not null
-     * @return a builder with Twitch's defaults, to finish with {@link Builder#build()}
+     * @return the sender; it holds no connection between deliveries
      */
-    public static Builder to(URI callback) {
-        return new Builder(callback);
+    public static FakeEventSubSender start(URI callback) {
+        return builder().callback(callback).start();
+    }
+
+    /**
+     * A builder, for the secret, clock, attempts and bot id.
+     *
+     * @return a builder with Twitch's defaults; set {@link Builder#callback(URI)}, then
+     *     {@link Builder#start()}
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -130,37 +120,10 @@ public final class FakeEventSubSender {
         }
     }
 
-    /**
-     * A subscription object as deliveries carry it, with version {@code 1}, cost 0 and the
-     * {@code webhook} transport.
-     *
-     * @param id the subscription id, a UUID on Twitch
-     * @param status such as {@code enabled}, {@code webhook_callback_verification_pending}, or a
-     *     revocation reason such as {@code user_removed}
-     * @param type the subscription type, such as {@code channel.chat.message}
-     * @param condition the {@code condition} fields, such as {@code broadcaster_user_id}
-     * @param callbackUrl the webhook URL in {@code transport.callback}
-     * @param createdAt the {@code created_at} instant, written in RFC 3339 with nanoseconds
-     * @return a new JSON object, free to modify
-     */
-    public static ObjectNode subscription(String id, String status, String type, Map<String, String> condition,
-            String callbackUrl, Instant createdAt) {
-        ObjectNode s = JSON.createObjectNode();
-        s.put("id", id);
-        s.put("status", status);
-        s.put("type", type);
-        s.put("version", "1");
-        s.put("cost", 0);
-        ObjectNode c = s.putObject("condition");
-        condition.forEach(c::put);
-        s.putObject("transport").put("method", "webhook").put("callback", callbackUrl);
-        s.put("created_at", RFC3339_NANOS.format(createdAt));
-        return s;
-    }
-
-    private ObjectNode chatSubscription(String id, String status, String broadcasterId, String userId) {
-        return subscription(id, status, "channel.chat.message",
-                Map.of("broadcaster_user_id", broadcasterId, "user_id", userId), callback.toString(), clock.instant());
+    private FakeSubscription chatSubscription(String status, String broadcasterId, String userId) {
+        return FakeSubscription.of(UUID.randomUUID().toString(), status, "channel.chat.message",
+                Map.of("broadcaster_user_id", broadcasterId, "user_id", userId), poster.callback().toString(),
+                poster.clock().instant());
     }
 
     /**
@@ -169,24 +132,26 @@ public final class FakeEventSubSender {
      * @param broadcasterId the channel's user id, the {@code broadcaster_user_id} condition
      * @param userId the bot's user id, the {@code user_id} condition
      * @return the delivery; {@link Delivery#verified()} tells whether the webhook passed
+     * @throws IllegalStateException when the sender was closed
      */
     public Delivery verifyChatSubscription(String broadcasterId, String userId) {
-        return verify(chatSubscription(UUID.randomUUID().toString(), "webhook_callback_verification_pending",
-                broadcasterId, userId));
+        return verify(chatSubscription("webhook_callback_verification_pending", broadcasterId, userId));
     }
 
     /**
      * Sends the {@code webhook_callback_verification} for {@code subscription}, with a random
      * challenge.
      *
-     * @param subscription the subscription object, as built by {@link #subscription}
+     * @param subscription the subscription, usually with the status
+     *     {@code webhook_callback_verification_pending}
      * @return the delivery; {@link Delivery#verified()} tells whether the webhook passed
+     * @throws IllegalStateException when the sender was closed
      */
-    public Delivery verify(ObjectNode subscription) {
+    public Delivery verify(FakeSubscription subscription) {
         String challenge = "pogchamp-kappa-" + UUID.randomUUID();
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = EventSubJson.object();
         body.put("challenge", challenge);
-        body.set("subscription", subscription);
+        body.set("subscription", subscription.json());
         return deliver("webhook_callback_verification", subscription, body.toString(), challenge);
     }
 
@@ -195,38 +160,38 @@ public final class FakeEventSubSender {
      *
      * @param message the chat message; its subscription names its broadcaster and the bot
      * @return the delivery, with every attempt
+     * @throws IllegalStateException when the sender was closed
      */
     public Delivery chatMessage(ChatMessageNotification message) {
-        ObjectNode subscription = chatSubscription(UUID.randomUUID().toString(), "enabled", message.broadcasterId(),
-                botUserId);
-        return notification(subscription, message.toEventJson());
+        return notification(chatSubscription("enabled", message.broadcasterId(), botUserId), message.toEventJson());
     }
 
     /**
      * Delivers a {@code notification} of {@code subscription} with the given {@code event} JSON.
      *
-     * @param subscription the subscription object, as built by {@link #subscription}
+     * @param subscription the subscription the event belongs to
      * @param eventJson the {@code event} object as JSON text
      * @return the delivery, with every attempt
      * @throws IllegalArgumentException when {@code eventJson} is not JSON
+     * @throws IllegalStateException when the sender was closed
      */
-    public Delivery notification(ObjectNode subscription, String eventJson) {
-        ObjectNode body = JSON.createObjectNode();
-        body.set("subscription", subscription);
-        body.set("event", read(eventJson));
+    public Delivery notification(FakeSubscription subscription, String eventJson) {
+        ObjectNode body = EventSubJson.object();
+        body.set("subscription", subscription.json());
+        body.set("event", EventSubJson.read(eventJson));
         return deliver("notification", subscription, body.toString(), "");
     }
 
     /**
      * Delivers a {@code revocation} of {@code subscription}, whose status carries the reason.
      *
-     * @param subscription the subscription object, with a status such as
-     *     {@code authorization_revoked}
+     * @param subscription the subscription, with a status such as {@code authorization_revoked}
      * @return the delivery, with every attempt
+     * @throws IllegalStateException when the sender was closed
      */
-    public Delivery revocation(ObjectNode subscription) {
-        ObjectNode body = JSON.createObjectNode();
-        body.set("subscription", subscription);
+    public Delivery revocation(FakeSubscription subscription) {
+        ObjectNode body = EventSubJson.object();
+        body.set("subscription", subscription.json());
         return deliver("revocation", subscription, body.toString(), "");
     }
 
@@ -238,9 +203,10 @@ public final class FakeEventSubSender {
      * @return the new delivery, with its own attempts; their retry header continues from the
      *     earlier delivery's attempts, as Twitch counts the tries of one message
      * @throws IllegalArgumentException when the earlier body is not JSON
+     * @throws IllegalStateException when the sender was closed
      */
     public Delivery redeliver(Delivery delivery) {
-        JsonNode subscription = read(delivery.body()).path("subscription");
+        JsonNode subscription = EventSubJson.read(delivery.body()).path("subscription");
         return send(delivery.messageId(), delivery.attempts().size(), delivery.messageType(),
                 subscription.path("type").asText(), subscription.path("version").asText(), delivery.body(),
                 delivery.challenge());
@@ -254,58 +220,36 @@ public final class FakeEventSubSender {
      * @param subscriptionType the {@code Twitch-Eventsub-Subscription-Type} header, sent as given
      * @param body the body, sent and signed as given
      * @return the delivery, with every attempt; its subscription version header is {@code 1}
+     * @throws IllegalStateException when the sender was closed
      */
     public Delivery raw(String messageType, String subscriptionType, String body) {
         return send(UUID.randomUUID().toString(), 0, messageType, subscriptionType, "1", body, "");
     }
 
-    private Delivery deliver(String messageType, JsonNode subscription, String body, String challenge) {
-        return send(UUID.randomUUID().toString(), 0, messageType, subscription.path("type").asText(),
-                subscription.path("version").asText(), body, challenge);
+    /**
+     * Every delivery so far, in order.
+     *
+     * @return a copy, each with all its attempts
+     */
+    public List<Delivery> deliveries() {
+        synchronized (deliveries) {
+            return List.copyOf(deliveries);
+        }
     }
 
-    private Delivery send(String messageId, int earlierAttempts, String messageType, String subscriptionType,
-            String version, String body, String challenge) {
-        List<Attempt> attempts = new ArrayList<>();
-        for (int attempt = 0; attempt < maxAttempts; attempt++) {
-            if (attempt > 0 && !retryDelay.isZero()) {
-                sleep(retryDelay);
-            }
-            Attempt result = post(messageId, earlierAttempts + attempt, messageType, subscriptionType, version, body);
-            attempts.add(result);
-            if (result.status() >= 200 && result.status() < 300) {
-                break;
-            }
-        }
-        return new Delivery(messageId, messageType, body, challenge, List.copyOf(attempts));
-    }
-
-    private Attempt post(String messageId, int retry, String messageType, String subscriptionType, String version,
-            String body) {
-        String timestamp = RFC3339_NANOS.format(clock.instant());
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        Map<String, String> headers = Map.of(
-                "Twitch-Eventsub-Message-Id", messageId,
-                "Twitch-Eventsub-Message-Retry", Integer.toString(retry),
-                "Twitch-Eventsub-Message-Type", messageType,
-                "Twitch-Eventsub-Message-Signature", sign(secret, messageId, timestamp, bytes),
-                "Twitch-Eventsub-Message-Timestamp", timestamp,
-                "Twitch-Eventsub-Subscription-Type", subscriptionType,
-                "Twitch-Eventsub-Subscription-Version", version);
-        HttpRequest.Builder request = HttpRequest.newBuilder(callback)
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        headers.forEach(request::header);
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Attempt(response.statusCode(), response.body(), headers);
-        } catch (IOException e) {
-            return new Attempt(0, e.toString(), headers); // no answer: Twitch counts it as a failure
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Attempt(0, "interrupted", headers);
-        }
+    /**
+     * Waits up to {@code timeout} until at least {@code count} deliveries were made (by other
+     * threads), and returns them all.
+     *
+     * @param count how many deliveries to wait for
+     * @param timeout how long to wait at most
+     * @return every delivery so far, at least {@code count}
+     * @throws AssertionError naming the count and the message types seen, when fewer were made in
+     *     time
+     */
+    public List<Delivery> awaitDeliveries(int count, Duration timeout) {
+        return Await.until(count + " EventSub deliveries", timeout, this::deliveries, l -> l.size() >= count,
+                l -> l.size() + ": " + l.stream().map(Delivery::messageType).toList());
     }
 
     /**
@@ -318,45 +262,53 @@ public final class FakeEventSubSender {
      * @return the {@code Twitch-Eventsub-Message-Signature} value, in lower-case hex
      */
     public static String sign(String secret, String messageId, String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update(messageId.getBytes(StandardCharsets.UTF_8));
-            mac.update(timestamp.getBytes(StandardCharsets.UTF_8));
-            mac.update(body);
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return DeliveryPoster.sign(secret, messageId, timestamp, body);
     }
 
-    private static JsonNode read(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not JSON: " + json, e);
-        }
+    /** Refuses further deliveries; the recorded ones stay readable. */
+    @Override
+    public void close() {
+        closed = true;
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private Delivery deliver(String messageType, FakeSubscription subscription, String body, String challenge) {
+        return send(UUID.randomUUID().toString(), 0, messageType, subscription.type(), subscription.version(), body,
+                challenge);
+    }
+
+    private Delivery send(String messageId, int earlierAttempts, String messageType, String subscriptionType,
+            String version, String body, String challenge) {
+        if (closed) {
+            throw new IllegalStateException("the fake EventSub sender was closed; start another to deliver");
         }
+        Delivery delivery = poster.send(messageId, earlierAttempts, messageType, subscriptionType, version, body,
+                challenge);
+        synchronized (deliveries) {
+            deliveries.add(delivery);
+        }
+        return delivery;
     }
 
     /** Configures a {@link FakeEventSubSender}. */
     public static final class Builder {
-        private final URI callback;
+        private URI callback;
         private String secret = "chorus-eventsub-test-secret";
         private Clock clock = Clock.systemUTC();
         private int maxAttempts = 3;
         private Duration retryDelay = Duration.ZERO;
         private String botUserId = "129546453";
 
-        private Builder(URI callback) {
-            this.callback = Objects.requireNonNull(callback, "callback");
+        private Builder() {}
+
+        /**
+         * The webhook URL every delivery is POSTed to; required.
+         *
+         * @param value the callback URL; not null
+         * @return this builder, for chaining
+         */
+        public Builder callback(URI value) {
+            this.callback = Objects.requireNonNull(value, "callback");
+            return this;
         }
 
         /**
@@ -423,8 +375,12 @@ public final class FakeEventSubSender {
          * The sender.
          *
          * @return a sender with this configuration; it holds no open connections
+         * @throws IllegalStateException when no {@link #callback(URI)} was given
          */
-        public FakeEventSubSender build() {
+        public FakeEventSubSender start() {
+            if (callback == null) {
+                throw new IllegalStateException("a fake EventSub sender needs a callback URL: call callback(URI)");
+            }
             return new FakeEventSubSender(this);
         }
     }

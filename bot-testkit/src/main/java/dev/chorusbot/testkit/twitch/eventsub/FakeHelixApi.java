@@ -1,36 +1,28 @@
 package dev.chorusbot.testkit.twitch.eventsub;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.chorusbot.testkit.internal.Await;
 import dev.chorusbot.testkit.internal.TestkitUris;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -54,38 +46,27 @@ import java.util.function.Predicate;
  * {@code Ratelimit-Reset}; an empty bucket answers 429 until the reset. Tokens it issued can be
  * expired ({@link #expireTokens()}): Helix then answers 401 {@code Invalid OAuth token}. Time comes
  * from the {@link Builder#clock(Clock)}, so a test can move past a reset without sleeping.
+ *
+ * <p>Like every fake of the testkit: {@link #start()} for the defaults, {@link #builder()} for
+ * options, {@link #close()} after the test, recorded requests as records ({@link #requests()}), and
+ * {@code await…} methods that fail with an {@link AssertionError} naming what they waited for.
  */
 public final class FakeHelixApi implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final String clientId;
-    private final String clientSecret;
     private final Clock clock;
-    private final int pointsPerMinute;
-    private final long tokenLifetimeSeconds;
+    private final TokenEndpoint tokens;
+    private final RateLimit rateLimit;
+    private final ChatEndpoints chat = new ChatEndpoints();
+    private final SubscriptionStore subscriptions;
     private final HttpServer server;
     private final ExecutorService executor;
-    private final ExecutorService verifier = Executors.newSingleThreadExecutor(r -> daemon(r, "fake-eventsub-verify"));
-    private final Set<String> validTokens = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger tokensIssued = new AtomicInteger();
-    private final Map<String, String[]> usersById = new ConcurrentHashMap<>();
-    // Appends are frequent (a load test sends thousands), reads are copies: not copy-on-write.
-    private final List<SentChatMessage> sent = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final List<RecordedRequest> requests = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, ObjectNode> subscriptions = new LinkedHashMap<>();
-    private final List<String[]> drops = new CopyOnWriteArrayList<>();
+    private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
     private final List<Integer> failures = new CopyOnWriteArrayList<>();
-    private int remaining;
-    private long resetEpochSecond;
-    private int pageSize = 100;
 
     private FakeHelixApi(Builder b) throws IOException {
-        this.clientId = b.clientId;
-        this.clientSecret = b.clientSecret;
         this.clock = b.clock;
-        this.pointsPerMinute = b.pointsPerMinute;
-        this.tokenLifetimeSeconds = b.tokenLifetime.toSeconds();
-        this.remaining = pointsPerMinute;
+        this.tokens = new TokenEndpoint(b.clientId, b.clientSecret, b.tokenLifetime.toSeconds());
+        this.rateLimit = new RateLimit(b.clock, b.pointsPerMinute);
+        this.subscriptions = new SubscriptionStore(b.clock);
         // The JDK server writes headers and body separately; without TCP_NODELAY the body waits for
         // the client's delayed ACK (40 ms on Linux). The JDK reads this once, when its first server
         // starts, so the fake sets it as the core's WebhookServer does, unless it was set already.
@@ -93,7 +74,11 @@ public final class FakeHelixApi implements AutoCloseable {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        this.executor = Executors.newFixedThreadPool(4, r -> daemon(r, "fake-helix"));
+        this.executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "fake-helix");
+            t.setDaemon(true);
+            return t;
+        });
         server.setExecutor(executor);
         server.createContext("/", this::serve);
         server.start();
@@ -137,7 +122,7 @@ public final class FakeHelixApi implements AutoCloseable {
      * @param path the URL path, such as {@code /helix/chat/messages}
      * @param query the raw query string, or empty when there was none
      * @param headers the request headers with lower-case names; repeated values joined with commas
-     * @param body the request body as UTF-8 text, or empty
+     * @param body the request body as UTF-8 text, exactly as sent, or empty
      */
     public record RecordedRequest(String method, String path, String query, Map<String, String> headers,
             String body) {}
@@ -158,7 +143,7 @@ public final class FakeHelixApi implements AutoCloseable {
      * @return the client id; Helix requests must send it as {@code Client-Id}
      */
     public String clientId() {
-        return clientId;
+        return tokens.clientId();
     }
 
     /**
@@ -167,7 +152,7 @@ public final class FakeHelixApi implements AutoCloseable {
      * @return the client secret
      */
     public String clientSecret() {
-        return clientSecret;
+        return tokens.clientSecret();
     }
 
     /**
@@ -179,13 +164,13 @@ public final class FakeHelixApi implements AutoCloseable {
      * @return this fake, for chaining
      */
     public FakeHelixApi addUser(String id, String login, String displayName) {
-        usersById.put(id, new String[] {id, login.toLowerCase(Locale.ROOT), displayName});
+        chat.addUser(id, login, displayName);
         return this;
     }
 
     /** Makes every token issued so far invalid, as when an app access token expires. */
     public void expireTokens() {
-        validTokens.clear();
+        tokens.expireAll();
     }
 
     /**
@@ -194,7 +179,7 @@ public final class FakeHelixApi implements AutoCloseable {
      * @return the number of tokens issued since start, counting expired ones
      */
     public int tokensIssued() {
-        return tokensIssued.get();
+        return tokens.issued();
     }
 
     /**
@@ -205,12 +190,12 @@ public final class FakeHelixApi implements AutoCloseable {
      * @param message the {@code drop_reason.message}, the text a user would read
      */
     public void dropNextMessage(String code, String message) {
-        drops.add(new String[] {code, message});
+        chat.dropNext(code, message);
     }
 
     /** Forgets the recorded requests and sent messages (a long-running load test keeps memory flat). */
     public void clearRecords() {
-        sent.clear();
+        chat.clear();
         requests.clear();
     }
 
@@ -229,9 +214,8 @@ public final class FakeHelixApi implements AutoCloseable {
      *
      * @param points the points left; 0 or less makes every Helix request 429 until the reset
      */
-    public synchronized void remainingPoints(int points) {
-        window();
-        this.remaining = points;
+    public void remainingPoints(int points) {
+        rateLimit.remaining(points);
     }
 
     /**
@@ -239,9 +223,8 @@ public final class FakeHelixApi implements AutoCloseable {
      *
      * @return the points left, as the next {@code Ratelimit-Remaining} would count them
      */
-    public synchronized int remainingPoints() {
-        window();
-        return remaining;
+    public int remainingPoints() {
+        return rateLimit.remaining();
     }
 
     /**
@@ -250,8 +233,8 @@ public final class FakeHelixApi implements AutoCloseable {
      *
      * @param size the page size; smaller sizes let a test walk the {@code pagination} cursor
      */
-    public synchronized void subscriptionPageSize(int size) {
-        this.pageSize = size;
+    public void subscriptionPageSize(int size) {
+        subscriptions.pageSize(size);
     }
 
     /**
@@ -260,9 +243,7 @@ public final class FakeHelixApi implements AutoCloseable {
      * @return a copy, dropped messages included, since start or the last {@link #clearRecords()}
      */
     public List<SentChatMessage> sentMessages() {
-        synchronized (sent) {
-            return List.copyOf(sent);
-        }
+        return chat.sent();
     }
 
     /**
@@ -271,7 +252,31 @@ public final class FakeHelixApi implements AutoCloseable {
      * @return the number of Send Chat Message requests accepted, dropped ones included
      */
     public int sentMessageCount() {
-        return sent.size();
+        return chat.sentCount();
+    }
+
+    /**
+     * Waits up to 10 seconds until at least {@code count} chat messages were sent.
+     *
+     * @param count how many Send Chat Message requests to wait for, dropped ones included
+     * @return every chat message sent so far, at least {@code count}
+     * @throws AssertionError naming the count and the messages seen, when fewer arrived in time
+     */
+    public List<SentChatMessage> awaitSentMessages(int count) {
+        return awaitSentMessages(count, Await.DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Waits until at least {@code count} chat messages were sent, and returns them all.
+     *
+     * @param count how many Send Chat Message requests to wait for, dropped ones included
+     * @param timeout how long to wait at most
+     * @return every chat message sent so far, at least {@code count}
+     * @throws AssertionError naming the count and the messages seen, when fewer arrived in time
+     */
+    public List<SentChatMessage> awaitSentMessages(int count, Duration timeout) {
+        return Await.until(count + " sent chat message(s)", timeout, this::sentMessages, l -> l.size() >= count,
+                l -> l.size() + ": " + l.stream().map(SentChatMessage::message).toList());
     }
 
     /**
@@ -298,41 +303,80 @@ public final class FakeHelixApi implements AutoCloseable {
     /**
      * The subscriptions, as {@code GET /helix/eventsub/subscriptions} shows them.
      *
-     * @return copies of the subscription objects, in order of creation
+     * @return the subscriptions, in order of creation
      */
-    public synchronized List<JsonNode> subscriptions() {
-        return subscriptions.values().stream().map(n -> (JsonNode) n.deepCopy()).toList();
+    public List<FakeSubscription> subscriptions() {
+        return subscriptions.all();
     }
 
     /**
-     * Waits until the subscription {@code id} has {@code status}; false after {@code timeout}.
+     * Waits up to 10 seconds until the subscription {@code id} has {@code status}.
+     *
+     * @param id the subscription id
+     * @param status the status to wait for, such as {@code enabled}
+     * @return the subscription with that status
+     * @throws AssertionError naming the id, the status awaited and the status seen (or that the
+     *     subscription does not exist) when it is not reached in time
+     */
+    public FakeSubscription awaitSubscriptionStatus(String id, String status) {
+        return awaitSubscriptionStatus(id, status, Await.DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Waits until the subscription {@code id} has {@code status}.
      *
      * @param id the subscription id
      * @param status the status to wait for, such as {@code enabled}
      * @param timeout how long to wait at most
-     * @return true once the status is reached; false when it was not reached in time, or the
-     *     subscription does not exist
-     * @throws InterruptedException when the waiting thread is interrupted
+     * @return the subscription with that status
+     * @throws AssertionError naming the id, the status awaited and the status seen (or that the
+     *     subscription does not exist) when it is not reached within {@code timeout}
      */
-    public boolean awaitSubscriptionStatus(String id, String status, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            synchronized (this) {
-                ObjectNode s = subscriptions.get(id);
-                if (s != null && s.path("status").asText().equals(status)) {
-                    return true;
-                }
-            }
-            Thread.sleep(10);
-        }
-        return false;
+    public FakeSubscription awaitSubscriptionStatus(String id, String status, Duration timeout) {
+        return Await.until("subscription " + id + " to be " + status, timeout,
+                () -> subscriptions.all().stream().filter(s -> s.id().equals(id)).findFirst(),
+                s -> s.isPresent() && s.get().status().equals(status),
+                s -> s.map(found -> "status " + found.status()).orElse("no such subscription")).orElseThrow();
     }
 
+    /**
+     * Waits up to 10 seconds until there are at least {@code count} subscriptions.
+     *
+     * @param count how many subscriptions to wait for, whatever their status
+     * @return the subscriptions, at least {@code count}, in order of creation
+     * @throws AssertionError naming the count and the subscriptions seen when fewer exist in time
+     */
+    public List<FakeSubscription> awaitSubscriptions(int count) {
+        return Await.until(count + " subscription(s)", Await.DEFAULT_TIMEOUT, subscriptions::all,
+                l -> l.size() >= count, l -> l.size() + ": " + l);
+    }
+
+    /**
+     * Sets the status of a subscription (for example a revocation reason) without telling anyone.
+     *
+     * @param id the subscription id
+     * @param status the new status, such as {@code authorization_revoked}
+     * @throws IllegalArgumentException when there is no subscription {@code id}
+     */
+    public void setSubscriptionStatus(String id, String status) {
+        subscriptions.status(id, status);
+    }
+
+    /**
+     * When a test needs it: the current time of the fake's clock.
+     *
+     * @return the clock's current instant
+     */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** Stops serving and verifying. */
     @Override
     public void close() {
         server.stop(0);
         executor.shutdownNow();
-        verifier.shutdownNow();
+        subscriptions.stop();
     }
 
     private void serve(HttpExchange exchange) throws IOException {
@@ -345,338 +389,49 @@ public final class FakeHelixApi implements AutoCloseable {
             requests.add(new RecordedRequest(exchange.getRequestMethod(), path, query, headers,
                     new String(body, StandardCharsets.UTF_8)));
             if (path.equals("/oauth2/token")) {
-                token(exchange, query, body);
+                tokens.serve(exchange, query, body);
             } else if (path.startsWith("/helix/")) {
                 helix(exchange, path.substring("/helix/".length()), query, headers, body);
             } else {
-                send(exchange, 404, error(404, "Not Found", "page not found"));
+                HelixHttp.send(exchange, 404, HelixHttp.error(404, "Not Found", "page not found"));
             }
         } catch (RuntimeException e) {
-            send(exchange, 500, error(500, "Internal Server Error", e.toString()));
+            HelixHttp.send(exchange, 500, HelixHttp.error(500, "Internal Server Error", e.toString()));
         }
-    }
-
-    private void token(HttpExchange exchange, String query, byte[] body) throws IOException {
-        Map<String, List<String>> params = params(query);
-        params(new String(body, StandardCharsets.UTF_8)).forEach((k, v) -> params.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
-        if (!exchange.getRequestMethod().equals("POST")) {
-            send(exchange, 405, new byte[0]);
-            return;
-        }
-        String grant = first(params, "grant_type");
-        if (!grant.equals("client_credentials")) {
-            send(exchange, 400, json(JSON.createObjectNode().put("status", 400).put("message", "unsupported grant type")));
-            return;
-        }
-        if (!first(params, "client_id").equals(clientId)) {
-            send(exchange, 400, json(JSON.createObjectNode().put("status", 400).put("message", "invalid client")));
-            return;
-        }
-        if (!first(params, "client_secret").equals(clientSecret)) {
-            send(exchange, 403, json(JSON.createObjectNode().put("status", 403).put("message", "invalid client secret")));
-            return;
-        }
-        String token = "fakeapptoken" + tokensIssued.incrementAndGet() + UUID.randomUUID().toString().replace("-", "")
-                .substring(0, 12);
-        validTokens.add(token);
-        send(exchange, 200, json(JSON.createObjectNode().put("access_token", token)
-                .put("expires_in", tokenLifetimeSeconds).put("token_type", "bearer")));
     }
 
     private void helix(HttpExchange exchange, String endpoint, String query, Map<String, String> headers, byte[] body)
             throws IOException {
         String authorization = headers.getOrDefault("authorization", "");
         if (authorization.isEmpty()) {
-            send(exchange, 401, error(401, "Unauthorized", "OAuth token is missing"));
+            HelixHttp.send(exchange, 401, HelixHttp.error(401, "Unauthorized", "OAuth token is missing"));
             return;
         }
-        if (!authorization.startsWith("Bearer ") || !validTokens.contains(authorization.substring(7))) {
-            send(exchange, 401, error(401, "Unauthorized", "Invalid OAuth token"));
+        if (!authorization.startsWith("Bearer ") || !tokens.valid(authorization.substring(7))) {
+            HelixHttp.send(exchange, 401, HelixHttp.error(401, "Unauthorized", "Invalid OAuth token"));
             return;
         }
-        if (!headers.getOrDefault("client-id", "").equals(clientId)) {
-            send(exchange, 401, error(401, "Unauthorized", "Client ID and OAuth token do not match"));
+        if (!headers.getOrDefault("client-id", "").equals(tokens.clientId())) {
+            HelixHttp.send(exchange, 401, HelixHttp.error(401, "Unauthorized", "Client ID and OAuth token do not match"));
             return;
         }
-        synchronized (this) {
-            window();
-            exchange.getResponseHeaders().set("Ratelimit-Limit", Integer.toString(pointsPerMinute));
-            exchange.getResponseHeaders().set("Ratelimit-Reset", Long.toString(resetEpochSecond));
-            if (remaining <= 0) {
-                exchange.getResponseHeaders().set("Ratelimit-Remaining", "0");
-                send(exchange, 429, error(429, "Too Many Requests", "Too Many Requests"));
-                return;
-            }
-            remaining--;
-            exchange.getResponseHeaders().set("Ratelimit-Remaining", Integer.toString(remaining));
+        if (!rateLimit.spend(exchange)) {
+            HelixHttp.send(exchange, 429, HelixHttp.error(429, "Too Many Requests", "Too Many Requests"));
+            return;
         }
         if (!failures.isEmpty()) {
             int status = failures.remove(0);
-            send(exchange, status, error(status, reasonPhrase(status), "failing as told"));
+            HelixHttp.send(exchange, status, HelixHttp.error(status, HelixHttp.reasonPhrase(status), "failing as told"));
             return;
         }
-        String method = exchange.getRequestMethod();
-        switch (method + " " + endpoint) {
-            case "POST chat/messages" -> chatMessage(exchange, body);
-            case "GET users" -> users(exchange, query);
-            case "POST eventsub/subscriptions" -> createSubscription(exchange, body);
-            case "GET eventsub/subscriptions" -> listSubscriptions(exchange, query);
-            case "DELETE eventsub/subscriptions" -> deleteSubscription(exchange, query);
-            default -> send(exchange, 404, error(404, "Not Found", "page not found"));
+        switch (exchange.getRequestMethod() + " " + endpoint) {
+            case "POST chat/messages" -> chat.chatMessage(exchange, body);
+            case "GET users" -> chat.users(exchange, query);
+            case "POST eventsub/subscriptions" -> subscriptions.create(exchange, body);
+            case "GET eventsub/subscriptions" -> subscriptions.list(exchange, query);
+            case "DELETE eventsub/subscriptions" -> subscriptions.delete(exchange, query);
+            default -> HelixHttp.send(exchange, 404, HelixHttp.error(404, "Not Found", "page not found"));
         }
-    }
-
-    /** Starts a new one-minute window once the previous one has reset. */
-    private void window() {
-        long now = clock.instant().getEpochSecond();
-        if (resetEpochSecond == 0 || now >= resetEpochSecond) {
-            resetEpochSecond = now + 60;
-            remaining = pointsPerMinute;
-        }
-    }
-
-    private void chatMessage(HttpExchange exchange, byte[] body) throws IOException {
-        JsonNode request = readJson(body);
-        if (request == null) {
-            send(exchange, 400, error(400, "Bad Request", "The request body is not valid JSON"));
-            return;
-        }
-        for (String field : List.of("broadcaster_id", "sender_id", "message")) {
-            if (request.path(field).asText("").isEmpty()) {
-                send(exchange, 400, error(400, "Bad Request", "Missing required parameter \"" + field + "\""));
-                return;
-            }
-        }
-        String message = request.path("message").asText();
-        if (message.codePointCount(0, message.length()) > 500) {
-            send(exchange, 400, error(400, "Bad Request", "The message is limited to a maximum of 500 characters"));
-            return;
-        }
-        Optional<String> reply = request.hasNonNull("reply_parent_message_id")
-                ? Optional.of(request.path("reply_parent_message_id").asText()) : Optional.empty();
-        ObjectNode data = JSON.createObjectNode();
-        if (!drops.isEmpty()) {
-            String[] drop = drops.remove(0);
-            data.put("message_id", "").put("is_sent", false);
-            data.putObject("drop_reason").put("code", drop[0]).put("message", drop[1]);
-        } else {
-            data.put("message_id", UUID.randomUUID().toString()).put("is_sent", true);
-        }
-        sent.add(new SentChatMessage(request.path("broadcaster_id").asText(), request.path("sender_id").asText(),
-                message, reply, data.path("is_sent").asBoolean()));
-        ObjectNode response = JSON.createObjectNode();
-        response.putArray("data").add(data);
-        send(exchange, 200, json(response));
-    }
-
-    private void users(HttpExchange exchange, String query) throws IOException {
-        Map<String, List<String>> params = params(query);
-        ArrayNode data = JSON.createArrayNode();
-        for (String[] user : usersById.values()) {
-            boolean wanted = params.getOrDefault("id", List.of()).contains(user[0])
-                    || params.getOrDefault("login", List.of()).contains(user[1]);
-            if (wanted) {
-                data.addObject().put("id", user[0]).put("login", user[1]).put("display_name", user[2])
-                        .put("type", "").put("broadcaster_type", "").put("description", "")
-                        .put("profile_image_url", "").put("offline_image_url", "").put("view_count", 0)
-                        .put("created_at", "2016-12-14T20:32:28Z");
-            }
-        }
-        ObjectNode response = JSON.createObjectNode();
-        response.set("data", data);
-        send(exchange, 200, json(response));
-    }
-
-    private void createSubscription(HttpExchange exchange, byte[] body) throws IOException {
-        JsonNode request = readJson(body);
-        if (request == null) {
-            send(exchange, 400, error(400, "Bad Request", "The request body is not valid JSON"));
-            return;
-        }
-        JsonNode transport = request.path("transport");
-        String secret = transport.path("secret").asText("");
-        String callback = transport.path("callback").asText("");
-        if (request.path("type").asText("").isEmpty() || request.path("version").asText("").isEmpty()
-                || !request.path("condition").isObject()) {
-            send(exchange, 400, error(400, "Bad Request", "type, version and condition are required"));
-            return;
-        }
-        if (!transport.path("method").asText("").equals("webhook") || callback.isEmpty()) {
-            send(exchange, 400, error(400, "Bad Request", "transport.method must be webhook with a callback"));
-            return;
-        }
-        if (secret.length() < 10 || secret.length() > 100) {
-            send(exchange, 400, error(400, "Bad Request", "the secret must be between 10 and 100 characters"));
-            return;
-        }
-        Map<String, String> condition = new LinkedHashMap<>();
-        request.path("condition").properties().forEach(f -> condition.put(f.getKey(), f.getValue().asText()));
-        ObjectNode created;
-        synchronized (this) {
-            for (ObjectNode s : subscriptions.values()) {
-                if (s.path("type").asText().equals(request.path("type").asText())
-                        && s.path("condition").equals(request.path("condition"))
-                        && Set.of("enabled", "webhook_callback_verification_pending").contains(s.path("status").asText())) {
-                    send(exchange, 409, error(409, "Conflict", "subscription already exists"));
-                    return;
-                }
-            }
-            created = FakeEventSubSender.subscription(UUID.randomUUID().toString(),
-                    "webhook_callback_verification_pending", request.path("type").asText(), condition, callback,
-                    clock.instant());
-            created.put("version", request.path("version").asText());
-            created.put("cost", 0);
-            subscriptions.put(created.path("id").asText(), created);
-        }
-        ObjectNode response = JSON.createObjectNode();
-        response.putArray("data").add(created.deepCopy());
-        response.put("total", subscriptions.size()).put("total_cost", 0).put("max_total_cost", 10000);
-        send(exchange, 202, json(response));
-        ObjectNode forVerification = created.deepCopy();
-        verifier.execute(() -> {
-            FakeEventSubSender sender = FakeEventSubSender.to(URI.create(callback)).secret(secret).clock(clock)
-                    .maxAttempts(1).build();
-            boolean ok = sender.verify(forVerification).verified();
-            synchronized (this) {
-                ObjectNode s = subscriptions.get(created.path("id").asText());
-                if (s != null) {
-                    s.put("status", ok ? "enabled" : "webhook_callback_verification_failed");
-                }
-            }
-        });
-    }
-
-    private void listSubscriptions(HttpExchange exchange, String query) throws IOException {
-        Map<String, List<String>> params = params(query);
-        String type = first(params, "type");
-        String status = first(params, "status");
-        String userId = first(params, "user_id");
-        String after = first(params, "after");
-        List<ObjectNode> matching = new ArrayList<>();
-        int size;
-        synchronized (this) {
-            size = pageSize;
-            for (ObjectNode s : subscriptions.values()) {
-                boolean keep = (type.isEmpty() || s.path("type").asText().equals(type))
-                        && (status.isEmpty() || s.path("status").asText().equals(status))
-                        && (userId.isEmpty() || s.path("condition").toString().contains("\"" + userId + "\""));
-                if (keep) {
-                    matching.add(s.deepCopy());
-                }
-            }
-        }
-        int from = after.isEmpty() ? 0 : Integer.parseInt(after);
-        int to = Math.min(matching.size(), from + size);
-        ObjectNode response = JSON.createObjectNode();
-        response.put("total", matching.size());
-        ArrayNode data = response.putArray("data");
-        matching.subList(Math.min(from, to), to).forEach(data::add);
-        response.put("total_cost", 0).put("max_total_cost", 10000);
-        ObjectNode pagination = response.putObject("pagination");
-        if (to < matching.size()) {
-            pagination.put("cursor", Integer.toString(to));
-        }
-        send(exchange, 200, json(response));
-    }
-
-    private void deleteSubscription(HttpExchange exchange, String query) throws IOException {
-        String id = first(params(query), "id");
-        if (id.isEmpty()) {
-            send(exchange, 400, error(400, "Bad Request", "Missing required parameter \"id\""));
-            return;
-        }
-        synchronized (this) {
-            if (subscriptions.remove(id) == null) {
-                send(exchange, 404, error(404, "Not Found", "subscription not found"));
-                return;
-            }
-        }
-        send(exchange, 204, new byte[0]);
-    }
-
-    /**
-     * Sets the status of a subscription (for example a revocation reason) without telling anyone.
-     *
-     * @param id the subscription id
-     * @param status the new status, such as {@code authorization_revoked}
-     * @throws IllegalArgumentException when there is no subscription {@code id}
-     */
-    public synchronized void setSubscriptionStatus(String id, String status) {
-        ObjectNode s = subscriptions.get(id);
-        if (s == null) {
-            throw new IllegalArgumentException("no subscription " + id);
-        }
-        s.put("status", status);
-    }
-
-    private static Map<String, List<String>> params(String query) {
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        for (String pair : query.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            params.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-        }
-        return params;
-    }
-
-    private static String first(Map<String, List<String>> params, String key) {
-        List<String> values = params.get(key);
-        return values == null || values.isEmpty() ? "" : values.get(0);
-    }
-
-    private static JsonNode readJson(byte[] body) {
-        try {
-            JsonNode node = JSON.readTree(body);
-            return node != null && node.isObject() ? node : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static String reasonPhrase(int status) {
-        return switch (status) {
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 409 -> "Conflict";
-            case 422 -> "Unprocessable Entity";
-            case 429 -> "Too Many Requests";
-            case 502 -> "Bad Gateway";
-            case 503 -> "Service Unavailable";
-            default -> status >= 500 ? "Internal Server Error" : "Bad Request";
-        };
-    }
-
-    /** Helix's error body: {@code {"error":"Unauthorized","status":401,"message":"Invalid OAuth token"}}. */
-    private static byte[] error(int status, String error, String message) {
-        return json(JSON.createObjectNode().put("error", error).put("status", status).put("message", message));
-    }
-
-    private static byte[] json(JsonNode node) {
-        return node.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        if (body.length > 0) {
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-        }
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 
     /** Configures a {@link FakeHelixApi}. */
@@ -753,14 +508,5 @@ public final class FakeHelixApi implements AutoCloseable {
                 throw new IllegalStateException("cannot start the fake Helix API: " + e.getMessage(), e);
             }
         }
-    }
-
-    /**
-     * When a test needs it: the current time of the fake's clock.
-     *
-     * @return the clock's current instant
-     */
-    public Instant now() {
-        return clock.instant();
     }
 }

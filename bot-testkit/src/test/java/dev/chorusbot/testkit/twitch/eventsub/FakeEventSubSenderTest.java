@@ -1,11 +1,14 @@
 package dev.chorusbot.testkit.twitch.eventsub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,9 +35,9 @@ class FakeEventSubSenderTest {
 
     @Test
     void countsTheRetryHeaderOnAcrossARedeliveryOfTheSameMessage() {
-        FakeEventSubSender twitch = FakeEventSubSender
-                .to(URI.create("http://127.0.0.1:" + failingWebhook.getAddress().getPort() + "/twitch"))
-                .secret("secret-for-tests").maxAttempts(2).build();
+        FakeEventSubSender twitch = FakeEventSubSender.builder()
+                .callback(URI.create("http://127.0.0.1:" + failingWebhook.getAddress().getPort() + "/twitch"))
+                .secret("secret-for-tests").maxAttempts(2).start();
 
         FakeEventSubSender.Delivery first = twitch.chatMessage(ChatMessageNotification.builder().text("!hello"));
         FakeEventSubSender.Delivery again = twitch.redeliver(first);
@@ -45,5 +48,26 @@ class FakeEventSubSenderTest {
                 .containsExactly("2", "3");
         assertThat(again.attempts()).allSatisfy(a -> assertThat(a.status()).isEqualTo(503));
         assertThat(again.messageId()).isEqualTo(first.messageId());
+        assertThat(twitch.deliveries()).containsExactly(first, again);
+    }
+
+    @Test
+    void refusesToDeliverOnceClosed() {
+        FakeEventSubSender twitch = FakeEventSubSender.start(URI.create("http://127.0.0.1:1/twitch"));
+
+        twitch.close();
+
+        assertThatThrownBy(() -> twitch.chatMessage(ChatMessageNotification.builder().text("!hello")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the fake EventSub sender was closed; start another to deliver");
+    }
+
+    @Test
+    void failsAnAwaitThatTimesOutNamingWhatItSaw() {
+        FakeEventSubSender twitch = FakeEventSubSender.start(URI.create("http://127.0.0.1:1/twitch"));
+
+        assertThatThrownBy(() -> twitch.awaitDeliveries(1, Duration.ofMillis(20)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("timed out after 20 ms waiting for 1 EventSub deliveries; saw 0: []");
     }
 }

@@ -1,6 +1,7 @@
 package dev.chorusbot.testkit.twitch.eventsub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -104,7 +105,7 @@ class FakeHelixApiTest {
             assertThat(created.statusCode()).isEqualTo(202);
             assertThat(JSON.readTree(created.body()).path("data").path(0).path("status").asText())
                     .isEqualTo("webhook_callback_verification_pending");
-            assertThat(helix.awaitSubscriptionStatus(id, "enabled", Duration.ofSeconds(5))).isTrue();
+            helix.awaitSubscriptionStatus(id, "enabled", Duration.ofSeconds(5));
 
             HttpResponse<String> again = post("/helix/eventsub/subscriptions", token, body);
 
@@ -114,6 +115,14 @@ class FakeHelixApiTest {
         } finally {
             webhook.stop(0);
         }
+    }
+
+    @Test
+    void failsASubscriptionStatusWaitNamingTheStatusAwaitedAndSeen() {
+        assertThatThrownBy(() -> helix.awaitSubscriptionStatus("no-such-id", "enabled", Duration.ofMillis(20)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("timed out after 20 ms waiting for subscription no-such-id to be enabled;"
+                        + " saw no such subscription");
     }
 
     private HttpResponse<String> token(String form) throws Exception {

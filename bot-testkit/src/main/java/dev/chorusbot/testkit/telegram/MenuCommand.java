@@ -1,0 +1,9 @@
+package dev.chorusbot.testkit.telegram;
+
+/**
+ * One entry of the bot's command menu, as setMyCommands set it (a BotCommand).
+ *
+ * @param command the command without {@code /}, 1 to 32 of {@code a-z0-9_}
+ * @param description its description, 1 to 256 characters
+ */
+public record MenuCommand(String command, String description) {}

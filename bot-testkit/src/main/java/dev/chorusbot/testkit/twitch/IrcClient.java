@@ -1,0 +1,35 @@
+package dev.chorusbot.testkit.twitch;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** One client connection and what the server knows of it: capabilities, login, channels, JOIN times. */
+abstract class IrcClient {
+    final Set<String> caps = new HashSet<>();
+    final Set<String> channels = ConcurrentHashMap.newKeySet();
+    final Deque<Long> joinTimes = new ArrayDeque<>();
+    volatile String pass;
+    volatile String nick;
+    volatile boolean loggedIn;
+
+    /** Sends one line; the line ending is added. */
+    abstract void send(String line);
+
+    /** Sends text exactly as given. */
+    abstract void sendChunk(String chunk);
+
+    /** Drops the connection without a word. */
+    abstract void close();
+
+    String nickOr(String fallback) {
+        return nick == null ? fallback : nick;
+    }
+
+    /** Tags only reach clients that asked for them. */
+    String tagged(String tags) {
+        return caps.contains("twitch.tv/tags") ? tags + " " : "";
+    }
+}
