@@ -7,6 +7,7 @@ import dev.chorusbot.core.Button;
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.Format;
 import dev.chorusbot.core.Outbound;
+import dev.chorusbot.testkit.Golden;
 import dev.chorusbot.testkit.ManualScheduler;
 import dev.chorusbot.testkit.telegram.ApiCall;
 import dev.chorusbot.testkit.telegram.Failure;
@@ -259,11 +260,8 @@ class SendQueueTest {
 
         adapter.send(message).get(5, TimeUnit.SECONDS);
 
-        assertThat(telegram.calls("sendMessage").get(0).json()).isEqualTo(
-                "{\"chat_id\":-1006001,\"message_thread_id\":12,\"text\":\"<b>hi</b>\",\"parse_mode\":\"HTML\","
-                        + "\"reply_parameters\":{\"message_id\":345,\"allow_sending_without_reply\":true},"
-                        + "\"reply_markup\":{\"inline_keyboard\":[[{\"text\":\"Again\",\"callback_data\":\"roll 2d6\"},"
-                        + "{\"text\":\"Stop\",\"callback_data\":\"stop\"}]]}}");
+        Golden.assertJson("golden/telegram/send-message-topic-html-buttons.json",
+                telegram.calls("sendMessage").get(0).json());
     }
 
     @Test

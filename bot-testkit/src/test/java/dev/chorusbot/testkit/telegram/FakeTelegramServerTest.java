@@ -274,4 +274,54 @@ class FakeTelegramServerTest {
         assertThat(message.path("from").path("last_name").asText()).isEqualTo("Smith");
         assertThat(Optional.of(telegram.bot().username().orElseThrow())).contains("chorus_test_bot");
     }
+
+    @Test
+    void buildsAnEditedMessageWithItsEditDate() throws Exception {
+        FakeUser anna = telegram.user("Anna", null, "anna");
+
+        FakeUpdate edited = telegram.editedMessage(FakeChat.privateWith(anna), anna, 77, "fixed typo");
+
+        JsonNode message = JSON.readTree(edited.json()).path("edited_message");
+        assertThat(edited.kind()).isEqualTo("edited_message");
+        assertThat(message.path("message_id").asLong()).isEqualTo(77);
+        assertThat(message.path("edit_date").asLong()).isEqualTo(message.path("date").asLong());
+        assertThat(message.path("text").asText()).isEqualTo("fixed typo");
+    }
+
+    @Test
+    void buildsAChatMemberUpdateAsBotApiChatMemberUpdated() throws Exception {
+        FakeUser admin = telegram.user("Adam", null, "adam");
+        FakeChat group = FakeChat.supergroup(-1001234567890L, "Friends");
+
+        FakeUpdate added = telegram.myChatMember(group, admin, "left", "member");
+
+        JsonNode payload = JSON.readTree(added.json()).path("my_chat_member");
+        assertThat(payload.path("chat").path("title").asText()).isEqualTo("Friends");
+        assertThat(payload.path("from").path("id").asLong()).isEqualTo(admin.id());
+        assertThat(payload.path("old_chat_member").path("status").asText()).isEqualTo("left");
+        assertThat(payload.path("new_chat_member").path("status").asText()).isEqualTo("member");
+        assertThat(payload.path("new_chat_member").path("user").path("id").asLong()).isEqualTo(7000000001L);
+    }
+
+    @Test
+    void replacesTheCommandEntityWithTheEntitiesGiven() {
+        FakeUser anna = telegram.user("Anna", null, "anna");
+
+        FakeUpdate quoted = telegram.newMessage(FakeChat.privateWith(anna), anna).text("/hello")
+                .entity("code", 0, 6).date(1_700_000_000L).build();
+
+        assertThat(quoted.value("/message/entities/0/type")).isEqualTo("code");
+        assertThat(quoted.value("/message/entities/1")).isEmpty();
+        assertThat(quoted.value("/message/date")).isEqualTo("1700000000");
+    }
+
+    @Test
+    void failsAWaitThatTimesOutNamingWhatItWaitedForAndSaw() throws Exception {
+        call("getMe", "{}");
+
+        assertThatThrownBy(() -> telegram.awaitCalls("sendMessage", 1, Duration.ofMillis(20)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("timed out after 20 ms waiting for 1 sendMessage call(s); saw 0 sendMessage call(s);"
+                        + " all calls: [getMe]");
+    }
 }

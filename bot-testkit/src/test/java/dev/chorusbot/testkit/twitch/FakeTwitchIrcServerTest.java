@@ -1,6 +1,7 @@
 package dev.chorusbot.testkit.twitch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorusbot.testkit.ManualScheduler;
 import java.io.BufferedReader;
@@ -245,5 +246,12 @@ class FakeTwitchIrcServerTest {
                 .contains(";subscriber=1;")
                 .endsWith(" :viktor!viktor@viktor.tmi.twitch.tv PRIVMSG #chorus :!hello");
         assertThat(twitch.received()).contains("PASS oauth:abc", "JOIN #chorus");
+    }
+
+    @Test
+    void failsAJoinWaitThatTimesOutNamingTheChannel() {
+        assertThatThrownBy(() -> twitch.awaitJoined("#Nowhere", Duration.ofMillis(20)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("timed out after 20 ms waiting for a client to join #nowhere; saw joined []; received: []");
     }
 }

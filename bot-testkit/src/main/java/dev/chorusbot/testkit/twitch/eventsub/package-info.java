@@ -4,6 +4,7 @@
  * subscriptions verified through their callback), {@link
  * dev.chorusbot.testkit.twitch.eventsub.FakeEventSubSender} (signed deliveries, the verification
  * handshake and redelivery, as Twitch sends them) and {@link
- * dev.chorusbot.testkit.twitch.eventsub.ChatMessageNotification} to build chat messages.
+ * dev.chorusbot.testkit.twitch.eventsub.ChatMessageNotification} to build chat messages, and
+ * {@link dev.chorusbot.testkit.twitch.eventsub.FakeSubscription} for the subscriptions both show.
  */
 package dev.chorusbot.testkit.twitch.eventsub;
