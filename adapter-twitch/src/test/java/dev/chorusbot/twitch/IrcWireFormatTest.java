@@ -79,6 +79,7 @@ class IrcWireFormatTest {
 
         adapter.send(Outbound.text(Chat.of("chorus", Chat.Kind.GROUP, "#chorus"), "good morning, chat"))
                 .get(5, TimeUnit.SECONDS);
+        twitch.awaitReceived(line -> line.contains("PRIVMSG"));
 
         Golden.assertLines("golden/twitch/message.txt",
                 twitch.received().stream().filter(line -> line.contains("PRIVMSG")).toList());

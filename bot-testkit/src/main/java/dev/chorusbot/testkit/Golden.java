@@ -68,7 +68,7 @@ public final class Golden {
      *     missing
      */
     public static void assertLines(String resource, List<String> actualLines) {
-        assertText(resource, String.join("\n", actualLines) + "\n");
+        assertText(resource, actualLines.isEmpty() ? "" : String.join("\n", actualLines) + "\n");
     }
 
     /**
@@ -97,13 +97,13 @@ public final class Golden {
      *     missing
      */
     public static void assertText(String resource, String actual) {
-        String normalized = actual.endsWith("\n") ? actual : actual + "\n";
+        String normalized = actual.isEmpty() || actual.endsWith("\n") ? actual : actual + "\n";
         if (Boolean.getBoolean(UPDATE_PROPERTY)) {
             write(resource, normalized);
             return;
         }
         String expected = read(resource);
-        if (!expected.endsWith("\n")) {
+        if (!expected.isEmpty() && !expected.endsWith("\n")) {
             expected += "\n";
         }
         if (!expected.equals(normalized)) {

@@ -23,9 +23,12 @@ class IrcTransportTest {
         public void onClosed(IOException cause) {}
     };
 
-    private static void awaitTrue(java.util.function.BooleanSupplier condition) {
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after 10 s waiting for " + what);
+            }
             Thread.onSpinWait();
         }
     }
@@ -66,10 +69,10 @@ class IrcTransportTest {
             twitch.awaitReceived(line -> line.equals("PING :hello"));
 
             twitch.sendFrame("first\r\nsecond\r\n");
-            awaitTrue(() -> lines.contains("second"));
+            awaitTrue(() -> lines.contains("second"), "the line \"second\"");
             twitch.dropConnections();
 
-            awaitTrue(() -> !closes.isEmpty());
+            awaitTrue(() -> !closes.isEmpty(), "the transport to report its close");
             assertThat(lines).contains("first", "second");
             assertThat(closes).hasSize(1);
         }
@@ -94,7 +97,7 @@ class IrcTransportTest {
             twitch.awaitReceived(line -> line.equals("PING :hello"));
 
             twitch.sendFrame("x".repeat(IrcTransport.MAX_LINE_BYTES + 1) + "\r\nafter\r\n");
-            awaitTrue(() -> lines.contains("after"));
+            awaitTrue(() -> lines.contains("after"), "the line \"after\"");
 
             assertThat(lines).contains("after").allMatch(line -> line.length() <= IrcTransport.MAX_LINE_BYTES);
             transport.close();
