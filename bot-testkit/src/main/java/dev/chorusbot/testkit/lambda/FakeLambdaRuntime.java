@@ -1,24 +1,12 @@
 package dev.chorusbot.testkit.lambda;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import dev.chorusbot.testkit.internal.TestkitUris;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,16 +41,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  */
 public final class FakeLambdaRuntime implements AutoCloseable {
-    private static final String PREFIX = "/2018-06-01/runtime/";
-    private static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:123456789012:function:chorus-test";
-
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Map<String, Pending> inFlight = new ConcurrentHashMap<>();
-    private final CompletableFuture<Result> initError = new CompletableFuture<>();
+    private final RuntimeApi api;
     private final AtomicInteger ids = new AtomicInteger();
-    private final Duration timeout;
 
     /**
      * The outcome of one invocation, or of a failed initialisation.
@@ -96,22 +76,8 @@ public final class FakeLambdaRuntime implements AutoCloseable {
         }
     }
 
-    private static final class Pending {
-        private final String requestId;
-        private final byte[] event;
-        private final CompletableFuture<Result> result = new CompletableFuture<>();
-        private volatile long deliveredNanos;
-
-        private Pending(String requestId, byte[] event) {
-            this.requestId = requestId;
-            this.event = event;
-        }
-    }
-
-    private FakeLambdaRuntime(HttpServer server, ExecutorService executor, Duration timeout) {
-        this.server = server;
-        this.executor = executor;
-        this.timeout = timeout;
+    private FakeLambdaRuntime(RuntimeApi api) {
+        this.api = api;
     }
 
     /**
@@ -131,22 +97,6 @@ public final class FakeLambdaRuntime implements AutoCloseable {
      */
     public static Builder builder() {
         return new Builder();
-    }
-
-    private static FakeLambdaRuntime start(Duration timeout) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        AtomicInteger count = new AtomicInteger();
-        // The runtime client holds a long poll on /next while it posts the previous answer.
-        ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "fake-lambda-runtime-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        FakeLambdaRuntime runtime = new FakeLambdaRuntime(server, executor, timeout);
-        server.createContext("/", runtime::serve);
-        server.start();
-        return runtime;
     }
 
     /** Configures a {@link FakeLambdaRuntime}. */
@@ -175,7 +125,7 @@ public final class FakeLambdaRuntime implements AutoCloseable {
          */
         public FakeLambdaRuntime start() {
             try {
-                return FakeLambdaRuntime.start(deadline);
+                return new FakeLambdaRuntime(new RuntimeApi(deadline));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot bind the fake Lambda runtime on loopback", e);
             }
@@ -188,7 +138,7 @@ public final class FakeLambdaRuntime implements AutoCloseable {
      * @return the loopback address and port, without a scheme, such as {@code 127.0.0.1:41234}
      */
     public String address() {
-        return TestkitUris.http(server.getAddress()).getRawAuthority();
+        return api.address();
     }
 
     /**
@@ -200,9 +150,8 @@ public final class FakeLambdaRuntime implements AutoCloseable {
      */
     public Invocation invoke(String eventJson) {
         String requestId = "chorus-" + ids.incrementAndGet() + "-" + Long.toHexString(System.nanoTime());
-        Pending pending = new Pending(requestId, eventJson.getBytes(StandardCharsets.UTF_8));
-        inFlight.put(requestId, pending);
-        queue.add(pending);
+        RuntimeApi.Pending pending = new RuntimeApi.Pending(requestId, eventJson.getBytes(StandardCharsets.UTF_8));
+        api.queue(pending);
         return new Invocation(pending);
     }
 
@@ -214,14 +163,14 @@ public final class FakeLambdaRuntime implements AutoCloseable {
      * @throws AssertionError when none arrives within {@code timeout}, or the fake is closed first
      */
     public Result awaitInitError(Duration timeout) {
-        return await(initError, "an initialisation error", timeout);
+        return await(api.initError(), "an initialisation error", timeout);
     }
 
     /** One queued event and, once the function answers, its outcome. */
     public static final class Invocation {
-        private final Pending pending;
+        private final RuntimeApi.Pending pending;
 
-        private Invocation(Pending pending) {
+        private Invocation(RuntimeApi.Pending pending) {
             this.pending = pending;
         }
 
@@ -279,87 +228,6 @@ public final class FakeLambdaRuntime implements AutoCloseable {
      */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        IllegalStateException closed = new IllegalStateException("the fake Lambda runtime was closed before the"
-                + " function answered");
-        inFlight.values().forEach(pending -> pending.result.completeExceptionally(closed));
-        inFlight.clear();
-        initError.completeExceptionally(closed);
-    }
-
-    private void serve(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
-            if (method.equals("GET") && path.equals(PREFIX + "invocation/next")) {
-                next(exchange);
-            } else if (method.equals("POST") && path.equals(PREFIX + "init/error")) {
-                byte[] body = exchange.getRequestBody().readAllBytes();
-                long now = System.nanoTime();
-                initError.complete(new Result("init", true, new String(body, StandardCharsets.UTF_8),
-                        errorType(exchange), now, now));
-                send(exchange, 202, "{\"status\":\"OK\"}");
-            } else if (method.equals("POST") && path.startsWith(PREFIX + "invocation/")) {
-                complete(exchange, path.substring((PREFIX + "invocation/").length()));
-            } else {
-                send(exchange, 404, "{\"errorMessage\":\"Not Found\",\"errorType\":\"NotFound\"}");
-            }
-        }
-    }
-
-    private void next(HttpExchange exchange) throws IOException {
-        Pending pending;
-        try {
-            pending = queue.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return; // closing: the connection drops, as when Lambda freezes the sandbox for good
-        }
-        pending.deliveredNanos = System.nanoTime();
-        long deadline = System.currentTimeMillis() + timeout.toMillis();
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.getResponseHeaders().set("Lambda-Runtime-Aws-Request-Id", pending.requestId);
-        exchange.getResponseHeaders().set("Lambda-Runtime-Deadline-Ms", Long.toString(deadline));
-        exchange.getResponseHeaders().set("Lambda-Runtime-Invoked-Function-Arn", FUNCTION_ARN);
-        exchange.getResponseHeaders().set("Lambda-Runtime-Trace-Id",
-                "Root=1-5bef4de7-ad49b0e87f6ef6c87fc2e700;Parent=9a9197af755a6419;Sampled=1");
-        exchange.sendResponseHeaders(200, pending.event.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(pending.event);
-        }
-    }
-
-    private void complete(HttpExchange exchange, String rest) throws IOException {
-        int slash = rest.indexOf('/');
-        String requestId = slash < 0 ? rest : rest.substring(0, slash);
-        String kind = slash < 0 ? "" : rest.substring(slash + 1);
-        if (!kind.equals("response") && !kind.equals("error")) {
-            send(exchange, 404, "{\"errorMessage\":\"Not Found\",\"errorType\":\"NotFound\"}");
-            return;
-        }
-        Pending pending = inFlight.remove(requestId);
-        byte[] body = exchange.getRequestBody().readAllBytes();
-        if (pending == null) {
-            send(exchange, 400, "{\"errorMessage\":\"Invalid request ID\",\"errorType\":\"InvalidRequestID\"}");
-            return;
-        }
-        boolean error = kind.equals("error");
-        send(exchange, 202, "{\"status\":\"OK\"}");
-        pending.result.complete(new Result(requestId, error, new String(body, StandardCharsets.UTF_8),
-                error ? errorType(exchange) : Optional.empty(), pending.deliveredNanos, System.nanoTime()));
-    }
-
-    private static Optional<String> errorType(HttpExchange exchange) {
-        return Optional.ofNullable(exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type"));
-    }
-
-    private static void send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        api.stop();
     }
 }
