@@ -2,7 +2,6 @@ package dev.chorusbot.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chorusbot.core.Adapter;
 import dev.chorusbot.core.Bot;
 import dev.chorusbot.core.EventNotTakenException;
@@ -12,6 +11,7 @@ import dev.chorusbot.core.InboundEvent;
 import dev.chorusbot.core.webhook.WebhookServer;
 import dev.chorusbot.testkit.telegram.FakeChat;
 import dev.chorusbot.testkit.telegram.FakeTelegramServer;
+import dev.chorusbot.testkit.telegram.FakeUpdate;
 import dev.chorusbot.testkit.telegram.FakeUser;
 import dev.chorusbot.testkit.telegram.SentMessage;
 import dev.chorusbot.testkit.telegram.WebhookDelivery;
@@ -128,10 +128,10 @@ class WebhookRedeliveryTest {
             public void stopped(Adapter stopped, Throwable failure) {}
         });
         telegram.redelivery(2, Duration.ofMillis(1));
-        ObjectNode update = telegram.message(FakeChat.privateWith(anna), anna, "/hello");
+        FakeUpdate update = telegram.message(FakeChat.privateWith(anna), anna, "/hello");
 
         WebhookDelivery delivery = telegram.deliver(webhook(), Optional.of(SECRET),
-                update.toString().getBytes(StandardCharsets.UTF_8));
+                update.json().getBytes(StandardCharsets.UTF_8));
 
         assertThat(delivery.attempts()).isEqualTo(2); // 503, then 200
         assertThat(delivery.status()).isEqualTo(200);

@@ -8,6 +8,7 @@ import dev.chorusbot.core.Reply;
 import dev.chorusbot.core.time.Scheduler;
 import dev.chorusbot.testkit.twitch.eventsub.ChatMessageNotification;
 import dev.chorusbot.testkit.twitch.eventsub.FakeEventSubSender;
+import dev.chorusbot.testkit.twitch.eventsub.FakeSubscription;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -63,10 +64,11 @@ class EventSubRedeliveryTest {
         }
     }
 
-    private static ObjectNode envelope(EventSubHarness h, String type, String status, Map<String, String> condition) {
+    private static ObjectNode envelope(EventSubHarness h, String type, String status, Map<String, String> condition)
+            throws Exception {
         ObjectNode body = new ObjectMapper().createObjectNode();
-        body.set("subscription", FakeEventSubSender.subscription(UUID.randomUUID().toString(), status, type,
-                condition, h.webhook().toString(), Instant.now()));
+        body.set("subscription", new ObjectMapper().readTree(FakeSubscription.of(UUID.randomUUID().toString(), status,
+                type, condition, h.webhook().toString(), Instant.now()).toJson()));
         return body;
     }
 
