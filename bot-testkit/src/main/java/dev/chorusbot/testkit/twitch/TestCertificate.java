@@ -23,7 +23,7 @@ import javax.net.ssl.TrustManagerFactory;
  *
  * <pre>{@code
  * TestCertificate cert = TestCertificate.generate("localhost");
- * FakeTwitchIrcServer server = FakeTwitchIrcServer.tls(cert).start();
+ * FakeTwitchIrcServer server = FakeTwitchIrcServer.builder().tls(cert).start();
  * TwitchConfig.builder().server(server.uri()).sslContext(cert.clientContext())...
  * }</pre>
  */
