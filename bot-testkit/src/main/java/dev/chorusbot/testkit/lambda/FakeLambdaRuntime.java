@@ -41,6 +41,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  */
 public final class FakeLambdaRuntime implements AutoCloseable {
+    private static final Duration DEFAULT_TIMEOUT = dev.chorusbot.testkit.internal.Await.DEFAULT_TIMEOUT;
+
     private final RuntimeApi api;
     private final AtomicInteger ids = new AtomicInteger();
 
@@ -156,6 +158,16 @@ public final class FakeLambdaRuntime implements AutoCloseable {
     }
 
     /**
+     * Waits up to 10 seconds until the runtime reports that the function failed to initialise.
+     *
+     * @return the first initialisation error, with the request id {@code init}
+     * @throws AssertionError when none arrives in time, or the fake is closed first
+     */
+    public Result awaitInitError() {
+        return awaitInitError(DEFAULT_TIMEOUT);
+    }
+
+    /**
      * Waits until the runtime reports that the function failed to initialise.
      *
      * @param timeout how long to wait at most
@@ -181,6 +193,17 @@ public final class FakeLambdaRuntime implements AutoCloseable {
          */
         public String requestId() {
             return pending.requestId;
+        }
+
+        /**
+         * Waits up to 10 seconds for what the function posted back.
+         *
+         * @return the outcome
+         * @throws AssertionError naming the request id and whether the event was handed out, when
+         *     the function does not answer in time or the fake is closed first
+         */
+        public Result await() {
+            return await(DEFAULT_TIMEOUT);
         }
 
         /**

@@ -456,6 +456,16 @@ public final class FakeTelegramServer implements AutoCloseable {
     }
 
     /**
+     * Waits up to 10 seconds until a getUpdates long poll is waiting for updates.
+     *
+     * @throws AssertionError when no long poll waits in time, naming the getUpdates calls seen, or
+     *     on interruption
+     */
+    public void awaitWaitingPoll() {
+        awaitWaitingPoll(Await.DEFAULT_TIMEOUT);
+    }
+
+    /**
      * Waits until a getUpdates long poll is waiting for updates.
      *
      * @param timeout how long to wait at most

@@ -238,6 +238,18 @@ public final class FakeEventSubSender implements AutoCloseable {
     }
 
     /**
+     * Waits up to 10 seconds until at least {@code count} deliveries were made (by other threads).
+     *
+     * @param count how many deliveries to wait for
+     * @return every delivery so far, at least {@code count}
+     * @throws AssertionError naming the count and the message types seen, when fewer were made in
+     *     time
+     */
+    public List<Delivery> awaitDeliveries(int count) {
+        return awaitDeliveries(count, Await.DEFAULT_TIMEOUT);
+    }
+
+    /**
      * Waits up to {@code timeout} until at least {@code count} deliveries were made (by other
      * threads), and returns them all.
      *

@@ -347,8 +347,20 @@ public final class FakeHelixApi implements AutoCloseable {
      * @throws AssertionError naming the count and the subscriptions seen when fewer exist in time
      */
     public List<FakeSubscription> awaitSubscriptions(int count) {
-        return Await.until(count + " subscription(s)", Await.DEFAULT_TIMEOUT, subscriptions::all,
-                l -> l.size() >= count, l -> l.size() + ": " + l);
+        return awaitSubscriptions(count, Await.DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Waits until there are at least {@code count} subscriptions.
+     *
+     * @param count how many subscriptions to wait for, whatever their status
+     * @param timeout how long to wait at most
+     * @return the subscriptions, at least {@code count}, in order of creation
+     * @throws AssertionError naming the count and the subscriptions seen when fewer exist in time
+     */
+    public List<FakeSubscription> awaitSubscriptions(int count, Duration timeout) {
+        return Await.until(count + " subscription(s)", timeout, subscriptions::all, l -> l.size() >= count,
+                l -> l.size() + ": " + l);
     }
 
     /**
