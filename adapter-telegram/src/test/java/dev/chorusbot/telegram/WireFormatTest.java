@@ -9,6 +9,7 @@ import dev.chorusbot.core.Command;
 import dev.chorusbot.core.Format;
 import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.Reply;
+import dev.chorusbot.core.time.Scheduler;
 import dev.chorusbot.core.webhook.WebhookServer;
 import dev.chorusbot.testkit.Golden;
 import dev.chorusbot.testkit.telegram.FakeChat;
@@ -61,7 +62,8 @@ class WireFormatTest {
     }
 
     void send(Outbound message) throws Exception {
-        adapter = new TelegramAdapter(TelegramConfig.builder(telegram.token()).apiUrl(telegram.apiUrl()).build());
+        adapter = SchedulerSink.start(new TelegramAdapter(TelegramConfig.builder(telegram.token())
+                .apiUrl(telegram.apiUrl()).username("chorus_test_bot").build()), Scheduler.system());
         adapter.send(message).get(5, TimeUnit.SECONDS);
     }
 
