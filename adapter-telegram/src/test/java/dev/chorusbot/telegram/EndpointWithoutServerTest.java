@@ -50,6 +50,7 @@ class EndpointWithoutServerTest {
     @Test
     void refusesABodyOverOneMebibyteWith413() {
         bot = Bot.builder().command(WebhookTest.hello()).adapter(adapter).build();
+        bot.hostWebhooks();
         bot.start();
         byte[] huge = new byte[(1 << 20) + 1];
         java.util.Arrays.fill(huge, (byte) ' ');
@@ -63,6 +64,7 @@ class EndpointWithoutServerTest {
     @Test
     void checksTheSecretBeforeReadingTheBody() {
         bot = Bot.builder().command(WebhookTest.hello()).adapter(adapter).build();
+        bot.hostWebhooks();
         bot.start();
 
         // The method and size rules come first, as in every host's routes: a signature over the
@@ -78,6 +80,7 @@ class EndpointWithoutServerTest {
     @Test
     void needsNoPortAndStartsNoPollingWhenHostedByAFunction() {
         bot = Bot.builder().command(WebhookTest.hello()).adapter(adapter).build();
+        bot.hostWebhooks();
         bot.start();
 
         WebhookResponse response = bot.webhookRoutes().handle(WebhookRequest.post("/telegram",
@@ -93,6 +96,7 @@ class EndpointWithoutServerTest {
     @Test
     void refusesAnIdBeyondTheLongRangeInsteadOfWrappingItToAnotherChat() {
         bot = Bot.builder().command(WebhookTest.hello()).adapter(adapter).build();
+        bot.hostWebhooks();
         bot.start();
         // 2^64 + 1: read as a long it would wrap to 1 and the answer would go to chat 1.
         String body = "{\"update_id\":9,\"message\":{\"message_id\":1,\"date\":1,\"text\":\"/hello\","
@@ -111,6 +115,7 @@ class EndpointWithoutServerTest {
     @Test
     void refusesADateBeyondTheTimeLineWith400InsteadOfFailing() {
         bot = Bot.builder().command(WebhookTest.hello()).adapter(adapter).build();
+        bot.hostWebhooks();
         bot.start();
         // A long, but more seconds than java.time.Instant can hold.
         String body = "{\"update_id\":10,\"message\":{\"message_id\":1,\"date\":99999999999999999,"

@@ -45,6 +45,7 @@ class RolesTest {
                 .adapter(new TelegramAdapter(TelegramConfig.builder(telegram.token()).apiUrl(telegram.apiUrl())
                         .username("chorus_test_bot").adminCacheTtl(Duration.ofMinutes(5)).build()))
                 .scheduler(clock).build();
+        bot.hostWebhooks();
         bot.start();
     }
 

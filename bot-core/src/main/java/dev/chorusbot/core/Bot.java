@@ -38,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * bot.run(); // until every adapter stopped, or stop() is called
  * }</pre>
  *
+ * <p>Or let the environment choose the platforms ({@link Builder#fromEnv()}, see {@link
+ * BotEnvironment}): {@code Bot.builder().command(hello).fromEnv().build().run()} chats on the console
+ * with no variable set, on Telegram with {@code TELEGRAM_BOT_TOKEN}, and so on.
+ *
  * <p>Events of one chat are handled in order; events of different chats in parallel, on virtual
  * threads where the JVM has them (Java 21+) or a bounded pool otherwise. {@link #stop()} stops
  * taking events, lets those in flight finish and be answered, then closes the adapters.
@@ -61,10 +65,11 @@ public final class Bot {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Map<Adapter, Optional<Throwable>> stoppedAdapters = Collections.synchronizedMap(new LinkedHashMap<>());
+    private volatile boolean webhooksHosted;
 
-    private Bot(Builder builder, List<Command> commands) {
+    private Bot(Builder builder, List<Command> commands, Map<Platform, Adapter> adapters, WebhookServer webhookServer) {
         this.commands = List.copyOf(commands);
-        this.adapters = Collections.unmodifiableMap(new LinkedHashMap<>(builder.adapters));
+        this.adapters = Collections.unmodifiableMap(new LinkedHashMap<>(adapters));
         Map<String, Command> byName = new HashMap<>();
         for (Command command : commands) {
             byName.put(command.name(), command);
@@ -84,7 +89,7 @@ public final class Bot {
         this.executor = ownsExecutor ? HandlerThreads.create() : builder.executor;
         this.dispatcher = new OrderedDispatcher(executor);
         this.shutdownTimeout = builder.shutdownTimeout;
-        this.webhookServer = builder.webhookServer;
+        this.webhookServer = webhookServer;
         this.routes = webhookServer != null ? webhookServer.routes() : new WebhookRoutes();
     }
 
@@ -118,7 +123,8 @@ public final class Bot {
 
     /**
      * The webhook routes of the push adapters, filled by {@link #start()}: serve them from any
-     * HTTP server or a serverless function with {@link WebhookRoutes#handle}.
+     * HTTP server or a serverless function with {@link WebhookRoutes#handle}, having declared that
+     * with {@link #hostWebhooks()}.
      *
      * @return the routes; the push adapters' endpoints are in them only after {@link #start()}
      */
@@ -127,13 +133,30 @@ public final class Bot {
     }
 
     /**
+     * Declares that the caller serves the push adapters' webhooks itself, and returns the routes to
+     * serve: a serverless entry point does, as does an HTTP server of the application's own or a
+     * test that hands requests to the routes. Without this or an embedded {@link
+     * Builder#webhookServer}, {@link #start()} refuses a push adapter, since nothing would receive
+     * its webhooks. Call before {@link #start()}.
+     *
+     * @return the routes, as {@link #webhookRoutes()}; the endpoints are in them after {@link #start()}
+     */
+    public WebhookRoutes hostWebhooks() {
+        webhooksHosted = true;
+        return routes;
+    }
+
+    /**
      * Starts every adapter, routes the push adapters' webhooks, and starts the embedded webhook
      * server if one was configured. Returns once all are ready.
      *
+     * @throws ConfigurationException when a push adapter has no host (no embedded webhook server,
+     *     and {@link #hostWebhooks()} was not called); nothing is started then
      * @throws IllegalStateException when already started, or an adapter or the server fails to
      *     start (adapters started before it are closed again)
      */
     public void start() {
+        checkWebhookHost();
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("bot already started");
         }
@@ -157,6 +180,28 @@ public final class Bot {
             throw new IllegalStateException("the bot could not start: " + e.getMessage(), e);
         }
         log.info("Bot started with {} commands on {}", commands.size(), adapters.keySet());
+    }
+
+    /**
+     * A push adapter that nothing hosts would start, answer nothing and never be told why: the
+     * platform's deliveries fail on its side only.
+     */
+    private void checkWebhookHost() {
+        if (webhookServer != null || webhooksHosted) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        for (Adapter adapter : adapters.values()) {
+            if (adapter instanceof PushAdapter push) {
+                problems.add("the " + push.platform().id() + " adapter receives webhooks at " + push.webhookPath()
+                        + ", but nothing serves them: give the bot an embedded server (Bot.Builder.webhookServer,"
+                        + " or " + BotEnvironment.PORT + " with fromEnv()), run it under a serverless entry point, or"
+                        + " call bot.hostWebhooks() and serve bot.webhookRoutes() from your own HTTP server");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
     }
 
     /**
@@ -377,6 +422,8 @@ public final class Bot {
         private Duration shutdownTimeout = Duration.ofSeconds(10);
         private WebhookServer webhookServer;
         private boolean help = true;
+        private Map<String, String> env;
+        private boolean functionEnv;
 
         private Builder() {}
 
@@ -582,6 +629,68 @@ public final class Bot {
         }
 
         /**
+         * Adds the platforms the process environment switches on, and the embedded webhook server
+         * their webhooks need; see {@link #fromEnv(Map)}.
+         *
+         * @return this builder
+         */
+        public Builder fromEnv() {
+            return fromEnv(System.getenv());
+        }
+
+        /**
+         * Adds the platforms {@code variables} switch on for a long-running process, as {@link
+         * BotEnvironment#process} chooses them: the adapters of {@code TELEGRAM_BOT_TOKEN}, {@code
+         * TWITCH_USERNAME}, {@code TWITCH_CLIENT_ID} (those on the class path), an embedded webhook
+         * server on {@value BotEnvironment#PORT} when a push adapter needs one, and the console when
+         * no platform is switched on and no adapter was added. The variables are read by {@link
+         * #build()}, which reports their problems together with the builder's own.
+         *
+         * <pre>{@code
+         * Bot.builder().command(hello).fromEnv().build().run();
+         * }</pre>
+         *
+         * @param variables the variables by name; not null
+         * @return this builder
+         */
+        public Builder fromEnv(Map<String, String> variables) {
+            this.env = Map.copyOf(notNull(variables, "variables"));
+            this.functionEnv = false;
+            return this;
+        }
+
+        /**
+         * Adds the platforms the process environment switches on for a serverless function; see
+         * {@link #fromFunctionEnv(Map)}.
+         *
+         * @return this builder
+         */
+        public Builder fromFunctionEnv() {
+            return fromFunctionEnv(System.getenv());
+        }
+
+        /**
+         * Adds the platforms {@code variables} switch on for a serverless function, as {@link
+         * BotEnvironment#function} chooses them: adapters that receive webhooks (Telegram in webhook
+         * mode unless {@code TELEGRAM_MODE} says otherwise, Twitch EventSub), at least one; no webhook
+         * server (the cloud delivers the requests) and no console. For a {@code BotFactory}:
+         *
+         * <pre>{@code
+         * public Bot create() {
+         *     return Bot.builder().command(hello).fromFunctionEnv().build();
+         * }
+         * }</pre>
+         *
+         * @param variables the variables by name; not null
+         * @return this builder
+         */
+        public Builder fromFunctionEnv(Map<String, String> variables) {
+            this.env = Map.copyOf(notNull(variables, "variables"));
+            this.functionEnv = true;
+            return this;
+        }
+
+        /**
          * Whether to add the automatic {@code help} command; default yes.
          *
          * @param enabled {@code false} to leave {@code help} out; it is also left out when a
@@ -598,7 +707,8 @@ public final class Bot {
          *
          * @return the configured bot, not yet started
          * @throws ConfigurationException listing every problem: bad or clashing command names, missing
-         *     handlers, misplaced arguments, two adapters for one platform
+         *     handlers, misplaced arguments, two adapters for one platform, and the problems of the
+         *     environment's variables ({@link #fromEnv(Map)})
          */
         public Bot build() {
             List<String> found = new ArrayList<>(problems);
@@ -617,7 +727,27 @@ public final class Bot {
                     claim(owners, alias, "alias '" + alias + "' of command '" + command.name() + "'", found);
                 }
             }
-            for (Adapter adapter : duplicateAdapters) {
+            Map<Platform, Adapter> chosen = new LinkedHashMap<>(adapters);
+            List<Adapter> duplicates = new ArrayList<>(duplicateAdapters);
+            WebhookServer server = webhookServer;
+            if (env != null) {
+                // The state store will be chosen here too, from CHORUS_STATE, when no stateStore(...) was given.
+                try {
+                    BotEnvironment environment =
+                            BotEnvironment.resolve(env, functionEnv, !adapters.isEmpty(), webhookServer != null);
+                    for (Adapter adapter : environment.adapters()) {
+                        if (chosen.putIfAbsent(adapter.platform(), adapter) != null) {
+                            duplicates.add(adapter);
+                        }
+                    }
+                    if (server == null) {
+                        server = environment.webhookServer().orElse(null);
+                    }
+                } catch (ConfigurationException e) {
+                    found.addAll(e.problems());
+                }
+            }
+            for (Adapter adapter : duplicates) {
                 found.add("two adapters for platform '" + adapter.platform() + "'; use one per platform");
             }
             if (!found.isEmpty()) {
@@ -626,7 +756,7 @@ public final class Bot {
             if (state == null) {
                 state = new InMemoryStateStore(scheduler, 100_000);
             }
-            return new Bot(this, all);
+            return new Bot(this, all, chosen, server);
         }
 
         private static void claim(Map<String, String> owners, String name, String claimant, List<String> found) {

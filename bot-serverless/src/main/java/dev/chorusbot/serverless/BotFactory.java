@@ -12,11 +12,15 @@ import dev.chorusbot.core.Bot;
  *     public Bot create() {
  *         return Bot.builder()
  *             .command(HelloCommands.hello())
- *             .adapter(TelegramAdapter.fromEnv())
+ *             .fromFunctionEnv()
  *             .build();
  *     }
  * }
  * }</pre>
+ *
+ * <p>{@link Bot.Builder#fromFunctionEnv()} switches on the push platforms the function's variables
+ * configure ({@code TELEGRAM_BOT_TOKEN}, {@code TWITCH_CLIENT_ID}); adding adapters by hand, such as
+ * {@code .adapter(TelegramAdapter.fromEnv())}, works as well.
  *
  * <p>The factory is called once per container, on the first use of an entry point (during the
  * function's initialisation phase where the cloud has one); the bot is then started and serves
@@ -30,9 +34,10 @@ public interface BotFactory {
     String ENVIRONMENT_VARIABLE = "CHORUS_BOT_FACTORY";
 
     /**
-     * Builds the bot, not yet started. Its adapters must all be push adapters (such as Telegram in
-     * webhook mode): a function runs only while it answers a request, so an adapter reading on its
-     * own threads is refused. Configure no embedded webhook server: the function is the server.
+     * Builds the bot, not yet started. It needs a push adapter (such as Telegram in webhook mode),
+     * and no {@link dev.chorusbot.core.PullAdapter}: a function runs only while it answers a
+     * request, so an adapter reading on its own threads is refused. Configure no embedded webhook
+     * server: the function is the server.
      *
      * @return the built bot, not started and not null (null fails the function's initialisation)
      * @throws dev.chorusbot.core.ConfigurationException when the bot is configured wrongly (a missing

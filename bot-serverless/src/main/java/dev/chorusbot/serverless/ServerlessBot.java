@@ -3,6 +3,7 @@ package dev.chorusbot.serverless;
 import dev.chorusbot.core.Adapter;
 import dev.chorusbot.core.Bot;
 import dev.chorusbot.core.ConfigurationException;
+import dev.chorusbot.core.PullAdapter;
 import dev.chorusbot.core.PushAdapter;
 import dev.chorusbot.core.webhook.WebhookEndpoint;
 import dev.chorusbot.core.webhook.WebhookRequest;
@@ -155,6 +156,8 @@ public final class ServerlessBot {
             throw new ConfigurationException("BotFactory " + factory.getClass().getName() + " returned null");
         }
         checkAdapters(created);
+        // The function is the webhook host: the cloud delivers each request to handle(...).
+        created.hostWebhooks();
         created.start();
         Map<String, WebhookEndpoint> endpoints = created.webhookRoutes().endpoints();
         // A function's container gets SIGTERM before it is removed (where the cloud sends one):
@@ -169,18 +172,19 @@ public final class ServerlessBot {
 
     /**
      * A function runs only while it answers a request: an adapter that reads on its own threads
-     * (Twitch IRC, Telegram long polling) would be frozen between invocations, so it is refused.
+     * (Twitch IRC, Telegram long polling) would be frozen between invocations, so it is refused. An
+     * adapter that only sends may stay beside a push adapter.
      */
     private void checkAdapters(Bot created) {
         List<String> problems = new ArrayList<>();
         for (Adapter adapter : created.adapters().values()) {
-            if (!(adapter instanceof PushAdapter)) {
+            if (adapter instanceof PullAdapter) {
                 problems.add("the " + adapter.platform().id() + " adapter of the bot from " + factory.getClass().getName()
                         + " pulls events on its own threads, which a function freezes between requests: use only push"
                         + " adapters (such as Telegram in webhook mode, TELEGRAM_MODE=webhook) in a function");
             }
         }
-        if (created.adapters().isEmpty()) {
+        if (problems.isEmpty() && created.adapters().values().stream().noneMatch(PushAdapter.class::isInstance)) {
             problems.add("the bot from " + factory.getClass().getName()
                     + " has no push adapter (such as Telegram in webhook mode), so the function has nothing to serve");
         }

@@ -3,6 +3,7 @@ package dev.chorusbot.serverless;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chorusbot.core.Adapter;
 import dev.chorusbot.core.Bot;
 import dev.chorusbot.core.Capabilities;
 import dev.chorusbot.core.ConfigurationException;
@@ -158,6 +159,40 @@ class ServerlessBotTest {
                         + " use only push adapters (such as Telegram in webhook mode, TELEGRAM_MODE=webhook) in a"
                         + " function");
         assertThatThrownBy(() -> pull.deliver(null)).hasMessageContaining("the bot was not started");
+    }
+
+    @Test
+    void keepsAnAdapterThatOnlySendsBesideAPushAdapter() {
+        Adapter sendOnly = new Adapter() {
+            @Override
+            public Platform platform() {
+                return Platform.of("mail");
+            }
+
+            @Override
+            public Capabilities capabilities() {
+                return Capabilities.plainText();
+            }
+
+            @Override
+            public void start(EventSink sink) {}
+
+            @Override
+            public CompletableFuture<Void> send(Outbound message) {
+                return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public void close() {}
+        };
+        ServerlessBot bot = ServerlessBot.of(() -> Bot.builder()
+                .adapter(new NamedPushAdapter("telegram", "/telegram"))
+                .adapter(sendOnly)
+                .build());
+        started.add(bot);
+
+        assertThat(bot.handle(post("/telegram")).bodyText()).isEqualTo("telegram got /telegram");
+        assertThat(bot.bot().adapters()).containsKey(Platform.of("mail"));
     }
 
     @Test

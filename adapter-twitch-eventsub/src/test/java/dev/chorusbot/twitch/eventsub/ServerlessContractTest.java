@@ -28,6 +28,7 @@ class ServerlessContractTest {
         try (FakeHelixApi helix = FakeHelixApi.start()) {
             Bot bot = Bot.builder().command(EventSubHarness.hello())
                     .adapter(new TwitchEventSubAdapter(EventSubHarness.config(helix).build())).build();
+            bot.hostWebhooks();
             bot.start();
             try {
                 ChatMessageNotification hello = ChatMessageNotification.builder().text("!hello");
@@ -52,6 +53,7 @@ class ServerlessContractTest {
         try (FakeHelixApi helix = FakeHelixApi.start()) {
             Bot bot = Bot.builder().command(EventSubHarness.hello())
                     .adapter(new TwitchEventSubAdapter(EventSubHarness.config(helix).build())).build();
+            bot.hostWebhooks();
             bot.start();
             try {
                 String body = "{\"challenge\":\"abc-123\",\"subscription\":" + FakeSubscription.of("s-1",
