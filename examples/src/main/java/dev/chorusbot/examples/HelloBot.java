@@ -7,12 +7,13 @@ import java.util.Map;
 
 /**
  * The hello bot. With no platform variables set it chats on the console: type {@code !hello}.
- * Platform adapters are switched on by their environment variables (see {@link Platforms} and the
- * guides in docs/): {@code TELEGRAM_BOT_TOKEN} for Telegram, {@code TWITCH_USERNAME} for Twitch
- * chat over IRC, {@code TWITCH_CLIENT_ID} for Twitch chat through EventSub (not both Twitch ones).
- * Push platforms share one embedded webhook server on {@code CHORUS_WEBHOOK_PORT} (or {@code
- * TELEGRAM_WEBHOOK_PORT}): Telegram at {@code /telegram}, Twitch EventSub at {@code /twitch}, so
- * one process answers both with the same {@code hello} command.
+ * Platform adapters are switched on by their environment variables (see {@link
+ * dev.chorusbot.core.BotEnvironment} and the guides in docs/): {@code TELEGRAM_BOT_TOKEN} for
+ * Telegram, {@code TWITCH_USERNAME} for Twitch chat over IRC, {@code TWITCH_CLIENT_ID} for Twitch
+ * chat through EventSub (not both Twitch ones). Push platforms share one embedded webhook server on
+ * {@code CHORUS_WEBHOOK_PORT} (or {@code TELEGRAM_WEBHOOK_PORT}): Telegram at {@code /telegram},
+ * Twitch EventSub at {@code /twitch}, so one process answers both with the same {@code hello}
+ * command.
  */
 public final class HelloBot {
     private HelloBot() {}
@@ -29,6 +30,6 @@ public final class HelloBot {
 
     /** The hello bot on the platforms {@code env} configures. */
     public static Bot build(Map<String, String> env) {
-        return Platforms.fromEnv(env).addTo(Bot.builder().command(HelloCommands.hello())).build();
+        return Bot.builder().command(HelloCommands.hello()).fromEnv(env).build();
     }
 }

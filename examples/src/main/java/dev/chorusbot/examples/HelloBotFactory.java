@@ -9,9 +9,10 @@ import java.util.Map;
  * ({@code /telegram}) and/or Twitch EventSub ({@code /twitch}). Registered in {@code
  * META-INF/services/dev.chorusbot.serverless.BotFactory}, so the jar {@code hello-bot-lambda.jar}
  * serves it on AWS Lambda, Yandex Cloud Functions and Google Cloud Functions (see
- * docs/serverless.md). The platforms are chosen by {@link Platforms#forFunction}: Telegram when
- * {@code TELEGRAM_BOT_TOKEN} is set (webhook mode by default), Twitch EventSub when {@code
- * TWITCH_CLIENT_ID} is set, each configured by the variables of its guide; at least one is required.
+ * docs/serverless.md). The platforms are chosen by {@link Bot.Builder#fromFunctionEnv(Map)}:
+ * Telegram when {@code TELEGRAM_BOT_TOKEN} is set (webhook mode by default), Twitch EventSub when
+ * {@code TWITCH_CLIENT_ID} is set, each configured by the variables of its guide; at least one is
+ * required.
  */
 public final class HelloBotFactory implements BotFactory {
     private final Map<String, String> environment;
@@ -28,6 +29,6 @@ public final class HelloBotFactory implements BotFactory {
 
     @Override
     public Bot create() {
-        return Platforms.forFunction(environment).addTo(Bot.builder().command(HelloCommands.hello())).build();
+        return Bot.builder().command(HelloCommands.hello()).fromFunctionEnv(environment).build();
     }
 }

@@ -19,11 +19,12 @@ public final class ShowcaseBot {
     public static void main(String[] args) {
         try {
             StateStore state = new InMemoryStateStore();
-            Bot.Builder builder = Bot.builder()
+            Bot.builder()
                     .stateStore(state)
-                    .commands(new ShowcaseCommands(new SecureRandom(), state));
-            Platforms.fromEnv(System.getenv()).addTo(builder);
-            builder.build().run();
+                    .commands(new ShowcaseCommands(new SecureRandom(), state))
+                    .fromEnv()
+                    .build()
+                    .run();
         } catch (ConfigurationException | AdapterStoppedException | IllegalStateException e) {
             System.err.println("showcase-bot: " + e.getMessage());
             System.exit(1);

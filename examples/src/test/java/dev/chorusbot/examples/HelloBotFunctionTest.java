@@ -133,8 +133,8 @@ class HelloBotFunctionTest {
                 .isInstanceOf(ConfigurationException.class)
                 .satisfies(e -> assertThat(((ConfigurationException) e).problems()).isEqualTo(List.of(
                         "neither TELEGRAM_BOT_TOKEN nor TWITCH_CLIENT_ID is set: a function serves Telegram"
-                                + " (TELEGRAM_BOT_TOKEN) and/or Twitch EventSub (TWITCH_CLIENT_ID), so set at least"
-                                + " one of them")));
+                                + " (TELEGRAM_BOT_TOKEN) and/or Twitch chat through EventSub (TWITCH_CLIENT_ID), so"
+                                + " set at least one of them")));
     }
 
     @Test
