@@ -172,14 +172,18 @@ public final class BotEnvironment {
 
     /**
      * The providers on the class path, ordered by class name so the order of adapters and problems
-     * does not depend on the order of jars on the class path. Only the service files are read and
+     * does not depend on the order of jars on the class path; found by the class loader of core, as
+     * the serverless entry points find the {@code BotFactory}. Only the service files are read and
      * the providers instantiated (they do no work): no class path scanning, which would cost cold
      * start.
      */
     private static List<AdapterProvider> providers() {
         List<AdapterProvider> providers = new ArrayList<>();
         try {
-            for (AdapterProvider provider : ServiceLoader.load(AdapterProvider.class)) {
+            // Core's own class loader, not the thread's context loader: a provider must implement this
+            // AdapterProvider, which another loader's copy of core (a test loading a function's jar) is not.
+            ClassLoader core = AdapterProvider.class.getClassLoader();
+            for (AdapterProvider provider : ServiceLoader.load(AdapterProvider.class, core)) {
                 providers.add(provider);
             }
         } catch (ServiceConfigurationError e) {
