@@ -25,7 +25,9 @@ import java.util.concurrent.CompletableFuture;
  * Telegram in webhook mode: Telegram POSTs each update to {@link #webhookPath()} and the
  * {@link #endpoint()} answers it. The adapter opens no port and starts no thread of its own: host
  * the endpoint on the bot's embedded {@code WebhookServer}, in a serverless function
- * ({@code bot.webhookRoutes().handle(request)} after {@code bot.start()}), or in any HTTP server.
+ * (the entry points of bot-serverless), or in any HTTP server ({@code bot.hostWebhooks()} before
+ * {@code bot.start()}, then {@code bot.webhookRoutes().handle(request)}); {@code start()} refuses
+ * it when none of them hosts it.
  *
  * <p>{@link #start(EventSink)} makes no network call when a username is configured; otherwise it
  * calls getMe. It calls setWebhook when a webhook URL is configured and setMyCommands when asked.

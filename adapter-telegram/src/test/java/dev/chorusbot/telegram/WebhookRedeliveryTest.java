@@ -73,6 +73,7 @@ class WebhookRedeliveryTest {
             handled.incrementAndGet();
             return dev.chorusbot.core.Reply.text("hello " + ctx.sender().displayName() + "!");
         }).build()).build();
+        bot.hostWebhooks();   // served below, on a server of the test's own
         server = WebhookServer.builder().address(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).build();
         server.routes().add(adapter.webhookPath(), adapter.endpoint());
         server.start();

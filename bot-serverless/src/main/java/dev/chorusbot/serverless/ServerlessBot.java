@@ -177,14 +177,16 @@ public final class ServerlessBot {
      */
     private void checkAdapters(Bot created) {
         List<String> problems = new ArrayList<>();
+        boolean push = false;
         for (Adapter adapter : created.adapters().values()) {
+            push |= adapter instanceof PushAdapter;
             if (adapter instanceof PullAdapter) {
                 problems.add("the " + adapter.platform().id() + " adapter of the bot from " + factory.getClass().getName()
                         + " pulls events on its own threads, which a function freezes between requests: use only push"
                         + " adapters (such as Telegram in webhook mode, TELEGRAM_MODE=webhook) in a function");
             }
         }
-        if (problems.isEmpty() && created.adapters().values().stream().noneMatch(PushAdapter.class::isInstance)) {
+        if (problems.isEmpty() && !push) {
             problems.add("the bot from " + factory.getClass().getName()
                     + " has no push adapter (such as Telegram in webhook mode), so the function has nothing to serve");
         }

@@ -58,9 +58,10 @@ class WebhookDispatchTest {
                     throw new InternalError("the JVM failed");
                 }).build())
                 .build();
+        // Served apart from the bot, so a test can stop the bot and still reach the endpoint.
+        bot.hostWebhooks();
         bot.start();
         bots.add(bot);
-        // Served apart from the bot, so a test can stop the bot and still reach the endpoint.
         server.routes().add(push.webhookPath(), push.endpoint());
         server.start();
         return bot;
