@@ -4,6 +4,7 @@ import dev.chorusbot.core.Capabilities;
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.ConfigurationException;
 import dev.chorusbot.core.EventSink;
+import dev.chorusbot.core.Format;
 import dev.chorusbot.core.Message;
 import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.Platform;
@@ -12,10 +13,8 @@ import dev.chorusbot.core.Role;
 import dev.chorusbot.core.User;
 import dev.chorusbot.core.webhook.WebhookDispatch;
 import dev.chorusbot.core.webhook.WebhookEndpoint;
-import dev.chorusbot.telegram.internal.EventMapper;
 import dev.chorusbot.telegram.internal.TelegramSession;
 import dev.chorusbot.telegram.internal.TelegramWebhook;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,13 +32,24 @@ import java.util.concurrent.CompletableFuture;
  * calls getMe. It calls setWebhook when a webhook URL is configured and setMyCommands when asked.
  *
  * <pre>{@code
- * TelegramAdapter telegram = new TelegramAdapter(TelegramConfig.builder(token).webhookSecret(secret).build());
+ * TelegramAdapter telegram = new TelegramAdapter(TelegramConfig.builder().token(token).webhookSecret(secret).build());
  * Bot bot = Bot.builder().command(hello).adapter(telegram)
  *     .webhookServer(WebhookServer.builder().port(8443).build()).build();
  * bot.run();
  * }</pre>
  */
 public final class TelegramAdapter implements PushAdapter {
+    /** The platform id {@code telegram}; both Telegram adapters report it. */
+    public static final Platform PLATFORM = Platform.of("telegram");
+
+    /**
+     * What Telegram shows: inline keyboards, 4096 UTF-16 units, HTML and MarkdownV2, multi-line,
+     * {@code /cmd@bot} (https://core.telegram.org/bots/api#sendmessage); both Telegram adapters
+     * report it.
+     */
+    public static final Capabilities CAPABILITIES = new Capabilities(true, 4096, Capabilities.LengthUnit.UTF16,
+            Set.of(Format.HTML, Format.MARKDOWN), true, true);
+
     private final TelegramSession session;
     private final WebhookDispatch webhook;
 
@@ -57,8 +67,8 @@ public final class TelegramAdapter implements PushAdapter {
      * The webhook adapter configured by the process environment; see {@link #fromEnv(Map)}.
      *
      * @return a new adapter, not started
-     * @throws ConfigurationException listing every bad variable, or when {@code TELEGRAM_MODE} is
-     *     {@code polling}
+     * @throws ConfigurationException listing every bad variable, and {@code TELEGRAM_MODE} when it
+     *     is {@code polling}
      */
     public static TelegramAdapter fromEnv() {
         return fromEnv(System.getenv());
@@ -66,37 +76,28 @@ public final class TelegramAdapter implements PushAdapter {
 
     /**
      * The webhook adapter configured by {@code env} as {@link TelegramConfig#fromEnv(Map)} reads it,
-     * with {@code TELEGRAM_MODE} defaulting to {@code webhook}: the shape a serverless function
-     * needs, where no port is set.
+     * except that this class fixes the mode: it is the webhook, whether or not a port is set (the
+     * shape a serverless function needs).
      *
      * @param env the variables by name, such as {@code TELEGRAM_BOT_TOKEN}; not null
      * @return a new adapter, not started
-     * @throws ConfigurationException listing every bad variable, or when {@code TELEGRAM_MODE} is
-     *     {@code polling}
+     * @throws ConfigurationException listing every bad variable, and {@code TELEGRAM_MODE} when it
+     *     is {@code polling}
      */
     public static TelegramAdapter fromEnv(Map<String, String> env) {
-        Map<String, String> withMode = new HashMap<>(env);
-        String mode = withMode.get("TELEGRAM_MODE");
-        if (mode == null || mode.isBlank()) {
-            withMode.put("TELEGRAM_MODE", "webhook");
-        }
-        TelegramConfig config = TelegramConfig.fromEnv(withMode);
-        if (config.mode() != TelegramMode.WEBHOOK) {
-            throw new ConfigurationException("TELEGRAM_MODE is polling, but this adapter receives webhooks: set"
-                    + " TELEGRAM_MODE=webhook or use TelegramConfig.fromEnv().adapter()");
-        }
-        return new TelegramAdapter(config);
+        return new TelegramAdapter(TelegramEnv.readFor(env, TelegramMode.WEBHOOK, "is polling, but this adapter"
+                + " receives webhooks: set TELEGRAM_MODE=webhook or use TelegramConfig.fromEnv().adapter()").build());
     }
 
     @Override
     public Platform platform() {
-        return EventMapper.TELEGRAM;
+        return PLATFORM;
     }
 
     /** Inline keyboards, 4096 UTF-16 units, HTML and MarkdownV2, multi-line, {@code /cmd@bot}. */
     @Override
     public Capabilities capabilities() {
-        return TelegramSession.CAPABILITIES;
+        return CAPABILITIES;
     }
 
     @Override

@@ -6,11 +6,10 @@ import java.util.OptionalInt;
 /**
  * Telegram answered a Bot API call with {@code "ok": false}. Carries the platform's own
  * {@code error_code} and {@code description} and, from {@code parameters}, {@code retry_after}
- * and {@code migrate_to_chat_id}. Never contains the bot token.
+ * and {@code migrate_to_chat_id}; {@link #code()} is the {@code error_code} as text and
+ * {@link #reason()} the {@code description}. Never contains the bot token.
  */
-public final class TelegramApiException extends RuntimeException {
-    /** The Bot API method that failed. */
-    private final String method;
+public final class TelegramApiException extends TelegramException {
     /** Telegram's {@code error_code}. */
     private final int errorCode;
     /** Telegram's {@code description}. */
@@ -31,21 +30,11 @@ public final class TelegramApiException extends RuntimeException {
      */
     public TelegramApiException(String method, int errorCode, String description, OptionalInt retryAfter,
             Optional<Long> migrateToChatId) {
-        super(method + " failed: " + errorCode + " " + description);
-        this.method = method;
+        super(method, Integer.toString(errorCode), description, method + " failed: " + errorCode + " " + description);
         this.errorCode = errorCode;
         this.description = description;
         this.retryAfter = retryAfter.orElse(-1);
         this.migrateToChatId = migrateToChatId.orElse(null);
-    }
-
-    /**
-     * The Bot API method that failed.
-     *
-     * @return the method name as called, such as {@code sendMessage}
-     */
-    public String method() {
-        return method;
     }
 
     /**

@@ -2,11 +2,10 @@ package dev.chorusbot.telegram;
 
 import dev.chorusbot.core.Adapter;
 import dev.chorusbot.core.ConfigurationException;
+import dev.chorusbot.core.config.ConfigProblems;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,12 +13,15 @@ import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
- * Everything the Telegram adapter needs. Build it with {@link #builder(String)} or read it from the
- * environment with {@link #fromEnv()}; {@link #adapter()} then gives the adapter for the configured
- * mode. Bad values fail at once with a {@link ConfigurationException} listing every problem.
+ * Everything the Telegram adapters need: a value, built with {@link #builder()} or read from the
+ * environment with {@link #fromEnv()}. The builder only records problems; {@link Builder#build()}
+ * throws one {@link ConfigurationException} listing all of them, each naming its setter, or its
+ * variable when the value came from the environment. {@link #adapter()} gives the adapter for the
+ * configured mode.
  *
  * <pre>{@code
- * TelegramConfig config = TelegramConfig.builder(token)
+ * TelegramConfig config = TelegramConfig.builder()
+ *     .token(System.getenv("TELEGRAM_BOT_TOKEN"))
  *     .mode(TelegramMode.WEBHOOK)
  *     .webhookSecret("s3cr3t")
  *     .build();
@@ -62,15 +64,15 @@ public final class TelegramConfig {
     private final Duration webhookTimeout;
     private final Duration closeTimeout;
 
-    private TelegramConfig(Builder b) {
+    private TelegramConfig(Builder b, TelegramMode mode, Optional<String> username) {
         token = b.token;
         apiUrl = b.apiUrl;
-        mode = b.mode;
+        this.mode = mode;
         webhookPort = b.webhookPort;
         webhookPath = b.webhookPath;
         webhookSecret = b.webhookSecret;
         webhookUrl = b.webhookUrl;
-        username = b.username;
+        this.username = username;
         inlineReplies = b.inlineReplies;
         editedMessages = b.editedMessages;
         publishCommands = b.publishCommands;
@@ -87,13 +89,12 @@ public final class TelegramConfig {
     }
 
     /**
-     * A builder for the bot with {@code token} (from BotFather, {@code 123456:ABC-…}).
+     * A builder with every setting at its default; {@link Builder#token(String)} is required.
      *
-     * @param token the bot token from BotFather; checked by {@link Builder#build()}, not here
-     * @return a builder with every other setting at its default
+     * @return a new builder
      */
-    public static Builder builder(String token) {
-        return new Builder(token);
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -107,115 +108,25 @@ public final class TelegramConfig {
     }
 
     /**
-     * Reads the configuration from {@code env}:
+     * Reads the configuration from {@code env}; each variable sets one builder setting, so the
+     * rules and defaults are the builder's:
      * <ul>
-     *   <li>{@code TELEGRAM_BOT_TOKEN} (required) — the token from BotFather;</li>
-     *   <li>{@code TELEGRAM_API_URL} — the Bot API server, default {@code https://api.telegram.org};</li>
-     *   <li>{@code TELEGRAM_MODE} — {@code webhook} or {@code polling}; default webhook when
-     *       {@code TELEGRAM_WEBHOOK_PORT} is set, polling otherwise;</li>
-     *   <li>{@code TELEGRAM_WEBHOOK_PORT} — the port of the embedded webhook host;</li>
-     *   <li>{@code TELEGRAM_WEBHOOK_PATH} — default {@code /telegram};</li>
-     *   <li>{@code TELEGRAM_WEBHOOK_SECRET} — expected in {@code X-Telegram-Bot-Api-Secret-Token};</li>
-     *   <li>{@code TELEGRAM_WEBHOOK_URL} — when set, setWebhook is called with it at start;</li>
-     *   <li>{@code TELEGRAM_BOT_USERNAME} — the bot's username; when set, getMe is skipped at start.</li>
+     *   <li>{@code TELEGRAM_BOT_TOKEN} (required) — {@link Builder#token(String)};</li>
+     *   <li>{@code TELEGRAM_API_URL} — {@link Builder#apiUrl(URI)};</li>
+     *   <li>{@code TELEGRAM_MODE} — {@code webhook} or {@code polling}, {@link Builder#mode(TelegramMode)};</li>
+     *   <li>{@code TELEGRAM_WEBHOOK_PORT} — {@link Builder#webhookPort(int)};</li>
+     *   <li>{@code TELEGRAM_WEBHOOK_PATH} — {@link Builder#webhookPath(String)};</li>
+     *   <li>{@code TELEGRAM_WEBHOOK_SECRET} — {@link Builder#webhookSecret(String)};</li>
+     *   <li>{@code TELEGRAM_WEBHOOK_URL} — {@link Builder#webhookUrl(URI)};</li>
+     *   <li>{@code TELEGRAM_BOT_USERNAME} — {@link Builder#username(String)}.</li>
      * </ul>
      *
      * @param env the variables by name; blank values count as unset, values are stripped
      * @return the configuration
-     * @throws ConfigurationException listing every bad or missing variable
+     * @throws ConfigurationException listing every bad or missing variable, each by its name
      */
     public static TelegramConfig fromEnv(Map<String, String> env) {
-        List<String> problems = new ArrayList<>();
-        String token = value(env, "TELEGRAM_BOT_TOKEN");
-        if (token == null) {
-            problems.add("TELEGRAM_BOT_TOKEN is not set: put the token BotFather gave you in it");
-        } else if (!TOKEN.matcher(token).matches()) {
-            problems.add("TELEGRAM_BOT_TOKEN is not a bot token: expected the form <digits>:<letters, digits, _ or ->");
-        }
-        Builder b = new Builder(token != null && TOKEN.matcher(token).matches() ? token : "0:invalid");
-        String api = value(env, "TELEGRAM_API_URL");
-        if (api != null) {
-            Optional<URI> uri = httpUrl(api);
-            if (uri.isEmpty()) {
-                problems.add("TELEGRAM_API_URL must be an http or https URL such as https://api.telegram.org, was '"
-                        + api + "'");
-            } else {
-                b.apiUrl(uri.get());
-            }
-        }
-        String port = value(env, "TELEGRAM_WEBHOOK_PORT");
-        if (port != null) {
-            try {
-                int p = Integer.parseInt(port);
-                if (p < 0 || p > 65535) {
-                    throw new NumberFormatException();
-                }
-                b.webhookPort(p);
-            } catch (NumberFormatException e) {
-                problems.add("TELEGRAM_WEBHOOK_PORT must be a port number from 0 to 65535, was '" + port + "'");
-            }
-        }
-        String mode = value(env, "TELEGRAM_MODE");
-        if (mode == null) {
-            b.mode(port != null ? TelegramMode.WEBHOOK : TelegramMode.POLLING);
-        } else {
-            switch (mode.toLowerCase(Locale.ROOT)) {
-                case "webhook" -> b.mode(TelegramMode.WEBHOOK);
-                case "polling" -> b.mode(TelegramMode.POLLING);
-                default -> problems.add("TELEGRAM_MODE must be 'webhook' or 'polling', was '" + mode + "'");
-            }
-        }
-        String path = value(env, "TELEGRAM_WEBHOOK_PATH");
-        if (path != null) {
-            if (!path.startsWith("/") || path.contains(" ")) {
-                problems.add("TELEGRAM_WEBHOOK_PATH must start with '/' and contain no spaces, was '" + path + "'");
-            } else {
-                b.webhookPath(path);
-            }
-        }
-        String secret = value(env, "TELEGRAM_WEBHOOK_SECRET");
-        if (secret != null) {
-            if (!SECRET.matcher(secret).matches()) {
-                // The value is a secret: describe the rule, never echo it.
-                problems.add("TELEGRAM_WEBHOOK_SECRET must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -");
-            } else {
-                b.webhookSecret(secret);
-            }
-        }
-        String url = value(env, "TELEGRAM_WEBHOOK_URL");
-        if (url != null) {
-            Optional<URI> uri = httpUrl(url);
-            if (uri.isEmpty() || !uri.get().getScheme().equals("https")) {
-                problems.add("TELEGRAM_WEBHOOK_URL must be an https URL (Telegram delivers webhooks over HTTPS only), was '"
-                        + hideToken(url, token) + "'");
-            } else {
-                b.webhookUrl(uri.get());
-            }
-        }
-        String username = value(env, "TELEGRAM_BOT_USERNAME");
-        if (username != null) {
-            String bare = username.startsWith("@") ? username.substring(1) : username;
-            if (!USERNAME.matcher(bare).matches()) {
-                problems.add("TELEGRAM_BOT_USERNAME must be the bot's username (letters, digits and _), was '"
-                        + username + "'");
-            } else {
-                b.username(bare);
-            }
-        }
-        if (mode != null && mode.equalsIgnoreCase("polling") && url != null) {
-            problems.add("TELEGRAM_WEBHOOK_URL is set but TELEGRAM_MODE is polling: Telegram refuses getUpdates while a"
-                    + " webhook is set; unset one of them");
-        } else if (mode == null && port == null && url != null) {
-            // Polling is only the default here; without this the builder's check would refuse it
-            // in words that name no variable.
-            problems.add("TELEGRAM_WEBHOOK_URL is set but Telegram is polled (TELEGRAM_MODE is unset and so is"
-                    + " TELEGRAM_WEBHOOK_PORT): Telegram refuses getUpdates while a webhook is set; set"
-                    + " TELEGRAM_MODE=webhook or unset TELEGRAM_WEBHOOK_URL");
-        }
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException(problems);
-        }
-        return b.build();
+        return TelegramEnv.read(env).build();
     }
 
     /**
@@ -224,25 +135,6 @@ public final class TelegramConfig {
      */
     static String hideToken(String text, String token) {
         return token == null || token.isEmpty() ? text : text.replace(token, "<token>");
-    }
-
-    private static String value(Map<String, String> env, String name) {
-        String v = env.get(name);
-        return v == null || v.isBlank() ? null : v.strip();
-    }
-
-    private static Optional<URI> httpUrl(String text) {
-        try {
-            URI uri = new URI(text);
-            String scheme = uri.getScheme();
-            if (scheme == null || uri.getHost() == null
-                    || !(scheme.equals("http") || scheme.equals("https"))) {
-                return Optional.empty();
-            }
-            return Optional.of(uri);
-        } catch (java.net.URISyntaxException e) {
-            return Optional.empty();
-        }
     }
 
     /**
@@ -287,7 +179,8 @@ public final class TelegramConfig {
     /**
      * How updates are received.
      *
-     * @return webhook or long polling
+     * @return webhook or long polling; unless configured, webhook when a webhook port or URL is
+     *     set, polling otherwise
      */
     public TelegramMode mode() {
         return mode;
@@ -462,11 +355,17 @@ public final class TelegramConfig {
                 + webhookUrl.map(u -> hideToken(u.toString(), token)).orElse("none") + ", username=" + username.orElse("(getMe)") + "]";
     }
 
-    /** Configures a {@link TelegramConfig}; {@link #build()} checks everything at once. */
+    /**
+     * Configures a {@link TelegramConfig}. Setters only record; {@link #build()} checks everything
+     * at once and names each problem by its setter (or its variable, for {@link #fromEnv(Map)}).
+     */
     public static final class Builder {
-        private final String token;
+        /** Where each setting came from, and what could not be read; {@link TelegramEnv} fills it. */
+        final ConfigProblems problems = new ConfigProblems();
+        private String token;
         private URI apiUrl = DEFAULT_API_URL;
-        private TelegramMode mode = TelegramMode.WEBHOOK;
+        /** Null until set: the default depends on the webhook port and URL. */
+        TelegramMode mode;
         private OptionalInt webhookPort = OptionalInt.empty();
         private String webhookPath = DEFAULT_WEBHOOK_PATH;
         private Optional<String> webhookSecret = Optional.empty();
@@ -486,13 +385,24 @@ public final class TelegramConfig {
         private Duration webhookTimeout = Duration.ofSeconds(55);
         private Duration closeTimeout = Duration.ofSeconds(30);
 
-        private Builder(String token) {
-            this.token = token;
+        private Builder() {}
+
+        /**
+         * The bot token from BotFather ({@code TELEGRAM_BOT_TOKEN}); required.
+         *
+         * @param value the token, {@code <bot id>:<secret>}; checked by {@link #build()}, which never
+         *     repeats it
+         * @return this builder
+         * @throws NullPointerException when {@code value} is null
+         */
+        public Builder token(String value) {
+            this.token = Objects.requireNonNull(value, "token");
+            return this;
         }
 
         /**
-         * The Bot API server; default {@code https://api.telegram.org} (a local Bot API server, a
-         * fake in tests).
+         * The Bot API server ({@code TELEGRAM_API_URL}); default {@code https://api.telegram.org} (a
+         * local Bot API server, a fake in tests).
          *
          * @param value an http or https URL; checked by {@link #build()}
          * @return this builder
@@ -504,7 +414,8 @@ public final class TelegramConfig {
         }
 
         /**
-         * Webhook (default) or long polling.
+         * Webhook or long polling ({@code TELEGRAM_MODE}); default webhook when a webhook port or a
+         * webhook URL is set, polling otherwise.
          *
          * @param value how updates are received
          * @return this builder
@@ -516,8 +427,8 @@ public final class TelegramConfig {
         }
 
         /**
-         * The port of the embedded webhook host the application starts (not used by the adapter
-         * itself).
+         * The port of the embedded webhook host the application starts ({@code TELEGRAM_WEBHOOK_PORT};
+         * not used by the adapter itself); setting it makes webhook the default mode.
          *
          * @param port from 0 to 65535; checked by {@link #build()}
          * @return this builder
@@ -528,9 +439,9 @@ public final class TelegramConfig {
         }
 
         /**
-         * The webhook path; default {@code /telegram}.
+         * The webhook path ({@code TELEGRAM_WEBHOOK_PATH}); default {@code /telegram}.
          *
-         * @param path starts with {@code /}; checked by {@link #build()}
+         * @param path starts with {@code /} and holds no space; checked by {@link #build()}
          * @return this builder
          * @throws NullPointerException when {@code path} is null
          */
@@ -540,7 +451,8 @@ public final class TelegramConfig {
         }
 
         /**
-         * Requires this value in {@code X-Telegram-Bot-Api-Secret-Token}; also given to setWebhook.
+         * Requires this value in {@code X-Telegram-Bot-Api-Secret-Token}; also given to setWebhook
+         * ({@code TELEGRAM_WEBHOOK_SECRET}).
          *
          * @param secret 1 to 256 characters of {@code A-Z}, {@code a-z}, {@code 0-9}, {@code _} and
          *     {@code -}; checked by {@link #build()} and never shown by {@code toString()}
@@ -553,7 +465,8 @@ public final class TelegramConfig {
         }
 
         /**
-         * Calls setWebhook with this public https URL (and the secret) at start.
+         * Calls setWebhook with this public https URL (and the secret) at start
+         * ({@code TELEGRAM_WEBHOOK_URL}); setting it makes webhook the default mode.
          *
          * @param url the https URL Telegram should POST updates to; not allowed in polling mode
          * @return this builder
@@ -565,10 +478,11 @@ public final class TelegramConfig {
         }
 
         /**
-         * The bot's username. When given, start() does not call getMe: no network at start, which
-         * keeps a serverless cold start short. Without it, getMe is called at start.
+         * The bot's username ({@code TELEGRAM_BOT_USERNAME}). When given, start() does not call
+         * getMe: no network at start, which keeps a serverless cold start short. Without it, getMe
+         * is called at start.
          *
-         * @param value the username without {@code @}: letters, digits and {@code _}
+         * @param value the username, {@code @} optional: letters, digits and {@code _}
          * @return this builder
          * @throws NullPointerException when {@code value} is null
          */
@@ -648,7 +562,8 @@ public final class TelegramConfig {
         /**
          * How long administrators are cached; default 5 minutes.
          *
-         * @param ttl how long a getChatAdministrators answer is reused; positive
+         * @param ttl how long a getChatAdministrators answer is reused; positive, checked by
+         *     {@link #build()}
          * @return this builder
          * @throws NullPointerException when {@code ttl} is null
          */
@@ -677,7 +592,8 @@ public final class TelegramConfig {
         /**
          * The timeout of one Bot API call; default 15 s.
          *
-         * @param timeout the connect and answer timeout of one call; positive
+         * @param timeout the connect and answer timeout of one call; positive, checked by
+         *     {@link #build()}
          * @return this builder
          * @throws NullPointerException when {@code timeout} is null
          */
@@ -689,7 +605,8 @@ public final class TelegramConfig {
         /**
          * How long the webhook waits for an update's handling and answers; default 55 s.
          *
-         * @param timeout the longest a webhook request is held open; positive
+         * @param timeout the longest a webhook request is held open; positive, checked by
+         *     {@link #build()}
          * @return this builder
          * @throws NullPointerException when {@code timeout} is null
          */
@@ -701,7 +618,8 @@ public final class TelegramConfig {
         /**
          * How long close() waits for queued sends; default 30 s.
          *
-         * @param timeout the longest close() waits for queued sends to go out; positive
+         * @param timeout the longest close() waits for queued sends to go out; positive, checked by
+         *     {@link #build()}
          * @return this builder
          * @throws NullPointerException when {@code timeout} is null
          */
@@ -711,57 +629,64 @@ public final class TelegramConfig {
         }
 
         /**
-         * The configuration.
+         * Checks every setting.
          *
-         * @return the checked configuration
-         * @throws ConfigurationException listing every problem
+         * @return the configuration
+         * @throws ConfigurationException listing every problem, each naming its setter, or its
+         *     environment variable when the value came from there; never the token or the secret
          */
         public TelegramConfig build() {
-            List<String> problems = new ArrayList<>();
-            if (token == null || !TOKEN.matcher(token).matches()) {
-                problems.add("the bot token is missing or malformed: expected the form <digits>:<letters, digits, _ or ->");
+            ConfigProblems p = problems.copy();
+            if (token == null) {
+                p.add("token", "is not set: put the token BotFather gave you in it");
+            } else if (!TOKEN.matcher(token).matches()) {
+                // The token is a secret: describe the rule, never echo it.
+                p.add("token", "is not a bot token: expected the form <digits>:<letters, digits, _ or ->");
             }
-            String scheme = apiUrl.getScheme();
-            if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || apiUrl.getHost() == null) {
-                problems.add("apiUrl must be an http or https URL, was '" + apiUrl + "'");
+            p.check(isHttp(apiUrl), "apiUrl", "must be an http or https URL such as https://api.telegram.org, was '"
+                    + apiUrl + "'");
+            if (webhookPort.isPresent()) {
+                int port = webhookPort.getAsInt();
+                p.check(port >= 0 && port <= 65535, "webhookPort", "must be a port number from 0 to 65535, was "
+                        + port);
             }
-            if (!webhookPath.startsWith("/")) {
-                problems.add("webhookPath must start with '/', was '" + webhookPath + "'");
+            p.check(webhookPath.startsWith("/") && !webhookPath.contains(" "), "webhookPath",
+                    "must start with '/' and contain no spaces, was '" + webhookPath + "'");
+            webhookSecret.ifPresent(s -> p.check(SECRET.matcher(s).matches(), "webhookSecret",
+                    "must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -"));
+            webhookUrl.ifPresent(u -> p.check("https".equals(u.getScheme()) && u.getHost() != null, "webhookUrl",
+                    "must be an https URL (Telegram delivers webhooks over HTTPS only), was '"
+                            + hideToken(u.toString(), token) + "'"));
+            TelegramMode resolved = mode != null ? mode
+                    : webhookPort.isPresent() || webhookUrl.isPresent() ? TelegramMode.WEBHOOK : TelegramMode.POLLING;
+            if (webhookUrl.isPresent() && resolved == TelegramMode.POLLING) {
+                p.addSentence(p.nameOf("webhookUrl") + " is set but " + p.nameOf("mode") + " is polling: Telegram"
+                        + " refuses getUpdates while a webhook is set; unset one of them");
             }
-            if (webhookPort.isPresent() && (webhookPort.getAsInt() < 0 || webhookPort.getAsInt() > 65535)) {
-                problems.add("webhookPort must be from 0 to 65535, was " + webhookPort.getAsInt());
-            }
-            if (webhookSecret.isPresent() && !SECRET.matcher(webhookSecret.get()).matches()) {
-                problems.add("webhookSecret must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -");
-            }
-            if (webhookUrl.isPresent() && !"https".equals(webhookUrl.get().getScheme())) {
-                problems.add("webhookUrl must be an https URL, was '" + hideToken(webhookUrl.get().toString(), token) + "'");
-            }
-            if (webhookUrl.isPresent() && mode == TelegramMode.POLLING) {
-                problems.add("webhookUrl is set but the mode is polling: Telegram refuses getUpdates while a webhook is set");
-            }
-            if (username.isPresent() && !USERNAME.matcher(username.get()).matches()) {
-                problems.add("username must be letters, digits and _, was '" + username.get() + "'");
-            }
-            if (pollingTimeoutSeconds < 0 || pollingTimeoutSeconds > 50) {
-                problems.add("pollingTimeoutSeconds must be from 0 to 50, was " + pollingTimeoutSeconds);
-            }
-            if (maxAttempts < 1) {
-                problems.add("retries: attempts must be at least 1, was " + maxAttempts);
-            }
-            if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
-                problems.add("retries: backoff must be non-negative and max at least initial");
-            }
-            for (Duration d : List.of(adminCacheTtl, requestTimeout, webhookTimeout, closeTimeout)) {
-                if (d.isNegative() || d.isZero()) {
-                    problems.add("timeouts and the admin cache TTL must be positive, one was " + d);
-                    break;
-                }
-            }
-            if (!problems.isEmpty()) {
-                throw new ConfigurationException(problems);
-            }
-            return new TelegramConfig(this);
+            Optional<String> bare = username.map(u -> u.startsWith("@") ? u.substring(1) : u);
+            bare.ifPresent(u -> p.check(USERNAME.matcher(u).matches(), "username",
+                    "must be the bot's username (letters, digits and _), was '" + username.get() + "'"));
+            p.check(pollingTimeoutSeconds >= 0 && pollingTimeoutSeconds <= 50, "pollingTimeoutSeconds",
+                    "must be from 0 to 50, was " + pollingTimeoutSeconds);
+            p.check(maxAttempts >= 1, "retries", "attempts must be at least 1, was " + maxAttempts);
+            p.check(!initialBackoff.isNegative() && maxBackoff.compareTo(initialBackoff) >= 0, "retries",
+                    "backoff must not be negative and the longest at least the first, were " + initialBackoff
+                            + " and " + maxBackoff);
+            positive(p, adminCacheTtl, "adminCacheTtl");
+            positive(p, requestTimeout, "requestTimeout");
+            positive(p, webhookTimeout, "webhookTimeout");
+            positive(p, closeTimeout, "closeTimeout");
+            p.throwIfAny();
+            return new TelegramConfig(this, resolved, bare);
+        }
+
+        private static void positive(ConfigProblems p, Duration value, String setting) {
+            p.check(!value.isNegative() && !value.isZero(), setting, "must be positive, was " + value);
+        }
+
+        private static boolean isHttp(URI uri) {
+            String scheme = uri.getScheme();
+            return ("http".equals(scheme) || "https".equals(scheme)) && uri.getHost() != null;
         }
     }
 }

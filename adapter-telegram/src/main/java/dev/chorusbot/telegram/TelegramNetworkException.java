@@ -3,12 +3,10 @@ package dev.chorusbot.telegram;
 /**
  * The Bot API could not be reached or answered something that is not a Bot API answer: a refused
  * or dropped connection, a timeout, a proxy's error page. The message names the method and the
- * cause, never the URL (it holds the bot token).
+ * cause, never the URL (it holds the bot token). It has no {@link #code()}; {@link #reason()} is
+ * what went wrong.
  */
-public final class TelegramNetworkException extends RuntimeException {
-    /** The Bot API method that failed. */
-    private final String method;
-
+public final class TelegramNetworkException extends TelegramException {
     /**
      * A failure of {@code method} described by {@code message} (already free of the token).
      *
@@ -17,16 +15,6 @@ public final class TelegramNetworkException extends RuntimeException {
      *     the token or the request URL
      */
     public TelegramNetworkException(String method, String message) {
-        super(method + " failed: " + message);
-        this.method = method;
-    }
-
-    /**
-     * The Bot API method that failed.
-     *
-     * @return the method name as called, such as {@code getUpdates}
-     */
-    public String method() {
-        return method;
+        super(method, "", message, method + " failed: " + message);
     }
 }

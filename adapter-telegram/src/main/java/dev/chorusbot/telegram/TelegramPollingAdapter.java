@@ -2,6 +2,7 @@ package dev.chorusbot.telegram;
 
 import dev.chorusbot.core.Capabilities;
 import dev.chorusbot.core.Chat;
+import dev.chorusbot.core.ConfigurationException;
 import dev.chorusbot.core.EventSink;
 import dev.chorusbot.core.Message;
 import dev.chorusbot.core.Outbound;
@@ -9,9 +10,9 @@ import dev.chorusbot.core.Platform;
 import dev.chorusbot.core.PullAdapter;
 import dev.chorusbot.core.Role;
 import dev.chorusbot.core.User;
-import dev.chorusbot.telegram.internal.EventMapper;
 import dev.chorusbot.telegram.internal.PollingLoop;
 import dev.chorusbot.telegram.internal.TelegramSession;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -24,11 +25,17 @@ import java.util.concurrent.CompletableFuture;
  *
  * <pre>{@code
  * Bot.builder().command(hello)
- *     .adapter(new TelegramPollingAdapter(TelegramConfig.builder(token).mode(TelegramMode.POLLING).build()))
+ *     .adapter(new TelegramPollingAdapter(TelegramConfig.builder().token(token).build()))
  *     .build().run();
  * }</pre>
  */
 public final class TelegramPollingAdapter implements PullAdapter {
+    /** The platform id {@code telegram}, the same as {@link TelegramAdapter#PLATFORM}. */
+    public static final Platform PLATFORM = TelegramAdapter.PLATFORM;
+
+    /** What Telegram shows, the same as {@link TelegramAdapter#CAPABILITIES}. */
+    public static final Capabilities CAPABILITIES = TelegramAdapter.CAPABILITIES;
+
     private final TelegramSession session;
     private final PollingLoop loop;
 
@@ -42,15 +49,40 @@ public final class TelegramPollingAdapter implements PullAdapter {
         this.loop = new PollingLoop(session, this);
     }
 
+    /**
+     * The polling adapter configured by the process environment; see {@link #fromEnv(Map)}.
+     *
+     * @return a new adapter, not started
+     * @throws ConfigurationException listing every bad variable, and {@code TELEGRAM_MODE} when it
+     *     is {@code webhook}
+     */
+    public static TelegramPollingAdapter fromEnv() {
+        return fromEnv(System.getenv());
+    }
+
+    /**
+     * The polling adapter configured by {@code env} as {@link TelegramConfig#fromEnv(Map)} reads it,
+     * except that this class fixes the mode: it polls, whether or not a port is set.
+     *
+     * @param env the variables by name, such as {@code TELEGRAM_BOT_TOKEN}; not null
+     * @return a new adapter, not started
+     * @throws ConfigurationException listing every bad variable, and {@code TELEGRAM_MODE} when it
+     *     is {@code webhook}
+     */
+    public static TelegramPollingAdapter fromEnv(Map<String, String> env) {
+        return new TelegramPollingAdapter(TelegramEnv.readFor(env, TelegramMode.POLLING, "is webhook, but this"
+                + " adapter polls: set TELEGRAM_MODE=polling or use TelegramConfig.fromEnv().adapter()").build());
+    }
+
     @Override
     public Platform platform() {
-        return EventMapper.TELEGRAM;
+        return PLATFORM;
     }
 
     /** Inline keyboards, 4096 UTF-16 units, HTML and MarkdownV2, multi-line, {@code /cmd@bot}. */
     @Override
     public Capabilities capabilities() {
-        return TelegramSession.CAPABILITIES;
+        return CAPABILITIES;
     }
 
     /** Calls getMe (unless a username is configured) and setMyCommands (when asked), then starts polling. */

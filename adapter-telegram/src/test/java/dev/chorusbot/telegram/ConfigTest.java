@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorusbot.core.ConfigurationException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,8 @@ class ConfigTest {
 
     @Test
     void defaultsToWebhookWhenAPortIsSetAndToPollingOtherwise() {
+        assertThat(TelegramConfig.builder().token(TOKEN).build().mode()).isEqualTo(TelegramMode.POLLING);
+        assertThat(TelegramConfig.builder().token(TOKEN).webhookPort(8080).build().mode()).isEqualTo(TelegramMode.WEBHOOK);
         assertThat(TelegramConfig.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_WEBHOOK_PORT", "8080")).mode())
                 .isEqualTo(TelegramMode.WEBHOOK);
         TelegramConfig polling = TelegramConfig.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", TOKEN));
@@ -56,10 +59,10 @@ class ConfigTest {
                 "TELEGRAM_WEBHOOK_SECRET", "has spaces!",
                 "TELEGRAM_WEBHOOK_URL", "http://insecure.example.org")))
                 .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems()).containsExactly(
+                        "TELEGRAM_MODE must be 'webhook' or 'polling', was 'push'",
                         "TELEGRAM_BOT_TOKEN is not set: put the token BotFather gave you in it",
                         "TELEGRAM_API_URL must be an http or https URL such as https://api.telegram.org, was 'ftp://x'",
-                        "TELEGRAM_WEBHOOK_PORT must be a port number from 0 to 65535, was '99999'",
-                        "TELEGRAM_MODE must be 'webhook' or 'polling', was 'push'",
+                        "TELEGRAM_WEBHOOK_PORT must be a port number from 0 to 65535, was 99999",
                         "TELEGRAM_WEBHOOK_PATH must start with '/' and contain no spaces, was 'telegram'",
                         "TELEGRAM_WEBHOOK_SECRET must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -",
                         "TELEGRAM_WEBHOOK_URL must be an https URL (Telegram delivers webhooks over HTTPS only), was"
@@ -86,18 +89,18 @@ class ConfigTest {
     }
 
     @Test
-    void namesTheVariablesWhenAWebhookUrlMeetsTheDefaultPollingMode() {
-        assertThatThrownBy(() -> TelegramConfig.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
-                "TELEGRAM_WEBHOOK_URL", "https://bot.example.org/hook")))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessage("TELEGRAM_WEBHOOK_URL is set but Telegram is polled (TELEGRAM_MODE is unset and so is"
-                        + " TELEGRAM_WEBHOOK_PORT): Telegram refuses getUpdates while a webhook is set; set"
-                        + " TELEGRAM_MODE=webhook or unset TELEGRAM_WEBHOOK_URL");
+    void aWebhookUrlMakesWebhookTheDefaultMode() {
+        TelegramConfig config = TelegramConfig.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
+                "TELEGRAM_WEBHOOK_URL", "https://bot.example.org/hook"));
+
+        assertThat(config.mode()).isEqualTo(TelegramMode.WEBHOOK);
+        assertThat(TelegramConfig.builder().token(TOKEN).webhookUrl(URI.create("https://bot.example.org/hook")).build()
+                .mode()).isEqualTo(TelegramMode.WEBHOOK);
     }
 
     @Test
     void neverShowsTheTokenOrTheSecret() {
-        TelegramConfig config = TelegramConfig.builder(TOKEN).webhookSecret("very_secret_value").build();
+        TelegramConfig config = TelegramConfig.builder().token(TOKEN).webhookSecret("very_secret_value").build();
 
         assertThat(config.toString()).doesNotContain(TOKEN).doesNotContain("AAHdqTcv")
                 .doesNotContain("very_secret_value").contains("token=<hidden>");
@@ -108,13 +111,14 @@ class ConfigTest {
     @Test
     void hidesTheTokenInAWebhookUrlThatUsesItAsASecretPath() {
         // A common way to keep a webhook URL unguessable is a path holding the bot token.
-        TelegramConfig config = TelegramConfig.builder(TOKEN).mode(TelegramMode.WEBHOOK)
+        TelegramConfig config = TelegramConfig.builder().token(TOKEN).mode(TelegramMode.WEBHOOK)
                 .webhookUrl(URI.create("https://bot.example.org/" + TOKEN)).build();
 
         assertThat(config.toString()).doesNotContain("AAHdqTcv").contains("webhookUrl=https://bot.example.org/<token>");
-        assertThatThrownBy(() -> TelegramConfig.builder(TOKEN).webhookUrl(URI.create("http://bot.example.org/" + TOKEN))
+        assertThatThrownBy(() -> TelegramConfig.builder().token(TOKEN).webhookUrl(URI.create("http://bot.example.org/" + TOKEN))
                 .build()).isInstanceOf(ConfigurationException.class).message().doesNotContain("AAHdqTcv")
-                .contains("webhookUrl must be an https URL, was 'http://bot.example.org/<token>'");
+                .contains("webhookUrl must be an https URL (Telegram delivers webhooks over HTTPS only), was"
+                        + " 'http://bot.example.org/<token>'");
         assertThatThrownBy(() -> TelegramConfig.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
                 "TELEGRAM_WEBHOOK_URL", "http://bot.example.org/" + TOKEN))).message().doesNotContain("AAHdqTcv")
                 .contains("was 'http://bot.example.org/<token>'");
@@ -130,5 +134,103 @@ class ConfigTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("TELEGRAM_MODE is polling, but this adapter receives webhooks: set TELEGRAM_MODE=webhook"
                         + " or use TelegramConfig.fromEnv().adapter()");
+    }
+
+    @Test
+    void givesThePollingAdapterFromTheEnvironmentEvenWithAPort() {
+        TelegramPollingAdapter adapter = TelegramPollingAdapter.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
+                "TELEGRAM_WEBHOOK_PORT", "8080"));
+
+        assertThat(adapter.platform()).isEqualTo(TelegramPollingAdapter.PLATFORM);
+        assertThatThrownBy(() -> TelegramPollingAdapter.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_MODE",
+                "webhook"))).isInstanceOf(ConfigurationException.class)
+                .hasMessage("TELEGRAM_MODE is webhook, but this adapter polls: set TELEGRAM_MODE=polling or use"
+                        + " TelegramConfig.fromEnv().adapter()");
+    }
+
+    @Test
+    void theBuilderListsEveryProblemNamingItsSetter() {
+        assertThatThrownBy(() -> TelegramConfig.builder()
+                .apiUrl(URI.create("ftp://x"))
+                .webhookPort(70000)
+                .webhookPath("/a b")
+                .webhookSecret("has spaces!")
+                .username("not a name")
+                .pollingTimeoutSeconds(51)
+                .retries(0, Duration.ofSeconds(2), Duration.ofSeconds(1))
+                .requestTimeout(Duration.ZERO)
+                .build())
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems()).containsExactly(
+                        "token is not set: put the token BotFather gave you in it",
+                        "apiUrl must be an http or https URL such as https://api.telegram.org, was 'ftp://x'",
+                        "webhookPort must be a port number from 0 to 65535, was 70000",
+                        "webhookPath must start with '/' and contain no spaces, was '/a b'",
+                        "webhookSecret must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -",
+                        "username must be the bot's username (letters, digits and _), was 'not a name'",
+                        "pollingTimeoutSeconds must be from 0 to 50, was 51",
+                        "retries attempts must be at least 1, was 0",
+                        "retries backoff must not be negative and the longest at least the first, were PT2S and PT1S",
+                        "requestTimeout must be positive, was PT0S"));
+    }
+
+    @Test
+    void refusesASpaceInTheWebhookPathFromTheBuilderAndFromTheEnvironmentAlike() {
+        assertThatThrownBy(() -> TelegramConfig.builder().token(TOKEN).webhookPath("/tele gram").build())
+                .hasMessage("webhookPath must start with '/' and contain no spaces, was '/tele gram'");
+        assertThatThrownBy(() -> TelegramConfig.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
+                "TELEGRAM_WEBHOOK_PATH", "/tele gram")))
+                .hasMessage("TELEGRAM_WEBHOOK_PATH must start with '/' and contain no spaces, was '/tele gram'");
+    }
+
+    @Test
+    void namesAVariableThatIsNotANumber() {
+        assertThatThrownBy(() -> TelegramConfig.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
+                "TELEGRAM_WEBHOOK_PORT", "eighty", "TELEGRAM_API_URL", "http://bad host")))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems()).containsExactly(
+                        "TELEGRAM_API_URL is not a URL: Illegal character in authority.",
+                        "TELEGRAM_WEBHOOK_PORT must be a whole number, was 'eighty'"));
+    }
+
+    @Test
+    void documentsItsDefaults() {
+        TelegramConfig config = TelegramConfig.builder().token(TOKEN).build();
+
+        assertThat(config.apiUrl()).isEqualTo(TelegramConfig.DEFAULT_API_URL);
+        assertThat(config.mode()).isEqualTo(TelegramMode.POLLING);
+        assertThat(config.webhookPort()).isEmpty();
+        assertThat(config.webhookPath()).isEqualTo("/telegram");
+        assertThat(config.webhookSecret()).isEmpty();
+        assertThat(config.webhookUrl()).isEmpty();
+        assertThat(config.username()).isEmpty();
+        assertThat(config.inlineReplies()).isTrue();
+        assertThat(config.editedMessages()).isFalse();
+        assertThat(config.publishCommands()).isFalse();
+        assertThat(config.pollingTimeoutSeconds()).isEqualTo(30);
+        assertThat(config.allowedUpdates()).isEmpty();
+        assertThat(config.adminCacheTtl()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.maxAttempts()).isEqualTo(5);
+        assertThat(config.initialBackoff()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.maxBackoff()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(config.webhookTimeout()).isEqualTo(Duration.ofSeconds(55));
+        assertThat(config.closeTimeout()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void neverRepeatsTheTokenOrTheSecretInAProblem() {
+        String secret = "a_secret_with_a bad_char";
+        String token = "123:has spaces so malformed";
+
+        assertThatThrownBy(() -> TelegramConfig.builder().token(token).webhookSecret(secret).build())
+                .isInstanceOf(ConfigurationException.class).message()
+                .doesNotContain(secret).doesNotContain(token).doesNotContain("malformed");
+        assertThatThrownBy(() -> TelegramConfig.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", token,
+                "TELEGRAM_WEBHOOK_SECRET", secret))).message().doesNotContain(secret).doesNotContain("malformed");
+    }
+
+    @Test
+    void takesAUsernameWithOrWithoutTheAtSign() {
+        assertThat(TelegramConfig.builder().token(TOKEN).username("@my_bot").build().username()).contains("my_bot");
+        assertThat(TelegramConfig.builder().token(TOKEN).username("my_bot").build().username()).contains("my_bot");
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The endpoint called directly, as a host without the embedded server's own checks calls it. */
 class EndpointWithoutServerTest {
     final FakeTelegramServer telegram = FakeTelegramServer.start();
-    final TelegramAdapter adapter = new TelegramAdapter(TelegramConfig.builder(telegram.token())
+    final TelegramAdapter adapter = new TelegramAdapter(TelegramConfig.builder().token(telegram.token())
             .apiUrl(telegram.apiUrl()).username("chorus_test_bot").webhookSecret("abc").build());
     final FakeUser anna = telegram.user("Anna", null, "anna");
     Bot bot;

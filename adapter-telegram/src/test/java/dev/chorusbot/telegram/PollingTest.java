@@ -46,7 +46,7 @@ class PollingTest {
     }
 
     Bot.Builder botWith(UnaryOperator<TelegramConfig.Builder> config) {
-        adapter = new TelegramPollingAdapter(config.apply(TelegramConfig.builder(telegram.token())
+        adapter = new TelegramPollingAdapter(config.apply(TelegramConfig.builder().token(telegram.token())
                 .apiUrl(telegram.apiUrl()).mode(TelegramMode.POLLING).pollingTimeoutSeconds(1)
                 .retries(3, Duration.ofMillis(10), Duration.ofMillis(40))).build());
         return Bot.builder().command(WebhookTest.hello()).adapter(adapter);
@@ -150,7 +150,7 @@ class PollingTest {
     void refusesToStartWithARejectedToken() {
         FakeTelegramServer other = FakeTelegramServer.builder().token("7000000002:AAOtherTokenForChorusTests_01234567").botUsername("x_bot").start();
         try {
-            adapter = new TelegramPollingAdapter(TelegramConfig.builder(telegram.token()).apiUrl(other.apiUrl())
+            adapter = new TelegramPollingAdapter(TelegramConfig.builder().token(telegram.token()).apiUrl(other.apiUrl())
                     .mode(TelegramMode.POLLING).build());
             Bot b = Bot.builder().command(WebhookTest.hello()).adapter(adapter).build();
 
@@ -252,7 +252,7 @@ class PollingTest {
         telegram.awaitSentMessages(1, WAIT);
         telegram.awaitWaitingPoll(WAIT); // the old instance's poll carries the offset it has not seen answered
         Bot newer = Bot.builder().command(WebhookTest.hello())
-                .adapter(new TelegramPollingAdapter(TelegramConfig.builder(telegram.token()).apiUrl(telegram.apiUrl())
+                .adapter(new TelegramPollingAdapter(TelegramConfig.builder().token(telegram.token()).apiUrl(telegram.apiUrl())
                         .mode(TelegramMode.POLLING).pollingTimeoutSeconds(5).build()))
                 .build();
         try {

@@ -42,7 +42,7 @@ class RolesTest {
         Command shutdown = Command.named("shutdown").requiredRole(Role.OWNER)
                 .handler(ctx -> Reply.text("bye")).build();
         bot = Bot.builder().command(kick).command(shutdown)
-                .adapter(new TelegramAdapter(TelegramConfig.builder(telegram.token()).apiUrl(telegram.apiUrl())
+                .adapter(new TelegramAdapter(TelegramConfig.builder().token(telegram.token()).apiUrl(telegram.apiUrl())
                         .username("chorus_test_bot").adminCacheTtl(Duration.ofMinutes(5)).build()))
                 .scheduler(clock).build();
         bot.hostWebhooks();

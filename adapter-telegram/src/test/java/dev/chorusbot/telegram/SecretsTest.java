@@ -66,7 +66,7 @@ class SecretsTest {
             FakeUser anna = telegram.user("Anna", null, "anna");
             telegram.blockedBy(anna).addChat(FakeChat.privateWith(anna));
             telegram.failNext("sendMessage", Failure.dropConnection());
-            TelegramAdapter adapter = SchedulerSink.start(new TelegramAdapter(TelegramConfig.builder(telegram.token())
+            TelegramAdapter adapter = SchedulerSink.start(new TelegramAdapter(TelegramConfig.builder().token(telegram.token())
                     .apiUrl(telegram.apiUrl()).username("chorus_test_bot")
                     .retries(2, Duration.ofMillis(1), Duration.ofMillis(1)).build()), Scheduler.system());
             try {

@@ -42,7 +42,7 @@ class SendQueueTest {
         anna = telegram.user("Anna", null, "anna");
         telegram.addChat(FakeChat.privateWith(anna));
         annaChat = Chat.of(Long.toString(anna.id()), Chat.Kind.PRIVATE, "Anna");
-        adapter = SchedulerSink.start(new TelegramAdapter(TelegramConfig.builder(telegram.token())
+        adapter = SchedulerSink.start(new TelegramAdapter(TelegramConfig.builder().token(telegram.token())
                 .apiUrl(telegram.apiUrl()).username("chorus_test_bot")
                 .retries(3, Duration.ofMillis(500), Duration.ofSeconds(4))
                 .closeTimeout(Duration.ofMillis(200)).build()), clock);
@@ -112,7 +112,7 @@ class SendQueueTest {
     @Test
     void retriesACallThatTimedOut() throws Exception {
         adapter.close();
-        adapter = SchedulerSink.start(new TelegramAdapter(TelegramConfig.builder(telegram.token())
+        adapter = SchedulerSink.start(new TelegramAdapter(TelegramConfig.builder().token(telegram.token())
                 .apiUrl(telegram.apiUrl()).username("chorus_test_bot").requestTimeout(Duration.ofMillis(200))
                 .retries(3, Duration.ofMillis(500), Duration.ofSeconds(4)).build()), clock);
         telegram.failNext("sendMessage", Failure.slow(Duration.ofSeconds(2)));
@@ -280,7 +280,7 @@ class SendQueueTest {
 
     @Test
     void repeatsAServerErrorWhileClosingWaitsForTheQueue() throws Exception {
-        TelegramAdapter closing = SchedulerSink.start(new TelegramAdapter(TelegramConfig.builder(telegram.token())
+        TelegramAdapter closing = SchedulerSink.start(new TelegramAdapter(TelegramConfig.builder().token(telegram.token())
                 .apiUrl(telegram.apiUrl()).username("chorus_test_bot")
                 .retries(3, Duration.ofMillis(500), Duration.ofSeconds(4))
                 .closeTimeout(Duration.ofSeconds(30)).build()), clock);

@@ -67,7 +67,7 @@ class WebhookRedeliveryTest {
 
     /** A bot whose hello counts its runs, served on loopback; the adapter is started by the caller. */
     TelegramAdapter adapter() throws Exception {
-        TelegramAdapter adapter = new TelegramAdapter(TelegramConfig.builder(telegram.token())
+        TelegramAdapter adapter = new TelegramAdapter(TelegramConfig.builder().token(telegram.token())
                 .apiUrl(telegram.apiUrl()).webhookSecret(SECRET).build());
         bot = Bot.builder().adapter(adapter).command(dev.chorusbot.core.Command.named("hello").handler(ctx -> {
             handled.incrementAndGet();

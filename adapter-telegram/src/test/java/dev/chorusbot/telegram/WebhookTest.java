@@ -61,7 +61,7 @@ class WebhookTest {
     }
 
     void startBot(UnaryOperator<TelegramConfig.Builder> config, UnaryOperator<Bot.Builder> extra) throws Exception {
-        TelegramConfig c = config.apply(TelegramConfig.builder(telegram.token())
+        TelegramConfig c = config.apply(TelegramConfig.builder().token(telegram.token())
                 .apiUrl(telegram.apiUrl()).webhookSecret(SECRET)).build();
         WebhookServer server = WebhookServer.builder()
                 .address(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).build();

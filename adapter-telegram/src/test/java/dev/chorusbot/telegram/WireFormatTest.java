@@ -62,7 +62,7 @@ class WireFormatTest {
     }
 
     void send(Outbound message) throws Exception {
-        adapter = SchedulerSink.start(new TelegramAdapter(TelegramConfig.builder(telegram.token())
+        adapter = SchedulerSink.start(new TelegramAdapter(TelegramConfig.builder().token(telegram.token())
                 .apiUrl(telegram.apiUrl()).username("chorus_test_bot").build()), Scheduler.system());
         adapter.send(message).get(5, TimeUnit.SECONDS);
     }
@@ -75,7 +75,7 @@ class WireFormatTest {
         Command hello = Command.named("hello").description("Say hello")
                 .handler(ctx -> Reply.text("hello " + ctx.sender().displayName() + "!")).build();
         bot = Bot.builder().command(hello).command(menu)
-                .adapter(new TelegramAdapter(config.apply(TelegramConfig.builder(telegram.token())
+                .adapter(new TelegramAdapter(config.apply(TelegramConfig.builder().token(telegram.token())
                         .apiUrl(telegram.apiUrl()).webhookSecret(SECRET)).build()))
                 .webhookServer(server).build();
         bot.start();

@@ -26,7 +26,7 @@ public final class TelegramBenchBot {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.putIfAbsent("TELEGRAM_MODE", "webhook");
         TelegramConfig base = TelegramConfig.fromEnv(env);
-        TelegramConfig.Builder config = TelegramConfig.builder(base.token()).apiUrl(base.apiUrl())
+        TelegramConfig.Builder config = TelegramConfig.builder().token(base.token()).apiUrl(base.apiUrl())
                 .limits(new SendLimits(1_000_000_000, 1_000_000_000, 1_000_000_000));
         base.username().ifPresent(config::username);
         base.webhookSecret().ifPresent(config::webhookSecret);

@@ -58,7 +58,7 @@ public class TelegramMappingBenchmark {
     public void setUp() {
         body = TelegramSamples.helloUpdate(1, -1001234567890L, 5_000_000_001L);
         telegram = FakeTelegramServer.builder().token(TelegramSamples.TOKEN).botUsername(TelegramSamples.USERNAME).start();
-        adapter = new TelegramAdapter(TelegramConfig.builder(TelegramSamples.TOKEN).apiUrl(telegram.apiUrl())
+        adapter = new TelegramAdapter(TelegramConfig.builder().token(TelegramSamples.TOKEN).apiUrl(telegram.apiUrl())
                 .username(TelegramSamples.USERNAME).webhookSecret(TelegramSamples.SECRET)
                 .limits(new SendLimits(1_000_000_000, 1_000_000_000, 1_000_000_000)).build());
         bot = Bot.builder().command(Command.named("hello").description("Say hello")

@@ -9,6 +9,7 @@ import dev.chorusbot.core.Platform;
 import dev.chorusbot.core.PlatformEvent;
 import dev.chorusbot.core.Role;
 import dev.chorusbot.core.User;
+import dev.chorusbot.telegram.TelegramAdapter;
 import dev.chorusbot.telegram.TelegramCallbackQuery;
 import dev.chorusbot.telegram.TelegramChat;
 import dev.chorusbot.telegram.TelegramMessage;
@@ -22,7 +23,7 @@ import java.util.function.Supplier;
 /** Turns a {@link TelegramUpdate} into the neutral event the bot handles, or nothing. */
 public final class EventMapper {
     /** The Telegram platform. */
-    public static final Platform TELEGRAM = Platform.of("telegram");
+    public static final Platform TELEGRAM = TelegramAdapter.PLATFORM;
 
     private final boolean editedMessages;
     private final Supplier<Instant> clock; // button press times: a callback_query carries no date

@@ -3,11 +3,9 @@ package dev.chorusbot.telegram.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chorusbot.core.Adapter;
 import dev.chorusbot.core.ButtonPress;
-import dev.chorusbot.core.Capabilities;
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.Command;
 import dev.chorusbot.core.EventSink;
-import dev.chorusbot.core.Format;
 import dev.chorusbot.core.Handled;
 import dev.chorusbot.core.InboundEvent;
 import dev.chorusbot.core.Outbound;
@@ -38,10 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TelegramSession {
     private static final Logger log = LoggerFactory.getLogger(TelegramSession.class);
-
-    /** What Telegram shows: inline keyboards, 4096 UTF-16 units, HTML and MarkdownV2, /cmd@bot. */
-    public static final Capabilities CAPABILITIES = new Capabilities(true, 4096, Capabilities.LengthUnit.UTF16,
-            Set.of(Format.HTML, Format.MARKDOWN), true, true);
 
     // Bot API, BotCommand: 1-32 characters, lowercase letters, digits and underscores.
     private static final Pattern MENU_COMMAND = Pattern.compile("[a-z0-9_]{1,32}");

@@ -1,0 +1,195 @@
+package dev.chorusbot.core.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads environment variables for a builder. Each reader records in the builder's
+ * {@link ConfigProblems} that the setting comes from the variable, so the builder's own rules name
+ * the variable; a value that cannot be parsed at all (a port that is not a number) is recorded as a
+ * problem naming the variable, and the reader returns empty. Blank values count as unset; values
+ * are stripped. Readers only convert: every rule about the value lives in the builder.
+ *
+ * <pre>{@code
+ * Env env = Env.of(System.getenv(), builder.problems);
+ * env.string("TELEGRAM_WEBHOOK_PATH", "webhookPath").ifPresent(builder::webhookPath);
+ * env.integer("TELEGRAM_WEBHOOK_PORT", "webhookPort").ifPresent(builder::webhookPort);
+ * }</pre>
+ */
+public final class Env {
+    private static final Pattern AMOUNT = Pattern.compile("([0-9]{1,18})\\s*(ms|s|m|h|d)");
+
+    private final Map<String, String> variables;
+    private final ConfigProblems problems;
+
+    private Env(Map<String, String> variables, ConfigProblems problems) {
+        this.variables = Objects.requireNonNull(variables, "variables");
+        this.problems = Objects.requireNonNull(problems, "problems");
+    }
+
+    /**
+     * A reader of {@code variables} that records into {@code problems}.
+     *
+     * @param variables the variables by name, such as {@code System.getenv()}; missing names count
+     *     as unset
+     * @param problems the builder's collector
+     * @return the reader
+     * @throws NullPointerException when an argument is null
+     */
+    public static Env of(Map<String, String> variables, ConfigProblems problems) {
+        return new Env(variables, problems);
+    }
+
+    /**
+     * Whether {@code variable} has a value that is not blank.
+     *
+     * @param variable the variable's name
+     * @return true when it is set to something other than blanks
+     */
+    public boolean isSet(String variable) {
+        String value = variables.get(variable);
+        return value != null && !value.isBlank();
+    }
+
+    /**
+     * The variable's text.
+     *
+     * @param variable the variable's name, such as {@code TELEGRAM_BOT_TOKEN}
+     * @param setting the builder's name for the value; its problems will name {@code variable}
+     * @return the stripped value; empty when unset or blank
+     */
+    public Optional<String> string(String variable, String setting) {
+        problems.from(setting, variable);
+        String value = variables.get(variable);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    /**
+     * The variable as a whole number.
+     *
+     * @param variable the variable's name, such as {@code TELEGRAM_WEBHOOK_PORT}
+     * @param setting the builder's name for the value
+     * @return the number; empty when unset, or when it is not a number (a problem is recorded)
+     */
+    public OptionalInt integer(String variable, String setting) {
+        Optional<String> text = string(variable, setting);
+        if (text.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(Integer.parseInt(text.get()));
+        } catch (NumberFormatException e) {
+            problems.add(setting, "must be a whole number, was '" + text.get() + "'");
+            return OptionalInt.empty();
+        }
+    }
+
+    /**
+     * The variable as a duration: a number with a unit ({@code 500ms}, {@code 30s}, {@code 5m},
+     * {@code 2h}, {@code 1d}) or ISO-8601 ({@code PT30S}).
+     *
+     * @param variable the variable's name
+     * @param setting the builder's name for the value
+     * @return the duration; empty when unset, or when it is not a duration (a problem is recorded)
+     */
+    public Optional<Duration> duration(String variable, String setting) {
+        Optional<String> text = string(variable, setting);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = text.get().toLowerCase(Locale.ROOT);
+        Matcher m = AMOUNT.matcher(value);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return Optional.of(switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            });
+        }
+        try {
+            return Optional.of(Duration.parse(text.get()));
+        } catch (DateTimeParseException e) {
+            problems.add(setting, "must be a duration such as 500ms, 30s, 5m or PT30S, was '" + text.get() + "'");
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The variable as a URL. The text is not repeated in the problem (a URL may hold a token);
+     * the builder's rules check the scheme and host.
+     *
+     * @param variable the variable's name
+     * @param setting the builder's name for the value
+     * @return the URL; empty when unset, or when it is not a URL (a problem is recorded)
+     */
+    public Optional<URI> url(String variable, String setting) {
+        Optional<String> text = string(variable, setting);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new URI(text.get()));
+        } catch (URISyntaxException e) {
+            problems.add(setting, "is not a URL: " + e.getReason() + ".");
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The variable as a yes or no: {@code true}/{@code false}, {@code yes}/{@code no},
+     * {@code on}/{@code off} or {@code 1}/{@code 0}, in any case.
+     *
+     * @param variable the variable's name
+     * @param setting the builder's name for the value
+     * @return the flag; empty when unset, or when it is none of those (a problem is recorded)
+     */
+    public Optional<Boolean> bool(String variable, String setting) {
+        Optional<String> text = string(variable, setting);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        switch (text.get().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1":
+                return Optional.of(true);
+            case "false", "no", "off", "0":
+                return Optional.of(false);
+            default:
+                problems.add(setting, "must be true or false, was '" + text.get() + "'");
+                return Optional.empty();
+        }
+    }
+
+    /**
+     * The variable as a comma-separated list.
+     *
+     * @param variable the variable's name, such as {@code TWITCH_CHANNELS}
+     * @param setting the builder's name for the value
+     * @return the non-blank entries, stripped, in order; empty when unset
+     */
+    public List<String> list(String variable, String setting) {
+        Optional<String> text = string(variable, setting);
+        List<String> entries = new ArrayList<>();
+        if (text.isPresent()) {
+            for (String part : text.get().split(",")) {
+                if (!part.isBlank()) {
+                    entries.add(part.strip());
+                }
+            }
+        }
+        return entries;
+    }
+}
