@@ -10,6 +10,7 @@ import dev.chorusbot.core.Platform;
 import dev.chorusbot.core.PullAdapter;
 import dev.chorusbot.core.User;
 import dev.chorusbot.twitch.internal.TwitchSession;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -75,7 +76,18 @@ public final class TwitchAdapter implements PullAdapter {
      * @throws dev.chorusbot.core.ConfigurationException listing every problem with the variables
      */
     public static TwitchAdapter fromEnv() {
-        return new TwitchAdapter(TwitchConfig.fromEnv());
+        return fromEnv(System.getenv());
+    }
+
+    /**
+     * An adapter configured by {@code env} as {@link TwitchConfig#fromEnv(Map)} reads it.
+     *
+     * @param env the variables by name, such as {@code TWITCH_USERNAME}; not null
+     * @return an adapter that has not connected yet
+     * @throws dev.chorusbot.core.ConfigurationException listing every problem with the variables
+     */
+    public static TwitchAdapter fromEnv(Map<String, String> env) {
+        return new TwitchAdapter(TwitchConfig.fromEnv(env));
     }
 
     /**

@@ -3,13 +3,14 @@ package dev.chorusbot.twitch;
 import static dev.chorusbot.twitch.internal.ConfigChecks.LOGIN;
 import static dev.chorusbot.twitch.internal.ConfigChecks.channelLogins;
 import static dev.chorusbot.twitch.internal.ConfigChecks.checkMessageLimits;
-import static dev.chorusbot.twitch.internal.ConfigChecks.commaSeparated;
 import static dev.chorusbot.twitch.internal.ConfigChecks.notNegative;
 import static dev.chorusbot.twitch.internal.ConfigChecks.positive;
+import static dev.chorusbot.twitch.internal.ConfigChecks.printable;
 
 import dev.chorusbot.core.ConfigurationException;
+import dev.chorusbot.core.config.ConfigProblems;
+import dev.chorusbot.core.config.Env;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,9 @@ import javax.net.ssl.SSLContext;
 
 /**
  * How the Twitch adapter connects: account, token, channels, server and timings. Build it with
- * {@link #builder()} or read it from the environment with {@link #fromEnv()}:
+ * {@link #builder()} or read it from the environment with {@link #fromEnv()}; the builder only
+ * records problems, and {@link Builder#build()} throws one {@link ConfigurationException} listing
+ * all of them, each naming its setter, or its variable when the value came from the environment:
  *
  * <pre>{@code
  * TwitchAdapter twitch = new TwitchAdapter(TwitchConfig.builder()
@@ -37,8 +40,6 @@ import javax.net.ssl.SSLContext;
 public final class TwitchConfig {
     /** Twitch's IRC-over-WebSocket endpoint with TLS (https://dev.twitch.tv/docs/chat/irc/). */
     public static final URI DEFAULT_SERVER = URI.create("wss://irc-ws.chat.twitch.tv:443");
-
-    /** Twitch logins: letters, digits and underscores, at most 25 (new accounts need at least 4). */
 
     private final String username;
     private final String token;
@@ -55,11 +56,11 @@ public final class TwitchConfig {
     private final int messageLimit;
     private final int moderatorMessageLimit;
 
-    private TwitchConfig(Builder b, String username, String token, List<String> channels, URI server) {
+    private TwitchConfig(Builder b, String username, String token, List<String> channels) {
         this.username = username;
         this.token = token;
         this.channels = List.copyOf(channels);
-        this.server = server;
+        this.server = b.server;
         this.sslContext = Optional.ofNullable(b.sslContext);
         this.pingInterval = b.pingInterval;
         this.pongTimeout = b.pongTimeout;
@@ -82,9 +83,7 @@ public final class TwitchConfig {
     }
 
     /**
-     * Reads {@code TWITCH_USERNAME}, {@code TWITCH_OAUTH_TOKEN}, {@code TWITCH_CHANNELS} (comma
-     * separated, {@code #} optional) and {@code TWITCH_IRC_URL} (optional) from the process
-     * environment.
+     * Reads the configuration from the process environment; see {@link #fromEnv(Map)}.
      *
      * @return the checked configuration
      * @throws ConfigurationException listing every missing or malformed variable
@@ -94,36 +93,28 @@ public final class TwitchConfig {
     }
 
     /**
-     * As {@link #fromEnv()}, reading {@code env} instead of the process environment.
+     * Reads the configuration from {@code env}; each variable sets one builder setting, so the
+     * rules and defaults are the builder's:
+     * <ul>
+     *   <li>{@code TWITCH_USERNAME} (required) — {@link Builder#username(String)};</li>
+     *   <li>{@code TWITCH_OAUTH_TOKEN} (required) — {@link Builder#token(String)};</li>
+     *   <li>{@code TWITCH_CHANNELS} (required) — comma separated, {@code #} optional,
+     *       {@link Builder#channels(List)};</li>
+     *   <li>{@code TWITCH_IRC_URL} — {@link Builder#server(URI)}.</li>
+     * </ul>
      *
-     * @param env variable names to values; missing names count as unset
+     * @param env variable names to values; missing or blank names count as unset
      * @return the checked configuration
-     * @throws ConfigurationException listing every missing or malformed variable
+     * @throws ConfigurationException listing every missing or malformed variable, each by its name
      */
     public static TwitchConfig fromEnv(Map<String, String> env) {
-        return fromEnv(env, builder());
-    }
-
-    /**
-     * As {@link #fromEnv(Map)}, starting from {@code base} (for timings or an {@link SSLContext}
-     * that have no variable).
-     *
-     * @param env variable names to values; the account, token and channels always come from it,
-     *     the server only when {@code TWITCH_IRC_URL} is set
-     * @param base a builder holding the settings that have no variable; it is changed and built
-     * @return the checked configuration
-     * @throws ConfigurationException listing every missing or malformed variable
-     */
-    public static TwitchConfig fromEnv(Map<String, String> env, Builder base) {
-        Objects.requireNonNull(env, "env");
-        base.username(env.getOrDefault("TWITCH_USERNAME", ""));
-        base.token(env.getOrDefault("TWITCH_OAUTH_TOKEN", ""));
-        base.channels(commaSeparated(env.getOrDefault("TWITCH_CHANNELS", "")));
-        String url = env.getOrDefault("TWITCH_IRC_URL", "");
-        if (!url.isBlank()) {
-            base.serverText = url.strip();
-        }
-        return base.build();
+        Builder b = builder();
+        Env vars = Env.of(Objects.requireNonNull(env, "env"), b.problems);
+        vars.string("TWITCH_USERNAME", "username").ifPresent(b::username);
+        vars.string("TWITCH_OAUTH_TOKEN", "token").ifPresent(b::token);
+        b.channels(vars.list("TWITCH_CHANNELS", "channels"));
+        vars.url("TWITCH_IRC_URL", "server").ifPresent(b::server);
+        return b.build();
     }
 
     /**
@@ -136,11 +127,11 @@ public final class TwitchConfig {
     }
 
     /**
-     * The OAuth token as PASS sends it, always with the {@code oauth:} prefix. Never log it.
+     * The user access token, without the {@code oauth:} prefix that IRC's PASS adds. Never log it.
      *
-     * @return {@code oauth:} followed by the token
+     * @return the token as configured, stripped of blanks and of an {@code oauth:} prefix
      */
-    public String password() {
+    public String token() {
         return token;
     }
 
@@ -261,12 +252,17 @@ public final class TwitchConfig {
         return "TwitchConfig[username=" + username + ", token=***, channels=" + channels + ", server=" + server + "]";
     }
 
-    /** Builds a {@link TwitchConfig}; {@link #build()} checks everything at once. */
+    /**
+     * Builds a {@link TwitchConfig}. Setters only record; {@link #build()} checks everything at
+     * once and names each problem by its setter (or its variable, for {@link #fromEnv(Map)}).
+     */
     public static final class Builder {
+        /** Where each setting came from, and what could not be read. */
+        final ConfigProblems problems = new ConfigProblems();
         private String username = "";
         private String token = "";
         private List<String> channels = List.of();
-        private String serverText = DEFAULT_SERVER.toString();
+        private URI server = DEFAULT_SERVER;
         private SSLContext sslContext;
         private Duration pingInterval = Duration.ofSeconds(60);
         private Duration pongTimeout = Duration.ofSeconds(15);
@@ -331,12 +327,13 @@ public final class TwitchConfig {
         /**
          * The server ({@code TWITCH_IRC_URL}); default {@code wss://irc-ws.chat.twitch.tv:443}.
          *
-         * @param value an {@code irc}, {@code ircs}, {@code ws} or {@code wss} URL
+         * @param value an {@code irc}, {@code ircs}, {@code ws} or {@code wss} URL; checked by
+         *     {@link #build()}
          * @return this builder
          * @throws NullPointerException if {@code value} is null
          */
         public Builder server(URI value) {
-            this.serverText = Objects.requireNonNull(value, "server").toString();
+            this.server = Objects.requireNonNull(value, "server");
             return this;
         }
 
@@ -357,51 +354,42 @@ public final class TwitchConfig {
          * Send our own PING after {@code idle} without a line; reconnect when nothing arrives
          * within {@code timeout}.
          *
-         * @param idle how long the connection may stay quiet before the PING; default 60 s
+         * @param idle how long the connection may stay quiet before the PING; default 60 s;
+         *     positive, checked by {@link #build()}
          * @param timeout how long to wait for a line after the PING (or for 001 after logging in, or
-         *     for a write the server takes no data for); default 15 s
+         *     for a write the server takes no data for); default 15 s; positive
          * @return this builder
          * @throws NullPointerException if an argument is null
-         * @throws IllegalArgumentException if an argument is zero or negative
          */
         public Builder keepAlive(Duration idle, Duration timeout) {
-            this.pingInterval = positive(idle, "idle");
-            this.pongTimeout = positive(timeout, "timeout");
+            this.pingInterval = Objects.requireNonNull(idle, "idle");
+            this.pongTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
         /**
          * Reconnect delays: from {@code min}, doubling up to {@code max}, each with jitter.
          *
-         * @param min the first delay; default 1 s
-         * @param max the longest delay; default 60 s
+         * @param min the first delay; default 1 s; positive, checked by {@link #build()}
+         * @param max the longest delay; default 60 s; at least {@code min}
          * @return this builder
          * @throws NullPointerException if an argument is null
-         * @throws IllegalArgumentException if an argument is zero or negative, or {@code max} is
-         *     shorter than {@code min}
          */
         public Builder reconnectBackoff(Duration min, Duration max) {
-            positive(min, "min");
-            positive(max, "max");
-            if (max.compareTo(min) < 0) {
-                throw new IllegalArgumentException("the longest reconnect delay (" + max + ") is shorter than the"
-                        + " first (" + min + ")");
-            }
-            this.reconnectMin = min;
-            this.reconnectMax = max;
+            this.reconnectMin = Objects.requireNonNull(min, "min");
+            this.reconnectMax = Objects.requireNonNull(max, "max");
             return this;
         }
 
         /**
          * How long opening a connection may take; default 10 s.
          *
-         * @param value a positive duration
+         * @param value a positive duration; checked by {@link #build()}
          * @return this builder
          * @throws NullPointerException if {@code value} is null
-         * @throws IllegalArgumentException if {@code value} is zero or negative
          */
         public Builder connectTimeout(Duration value) {
-            this.connectTimeout = positive(value, "connectTimeout");
+            this.connectTimeout = Objects.requireNonNull(value, "connectTimeout");
             return this;
         }
 
@@ -410,26 +398,24 @@ public final class TwitchConfig {
          * does not exist with nothing, so without this limit messages to it would wait forever. Past
          * it, messages to the channel fail with the reason, and the next connection asks again.
          *
-         * @param value a positive duration
+         * @param value a positive duration; checked by {@link #build()}
          * @return this builder
          * @throws NullPointerException if {@code value} is null
-         * @throws IllegalArgumentException if {@code value} is zero or negative
          */
         public Builder joinTimeout(Duration value) {
-            this.joinTimeout = positive(value, "joinTimeout");
+            this.joinTimeout = Objects.requireNonNull(value, "joinTimeout");
             return this;
         }
 
         /**
          * How long closing waits for queued messages; default 10 s.
          *
-         * @param value the longest wait; zero does not wait
+         * @param value the longest wait; zero does not wait; not negative, checked by {@link #build()}
          * @return this builder
          * @throws NullPointerException if {@code value} is null
-         * @throws IllegalArgumentException if {@code value} is negative
          */
         public Builder closeTimeout(Duration value) {
-            this.closeTimeout = notNegative(value, "closeTimeout");
+            this.closeTimeout = Objects.requireNonNull(value, "closeTimeout");
             return this;
         }
 
@@ -442,13 +428,10 @@ public final class TwitchConfig {
          * @param perThirtySeconds messages per 30 seconds where the bot is an ordinary chatter;
          *     positive
          * @param asModeratorPerThirtySeconds messages per 30 seconds where the bot is moderator or
-         *     broadcaster; at least {@code perThirtySeconds}
+         *     broadcaster; at least {@code perThirtySeconds}; both checked by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException if {@code perThirtySeconds} is not positive or the
-         *     moderator limit is below it
          */
         public Builder messageLimits(int perThirtySeconds, int asModeratorPerThirtySeconds) {
-            checkMessageLimits(perThirtySeconds, asModeratorPerThirtySeconds);
             this.messageLimit = perThirtySeconds;
             this.moderatorMessageLimit = asModeratorPerThirtySeconds;
             return this;
@@ -456,69 +439,62 @@ public final class TwitchConfig {
 
 
         /**
-         * Checks the settings.
+         * Checks every setting.
          *
-         * @return the configuration, with the login and channels in lower case and the token
-         *     prefixed with {@code oauth:}
-         * @throws ConfigurationException listing every problem, each naming its environment variable
+         * @return the configuration, with the login and channels in lower case and the token without
+         *     an {@code oauth:} prefix
+         * @throws ConfigurationException listing every problem, each naming its setter, or its
+         *     environment variable when the value came from there; never the token
          */
         public TwitchConfig build() {
-            List<String> problems = new ArrayList<>();
+            ConfigProblems p = problems.copy();
             String login = username.strip();
             if (login.isEmpty()) {
-                problems.add("TWITCH_USERNAME is not set: set it to the bot account's Twitch login.");
-            } else if (!LOGIN.matcher(login).matches()) {
-                problems.add("TWITCH_USERNAME '" + login + "' is not a Twitch login: use 1 to 25 letters, digits"
-                        + " or underscores.");
+                p.add("username", "is not set: set it to the bot account's Twitch login.");
+            } else {
+                p.check(LOGIN.matcher(login).matches(), "username", "'" + login + "' is not a Twitch login: use 1"
+                        + " to 25 letters, digits or underscores.");
             }
-            String password = token.strip();
-            if (password.regionMatches(true, 0, "oauth:", 0, 6)) {
-                password = password.substring(6);
+            String bare = token.strip();
+            if (bare.regionMatches(true, 0, "oauth:", 0, 6)) {
+                bare = bare.substring(6);
             }
-            if (password.isEmpty()) {
-                problems.add("TWITCH_OAUTH_TOKEN is not set: set it to a user access token with the chat:read and"
-                        + " chat:edit scopes.");
-            } else if (!password.chars().allMatch(c -> c > ' ' && c < 127)) {
-                problems.add("TWITCH_OAUTH_TOKEN contains spaces, line breaks or other characters a token never"
+            if (bare.isEmpty()) {
+                p.add("token", "is not set: set it to a user access token with the chat:read and chat:edit scopes.");
+            } else {
+                // The token is a secret: describe the rule, never echo it.
+                p.check(printable(bare), "token", "contains spaces, line breaks or other characters a token never"
                         + " has: paste the token alone.");
             }
-            Set<String> joined = channelLogins(channels, problems);
-            if (channels.isEmpty()) {
-                problems.add("TWITCH_CHANNELS is not set: list the channels to join, separated by commas"
-                        + " (for example 'mychannel,#friend').");
-            }
-            URI server = server(serverText, problems);
-            if (!problems.isEmpty()) {
-                throw new ConfigurationException(problems);
-            }
-            return new TwitchConfig(this, login.toLowerCase(Locale.ROOT), "oauth:" + password,
-                    new ArrayList<>(joined), server);
+            Set<String> joined = channelLogins(channels, p);
+            p.check(!channels.isEmpty(), "channels", "is not set: list the channels to join, separated by commas"
+                    + " (for example 'mychannel,#friend').");
+            checkServer(p, server);
+            positive(p, pingInterval, "keepAlive");
+            positive(p, pongTimeout, "keepAlive");
+            positive(p, reconnectMin, "reconnectBackoff");
+            positive(p, reconnectMax, "reconnectBackoff");
+            p.check(reconnectMax.compareTo(reconnectMin) >= 0, "reconnectBackoff", "longest delay (" + reconnectMax
+                    + ") is shorter than the first (" + reconnectMin + ")");
+            positive(p, connectTimeout, "connectTimeout");
+            positive(p, joinTimeout, "joinTimeout");
+            notNegative(p, closeTimeout, "closeTimeout");
+            checkMessageLimits(p, messageLimit, moderatorMessageLimit);
+            p.throwIfAny();
+            return new TwitchConfig(this, login.toLowerCase(Locale.ROOT), bare, new ArrayList<>(joined));
         }
 
-        private static URI server(String text, List<String> problems) {
-            URI uri;
-            try {
-                uri = new URI(text);
-            } catch (URISyntaxException e) {
-                problems.add("TWITCH_IRC_URL '" + text + "' is not a URL: " + e.getReason() + ".");
-                return null;
-            }
+        private static void checkServer(ConfigProblems p, URI uri) {
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!Set.of("irc", "ircs", "ws", "wss").contains(scheme)) {
-                problems.add("TWITCH_IRC_URL '" + text + "' must start with irc://, ircs://, ws:// or wss://.");
-                return null;
+                p.add("server", "'" + uri + "' must start with irc://, ircs://, ws:// or wss://.");
+            } else if (uri.getHost() == null || uri.getHost().isEmpty()) {
+                p.add("server", "'" + uri + "' has no host name.");
+            } else if (uri.getPort() > 65535) {
+                // java.net.URI takes any number of digits as a port; a socket cannot be opened to it.
+                p.add("server", "'" + uri + "' has a port out of range: use 1 to 65535, or leave the port out for"
+                        + " the scheme's default.");
             }
-            if (uri.getHost() == null || uri.getHost().isEmpty()) {
-                problems.add("TWITCH_IRC_URL '" + text + "' has no host name.");
-                return null;
-            }
-            // java.net.URI takes any number of digits as a port; a socket cannot be opened to it.
-            if (uri.getPort() > 65535) {
-                problems.add("TWITCH_IRC_URL '" + text + "' has a port out of range: use 1 to 65535, or leave the port"
-                        + " out for the scheme's default.");
-                return null;
-            }
-            return uri;
         }
     }
 }

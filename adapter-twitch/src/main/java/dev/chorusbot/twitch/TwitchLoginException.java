@@ -3,12 +3,10 @@ package dev.chorusbot.twitch;
 /**
  * Twitch refused to log the bot in ({@code Login authentication failed} or {@code Improperly
  * formatted auth}). The adapter stops instead of retrying: the same token would be refused again. The
- * message names {@code TWITCH_OAUTH_TOKEN} and never contains the token.
+ * message names {@code TWITCH_OAUTH_TOKEN} and never contains the token. {@link #reason()} is
+ * Twitch's NOTICE text; Twitch gives such a NOTICE no {@code msg-id}, so {@link #code()} is empty.
  */
-public final class TwitchLoginException extends RuntimeException {
-    /** Twitch's NOTICE text of the refusal. */
-    private final String notice;
-
+public final class TwitchLoginException extends TwitchException {
     /**
      * An exception for the refusal {@code notice} (Twitch's NOTICE text) of {@code login}'s login.
      *
@@ -16,9 +14,8 @@ public final class TwitchLoginException extends RuntimeException {
      * @param notice Twitch's NOTICE text, such as {@code Login authentication failed}
      */
     public TwitchLoginException(String login, String notice) {
-        super("Twitch refused the login of '" + login + "' (" + notice + "): check TWITCH_OAUTH_TOKEN, which must be"
+        super("", notice, "Twitch refused the login of '" + login + "' (" + notice + "): check TWITCH_OAUTH_TOKEN, which must be"
                 + " a valid user access token of that account with the chat:read and chat:edit scopes.");
-        this.notice = notice;
     }
 
     /**
@@ -27,6 +24,6 @@ public final class TwitchLoginException extends RuntimeException {
      * @return the NOTICE text as Twitch sent it
      */
     public String notice() {
-        return notice;
+        return reason();
     }
 }

@@ -566,11 +566,18 @@ class TwitchAdapterTest {
         twitch.awaitReceived(line -> line.equals("JOIN #gone"));
 
         assertThatThrownBy(() -> queued.get(10, TimeUnit.SECONDS))
-                .hasCauseInstanceOf(IllegalStateException.class)
+                .hasCauseInstanceOf(TwitchChatException.class)
                 .hasMessageContaining("Twitch refused to let the bot join #gone: "
-                        + FakeTwitchIrcServer.SUSPENDED_TEXT);
+                        + FakeTwitchIrcServer.SUSPENDED_TEXT)
+                .cause().satisfies(e -> {
+                    TwitchChatException refused = (TwitchChatException) e;
+                    assertThat(refused.platform()).isEqualTo(TwitchAdapter.PLATFORM);
+                    assertThat(refused.channel()).isEqualTo("gone");
+                    assertThat(refused.code()).isEqualTo("msg_channel_suspended");
+                    assertThat(refused.reason()).isEqualTo(FakeTwitchIrcServer.SUSPENDED_TEXT);
+                });
         assertThatThrownBy(() -> adapter.send(Outbound.text(gone, "sent after it")).get(10, TimeUnit.SECONDS))
-                .hasCauseInstanceOf(IllegalStateException.class)
+                .hasCauseInstanceOf(TwitchChatException.class)
                 .hasMessageContaining("Twitch refused to let the bot join #gone");
         adapter.send(Outbound.text(CHORUS, "other channels go on")).get(10, TimeUnit.SECONDS);
         assertThat(twitch.received()).noneMatch(line -> line.startsWith("PRIVMSG #gone"));
@@ -594,7 +601,7 @@ class TwitchAdapterTest {
         time.advance(Duration.ofSeconds(1));
 
         assertThatThrownBy(() -> queued.get(10, TimeUnit.SECONDS))
-                .hasCauseInstanceOf(IllegalStateException.class)
+                .hasCauseInstanceOf(TwitchChatException.class)
                 .hasMessageContaining("Twitch refused to let the bot join #typo: no answer to JOIN within 1000 ms;"
                         + " does the channel exist?");
         adapter.send(Outbound.text(CHORUS, "other channels go on")).get(10, TimeUnit.SECONDS);

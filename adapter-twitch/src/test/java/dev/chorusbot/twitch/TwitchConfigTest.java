@@ -19,17 +19,17 @@ class TwitchConfigTest {
                 "TWITCH_IRC_URL", "ircs://irc.chat.twitch.tv:6697"));
 
         assertThat(config.username()).isEqualTo("chorus_bot");
-        assertThat(config.password()).isEqualTo("oauth:abc123");
+        assertThat(config.token()).isEqualTo("abc123");
         assertThat(config.channels()).containsExactly("chorus", "friend");
         assertThat(config.server()).isEqualTo(URI.create("ircs://irc.chat.twitch.tv:6697"));
     }
 
     @Test
-    void keepsAnExistingOauthPrefixAndDefaultsToTwitchsWebSocket() {
+    void dropsAnOauthPrefixAndDefaultsToTwitchsWebSocket() {
         TwitchConfig config = TwitchConfig.fromEnv(Map.of(
                 "TWITCH_USERNAME", "bot", "TWITCH_OAUTH_TOKEN", "oauth:abc123", "TWITCH_CHANNELS", "chorus"));
 
-        assertThat(config.password()).isEqualTo("oauth:abc123");
+        assertThat(config.token()).isEqualTo("abc123");
         assertThat(config.server()).isEqualTo(URI.create("wss://irc-ws.chat.twitch.tv:443"));
     }
 
@@ -68,18 +68,86 @@ class TwitchConfigTest {
 
     @Test
     void refusesANegativeCloseTimeoutButAcceptsZero() {
-        assertThatThrownBy(() -> TwitchConfig.builder().closeTimeout(Duration.ofMillis(-1)))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> valid().closeTimeout(Duration.ofMillis(-1)).build())
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessage("closeTimeout must not be negative, was PT-0.001S");
-        assertThat(TwitchConfig.builder().closeTimeout(Duration.ZERO)).isNotNull();
+        assertThat(valid().closeTimeout(Duration.ZERO).build().closeTimeout()).isZero();
     }
 
     @Test
     void refusesAReconnectBackoffWhoseLongestDelayIsShorterThanTheFirst() {
-        assertThatThrownBy(() -> TwitchConfig.builder().reconnectBackoff(Duration.ofSeconds(10), Duration.ofSeconds(5)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("the longest reconnect delay (PT5S) is shorter than the first (PT10S)");
-        assertThat(TwitchConfig.builder().reconnectBackoff(Duration.ofSeconds(5), Duration.ofSeconds(5))).isNotNull();
+        assertThatThrownBy(() -> valid().reconnectBackoff(Duration.ofSeconds(10), Duration.ofSeconds(5)).build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("reconnectBackoff longest delay (PT5S) is shorter than the first (PT10S)");
+        assertThat(valid().reconnectBackoff(Duration.ofSeconds(5), Duration.ofSeconds(5)).build().reconnectMax())
+                .isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void theBuilderRecordsEveryProblemAndNamesEachSetter() {
+        TwitchConfig.Builder builder = TwitchConfig.builder()
+                .username("not a login")
+                .token("secret token")
+                .channels("ok", "#bad one")
+                .server(URI.create("http://example.com"))
+                .keepAlive(Duration.ZERO, Duration.ofSeconds(1))
+                .connectTimeout(Duration.ofSeconds(-1))
+                .joinTimeout(Duration.ZERO)
+                .messageLimits(20, 10);
+
+        assertThatThrownBy(builder::build)
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> {
+                    assertThat(e.problems()).containsExactly(
+                            "username 'not a login' is not a Twitch login: use 1 to 25 letters, digits or underscores.",
+                            "token contains spaces, line breaks or other characters a token never has: paste the token alone.",
+                            "channels entry '#bad one' is not a Twitch channel name: use the channel's login, with or without '#'.",
+                            "server 'http://example.com' must start with irc://, ircs://, ws:// or wss://.",
+                            "keepAlive must be positive, was PT0S",
+                            "connectTimeout must be positive, was PT-1S",
+                            "joinTimeout must be positive, was PT0S",
+                            "messageLimits must be positive, the moderator limit at least the normal one; were 20 and 10");
+                    assertThat(e.getMessage()).doesNotContain("secret");
+                });
+    }
+
+    @Test
+    void documentsItsDefaults() {
+        TwitchConfig config = valid().build();
+
+        assertThat(config.server()).isEqualTo(TwitchConfig.DEFAULT_SERVER);
+        assertThat(config.sslContext()).isEmpty();
+        assertThat(config.pingInterval()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.pongTimeout()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(config.reconnectMin()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.reconnectMax()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.joinTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.closeTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.messageLimit()).isEqualTo(20);
+        assertThat(config.moderatorMessageLimit()).isEqualTo(100);
+    }
+
+    @Test
+    void namesTheVariableOfAServerThatIsNotAUrl() {
+        assertThatThrownBy(() -> TwitchConfig.fromEnv(Map.of(
+                "TWITCH_USERNAME", "bot", "TWITCH_OAUTH_TOKEN", "abc123", "TWITCH_CHANNELS", "chorus",
+                "TWITCH_IRC_URL", "irc://bad host")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("TWITCH_IRC_URL is not a URL: Illegal character in authority.");
+    }
+
+    @Test
+    void theAdapterFromTheEnvironmentHasThePublicPlatformAndCapabilities() {
+        TwitchAdapter adapter = TwitchAdapter.fromEnv(Map.of(
+                "TWITCH_USERNAME", "bot", "TWITCH_OAUTH_TOKEN", "abc123", "TWITCH_CHANNELS", "chorus"));
+
+        assertThat(adapter.platform()).isEqualTo(TwitchAdapter.PLATFORM);
+        assertThat(adapter.capabilities()).isEqualTo(TwitchAdapter.CAPABILITIES);
+        assertThat(adapter.toString()).doesNotContain("abc123");
+    }
+
+    private static TwitchConfig.Builder valid() {
+        return TwitchConfig.builder().username("bot").token("abc123").channels("chorus");
     }
 
     @Test

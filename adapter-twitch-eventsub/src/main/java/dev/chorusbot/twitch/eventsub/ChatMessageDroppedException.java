@@ -1,15 +1,17 @@
 package dev.chorusbot.twitch.eventsub;
 
+import dev.chorusbot.twitch.TwitchException;
+
 /**
  * Twitch accepted a Send Chat Message request but did not post the message: the response said
  * {@code "is_sent": false} with a {@code drop_reason} such as {@code msg_duplicate},
  * {@code msg_ratelimit} or {@code msg_rejected} (the codes of https://dev.twitch.tv/docs/irc/msg-id/).
+ * {@link #code()} is {@code drop_reason.code}, {@link #reason()} {@code drop_reason.message}; both
+ * empty when Twitch sent none.
  */
-public class ChatMessageDroppedException extends RuntimeException {
-    /** Twitch's drop code ({@code drop_reason.code}); empty when Twitch sent none. */
-    private final String code;
-    /** Twitch's explanation ({@code drop_reason.message}); empty when Twitch sent none. */
-    private final String reason;
+public class ChatMessageDroppedException extends TwitchException {
+    /** The channel login the message was meant for. */
+    private final String channel;
 
     /**
      * An exception for a dropped message.
@@ -19,27 +21,17 @@ public class ChatMessageDroppedException extends RuntimeException {
      * @param reason Twitch's explanation ({@code drop_reason.message}), or empty
      */
     public ChatMessageDroppedException(String channel, String code, String reason) {
-        super("Twitch dropped the message to #" + channel + ": " + (code.isEmpty() ? "no reason code" : code)
-                + (reason.isEmpty() ? "" : " (" + reason + ")"));
-        this.code = code;
-        this.reason = reason;
+        super(code, reason, "Twitch dropped the message to #" + channel + ": "
+                + (code.isEmpty() ? "no reason code" : code) + (reason.isEmpty() ? "" : " (" + reason + ")"));
+        this.channel = channel;
     }
 
     /**
-     * Twitch's drop code, such as {@code msg_duplicate}; may be empty.
+     * The channel the message was meant for.
      *
-     * @return the {@code drop_reason.code} of the response, or empty; never null
+     * @return the channel's login, without {@code #}
      */
-    public String code() {
-        return code;
-    }
-
-    /**
-     * Twitch's explanation of the drop; may be empty.
-     *
-     * @return the {@code drop_reason.message} of the response, or empty; never null
-     */
-    public String reason() {
-        return reason;
+    public String channel() {
+        return channel;
     }
 }

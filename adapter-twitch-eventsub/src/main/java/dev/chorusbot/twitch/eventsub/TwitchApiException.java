@@ -1,17 +1,18 @@
 package dev.chorusbot.twitch.eventsub;
 
+import dev.chorusbot.twitch.TwitchException;
+
 /**
  * Twitch's API or OAuth server refused a request. Carries Twitch's own status, error name and
- * message ({@code {"error":"Unauthorized","status":401,"message":"Invalid OAuth token"}}); never a
- * token or secret.
+ * message ({@code {"error":"Unauthorized","status":401,"message":"Invalid OAuth token"}}): the
+ * status is {@link #code()} (as text) and {@link #status()}, the message {@link #reason()}. Never a
+ * token or secret. {@link AppTokenRefusedException} is the kind for refused client credentials.
  */
-public class TwitchApiException extends RuntimeException {
+public class TwitchApiException extends TwitchException {
     /** The HTTP status of the refusal, such as 401. */
     private final int status;
     /** Twitch's error name, such as {@code Unauthorized}; empty when Twitch sent none. */
     private final String error;
-    /** Twitch's message, such as {@code Invalid OAuth token}; empty when Twitch sent none. */
-    private final String reason;
 
     /**
      * An exception for one refused request.
@@ -21,10 +22,9 @@ public class TwitchApiException extends RuntimeException {
      * @param reason Twitch's message ({@code Invalid OAuth token}), or empty
      */
     public TwitchApiException(int status, String error, String reason) {
-        super(text(status, error, reason));
+        super(Integer.toString(status), reason, text(status, error, reason));
         this.status = status;
         this.error = error == null ? "" : error;
-        this.reason = reason == null ? "" : reason;
     }
 
     private static String text(int status, String error, String reason) {
@@ -54,14 +54,5 @@ public class TwitchApiException extends RuntimeException {
      */
     public String error() {
         return error;
-    }
-
-    /**
-     * Twitch's message, such as {@code Invalid OAuth token}; may be empty.
-     *
-     * @return the {@code message} field of Twitch's answer, or empty; never null
-     */
-    public String reason() {
-        return reason;
     }
 }

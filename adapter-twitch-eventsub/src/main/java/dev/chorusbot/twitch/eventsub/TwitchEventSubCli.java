@@ -1,7 +1,6 @@
 package dev.chorusbot.twitch.eventsub;
 
 import dev.chorusbot.core.ConfigurationException;
-import dev.chorusbot.twitch.eventsub.internal.AppTokenRefusedException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;

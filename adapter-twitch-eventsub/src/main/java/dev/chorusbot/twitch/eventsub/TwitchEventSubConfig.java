@@ -3,14 +3,14 @@ package dev.chorusbot.twitch.eventsub;
 import static dev.chorusbot.twitch.internal.ConfigChecks.LOGIN;
 import static dev.chorusbot.twitch.internal.ConfigChecks.channelLogins;
 import static dev.chorusbot.twitch.internal.ConfigChecks.checkMessageLimits;
-import static dev.chorusbot.twitch.internal.ConfigChecks.commaSeparated;
 import static dev.chorusbot.twitch.internal.ConfigChecks.notNegative;
 import static dev.chorusbot.twitch.internal.ConfigChecks.positive;
+import static dev.chorusbot.twitch.internal.ConfigChecks.printable;
 
 import dev.chorusbot.core.ConfigurationException;
+import dev.chorusbot.core.config.ConfigProblems;
+import dev.chorusbot.core.config.Env;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -24,7 +24,10 @@ import java.util.regex.Pattern;
 
 /**
  * How the Twitch EventSub adapter receives chat (a signed webhook) and answers it (the Helix API).
- * Build it with {@link #builder()} or read it from the environment with {@link #fromEnv()}:
+ * Build it with {@link #builder()} or read it from the environment with {@link #fromEnv()}; the
+ * builder only records problems, and {@link Builder#build()} throws one
+ * {@link ConfigurationException} listing all of them, each naming its setter, or its variable when
+ * the value came from the environment:
  *
  * <pre>{@code
  * TwitchEventSubAdapter twitch = new TwitchEventSubAdapter(TwitchEventSubConfig.builder()
@@ -46,7 +49,7 @@ public final class TwitchEventSubConfig {
     /** The webhook path used when none is configured. */
     public static final String DEFAULT_PATH = "/twitch";
 
-    /** Twitch logins: letters, digits and underscores, at most 25. */
+    /** Twitch user ids: digits. */
     private static final Pattern USER_ID = Pattern.compile("[0-9]{1,20}");
 
     private final String clientId;
@@ -64,26 +67,23 @@ public final class TwitchEventSubConfig {
     private final Duration closeTimeout;
     private final int messageLimit;
     private final int moderatorMessageLimit;
-    private final HttpClient httpClient;
 
-    private TwitchEventSubConfig(Builder b, URI apiUrl, URI authUrl, Optional<URI> callback,
-            List<String> channels, List<String> broadcasterIds) {
+    private TwitchEventSubConfig(Builder b, List<String> channels, List<String> broadcasterIds) {
         this.clientId = b.clientId.strip();
         this.clientSecret = b.clientSecret.strip();
         this.eventSubSecret = b.eventSubSecret;
         this.botUserId = b.botUserId.strip();
         this.botLogin = b.botLogin.strip().toLowerCase(Locale.ROOT);
         this.path = b.path.strip();
-        this.apiUrl = apiUrl;
-        this.authUrl = authUrl;
+        this.apiUrl = b.apiUrl;
+        this.authUrl = b.authUrl;
         this.channels = List.copyOf(channels);
         this.broadcasterIds = List.copyOf(broadcasterIds);
-        this.callback = callback;
+        this.callback = Optional.ofNullable(b.callback);
         this.replyTimeout = b.replyTimeout;
         this.closeTimeout = b.closeTimeout;
         this.messageLimit = b.messageLimit;
         this.moderatorMessageLimit = b.moderatorMessageLimit;
-        this.httpClient = b.httpClient;
     }
 
     /**
@@ -96,11 +96,7 @@ public final class TwitchEventSubConfig {
     }
 
     /**
-     * Reads the configuration from the process environment: {@code TWITCH_CLIENT_ID},
-     * {@code TWITCH_CLIENT_SECRET}, {@code TWITCH_EVENTSUB_SECRET}, {@code TWITCH_BOT_USER_ID}, and the
-     * optional {@code TWITCH_EVENTSUB_PATH}, {@code TWITCH_API_URL},
-     * {@code TWITCH_AUTH_URL}, {@code TWITCH_CHANNELS}, {@code TWITCH_BROADCASTER_IDS} and
-     * {@code TWITCH_EVENTSUB_CALLBACK}.
+     * Reads the configuration from the process environment; see {@link #fromEnv(Map)}.
      *
      * @return the checked configuration
      * @throws ConfigurationException listing every missing or malformed variable
@@ -110,50 +106,36 @@ public final class TwitchEventSubConfig {
     }
 
     /**
-     * As {@link #fromEnv()}, reading {@code env} instead of the process environment.
+     * Reads the configuration from {@code env}; each variable sets one builder setting, so the
+     * rules and defaults are the builder's: {@code TWITCH_CLIENT_ID}, {@code TWITCH_CLIENT_SECRET},
+     * {@code TWITCH_EVENTSUB_SECRET} and {@code TWITCH_BOT_USER_ID} (required), and the optional
+     * {@code TWITCH_EVENTSUB_PATH}, {@code TWITCH_API_URL}, {@code TWITCH_AUTH_URL},
+     * {@code TWITCH_CHANNELS}, {@code TWITCH_BROADCASTER_IDS} (both comma separated) and
+     * {@code TWITCH_EVENTSUB_CALLBACK}.
      *
-     * @param env variable names to values; missing names count as unset
+     * @param env variable names to values; missing or blank names count as unset
      * @return the checked configuration
-     * @throws ConfigurationException listing every missing or malformed variable
+     * @throws ConfigurationException listing every missing or malformed variable, each by its name
      */
     public static TwitchEventSubConfig fromEnv(Map<String, String> env) {
-        return fromEnv(env, builder());
-    }
-
-    /**
-     * As {@link #fromEnv(Map)}, starting from {@code base} (for settings that have no variable).
-     *
-     * @param env variable names to values; a set variable overrides what {@code base} holds
-     * @param base a builder holding the settings that have no variable, such as the HTTP client; it is
-     *     changed and built
-     * @return the checked configuration
-     * @throws ConfigurationException listing every missing or malformed variable
-     */
-    public static TwitchEventSubConfig fromEnv(Map<String, String> env, Builder base) {
-        Objects.requireNonNull(env, "env");
-        base.clientId(env.getOrDefault("TWITCH_CLIENT_ID", ""));
-        base.clientSecret(env.getOrDefault("TWITCH_CLIENT_SECRET", ""));
-        base.eventSubSecret(env.getOrDefault("TWITCH_EVENTSUB_SECRET", ""));
-        base.botUserId(env.getOrDefault("TWITCH_BOT_USER_ID", ""));
-        base.channels(commaSeparated(env.getOrDefault("TWITCH_CHANNELS", "")));
-        base.broadcasterIds(commaSeparated(env.getOrDefault("TWITCH_BROADCASTER_IDS", "")));
-        String path = env.getOrDefault("TWITCH_EVENTSUB_PATH", "");
-        if (!path.isBlank()) {
-            base.path(path);
+        Builder b = builder();
+        Env vars = Env.of(Objects.requireNonNull(env, "env"), b.problems);
+        vars.string("TWITCH_CLIENT_ID", "clientId").ifPresent(b::clientId);
+        vars.string("TWITCH_CLIENT_SECRET", "clientSecret").ifPresent(b::clientSecret);
+        // The signing secret is taken exactly as given: Twitch signs with every character of it.
+        b.problems.from("eventSubSecret", "TWITCH_EVENTSUB_SECRET");
+        String secret = env.get("TWITCH_EVENTSUB_SECRET");
+        if (secret != null && !secret.isBlank()) {
+            b.eventSubSecret(secret);
         }
-        String api = env.getOrDefault("TWITCH_API_URL", "");
-        if (!api.isBlank()) {
-            base.apiUrlText = api.strip();
-        }
-        String auth = env.getOrDefault("TWITCH_AUTH_URL", "");
-        if (!auth.isBlank()) {
-            base.authUrlText = auth.strip();
-        }
-        String callback = env.getOrDefault("TWITCH_EVENTSUB_CALLBACK", "");
-        if (!callback.isBlank()) {
-            base.callbackText = callback.strip();
-        }
-        return base.build();
+        vars.string("TWITCH_BOT_USER_ID", "botUserId").ifPresent(b::botUserId);
+        b.channels(vars.list("TWITCH_CHANNELS", "channels"));
+        b.broadcasterIds(vars.list("TWITCH_BROADCASTER_IDS", "broadcasterIds"));
+        vars.string("TWITCH_EVENTSUB_PATH", "path").ifPresent(b::path);
+        vars.url("TWITCH_API_URL", "apiUrl").ifPresent(b::apiUrl);
+        vars.url("TWITCH_AUTH_URL", "authUrl").ifPresent(b::authUrl);
+        vars.url("TWITCH_EVENTSUB_CALLBACK", "callback").ifPresent(b::callback);
+        return b.build();
     }
 
     /**
@@ -296,15 +278,6 @@ public final class TwitchEventSubConfig {
         return moderatorMessageLimit;
     }
 
-    /**
-     * The HTTP client for Helix and OAuth calls, if one was given.
-     *
-     * @return the given client, or empty when the adapter makes its own on first use
-     */
-    public Optional<HttpClient> httpClient() {
-        return Optional.ofNullable(httpClient);
-    }
-
     /** The settings, with the secrets masked. */
     @Override
     public String toString() {
@@ -313,24 +286,28 @@ public final class TwitchEventSubConfig {
                 + channels + ", broadcasterIds=" + broadcasterIds + ", callback=" + callback.orElse(null) + "]";
     }
 
-    /** Builds a {@link TwitchEventSubConfig}; {@link #build()} checks everything at once. */
+    /**
+     * Builds a {@link TwitchEventSubConfig}. Setters only record; {@link #build()} checks everything
+     * at once and names each problem by its setter (or its variable, for {@link #fromEnv(Map)}).
+     */
     public static final class Builder {
+        /** Where each setting came from, and what could not be read. */
+        final ConfigProblems problems = new ConfigProblems();
         private String clientId = "";
         private String clientSecret = "";
         private String eventSubSecret = "";
         private String botUserId = "";
         private String botLogin = "";
         private String path = DEFAULT_PATH;
-        private String apiUrlText = DEFAULT_API_URL.toString();
-        private String authUrlText = DEFAULT_AUTH_URL.toString();
-        private String callbackText;
+        private URI apiUrl = DEFAULT_API_URL;
+        private URI authUrl = DEFAULT_AUTH_URL;
+        private URI callback;
         private List<String> channels = List.of();
         private List<String> broadcasterIds = List.of();
         private Duration replyTimeout = Duration.ofSeconds(5);
         private Duration closeTimeout = Duration.ofSeconds(10);
         private int messageLimit = 20;
         private int moderatorMessageLimit = 100;
-        private HttpClient httpClient;
 
         private Builder() {}
 
@@ -415,7 +392,7 @@ public final class TwitchEventSubConfig {
          * @throws NullPointerException if {@code value} is null
          */
         public Builder apiUrl(URI value) {
-            this.apiUrlText = Objects.requireNonNull(value, "apiUrl").toString();
+            this.apiUrl = Objects.requireNonNull(value, "apiUrl");
             return this;
         }
 
@@ -427,7 +404,7 @@ public final class TwitchEventSubConfig {
          * @throws NullPointerException if {@code value} is null
          */
         public Builder authUrl(URI value) {
-            this.authUrlText = Objects.requireNonNull(value, "authUrl").toString();
+            this.authUrl = Objects.requireNonNull(value, "authUrl");
             return this;
         }
 
@@ -476,7 +453,7 @@ public final class TwitchEventSubConfig {
          * @throws NullPointerException if {@code value} is null
          */
         public Builder callback(URI value) {
-            this.callbackText = Objects.requireNonNull(value, "callback").toString();
+            this.callback = Objects.requireNonNull(value, "callback");
             return this;
         }
 
@@ -484,26 +461,24 @@ public final class TwitchEventSubConfig {
          * How long a delivery waits for its replies; default 5 s (Twitch expects an answer within
          * seconds).
          *
-         * @param value a positive duration
+         * @param value a positive duration; checked by {@link #build()}
          * @return this builder
          * @throws NullPointerException if {@code value} is null
-         * @throws IllegalArgumentException if {@code value} is zero or negative
          */
         public Builder replyTimeout(Duration value) {
-            this.replyTimeout = positive(value, "replyTimeout");
+            this.replyTimeout = Objects.requireNonNull(value, "replyTimeout");
             return this;
         }
 
         /**
          * How long closing waits for queued replies; default 10 s.
          *
-         * @param value the longest wait; zero does not wait
+         * @param value the longest wait; zero does not wait; not negative, checked by {@link #build()}
          * @return this builder
          * @throws NullPointerException if {@code value} is null
-         * @throws IllegalArgumentException if {@code value} is negative
          */
         public Builder closeTimeout(Duration value) {
-            this.closeTimeout = notNegative(value, "closeTimeout");
+            this.closeTimeout = Objects.requireNonNull(value, "closeTimeout");
             return this;
         }
 
@@ -515,137 +490,104 @@ public final class TwitchEventSubConfig {
          *
          * @param perThirtySeconds messages per 30 seconds from the account, at least 1
          * @param asModeratorPerThirtySeconds messages per 30 seconds when they go to a channel where
-         *     the bot is moderator or broadcaster, at least {@code perThirtySeconds}
+         *     the bot is moderator or broadcaster, at least {@code perThirtySeconds}; both checked by
+         *     {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when a limit is not positive or the moderator limit is
-         *     below the normal one
          */
         public Builder messageLimits(int perThirtySeconds, int asModeratorPerThirtySeconds) {
-            checkMessageLimits(perThirtySeconds, asModeratorPerThirtySeconds);
             this.messageLimit = perThirtySeconds;
             this.moderatorMessageLimit = asModeratorPerThirtySeconds;
             return this;
         }
 
         /**
-         * The HTTP client for Helix and OAuth; default a new JDK client.
-         *
-         * @param value the client to send every request with
-         * @return this builder
-         * @throws NullPointerException if {@code value} is null
-         */
-        public Builder httpClient(HttpClient value) {
-            this.httpClient = Objects.requireNonNull(value, "httpClient");
-            return this;
-        }
-
-
-        /**
-         * Checks the settings.
+         * Checks every setting.
          *
          * @return the configuration, with channel logins in lower case and duplicates removed
-         * @throws ConfigurationException listing every problem, each naming its environment variable
+         * @throws ConfigurationException listing every problem, each naming its setter, or its
+         *     environment variable when the value came from there; never a secret
          */
         public TwitchEventSubConfig build() {
-            List<String> problems = new ArrayList<>();
+            ConfigProblems p = problems.copy();
             if (clientId.isBlank()) {
-                problems.add("TWITCH_CLIENT_ID is not set: set it to the client id of the application registered"
-                        + " in the Twitch developer console.");
-            } else if (!printable(clientId.strip())) {
-                problems.add("TWITCH_CLIENT_ID contains spaces or other characters a client id never has.");
+                p.add("clientId", "is not set: set it to the client id of the application registered in the"
+                        + " Twitch developer console.");
+            } else {
+                p.check(printable(clientId.strip()), "clientId", "contains spaces or other characters a client id"
+                        + " never has.");
             }
             if (clientSecret.isBlank()) {
-                problems.add("TWITCH_CLIENT_SECRET is not set: set it to the application's client secret from the"
-                        + " Twitch developer console.");
-            } else if (!printable(clientSecret.strip())) {
-                problems.add("TWITCH_CLIENT_SECRET contains spaces, line breaks or other characters a client secret"
-                        + " never has: paste the secret alone.");
+                p.add("clientSecret", "is not set: set it to the application's client secret from the Twitch"
+                        + " developer console.");
+            } else {
+                p.check(printable(clientSecret.strip()), "clientSecret", "contains spaces, line breaks or other"
+                        + " characters a client secret never has: paste the secret alone.");
             }
             // Twitch: the secret is an ASCII string of 10 to 100 characters (Create EventSub Subscription).
             if (eventSubSecret.isEmpty()) {
-                problems.add("TWITCH_EVENTSUB_SECRET is not set: set it to a random string of 10 to 100 ASCII"
-                        + " characters; Twitch signs every delivery with it.");
+                p.add("eventSubSecret", "is not set: set it to a random string of 10 to 100 ASCII characters;"
+                        + " Twitch signs every delivery with it.");
             } else if (eventSubSecret.length() < 10 || eventSubSecret.length() > 100) {
-                problems.add("TWITCH_EVENTSUB_SECRET must be 10 to 100 characters long, was "
-                        + eventSubSecret.length() + " characters.");
-            } else if (!eventSubSecret.chars().allMatch(c -> c > ' ' && c < 127)) {
-                problems.add("TWITCH_EVENTSUB_SECRET must contain only printable ASCII characters without spaces.");
+                p.add("eventSubSecret", "must be 10 to 100 characters long, was " + eventSubSecret.length()
+                        + " characters.");
+            } else {
+                p.check(printable(eventSubSecret), "eventSubSecret", "must contain only printable ASCII characters"
+                        + " without spaces.");
             }
             if (botUserId.isBlank()) {
-                problems.add("TWITCH_BOT_USER_ID is not set: set it to the numeric user id of the bot account.");
-            } else if (!USER_ID.matcher(botUserId.strip()).matches()) {
-                problems.add("TWITCH_BOT_USER_ID '" + botUserId.strip() + "' is not a Twitch user id: use the"
-                        + " account's numeric id, not its login.");
+                p.add("botUserId", "is not set: set it to the numeric user id of the bot account.");
+            } else {
+                p.check(USER_ID.matcher(botUserId.strip()).matches(), "botUserId", "'" + botUserId.strip()
+                        + "' is not a Twitch user id: use the account's numeric id, not its login.");
             }
-            if (!botLogin.isBlank() && !LOGIN.matcher(botLogin.strip()).matches()) {
-                problems.add("The bot login '" + botLogin.strip() + "' is not a Twitch login: use 1 to 25"
-                        + " letters, digits or underscores.");
+            if (!botLogin.isBlank()) {
+                p.check(LOGIN.matcher(botLogin.strip()).matches(), "botLogin", "'" + botLogin.strip() + "' is not a"
+                        + " Twitch login: use 1 to 25 letters, digits or underscores.");
             }
-            String p = path.strip();
-            if (!p.startsWith("/") || p.contains("?") || p.contains("#") || p.contains(" ")) {
-                problems.add("TWITCH_EVENTSUB_PATH '" + p + "' must be a URL path starting with '/', such as"
-                        + " /twitch.");
-            }
-            URI api = httpUrl(apiUrlText, "TWITCH_API_URL", problems);
-            URI auth = httpUrl(authUrlText, "TWITCH_AUTH_URL", problems);
-            Optional<URI> callback = callbackText == null ? Optional.empty()
-                    : Optional.ofNullable(httpUrl(callbackText, "TWITCH_EVENTSUB_CALLBACK", problems));
+            String trimmed = path.strip();
+            p.check(trimmed.startsWith("/") && !trimmed.contains("?") && !trimmed.contains("#")
+                    && !trimmed.contains(" "), "path", "'" + trimmed + "' must be a URL path starting with '/', such"
+                    + " as /twitch.");
+            boolean apiOk = httpUrl(p, apiUrl, "apiUrl");
+            httpUrl(p, authUrl, "authUrl");
             // Twitch: "Your callback must use SSL and listen on port 443" (Handling Webhook Events).
             // Against a local fake of the API any callback goes, so tests can use plain loopback URLs.
-            if (api != null && callback.isPresent()
-                    && api.getHost().equalsIgnoreCase(DEFAULT_API_URL.getHost())) {
-                URI c = callback.get();
-                if (!"https".equalsIgnoreCase(c.getScheme()) || (c.getPort() != -1 && c.getPort() != 443)) {
-                    problems.add("TWITCH_EVENTSUB_CALLBACK '" + c + "' must be an https:// URL on port 443: Twitch"
-                            + " delivers EventSub webhooks only there. Put the bot's webhook behind a TLS proxy"
-                            + " or a cloud function's URL.");
-                }
+            if (callback != null && httpUrl(p, callback, "callback") && apiOk
+                    && apiUrl.getHost().equalsIgnoreCase(DEFAULT_API_URL.getHost())) {
+                p.check("https".equalsIgnoreCase(callback.getScheme())
+                        && (callback.getPort() == -1 || callback.getPort() == 443), "callback", "'" + callback
+                        + "' must be an https:// URL on port 443: Twitch delivers EventSub webhooks only there. Put"
+                        + " the bot's webhook behind a TLS proxy or a cloud function's URL.");
             }
-            Set<String> logins = channelLogins(channels, problems);
+            Set<String> logins = channelLogins(channels, p);
             Set<String> ids = new LinkedHashSet<>();
             for (String id : broadcasterIds) {
-                if (!USER_ID.matcher(id.strip()).matches()) {
-                    problems.add("TWITCH_BROADCASTER_IDS entry '" + id + "' is not a Twitch user id: use numeric"
-                            + " ids, separated by commas.");
-                } else {
+                if (p.check(USER_ID.matcher(id.strip()).matches(), "broadcasterIds", "entry '" + id + "' is not a"
+                        + " Twitch user id: use numeric ids, separated by commas.")) {
                     ids.add(id.strip());
                 }
             }
-            if (!problems.isEmpty()) {
-                throw new ConfigurationException(problems);
-            }
-            return new TwitchEventSubConfig(this, api, auth, callback, new ArrayList<>(logins), new ArrayList<>(ids));
+            positive(p, replyTimeout, "replyTimeout");
+            notNegative(p, closeTimeout, "closeTimeout");
+            checkMessageLimits(p, messageLimit, moderatorMessageLimit);
+            p.throwIfAny();
+            return new TwitchEventSubConfig(this, new ArrayList<>(logins), new ArrayList<>(ids));
         }
 
-        private static boolean printable(String value) {
-            return value.chars().allMatch(c -> c > ' ' && c < 127);
-        }
-
-        private static URI httpUrl(String text, String variable, List<String> problems) {
-            URI uri;
-            try {
-                uri = new URI(text.strip());
-            } catch (URISyntaxException e) {
-                problems.add(variable + " '" + text + "' is not a URL: " + e.getReason() + ".");
-                return null;
-            }
+        /** Whether {@code uri} is an http(s) URL with a host and a port a socket can use. */
+        private static boolean httpUrl(ConfigProblems p, URI uri, String setting) {
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("https") && !scheme.equals("http")) {
-                problems.add(variable + " '" + text + "' must start with https:// (or http:// for a local test"
-                        + " server).");
-                return null;
+                p.add(setting, "'" + uri + "' must start with https:// (or http:// for a local test server).");
+                return false;
             }
             if (uri.getHost() == null || uri.getHost().isEmpty()) {
-                problems.add(variable + " '" + text + "' has no host name.");
-                return null;
+                p.add(setting, "'" + uri + "' has no host name.");
+                return false;
             }
             // java.net.URI takes any number of digits as a port; HttpClient refuses it on the first request.
-            if (uri.getPort() > 65535) {
-                problems.add(variable + " '" + text + "' has a port out of range: use 1 to 65535, or leave the port"
-                        + " out for the scheme's default.");
-                return null;
-            }
-            return uri;
+            return p.check(uri.getPort() <= 65535, setting, "'" + uri + "' has a port out of range: use 1 to 65535,"
+                    + " or leave the port out for the scheme's default.");
         }
     }
 }

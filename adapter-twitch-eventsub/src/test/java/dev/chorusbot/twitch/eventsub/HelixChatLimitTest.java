@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorusbot.core.Chat;
+import dev.chorusbot.core.ConfigurationException;
 import dev.chorusbot.core.Outbound;
 import dev.chorusbot.testkit.ManualScheduler;
 import dev.chorusbot.testkit.twitch.eventsub.ChatMessageNotification;
@@ -114,11 +115,16 @@ class HelixChatLimitTest {
 
     @Test
     void refusesLimitsThatAreNotPositiveOrWhereTheModeratorLimitIsLower() {
-        assertThatThrownBy(() -> TwitchEventSubConfig.builder().messageLimits(0, 100))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("message limits must be positive, the moderator limit at least the normal one; were 0 and 100");
-        assertThatThrownBy(() -> TwitchEventSubConfig.builder().messageLimits(20, 10))
-                .hasMessage("message limits must be positive, the moderator limit at least the normal one; were 20 and 10");
+        assertThatThrownBy(() -> limited().messageLimits(0, 100).build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("messageLimits must be positive, the moderator limit at least the normal one; were 0 and 100");
+        assertThatThrownBy(() -> limited().messageLimits(20, 10).build())
+                .hasMessage("messageLimits must be positive, the moderator limit at least the normal one; were 20 and 10");
+    }
+
+    private static TwitchEventSubConfig.Builder limited() {
+        return TwitchEventSubConfig.builder().clientId("id").clientSecret("secret").eventSubSecret("0123456789")
+                .botUserId("141981764");
     }
 
     private static ChatMessageNotification ownMessage() {

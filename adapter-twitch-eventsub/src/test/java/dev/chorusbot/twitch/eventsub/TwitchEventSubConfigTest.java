@@ -128,10 +128,54 @@ class TwitchEventSubConfigTest {
 
     @Test
     void refusesANegativeCloseTimeoutButAcceptsZero() {
-        assertThatThrownBy(() -> TwitchEventSubConfig.builder().closeTimeout(Duration.ofMillis(-1)))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> valid().closeTimeout(Duration.ofMillis(-1)).build())
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessage("closeTimeout must not be negative, was PT-0.001S");
-        assertThat(TwitchEventSubConfig.builder().closeTimeout(Duration.ZERO)).isNotNull();
+        assertThat(valid().closeTimeout(Duration.ZERO).build().closeTimeout()).isZero();
+    }
+
+    @Test
+    void theBuilderRecordsEveryProblemAndNamesEachSetter() {
+        String secret = "short";
+        assertThatThrownBy(() -> TwitchEventSubConfig.builder()
+                .clientId("id").clientSecret("has a space").eventSubSecret(secret).botUserId("chorus_bot")
+                .path("twitch").apiUrl(URI.create("ftp://api.twitch.tv")).channels("bad channel")
+                .replyTimeout(Duration.ZERO).messageLimits(0, 0).build())
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> {
+                    assertThat(e.problems()).containsExactly(
+                            "clientSecret contains spaces, line breaks or other characters a client secret never has:"
+                                    + " paste the secret alone.",
+                            "eventSubSecret must be 10 to 100 characters long, was 5 characters.",
+                            "botUserId 'chorus_bot' is not a Twitch user id: use the account's numeric id, not its"
+                                    + " login.",
+                            "path 'twitch' must be a URL path starting with '/', such as /twitch.",
+                            "apiUrl 'ftp://api.twitch.tv' must start with https:// (or http:// for a local test"
+                                    + " server).",
+                            "channels entry 'bad channel' is not a Twitch channel name: use the channel's login, with"
+                                    + " or without '#'.",
+                            "replyTimeout must be positive, was PT0S",
+                            "messageLimits must be positive, the moderator limit at least the normal one; were 0 and 0");
+                    assertThat(e.getMessage()).doesNotContain("has a space").doesNotContain(secret);
+                });
+    }
+
+    @Test
+    void documentsItsDefaults() {
+        TwitchEventSubConfig config = valid().build();
+
+        assertThat(config.path()).isEqualTo(TwitchEventSubConfig.DEFAULT_PATH);
+        assertThat(config.apiUrl()).isEqualTo(TwitchEventSubConfig.DEFAULT_API_URL);
+        assertThat(config.authUrl()).isEqualTo(TwitchEventSubConfig.DEFAULT_AUTH_URL);
+        assertThat(config.replyTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.closeTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.messageLimit()).isEqualTo(20);
+        assertThat(config.moderatorMessageLimit()).isEqualTo(100);
+        assertThat(config.botLogin()).isEmpty();
+    }
+
+    private static TwitchEventSubConfig.Builder valid() {
+        return TwitchEventSubConfig.builder().clientId("id").clientSecret("secret").eventSubSecret("0123456789")
+                .botUserId("141981764");
     }
 
     @Test

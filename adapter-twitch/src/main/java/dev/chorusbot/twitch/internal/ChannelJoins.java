@@ -43,8 +43,8 @@ final class ChannelJoins {
     private final Set<String> joined = new HashSet<>();
     /** Channels whose JOIN answer's USERSTATE has not arrived yet; it confirms no message of ours. */
     private final Set<String> userstatePending = new HashSet<>();
-    /** Configured channels Twitch refused on this connection, with its reason. */
-    private final Map<String, String> refused = new HashMap<>();
+    /** Configured channels Twitch refused on this connection, with its msg-id and reason. */
+    private final Map<String, Refusal> refused = new HashMap<>();
     /** Channels whose JOIN was sent and not yet answered, with when it was sent (ms, monotonic). */
     private final Map<String, Long> sentAt = new LinkedHashMap<>();
     private boolean connected;
@@ -106,14 +106,15 @@ final class ChannelJoins {
     }
 
     /**
-     * Twitch refused something in {@code channel} with {@code notice}: true (and the channel refused)
-     * when it is a configured channel not joined yet, so the notice answers our JOIN.
+     * Twitch refused something in {@code channel} with the NOTICE {@code notice} and its
+     * {@code msgId}: true (and the channel refused) when it is a configured channel not joined yet,
+     * so the notice answers our JOIN.
      */
-    boolean refuseIfJoining(String channel, String notice) {
+    boolean refuseIfJoining(String channel, String msgId, String notice) {
         if (!configured.contains(channel) || joined.contains(channel)) {
             return false;
         }
-        refuse(channel, notice);
+        refuse(channel, new Refusal(msgId, notice));
         return true;
     }
 
@@ -124,7 +125,13 @@ final class ChannelJoins {
 
     /** Why Twitch refused {@code channel} on this connection, if it did. */
     Optional<String> refusal(String channel) {
-        return Optional.ofNullable(refused.get(channel));
+        return Optional.ofNullable(refused.get(channel)).map(Refusal::reason);
+    }
+
+    /** Twitch's msg-id for the refusal of {@code channel}; empty when it said nothing (a timeout) or did not refuse. */
+    String refusalCode(String channel) {
+        Refusal refusal = refused.get(channel);
+        return refusal == null ? "" : refusal.code();
     }
 
     /** JOINs waiting for the pacing window. */
@@ -168,7 +175,7 @@ final class ChannelJoins {
         List<String> overdue = sentAt.entrySet().stream()
                 .filter(sent -> now - sent.getValue() >= timeoutMillis).map(Map.Entry::getKey).toList();
         for (String channel : overdue) {
-            refuse(channel, "no answer to JOIN within " + timeoutMillis + " ms; does the channel exist?");
+            refuse(channel, new Refusal("", "no answer to JOIN within " + timeoutMillis + " ms; does the channel exist?"));
         }
         Optional<Long> oldest = sentAt.values().stream().min(Long::compare);
         if (oldest.isPresent() && timeoutTimer == null) {
@@ -176,11 +183,14 @@ final class ChannelJoins {
         }
     }
 
-    private void refuse(String channel, String reason) {
+    private void refuse(String channel, Refusal refusal) {
         sentAt.remove(channel);
-        refused.put(channel, reason);
-        link.refused(channel, reason);
+        refused.put(channel, refusal);
+        link.refused(channel, refusal.reason());
     }
+
+    /** A refused JOIN: Twitch's msg-id ({@code msg_channel_suspended}; empty for no answer) and reason. */
+    private record Refusal(String code, String reason) {}
 
     private static void cancel(ScheduledTask task) {
         if (task != null) {

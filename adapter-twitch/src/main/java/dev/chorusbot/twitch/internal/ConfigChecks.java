@@ -1,77 +1,62 @@
 package dev.chorusbot.twitch.internal;
 
+import dev.chorusbot.core.config.ConfigProblems;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The checks the IRC and the EventSub configuration share, so both refuse the same input alike. */
+/**
+ * The rules the IRC and the EventSub configuration share, so both refuse the same input alike;
+ * each records into the builder's {@link ConfigProblems}, which names the setter or the variable.
+ */
 public final class ConfigChecks {
     /** A Twitch login: 1 to 25 letters, digits or underscores. */
     public static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9_]{1,25}");
 
     private ConfigChecks() {}
 
-    /** The non-blank, stripped entries of a comma-separated variable such as {@code TWITCH_CHANNELS}. */
-    public static List<String> commaSeparated(String value) {
-        List<String> parts = new ArrayList<>();
-        for (String part : value.split(",")) {
-            if (!part.isBlank()) {
-                parts.add(part.strip());
-            }
-        }
-        return parts;
-    }
-
     /**
-     * The channel logins of {@code TWITCH_CHANNELS} entries, {@code #} optional, lower case, without
-     * repeats; each entry that is not a login adds a problem.
+     * The channel logins of {@code channels}, {@code #} optional, lower case, without repeats; each
+     * entry that is not a login adds a problem with the {@code channels} setting.
      */
-    public static Set<String> channelLogins(List<String> channels, List<String> problems) {
+    public static Set<String> channelLogins(List<String> channels, ConfigProblems problems) {
         Set<String> logins = new LinkedHashSet<>();
         for (String channel : channels) {
             String name = channel.strip();
             name = name.startsWith("#") ? name.substring(1) : name;
-            if (!LOGIN.matcher(name).matches()) {
-                problems.add("TWITCH_CHANNELS entry '" + channel + "' is not a Twitch channel name: use the"
-                        + " channel's login, with or without '#'.");
-            } else {
+            if (problems.check(LOGIN.matcher(name).matches(), "channels", "entry '" + channel + "' is not a Twitch"
+                    + " channel name: use the channel's login, with or without '#'.")) {
                 logins.add(name.toLowerCase(Locale.ROOT));
             }
         }
         return logins;
     }
 
-    /** {@code value}, which must be positive. */
-    public static Duration positive(Duration value, String name) {
-        Objects.requireNonNull(value, name);
-        if (value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + value);
-        }
-        return value;
+    /** Adds a problem with {@code setting} unless {@code value} is positive. */
+    public static void positive(ConfigProblems problems, Duration value, String setting) {
+        problems.check(!value.isZero() && !value.isNegative(), setting, "must be positive, was " + value);
     }
 
-    /** {@code value}, which must not be negative (zero: do not wait). */
-    public static Duration notNegative(Duration value, String name) {
-        if (Objects.requireNonNull(value, name).isNegative()) {
-            throw new IllegalArgumentException(name + " must not be negative, was " + value);
-        }
-        return value;
+    /** Adds a problem with {@code setting} when {@code value} is negative (zero: do not wait). */
+    public static void notNegative(ConfigProblems problems, Duration value, String setting) {
+        problems.check(!value.isNegative(), setting, "must not be negative, was " + value);
     }
 
     /**
-     * Refuses chat limits that are not positive, or a moderator limit below the normal one.
-     *
-     * @throws IllegalArgumentException naming both values
+     * Adds a problem with {@code messageLimits} when a limit is not positive or the moderator limit
+     * is below the normal one.
      */
-    public static void checkMessageLimits(int perThirtySeconds, int asModeratorPerThirtySeconds) {
-        if (perThirtySeconds <= 0 || asModeratorPerThirtySeconds < perThirtySeconds) {
-            throw new IllegalArgumentException("message limits must be positive, the moderator limit at least the"
-                    + " normal one; were " + perThirtySeconds + " and " + asModeratorPerThirtySeconds);
-        }
+    public static void checkMessageLimits(ConfigProblems problems, int perThirtySeconds, int asModeratorPerThirtySeconds) {
+        problems.check(perThirtySeconds > 0 && asModeratorPerThirtySeconds >= perThirtySeconds, "messageLimits",
+                "must be positive, the moderator limit at least the normal one; were " + perThirtySeconds + " and "
+                        + asModeratorPerThirtySeconds);
+    }
+
+    /** Whether {@code value} is printable ASCII without spaces, as tokens, ids and secrets are. */
+    public static boolean printable(String value) {
+        return value.chars().allMatch(c -> c > ' ' && c < 127);
     }
 }

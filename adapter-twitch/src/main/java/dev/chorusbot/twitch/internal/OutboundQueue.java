@@ -212,13 +212,13 @@ final class OutboundQueue {
         return true;
     }
 
-    /** Messages sent over a connection that dropped cannot be confirmed any more. */
     /** How many messages to {@code channel} were sent and are neither confirmed nor refused yet. */
     int unconfirmed(String channel) {
         Deque<InFlight> sent = inFlight.get(channel);
         return sent == null ? 0 : sent.size();
     }
 
+    /** Messages sent over a connection that dropped cannot be confirmed any more. */
     void forgetInFlight() {
         inFlight.clear();
     }

@@ -9,6 +9,7 @@ import dev.chorusbot.core.time.ScheduledTask;
 import dev.chorusbot.core.time.Scheduler;
 import dev.chorusbot.twitch.IrcMessage;
 import dev.chorusbot.twitch.IrcTags;
+import dev.chorusbot.twitch.TwitchChatException;
 import dev.chorusbot.twitch.TwitchConfig;
 import dev.chorusbot.twitch.TwitchLoginException;
 import dev.chorusbot.twitch.TwitchMessage;
@@ -274,7 +275,7 @@ public final class TwitchSession {
         pingSentAt = 0;
         // PASS must come before NICK, or Twitch answers "Improperly formatted auth".
         write("CAP REQ :twitch.tv/tags twitch.tv/commands");
-        write("PASS " + config.password());
+        write("PASS oauth:" + config.token());
         write("NICK " + config.username());
     }
 
@@ -400,7 +401,7 @@ public final class TwitchSession {
             case "msg_channel_suspended" -> {
                 // Twitch's answer to a JOIN of a suspended or unknown channel: no JOIN echo follows, so
                 // what waits for the JOIN would wait forever.
-                if (!joins.refuseIfJoining(channel, text)) {
+                if (!joins.refuseIfJoining(channel, msgId, text)) {
                     log.warn("Twitch refused a message in #{}: {} ({})", channel, text, msgId);
                     queue.dropped(channel, now());
                 }
@@ -435,14 +436,15 @@ public final class TwitchSession {
         List<OutboundQueue.Pending> held = queue.removeChannel(channel);
         log.warn("Twitch refused to let the bot join #{}: {}; {} queued message(s) to it failed", channel, notice,
                 held.size());
-        IllegalStateException reason = joinRefused(channel);
+        TwitchChatException reason = joinRefused(channel);
         held.forEach(item -> item.done().completeExceptionally(reason));
         pump(); // the queue may be empty now, which a close waits for
     }
 
-    private IllegalStateException joinRefused(String channel) {
-        return new IllegalStateException("Twitch refused to let the bot join #" + channel + ": "
-                + joins.refusal(channel).orElse("no reason given"));
+    private TwitchChatException joinRefused(String channel) {
+        String reason = joins.refusal(channel).orElse("no reason given");
+        return new TwitchChatException(channel, joins.refusalCode(channel), reason,
+                "Twitch refused to let the bot join #" + channel + ": " + reason);
     }
 
     private void dispatch(IrcMessage message) {

@@ -104,9 +104,9 @@ class ChannelJoinsTest {
         joins.connected();
         joins.joined("chorus");
 
-        assertThat(joins.refuseIfJoining("gone", "This channel has been suspended.")).isTrue();
-        assertThat(joins.refuseIfJoining("chorus", "You are banned.")).isFalse();
-        assertThat(joins.refuseIfJoining("elsewhere", "Not configured.")).isFalse();
+        assertThat(joins.refuseIfJoining("gone", "msg_channel_suspended", "This channel has been suspended.")).isTrue();
+        assertThat(joins.refuseIfJoining("chorus", "msg_banned", "You are banned.")).isFalse();
+        assertThat(joins.refuseIfJoining("elsewhere", "msg_channel_suspended", "Not configured.")).isFalse();
 
         assertThat(refused).containsExactly(Map.entry("gone", "This channel has been suspended."));
         time.advance(Duration.ofSeconds(10));
@@ -131,7 +131,7 @@ class ChannelJoinsTest {
     void aDroppedConnectionCancelsItsTimersAndANewOneAsksAgain() {
         ChannelJoins joins = joins(channels(25));
         joins.connected();
-        joins.refuseIfJoining("channel0", "This channel has been suspended.");
+        joins.refuseIfJoining("channel0", "msg_channel_suspended", "This channel has been suspended.");
 
         joins.disconnected();
         assertThat(time.pendingTasks()).isZero();

@@ -2,6 +2,7 @@ package dev.chorusbot.twitch.eventsub.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chorusbot.core.time.Scheduler;
+import dev.chorusbot.twitch.eventsub.AppTokenRefusedException;
 import dev.chorusbot.twitch.eventsub.TwitchEventSubConfig;
 import java.io.IOException;
 import java.net.URI;

@@ -30,21 +30,17 @@ public final class HelixApi {
     private final HelixTransport transport;
 
     /**
-     * An API client for {@code config}, on its HTTP client or a new JDK client made on first use (a
-     * serverless cold start that only answers a verification never pays for one), waiting for rate
-     * limits and reading token expiry on {@code time}.
+     * An API client for {@code config}, on a JDK client made on first use (a serverless cold start
+     * that only answers a verification never pays for one), waiting for rate limits and reading
+     * token expiry on {@code time}.
      */
     public HelixApi(TwitchEventSubConfig config, Scheduler time) {
-        this.transport = new HelixTransport(config, new LazyHttpClient(config.httpClient().orElse(null)), time);
+        this.transport = new HelixTransport(config, new LazyHttpClient(), time);
     }
 
     /** Creates the JDK client when the first request needs it. */
     static final class LazyHttpClient {
         private HttpClient client;
-
-        LazyHttpClient(HttpClient given) {
-            this.client = given;
-        }
 
         synchronized HttpClient get() {
             if (client == null) {

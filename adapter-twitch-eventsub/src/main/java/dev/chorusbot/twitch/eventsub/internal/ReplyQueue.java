@@ -1,6 +1,7 @@
 package dev.chorusbot.twitch.eventsub.internal;
 
 import dev.chorusbot.core.Outbound;
+import dev.chorusbot.twitch.eventsub.AppTokenRefusedException;
 import dev.chorusbot.twitch.eventsub.ChatMessageDroppedException;
 import dev.chorusbot.twitch.eventsub.TwitchApiException;
 import dev.chorusbot.twitch.eventsub.TwitchEventSubConfig;
