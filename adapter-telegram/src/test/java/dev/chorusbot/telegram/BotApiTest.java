@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.chorusbot.core.PlatformException;
 import dev.chorusbot.testkit.telegram.Failure;
 import dev.chorusbot.testkit.telegram.FakeChat;
 import dev.chorusbot.testkit.telegram.FakeTelegramServer;
@@ -105,6 +106,11 @@ class BotApiTest {
                     assertThat(e.description()).isEqualTo("Too Many Requests: retry after 12");
                     assertThat(e.retryAfter()).hasValue(12);
                     assertThat(e.migrateToChatId()).isEmpty();
+                    PlatformException failure = e;
+                    assertThat(failure.platform()).isEqualTo(TelegramAdapter.PLATFORM);
+                    assertThat(failure.code()).isEqualTo("429");
+                    assertThat(failure.reason()).isEqualTo("Too Many Requests: retry after 12");
+                    assertThat(e.toString()).doesNotContain(telegram.token());
                 })
                 .hasMessage("getMe failed: 429 Too Many Requests: retry after 12");
     }
@@ -144,7 +150,12 @@ class BotApiTest {
                     telegram.token(), Duration.ofSeconds(5));
 
             assertThatThrownBy(() -> get(behindProxy.getMe())).cause()
-                    .isInstanceOf(TelegramNetworkException.class)
+                    .isInstanceOfSatisfying(TelegramNetworkException.class, e -> {
+                        assertThat(e.platform()).isEqualTo(TelegramAdapter.PLATFORM);
+                        assertThat(e.code()).isEmpty();
+                        assertThat(e.reason()).isEqualTo("HTTP 502 without a Bot API answer in the body");
+                        assertThat(e.toString()).doesNotContain(telegram.token());
+                    })
                     .hasMessage("getMe failed: HTTP 502 without a Bot API answer in the body");
         } finally {
             proxy.stop(0);

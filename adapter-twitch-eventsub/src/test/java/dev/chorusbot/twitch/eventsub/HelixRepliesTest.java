@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.Outbound;
+import dev.chorusbot.core.PlatformException;
 import dev.chorusbot.testkit.ManualScheduler;
 import dev.chorusbot.testkit.twitch.eventsub.ChatMessageNotification;
 import dev.chorusbot.testkit.twitch.eventsub.FakeEventSubSender;
@@ -44,8 +45,11 @@ class HelixRepliesTest {
             h.helix.failNext(401); // a channel that did not let the bot in: a new token does not help
 
             var first = h.adapter.send(Outbound.text(TWITCHDEV, "one"));
-            assertThatThrownBy(first::join).cause().isInstanceOf(TwitchApiException.class)
-                    .hasMessage("Twitch answered 401 Unauthorized: failing as told");
+            assertThatThrownBy(first::join).cause().isInstanceOfSatisfying(TwitchApiException.class, e -> {
+                assertThat(e.code()).isEqualTo("401");
+                assertThat(e.error()).isEqualTo("Unauthorized");
+                assertThat(e.reason()).isEqualTo("failing as told");
+            }).hasMessage("Twitch answered 401 Unauthorized: failing as told");
             h.helix.failNext(401);
             var second = h.adapter.send(Outbound.text(TWITCHDEV, "two"));
             assertThatThrownBy(second::join).cause().isInstanceOf(TwitchApiException.class);
@@ -66,8 +70,14 @@ class HelixRepliesTest {
 
             var future = h.adapter.send(Outbound.text(TWITCHDEV, "hello again"));
 
-            assertThatThrownBy(() -> future.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(ChatMessageDroppedException.class)
-                    .cause().hasMessage("Twitch dropped the message to #twitchdev: msg_duplicate (Your message was not"
+            assertThatThrownBy(() -> future.get(5, TimeUnit.SECONDS)).cause()
+                    .isInstanceOfSatisfying(ChatMessageDroppedException.class, e -> {
+                        assertThat(e.platform()).isEqualTo(TwitchEventSubAdapter.PLATFORM);
+                        assertThat(e.channel()).isEqualTo("twitchdev");
+                        assertThat(e.code()).isEqualTo("msg_duplicate");
+                        assertThat(e.reason()).startsWith("Your message was not sent");
+                    })
+                    .hasMessage("Twitch dropped the message to #twitchdev: msg_duplicate (Your message was not"
                             + " sent because it is identical to the previous one you sent, less than 30 seconds ago.)");
             assertThat(log.text()).contains("Twitch dropped the message to #twitchdev: msg_duplicate");
         }
@@ -167,7 +177,12 @@ class HelixRepliesTest {
             try {
                 var future = adapter.send(Outbound.text(TWITCHDEV, "hi"));
 
-                assertThatThrownBy(future::join).cause().isInstanceOf(TwitchApiException.class)
+                assertThatThrownBy(future::join).cause().isInstanceOfSatisfying(AppTokenRefusedException.class, e -> {
+                    PlatformException failure = e;
+                    assertThat(failure.platform()).isEqualTo(TwitchEventSubAdapter.PLATFORM);
+                    assertThat(failure.code()).isEqualTo("403");
+                    assertThat(e.toString()).doesNotContain("not-the-secret").doesNotContain(helix.clientSecret());
+                })
                         .hasMessage("Twitch answered 403: could not get an app access token with TWITCH_CLIENT_ID and"
                                 + " TWITCH_CLIENT_SECRET: invalid client secret");
             } finally {
