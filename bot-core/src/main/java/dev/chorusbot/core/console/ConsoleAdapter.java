@@ -38,6 +38,12 @@ import org.slf4j.LoggerFactory;
 public final class ConsoleAdapter implements PullAdapter {
     private static final Logger log = LoggerFactory.getLogger(ConsoleAdapter.class);
 
+    /** The platform id {@code console}, the same as {@link Platform#CONSOLE}. */
+    public static final Platform PLATFORM = Platform.CONSOLE;
+
+    /** Plain text, multi-line, up to 65,536 UTF-16 units: {@link Capabilities#plainText()}. */
+    public static final Capabilities CAPABILITIES = Capabilities.plainText();
+
     /** The one chat of the console. */
     public static final Chat CHAT = Chat.of("console", Chat.Kind.PRIVATE, "console");
 
@@ -78,12 +84,12 @@ public final class ConsoleAdapter implements PullAdapter {
 
     @Override
     public Platform platform() {
-        return Platform.CONSOLE;
+        return PLATFORM;
     }
 
     @Override
     public Capabilities capabilities() {
-        return Capabilities.plainText();
+        return CAPABILITIES;
     }
 
     @Override
