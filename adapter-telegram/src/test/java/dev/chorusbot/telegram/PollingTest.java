@@ -141,6 +141,12 @@ class PollingTest {
         bot = botWith(c -> c).build();
 
         assertThatThrownBy(bot::run).isInstanceOf(AdapterStoppedException.class)
+                .satisfies(e -> assertThat(e.getCause()).isInstanceOfSatisfying(TelegramRefusedException.class, r -> {
+                    assertThat(r.platform()).isEqualTo(TelegramAdapter.PLATFORM);
+                    assertThat(r.method()).isEqualTo("getUpdates");
+                    assertThat(r.code()).isEqualTo("409");
+                    assertThat(r.reason()).startsWith("Conflict: terminated by other getUpdates request");
+                }))
                 .hasMessageContaining("Another instance of this bot is polling Telegram (409 Conflict: terminated by"
                         + " other getUpdates request; make sure that only one bot instance is running): stop the other"
                         + " instance; only one may poll per token");
@@ -156,7 +162,8 @@ class PollingTest {
 
             assertThatThrownBy(b::start).isInstanceOf(IllegalStateException.class)
                     .hasMessage("the bot could not start: Telegram rejected the bot token (401 Unauthorized on getMe):"
-                            + " check TELEGRAM_BOT_TOKEN");
+                            + " check TELEGRAM_BOT_TOKEN")
+                    .hasRootCauseInstanceOf(TelegramRefusedException.class);
         } finally {
             other.close();
         }

@@ -7,6 +7,7 @@ import dev.chorusbot.core.InboundEvent;
 import dev.chorusbot.core.time.ScheduledTask;
 import dev.chorusbot.telegram.TelegramApiException;
 import dev.chorusbot.telegram.TelegramConfig;
+import dev.chorusbot.telegram.TelegramRefusedException;
 import dev.chorusbot.telegram.TelegramUpdate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,9 +90,9 @@ public final class PollingLoop {
                 }
                 Throwable cause = e.getCause();
                 if (cause instanceof TelegramApiException api) {
-                    Optional<String> fatal = fatal(api);
+                    Optional<TelegramRefusedException> fatal = fatal(api);
                     if (fatal.isPresent()) {
-                        failure = new IllegalStateException(fatal.get());
+                        failure = fatal.get();
                         break;
                     }
                     if (api.errorCode() == 429) {
@@ -99,8 +100,8 @@ public final class PollingLoop {
                         continue;
                     }
                     if (api.errorCode() < 500) {
-                        failure = new IllegalStateException("Telegram refused getUpdates: " + api.errorCode() + " "
-                                + api.description());
+                        failure = new TelegramRefusedException("getUpdates", api.errorCode(), api.description(),
+                                "Telegram refused getUpdates: " + api.errorCode() + " " + api.description());
                         break;
                     }
                 }
@@ -122,20 +123,21 @@ public final class PollingLoop {
         session.sink().stopped(adapter, failure);
     }
 
-    private static Optional<String> fatal(TelegramApiException e) {
+    private static Optional<TelegramRefusedException> fatal(TelegramApiException e) {
+        String why;
         if (e.errorCode() == 401 || e.errorCode() == 404) {
-            return Optional.of("Telegram rejected the bot token (" + e.errorCode() + " " + e.description()
-                    + "): check TELEGRAM_BOT_TOKEN");
+            why = "Telegram rejected the bot token (" + e.errorCode() + " " + e.description()
+                    + "): check TELEGRAM_BOT_TOKEN";
+        } else if (e.errorCode() == 409 && e.description().contains("webhook")) {
+            why = "Telegram refuses long polling while a webhook is set (409 " + e.description()
+                    + "): delete the webhook with deleteWebhook, or run in webhook mode (TELEGRAM_MODE=webhook)";
+        } else if (e.errorCode() == 409) {
+            why = "Another instance of this bot is polling Telegram (409 " + e.description()
+                    + "): stop the other instance; only one may poll per token";
+        } else {
+            return Optional.empty();
         }
-        if (e.errorCode() == 409 && e.description().contains("webhook")) {
-            return Optional.of("Telegram refuses long polling while a webhook is set (409 " + e.description()
-                    + "): delete the webhook with deleteWebhook, or run in webhook mode (TELEGRAM_MODE=webhook)");
-        }
-        if (e.errorCode() == 409) {
-            return Optional.of("Another instance of this bot is polling Telegram (409 " + e.description()
-                    + "): stop the other instance; only one may poll per token");
-        }
-        return Optional.empty();
+        return Optional.of(new TelegramRefusedException(e.method(), e.errorCode(), e.description(), why));
     }
 
     private void handle(List<JsonNode> updates) {

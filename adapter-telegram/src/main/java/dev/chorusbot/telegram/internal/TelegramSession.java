@@ -15,6 +15,7 @@ import dev.chorusbot.core.time.Scheduler;
 import dev.chorusbot.telegram.TelegramApiException;
 import dev.chorusbot.telegram.TelegramBotApi;
 import dev.chorusbot.telegram.TelegramConfig;
+import dev.chorusbot.telegram.TelegramRefusedException;
 import dev.chorusbot.telegram.TelegramUpdate;
 import dev.chorusbot.telegram.TelegramUser;
 import java.util.ArrayList;
@@ -154,8 +155,9 @@ public final class TelegramSession {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof TelegramApiException api && (api.errorCode() == 401 || api.errorCode() == 404)) {
-                throw new IllegalStateException("Telegram rejected the bot token (" + api.errorCode() + " "
-                        + api.description() + " on " + method + "): check TELEGRAM_BOT_TOKEN");
+                throw new TelegramRefusedException(method, api.errorCode(), api.description(),
+                        "Telegram rejected the bot token (" + api.errorCode() + " " + api.description() + " on " + method
+                                + "): check TELEGRAM_BOT_TOKEN");
             }
             throw new IllegalStateException("Telegram " + cause.getMessage());
         } catch (TimeoutException e) {
