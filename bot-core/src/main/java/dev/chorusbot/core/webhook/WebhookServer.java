@@ -3,6 +3,8 @@ package dev.chorusbot.core.webhook;
 import static dev.chorusbot.core.internal.Checks.notNull;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.chorusbot.core.ConfigurationException;
+import dev.chorusbot.core.config.ConfigProblems;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,8 +46,8 @@ public final class WebhookServer implements AutoCloseable {
     private HttpServer server;
     private ExecutorService executor;
 
-    private WebhookServer(Builder builder) {
-        this.address = builder.address;
+    private WebhookServer(Builder builder, InetSocketAddress address) {
+        this.address = address;
         this.routes = new WebhookRoutes(builder.maxBodyBytes);
         this.threads = builder.threads;
     }
@@ -224,9 +226,14 @@ public final class WebhookServer implements AutoCloseable {
         }
     }
 
-    /** Configures a {@link WebhookServer}. */
+    /**
+     * Configures a {@link WebhookServer}. Setters only record; {@link #build()} checks everything at
+     * once and throws one {@link ConfigurationException} naming each setter.
+     */
     public static final class Builder {
-        private InetSocketAddress address = new InetSocketAddress(8080);
+        private final ConfigProblems problems = new ConfigProblems();
+        private int port = 8080;
+        private InetSocketAddress address;
         private int maxBodyBytes = WebhookRoutes.DEFAULT_MAX_BODY_BYTES;
         private int threads = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
 
@@ -235,11 +242,13 @@ public final class WebhookServer implements AutoCloseable {
         /**
          * Listens on {@code port} on all interfaces; 0 picks a free port.
          *
-         * @param port the TCP port, 0 to 65535
+         * @param port the TCP port, 0 to 65535; checked by {@link #build()}
          * @return this builder
          */
         public Builder port(int port) {
-            return address(new InetSocketAddress(port));
+            this.port = port;
+            this.address = null;
+            return this;
         }
 
         /**
@@ -256,14 +265,10 @@ public final class WebhookServer implements AutoCloseable {
         /**
          * Refuses bodies larger than this with 413; default 1 MiB.
          *
-         * @param bytes the largest body accepted, in bytes; must be positive
+         * @param bytes the largest body accepted, in bytes; positive, checked by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException if {@code bytes} is zero or negative
          */
         public Builder maxBodyBytes(int bytes) {
-            if (bytes <= 0) {
-                throw new IllegalArgumentException("maxBodyBytes must be positive, was " + bytes);
-            }
             this.maxBodyBytes = bytes;
             return this;
         }
@@ -271,14 +276,10 @@ public final class WebhookServer implements AutoCloseable {
         /**
          * How many requests are served at once; default twice the processors, at least 4.
          *
-         * @param count the number of serving threads; must be positive
+         * @param count the number of serving threads; positive, checked by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException if {@code count} is zero or negative
          */
         public Builder threads(int count) {
-            if (count <= 0) {
-                throw new IllegalArgumentException("threads must be positive, was " + count);
-            }
             this.threads = count;
             return this;
         }
@@ -287,9 +288,17 @@ public final class WebhookServer implements AutoCloseable {
          * The configured server, not yet started.
          *
          * @return a new server; call {@link WebhookServer#start()} to bind it
+         * @throws ConfigurationException listing every problem, each naming its setter
          */
         public WebhookServer build() {
-            return new WebhookServer(this);
+            ConfigProblems p = problems.copy();
+            if (address == null) {
+                p.check(port >= 0 && port <= 65535, "port", "must be a port number from 0 to 65535, was " + port);
+            }
+            p.check(maxBodyBytes > 0, "maxBodyBytes", "must be positive, was " + maxBodyBytes);
+            p.check(threads > 0, "threads", "must be positive, was " + threads);
+            p.throwIfAny();
+            return new WebhookServer(this, address != null ? address : new InetSocketAddress(port));
         }
     }
 }

@@ -140,4 +140,13 @@ class WebhookServerTest {
                 java.util.Map.of("X-Telegram-Bot-Api-Secret-Token", "s3cret-value"), new byte[3]);
         assertThat(request.toString()).doesNotContain("s3cret-value").contains("x-telegram-bot-api-secret-token");
     }
+
+    @Test
+    void theBuilderListsEveryProblemNamingItsSetter() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> WebhookServer.builder().port(70000).maxBodyBytes(0)
+                        .threads(-1).build())
+                .isInstanceOfSatisfying(dev.chorusbot.core.ConfigurationException.class, e -> assertThat(e.problems())
+                        .containsExactly("port must be a port number from 0 to 65535, was 70000",
+                                "maxBodyBytes must be positive, was 0", "threads must be positive, was -1"));
+    }
 }
