@@ -26,7 +26,7 @@ final class TelegramEnv {
                 default -> b.problems.add("mode", "must be 'webhook' or 'polling', was '" + mode + "'");
             }
         });
-        env.integer("TELEGRAM_WEBHOOK_PORT", "webhookPort").ifPresent(b::webhookPort);
+        env.port("TELEGRAM_WEBHOOK_PORT", "webhookPort").ifPresent(b::webhookPort);
         env.string("TELEGRAM_WEBHOOK_PATH", "webhookPath").ifPresent(b::webhookPath);
         env.string("TELEGRAM_WEBHOOK_SECRET", "webhookSecret").ifPresent(b::webhookSecret);
         env.url("TELEGRAM_WEBHOOK_URL", "webhookUrl").ifPresent(b::webhookUrl);

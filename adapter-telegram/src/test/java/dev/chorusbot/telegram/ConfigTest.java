@@ -188,7 +188,7 @@ class ConfigTest {
                 "TELEGRAM_WEBHOOK_PORT", "eighty", "TELEGRAM_API_URL", "http://bad host")))
                 .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems()).containsExactly(
                         "TELEGRAM_API_URL is not a URL: Illegal character in authority.",
-                        "TELEGRAM_WEBHOOK_PORT must be a whole number, was 'eighty'"));
+                        "TELEGRAM_WEBHOOK_PORT must be a port number from 0 to 65535, was 'eighty'"));
     }
 
     @Test

@@ -94,11 +94,14 @@ class TelegramFromEnvTest {
     }
 
     @Test
-    void keepsRefusingAWebhookUrlWhenTelegramIsPolled() {
+    void aWebhookUrlAloneMakesTelegramAWebhookThatNeedsItsServer() {
+        // A webhook URL makes webhook Telegram's default mode (TelegramConfig's one rule), so what is
+        // missing is the server that receives the webhooks, not a mode.
         List<String> problems = problems(() -> BotEnvironment.process(
                 telegram("TELEGRAM_WEBHOOK_URL", "https://bot.example.com/telegram")));
 
-        assertThat(problems).singleElement().asString().startsWith("TELEGRAM_WEBHOOK_URL is set but Telegram is polled");
+        assertThat(problems).containsExactly("telegram receives webhooks, which need the embedded webhook server:"
+                + " set CHORUS_WEBHOOK_PORT to its port");
     }
 
     @Test

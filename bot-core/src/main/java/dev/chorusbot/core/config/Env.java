@@ -96,6 +96,27 @@ public final class Env {
     }
 
     /**
+     * The variable as a TCP port number. Only the parsing is checked here; the range (0 to 65535)
+     * is the builder's rule, so it is written once.
+     *
+     * @param variable the variable's name, such as {@code TELEGRAM_WEBHOOK_PORT}
+     * @param setting the builder's name for the value
+     * @return the number; empty when unset, or when it is not a number (a problem is recorded)
+     */
+    public OptionalInt port(String variable, String setting) {
+        Optional<String> text = string(variable, setting);
+        if (text.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(Integer.parseInt(text.get()));
+        } catch (NumberFormatException e) {
+            problems.add(setting, "must be a port number from 0 to 65535, was '" + text.get() + "'");
+            return OptionalInt.empty();
+        }
+    }
+
+    /**
      * The variable as a duration: a number with a unit ({@code 500ms}, {@code 30s}, {@code 5m},
      * {@code 2h}, {@code 1d}) or ISO-8601 ({@code PT30S}).
      *

@@ -18,7 +18,8 @@ class EnvTest {
                 "https://example.org/hook", "ON", "Yes", "LIST", " a, ,b ,", "BLANK", "  "), problems);
 
         assertThat(env.string("NAME", "name")).contains("bot");
-        assertThat(env.integer("PORT", "port")).hasValue(8080);
+        assertThat(env.integer("PORT", "count")).hasValue(8080);
+        assertThat(env.port("PORT", "port")).hasValue(8080);
         assertThat(env.duration("WAIT", "wait")).contains(Duration.ofMillis(500));
         assertThat(env.duration("LONG", "long")).contains(Duration.ofMinutes(2));
         assertThat(env.url("URL", "url")).contains(URI.create("https://example.org/hook"));
@@ -32,14 +33,17 @@ class EnvTest {
 
     @Test
     void recordsEveryValueItCannotReadNamingTheVariable() {
-        Env env = Env.of(Map.of("PORT", "eighty", "WAIT", "soon", "URL", "http://bad host", "ON", "maybe"), problems);
+        Env env = Env.of(Map.of("COUNT", "many", "PORT", "eighty", "WAIT", "soon", "URL", "http://bad host", "ON",
+                "maybe"), problems);
 
-        assertThat(env.integer("PORT", "port")).isEmpty();
+        assertThat(env.integer("COUNT", "count")).isEmpty();
+        assertThat(env.port("PORT", "port")).isEmpty();
         assertThat(env.duration("WAIT", "wait")).isEmpty();
         assertThat(env.url("URL", "url")).isEmpty();
         assertThat(env.bool("ON", "on")).isEmpty();
         assertThat(problems.list()).containsExactly(
-                "PORT must be a whole number, was 'eighty'",
+                "COUNT must be a whole number, was 'many'",
+                "PORT must be a port number from 0 to 65535, was 'eighty'",
                 "WAIT must be a duration such as 500ms, 30s, 5m or PT30S, was 'soon'",
                 "URL is not a URL: Illegal character in authority.",
                 "ON must be true or false, was 'maybe'");
