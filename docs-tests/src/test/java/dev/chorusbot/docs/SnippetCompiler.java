@@ -114,6 +114,9 @@ final class SnippetCompiler {
         sources.add(pageClass);
 
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new IllegalStateException("no Java compiler in this runtime: run the docs tests on a JDK, not a JRE");
+        }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
             Files.createDirectories(out);
