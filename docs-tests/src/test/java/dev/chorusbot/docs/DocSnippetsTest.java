@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,11 @@ class DocSnippetsTest {
     static void setUp() {
         root = Path.of(System.getProperty("chorus.root", "..")).toAbsolutePath().normalize();
         compiler = new SnippetCompiler(System.getProperty("java.class.path"));
+    }
+
+    @AfterAll
+    static void tearDown() throws IOException {
+        compiler.close();
     }
 
     /** The pages whose Java blocks are compiled: the README and every Markdown file in docs/. */

@@ -29,7 +29,7 @@ import javax.tools.ToolProvider;
  * Turns the Java blocks of one page into sources and compiles them in-process with the JDK's
  * {@link JavaCompiler}, against a class path. Errors are reported at the page's own lines.
  */
-final class SnippetCompiler {
+final class SnippetCompiler implements AutoCloseable {
 
     /**
      * Imported on demand by every page's snippet class besides Chorus's own public packages, which
@@ -56,6 +56,9 @@ final class SnippetCompiler {
 
     private final String classPath;
     private final List<String> chorusImports;
+    private final JavaCompiler javac;
+    /** One file manager for every page: it keeps the class path's jars open and indexed between compilations. */
+    private final StandardJavaFileManager files;
 
     /**
      * A compiler for one class path.
@@ -65,6 +68,16 @@ final class SnippetCompiler {
     SnippetCompiler(String classPath) {
         this.classPath = classPath;
         this.chorusImports = chorusPackages(classPath).stream().map(p -> "import " + p + ".*;").toList();
+        this.javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new IllegalStateException("no Java compiler in this runtime: run the docs tests on a JDK, not a JRE");
+        }
+        this.files = javac.getStandardFileManager(null, Locale.ROOT, null);
+    }
+
+    @Override
+    public void close() throws IOException {
+        files.close();
     }
 
     /**
@@ -113,12 +126,8 @@ final class SnippetCompiler {
         pageClass.add("}", null);
         sources.add(pageClass);
 
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
-            throw new IllegalStateException("no Java compiler in this runtime: run the docs tests on a JDK, not a JRE");
-        }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+        try {
             Files.createDirectories(out);
             List<String> options = List.of("--release", "17", "-proc:none", "-Xlint:none",
                     "-classpath", classPath, "-d", out.toString());
