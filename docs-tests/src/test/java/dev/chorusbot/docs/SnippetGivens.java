@@ -6,6 +6,8 @@ import dev.chorusbot.core.Command;
 import dev.chorusbot.core.CommandContext;
 import dev.chorusbot.core.Reply;
 import dev.chorusbot.core.StateStore;
+import dev.chorusbot.testkit.telegram.FakeTelegramServer;
+import dev.chorusbot.testkit.twitch.FakeTwitchIrcServer;
 
 /**
  * What the guides' fragments take as given: the names their prose introduces before the code
@@ -32,6 +34,10 @@ public class SnippetGivens {
     protected StateStore myStore;
     /** The reader's own metrics registry. */
     protected Metrics metrics;
+    /** The fake Telegram server a test on the page started. */
+    protected FakeTelegramServer telegram;
+    /** The fake Twitch IRC server a test on the page started. */
+    protected FakeTwitchIrcServer twitch;
 
     /** Stands for the {@code binder()} of the Guice module whose {@code configure()} a fragment is in. */
     protected Binder binder() {
