@@ -52,7 +52,7 @@ public final class Bot {
     private final List<Command> commands;
     private final Map<Platform, Adapter> adapters;
     private final Map<Platform, Capabilities> capabilities = new HashMap<>();
-    private final Pipeline pipeline;
+    private final HandlerChain handlers;
     private final ExecutorService executor;
     private final boolean ownsExecutor;
     private final Duration shutdownTimeout;
@@ -82,8 +82,8 @@ public final class Bot {
         chain.addAll(builder.middleware);
         chain.add(BuiltInMiddleware.PERMISSIONS);
         chain.add(BuiltInMiddleware.COOLDOWNS);
-        this.pipeline = new Pipeline(byName, builder.platformPrefixes, builder.prefixes, builder.textHandlers,
-                builder.eventHandlers, builder.services, chain, builder.state, builder.scheduler.clock(), builder.texts);
+        this.handlers = new HandlerChain(new CommandRouter(byName, builder.platformPrefixes, builder.prefixes),
+                chain, builder);
         this.scheduler = builder.scheduler;
         this.ownsExecutor = builder.executor == null;
         this.executor = ownsExecutor ? HandlerThreads.create() : builder.executor;
@@ -264,7 +264,7 @@ public final class Bot {
         if (caps == null) {
             caps = adapter.capabilities();
         }
-        return pipeline.handle(event, adapter, caps);
+        return handlers.handle(event, adapter, caps);
     }
 
     /**
@@ -408,16 +408,17 @@ public final class Bot {
         private final Map<Platform, Adapter> adapters = new LinkedHashMap<>();
         private final List<Adapter> duplicateAdapters = new ArrayList<>();
         private final List<Middleware> middleware = new ArrayList<>();
-        private final List<MessageHandler> textHandlers = new ArrayList<>();
-        private final Map<String, List<EventHandler>> eventHandlers = new HashMap<>();
-        private final Map<Class<?>, Object> services = new HashMap<>();
+        // Package-private: the handler chain reads these six when the bot is built.
+        final List<MessageHandler> textHandlers = new ArrayList<>();
+        final Map<String, List<EventHandler>> eventHandlers = new HashMap<>();
+        final Map<Class<?>, Object> services = new HashMap<>();
         private List<String> prefixes = List.of("!", "/");
         private final Map<Platform, List<String>> platformPrefixes = new HashMap<>();
         private final List<String> problems = new ArrayList<>();
         private ExecutorService executor;
-        private StateStore state;
-        private Scheduler scheduler = Scheduler.system();
-        private BotTexts texts = BotTexts.ENGLISH;
+        StateStore state;
+        Scheduler scheduler = Scheduler.system();
+        BotTexts texts = BotTexts.ENGLISH;
         private Duration dedupeWindow = Duration.ofMinutes(10);
         private Duration shutdownTimeout = Duration.ofSeconds(10);
         private WebhookServer webhookServer;
