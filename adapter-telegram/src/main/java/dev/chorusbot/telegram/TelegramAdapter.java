@@ -13,7 +13,7 @@ import dev.chorusbot.core.Role;
 import dev.chorusbot.core.User;
 import dev.chorusbot.core.webhook.WebhookDispatch;
 import dev.chorusbot.core.webhook.WebhookEndpoint;
-import dev.chorusbot.telegram.internal.TelegramSession;
+import dev.chorusbot.telegram.internal.TelegramAccount;
 import dev.chorusbot.telegram.internal.TelegramWebhook;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +50,7 @@ public final class TelegramAdapter implements PushAdapter {
     public static final Capabilities CAPABILITIES = new Capabilities(true, 4096, Capabilities.LengthUnit.UTF16,
             Set.of(Format.HTML, Format.MARKDOWN), true, true);
 
-    private final TelegramSession session;
+    private final TelegramAccount account;
     private final WebhookDispatch webhook;
 
     /**
@@ -59,8 +59,8 @@ public final class TelegramAdapter implements PushAdapter {
      * @param config the token, webhook path and secret, limits and other settings; not null
      */
     public TelegramAdapter(TelegramConfig config) {
-        this.session = new TelegramSession(config);
-        this.webhook = new WebhookDispatch(new TelegramWebhook(session), config.webhookTimeout());
+        this.account = new TelegramAccount(config);
+        this.webhook = new WebhookDispatch(new TelegramWebhook(account), config.webhookTimeout());
     }
 
     /**
@@ -102,13 +102,13 @@ public final class TelegramAdapter implements PushAdapter {
 
     @Override
     public void start(EventSink sink) throws Exception {
-        session.start(sink, true);
+        account.start(sink, true);
         webhook.open(sink);
     }
 
     @Override
     public String webhookPath() {
-        return session.config().webhookPath();
+        return account.config().webhookPath();
     }
 
     /** The webhook endpoint; it answers 503 before {@link #start(EventSink)} and after {@link #stopReceiving()}. */
@@ -119,13 +119,13 @@ public final class TelegramAdapter implements PushAdapter {
 
     @Override
     public CompletableFuture<Void> send(Outbound message) {
-        return session.send(message);
+        return account.send(message);
     }
 
     /** The bot's account: from getMe, or the configured username and the id in the token. */
     @Override
     public Optional<User> self() {
-        return session.self();
+        return account.self();
     }
 
     /**
@@ -141,7 +141,7 @@ public final class TelegramAdapter implements PushAdapter {
     /** Private chat: the user owns it. Groups: creator owner, administrators moderators (cached getChatAdministrators). */
     @Override
     public Set<Role> rolesOf(User user, Chat chat) {
-        return session.rolesOf(user, chat);
+        return account.rolesOf(user, chat);
     }
 
     /**
@@ -150,7 +150,7 @@ public final class TelegramAdapter implements PushAdapter {
      * @return the client; calls made on it bypass the adapter's send pacing and retries
      */
     public TelegramBotApi api() {
-        return session.api();
+        return account.api();
     }
 
     @Override
@@ -161,7 +161,7 @@ public final class TelegramAdapter implements PushAdapter {
     @Override
     public void close() {
         webhook.shut();
-        session.close();
+        account.close();
     }
 
     @Override

@@ -3,8 +3,8 @@ package dev.chorusbot.telegram;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chorusbot.json.JsonTrees;
 import dev.chorusbot.telegram.internal.ApiTransport;
-import dev.chorusbot.telegram.internal.Json;
 import dev.chorusbot.telegram.internal.UpdateReader;
 import java.net.URI;
 import java.time.Duration;
@@ -54,7 +54,7 @@ public final class TelegramBotApi {
      * @return an empty JSON object to fill with the method's parameters
      */
     public static ObjectNode params() {
-        return Json.object();
+        return JsonTrees.object();
     }
 
     /**

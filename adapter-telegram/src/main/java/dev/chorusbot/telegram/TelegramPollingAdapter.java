@@ -11,7 +11,7 @@ import dev.chorusbot.core.PullAdapter;
 import dev.chorusbot.core.Role;
 import dev.chorusbot.core.User;
 import dev.chorusbot.telegram.internal.PollingLoop;
-import dev.chorusbot.telegram.internal.TelegramSession;
+import dev.chorusbot.telegram.internal.TelegramAccount;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +36,7 @@ public final class TelegramPollingAdapter implements PullAdapter {
     /** What Telegram shows, the same as {@link TelegramAdapter#CAPABILITIES}. */
     public static final Capabilities CAPABILITIES = TelegramAdapter.CAPABILITIES;
 
-    private final TelegramSession session;
+    private final TelegramAccount account;
     private final PollingLoop loop;
 
     /**
@@ -45,8 +45,8 @@ public final class TelegramPollingAdapter implements PullAdapter {
      * @param config the token, polling timeout, limits and other settings; not null
      */
     public TelegramPollingAdapter(TelegramConfig config) {
-        this.session = new TelegramSession(config);
-        this.loop = new PollingLoop(session, this);
+        this.account = new TelegramAccount(config);
+        this.loop = new PollingLoop(account, this);
     }
 
     /**
@@ -88,19 +88,19 @@ public final class TelegramPollingAdapter implements PullAdapter {
     /** Calls getMe (unless a username is configured) and setMyCommands (when asked), then starts polling. */
     @Override
     public void start(EventSink sink) throws Exception {
-        session.start(sink, false);
+        account.start(sink, false);
         loop.start();
     }
 
     @Override
     public CompletableFuture<Void> send(Outbound message) {
-        return session.send(message);
+        return account.send(message);
     }
 
     /** The bot's account: from getMe, or the configured username and the id in the token. */
     @Override
     public Optional<User> self() {
-        return session.self();
+        return account.self();
     }
 
     /**
@@ -116,7 +116,7 @@ public final class TelegramPollingAdapter implements PullAdapter {
     /** Private chat: the user owns it. Groups: creator owner, administrators moderators (cached getChatAdministrators). */
     @Override
     public Set<Role> rolesOf(User user, Chat chat) {
-        return session.rolesOf(user, chat);
+        return account.rolesOf(user, chat);
     }
 
     /**
@@ -125,7 +125,7 @@ public final class TelegramPollingAdapter implements PullAdapter {
      * @return the client, for calls the neutral model does not cover
      */
     public TelegramBotApi api() {
-        return session.api();
+        return account.api();
     }
 
     /**
@@ -150,7 +150,7 @@ public final class TelegramPollingAdapter implements PullAdapter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        session.close();
+        account.close();
     }
 
     @Override

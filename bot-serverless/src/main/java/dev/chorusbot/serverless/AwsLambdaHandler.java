@@ -5,8 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chorusbot.core.webhook.WebhookResponse;
+import dev.chorusbot.json.JsonTrees;
 import dev.chorusbot.serverless.internal.AwsHttpEvents;
-import dev.chorusbot.serverless.internal.Json;
 import dev.chorusbot.serverless.internal.Priming;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +61,7 @@ public class AwsLambdaHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event;
         try {
-            event = Json.MAPPER.readTree(input);
+            event = JsonTrees.read(input.readAllBytes());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the Lambda event is not JSON: " + e.getOriginalMessage());
         }
@@ -73,10 +73,10 @@ public class AwsLambdaHandler implements RequestStreamHandler {
         } catch (IllegalArgumentException e) {
             // An HTTP event whose body cannot be read: the caller gets 400, as from any web server.
             WebhookResponse badRequest = WebhookResponse.text(400, "Bad Request: " + e.getMessage());
-            Json.MAPPER.writeValue(output, AwsHttpEvents.encode(AwsHttpEvents.formatOf(event), badRequest));
+            output.write(JsonTrees.write(AwsHttpEvents.encode(AwsHttpEvents.formatOf(event), badRequest)));
             return;
         }
         WebhookResponse response = bot.handle(decoded.request());
-        Json.MAPPER.writeValue(output, AwsHttpEvents.encode(decoded.format(), response));
+        output.write(JsonTrees.write(AwsHttpEvents.encode(decoded.format(), response)));
     }
 }

@@ -2,6 +2,7 @@ package dev.chorusbot.telegram.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chorusbot.json.JsonTrees;
 import dev.chorusbot.telegram.TelegramApiException;
 import dev.chorusbot.telegram.TelegramNetworkException;
 import java.net.URI;
@@ -59,7 +60,7 @@ public final class ApiTransport {
 
     /** Calls {@code method}; the future yields {@code result} or fails with a Telegram exception. */
     public CompletableFuture<JsonNode> call(String method, ObjectNode params, Duration extraTimeout) {
-        byte[] body = Json.write(params);
+        byte[] body = JsonTrees.write(params);
         CompletableFuture<HttpResponse<byte[]>> sent;
         try {
             // Inside the try: URI.create names the whole URL, token included, when it refuses a
@@ -85,7 +86,7 @@ public final class ApiTransport {
     static JsonNode decode(String method, int status, byte[] body) {
         JsonNode tree;
         try {
-            tree = Json.read(body);
+            tree = JsonTrees.read(body);
         } catch (java.io.IOException e) {
             tree = null;
         }

@@ -6,6 +6,7 @@ import dev.chorusbot.core.Button;
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.Format;
 import dev.chorusbot.core.Outbound;
+import dev.chorusbot.json.JsonTrees;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -24,7 +25,7 @@ public final class OutboundRequests {
      *     refuse with BUTTON_DATA_INVALID
      */
     public static ObjectNode sendMessage(Outbound message, long chatId) {
-        ObjectNode p = Json.object();
+        ObjectNode p = JsonTrees.object();
         p.put("chat_id", chatId);
         Chat chat = message.chat();
         chat.threadId().ifPresent(thread -> p.put("message_thread_id", Long.parseLong(thread)));

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class PollingLoop {
     private static final Logger log = LoggerFactory.getLogger(PollingLoop.class);
 
-    private final TelegramSession session;
+    private final TelegramAccount account;
     private final Adapter adapter;
     private final TelegramConfig config;
     /** The pause between failed calls under way; stop() ends it early. */
@@ -40,11 +40,11 @@ public final class PollingLoop {
     private long confirmed;
     private Thread thread;
 
-    /** A loop feeding {@code session}'s sink on behalf of {@code adapter}. */
-    public PollingLoop(TelegramSession session, Adapter adapter) {
-        this.session = session;
+    /** A loop feeding {@code account}'s sink on behalf of {@code adapter}. */
+    public PollingLoop(TelegramAccount account, Adapter adapter) {
+        this.account = account;
         this.adapter = adapter;
-        this.config = session.config();
+        this.config = account.config();
     }
 
     /** Starts the polling thread. */
@@ -66,7 +66,7 @@ public final class PollingLoop {
             List<JsonNode> updates;
             try {
                 long requested = offset;
-                CompletableFuture<List<JsonNode>> call = session.api().getUpdates(requested,
+                CompletableFuture<List<JsonNode>> call = account.api().getUpdates(requested,
                         config.pollingTimeoutSeconds(), config.allowedUpdates());
                 inFlight = call;
                 if (!running) {
@@ -120,7 +120,7 @@ public final class PollingLoop {
             // stop that instance too (updates handled here may then reach it once more).
             confirm();
         }
-        session.sink().stopped(adapter, failure);
+        account.sink().stopped(adapter, failure);
     }
 
     private static Optional<TelegramRefusedException> fatal(TelegramApiException e) {
@@ -156,7 +156,7 @@ public final class PollingLoop {
             }
             Optional<InboundEvent> event;
             try {
-                event = session.map(update);
+                event = account.map(update);
             } catch (RuntimeException e) {
                 // An update the mapping cannot take must not end this thread silently: skip it.
                 log.warn("Skipped update {} of kind '{}' that could not be read: {}", update.updateId(), update.kind(),
@@ -167,7 +167,7 @@ public final class PollingLoop {
                 log.debug("Ignored update {} of kind '{}'", update.updateId(), update.kind());
                 continue;
             }
-            handling.add(session.dispatchAndSend(event.get()).exceptionally(e -> {
+            handling.add(account.dispatchAndSend(event.get()).exceptionally(e -> {
                 if (EventNotTakenException.isNotTaken(e)) {
                     // The bot is stopping and did not take it: leave it unconfirmed for the next run.
                     log.debug("Update {} was not taken: {}", update.updateId(), e.getMessage());
@@ -189,7 +189,7 @@ public final class PollingLoop {
     private void confirm() {
         if (offset > confirmed) {
             try {
-                session.api().getUpdates(offset, 0, config.allowedUpdates()).get(5, TimeUnit.SECONDS);
+                account.api().getUpdates(offset, 0, config.allowedUpdates()).get(5, TimeUnit.SECONDS);
             } catch (Exception e) {
                 log.debug("Could not confirm updates before {}: {}", offset, e.getMessage());
             }
@@ -200,7 +200,7 @@ public final class PollingLoop {
     private void pause(long millis) {
         CompletableFuture<Void> wake = new CompletableFuture<>();
         pausing = wake;
-        ScheduledTask timer = session.scheduler().schedule(Duration.ofMillis(millis), () -> wake.complete(null));
+        ScheduledTask timer = account.scheduler().schedule(Duration.ofMillis(millis), () -> wake.complete(null));
         if (!running) {
             wake.complete(null); // stop() ran before this pause was visible to it
         }

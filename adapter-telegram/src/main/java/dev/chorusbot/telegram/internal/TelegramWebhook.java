@@ -8,6 +8,7 @@ import dev.chorusbot.core.webhook.WebhookDelivery;
 import dev.chorusbot.core.webhook.WebhookProtocol;
 import dev.chorusbot.core.webhook.WebhookRequest;
 import dev.chorusbot.core.webhook.WebhookResponse;
+import dev.chorusbot.json.JsonTrees;
 import dev.chorusbot.telegram.TelegramConfig;
 import dev.chorusbot.telegram.TelegramUpdate;
 import java.nio.charset.StandardCharsets;
@@ -33,14 +34,14 @@ public final class TelegramWebhook implements WebhookProtocol {
     private static final Logger log = LoggerFactory.getLogger(TelegramWebhook.class);
     static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
 
-    private final TelegramSession session;
+    private final TelegramAccount account;
     private final TelegramConfig config;
     private final byte[] secret;
 
-    /** The webhook protocol of {@code session}. */
-    public TelegramWebhook(TelegramSession session) {
-        this.session = session;
-        this.config = session.config();
+    /** The webhook protocol of {@code account}. */
+    public TelegramWebhook(TelegramAccount account) {
+        this.account = account;
+        this.config = account.config();
         this.secret = config.webhookSecret().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(null);
     }
 
@@ -65,7 +66,7 @@ public final class TelegramWebhook implements WebhookProtocol {
         } catch (UpdateReader.MalformedUpdateException e) {
             throw new MalformedWebhookException(e.getMessage());
         }
-        Optional<InboundEvent> event = session.map(update);
+        Optional<InboundEvent> event = account.map(update);
         if (event.isEmpty()) {
             log.debug("Ignored update {} of kind '{}'", update.updateId(), update.kind());
             return WebhookDelivery.answer(WebhookResponse.ok());
@@ -75,13 +76,13 @@ public final class TelegramWebhook implements WebhookProtocol {
 
     @Override
     public CompletableFuture<Void> send(Outbound message) {
-        return session.send(message);
+        return account.send(message);
     }
 
     /** A button press is acknowledged through the API when answers go out, so the client stops its progress indicator. */
     @Override
     public CompletableFuture<Void> acknowledge(InboundEvent event) {
-        return event instanceof ButtonPress press ? session.answer(press) : CompletableFuture.completedFuture(null);
+        return event instanceof ButtonPress press ? account.answer(press) : CompletableFuture.completedFuture(null);
     }
 
     /**
@@ -92,18 +93,18 @@ public final class TelegramWebhook implements WebhookProtocol {
     public Optional<WebhookResponse> inline(InboundEvent event, Optional<Outbound> last) {
         String json = null;
         if (last.isPresent()) {
-            if (config.inlineReplies() && session.queue().tryTakeNow(last.get().chat())) {
+            if (config.inlineReplies() && account.queue().tryTakeNow(last.get().chat())) {
                 json = json(last.get());
             }
         } else if (event instanceof ButtonPress) {
-            json = Json.text(Json.object().put("method", "answerCallbackQuery").put("callback_query_id", event.id()));
+            json = JsonTrees.text(JsonTrees.object().put("method", "answerCallbackQuery").put("callback_query_id", event.id()));
         }
         return json == null ? Optional.empty() : Optional.of(WebhookResponse.json(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     private String json(Outbound message) {
         try {
-            return Json.text(session.inlineCall(message));
+            return JsonTrees.text(account.inlineCall(message));
         } catch (IllegalArgumentException e) {
             return null; // a button too large: the queue refuses it and logs why
         }

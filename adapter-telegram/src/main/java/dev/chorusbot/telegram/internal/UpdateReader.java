@@ -2,6 +2,7 @@ package dev.chorusbot.telegram.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.chorusbot.json.JsonTrees;
 import dev.chorusbot.telegram.TelegramCallbackQuery;
 import dev.chorusbot.telegram.TelegramChat;
 import dev.chorusbot.telegram.TelegramChatMember;
@@ -50,7 +51,7 @@ public final class UpdateReader {
     public static TelegramUpdate parse(byte[] body) throws MalformedUpdateException {
         JsonNode tree;
         try {
-            tree = Json.read(body);
+            tree = JsonTrees.read(body);
         } catch (JsonProcessingException e) {
             throw new MalformedUpdateException("the body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

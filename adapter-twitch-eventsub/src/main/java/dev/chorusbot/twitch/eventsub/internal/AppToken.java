@@ -2,6 +2,7 @@ package dev.chorusbot.twitch.eventsub.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chorusbot.core.time.Scheduler;
+import dev.chorusbot.json.JsonTrees;
 import dev.chorusbot.twitch.eventsub.AppTokenRefusedException;
 import dev.chorusbot.twitch.eventsub.TwitchEventSubConfig;
 import java.io.IOException;
@@ -78,7 +79,7 @@ final class AppToken {
 
     private static JsonNode parse(byte[] body) {
         try {
-            return Json.MAPPER.readTree(body);
+            return JsonTrees.read(body);
         } catch (IOException e) {
             return null;
         }

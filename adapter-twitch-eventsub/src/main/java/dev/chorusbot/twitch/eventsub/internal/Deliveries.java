@@ -9,6 +9,7 @@ import dev.chorusbot.core.Platform;
 import dev.chorusbot.core.PlatformEvent;
 import dev.chorusbot.core.Role;
 import dev.chorusbot.core.User;
+import dev.chorusbot.json.JsonTrees;
 import dev.chorusbot.twitch.eventsub.ChatMessageEvent;
 import dev.chorusbot.twitch.eventsub.EventSubNotification;
 import dev.chorusbot.twitch.eventsub.EventSubSubscription;
@@ -47,7 +48,7 @@ final class Deliveries {
     static JsonNode parse(byte[] body) throws MalformedDeliveryException {
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(body);
+            root = JsonTrees.read(body);
         } catch (JsonProcessingException e) {
             throw new MalformedDeliveryException("the body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

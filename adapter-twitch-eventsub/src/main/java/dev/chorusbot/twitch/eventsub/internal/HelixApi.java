@@ -3,6 +3,7 @@ package dev.chorusbot.twitch.eventsub.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chorusbot.core.time.Scheduler;
+import dev.chorusbot.json.JsonTrees;
 import dev.chorusbot.twitch.eventsub.EventSubSubscription;
 import dev.chorusbot.twitch.eventsub.TwitchEventSubConfig;
 import java.io.IOException;
@@ -59,7 +60,7 @@ public final class HelixApi {
     /** {@code POST /helix/chat/messages}: posts {@code message} in the broadcaster's chat as the bot. */
     public SendResult sendChatMessage(String broadcasterId, String senderId, String message, Optional<String> replyTo)
             throws IOException, InterruptedException {
-        ObjectNode body = Json.MAPPER.createObjectNode()
+        ObjectNode body = JsonTrees.object()
                 .put("broadcaster_id", broadcasterId)
                 .put("sender_id", senderId)
                 .put("message", message);
@@ -90,7 +91,7 @@ public final class HelixApi {
      */
     public EventSubSubscription subscribeToChat(String broadcasterId, String botUserId, URI callback, String secret)
             throws IOException, InterruptedException {
-        ObjectNode body = Json.MAPPER.createObjectNode()
+        ObjectNode body = JsonTrees.object()
                 .put("type", CHAT_MESSAGE)
                 .put("version", "1");
         body.putObject("condition").put("broadcaster_user_id", broadcasterId).put("user_id", botUserId);

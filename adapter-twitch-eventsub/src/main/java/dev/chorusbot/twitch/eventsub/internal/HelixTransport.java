@@ -1,7 +1,9 @@
 package dev.chorusbot.twitch.eventsub.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.chorusbot.core.time.Scheduler;
+import dev.chorusbot.json.JsonTrees;
 import dev.chorusbot.twitch.eventsub.TwitchApiException;
 import dev.chorusbot.twitch.eventsub.TwitchEventSubConfig;
 import java.io.IOException;
@@ -56,7 +58,7 @@ final class HelixTransport {
      */
     Response call(String method, String pathAndQuery, JsonNode body) throws IOException, InterruptedException {
         URI uri = AppToken.resolve(config.apiUrl(), "/helix/" + pathAndQuery);
-        byte[] payload = body == null ? null : Json.MAPPER.writeValueAsBytes(body);
+        byte[] payload = body == null ? null : JsonTrees.write(body);
         boolean renewed = false;
         int rateLimited = 0;
         int transient_ = 0;
@@ -120,12 +122,12 @@ final class HelixTransport {
 
     private static JsonNode parse(byte[] body) {
         if (body == null || body.length == 0) {
-            return Json.MAPPER.missingNode();
+            return MissingNode.getInstance();
         }
         try {
-            return Json.MAPPER.readTree(body);
+            return JsonTrees.read(body);
         } catch (IOException e) {
-            return Json.MAPPER.missingNode();
+            return MissingNode.getInstance();
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.chorusbot.telegram.internal;
+package dev.chorusbot.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -15,28 +15,41 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * JSON trees read and written with Jackson's streaming parser and generator. No
- * {@code ObjectMapper}: building one costs about 0.3 s of a cold start (it sets up the whole
- * data-binding machinery), while the streaming core and the tree node classes are cheap, and
- * trees need nothing else. Do not call {@code JsonNode.toString()} in the adapter: it builds a
- * mapper behind the scenes; use {@link #text(JsonNode)}.
+ * JSON trees read and written with Jackson's streaming parser and generator: the one JSON policy of
+ * Chorus's adapters and hosts (Telegram, Twitch EventSub, the serverless entry points).
+ *
+ * <p>No {@code ObjectMapper}: building one costs about 0.15 s of a cold JVM (measured: 200 ms for a
+ * mapper's first tree read and write, 40 ms for the same with the streaming core), because it sets
+ * up the whole data-binding machinery, while the streaming core and the tree node classes are cheap
+ * and trees need nothing else. A cloud function pays that on every cold start. Do not call
+ * {@code JsonNode.toString()} in library code: it builds a mapper behind the scenes; use
+ * {@link #text(JsonNode)}. Tests may use a mapper freely.
+ *
+ * <p>A support class for Chorus's own modules, not an API for bot authors.
  */
-public final class Json {
+public final class JsonTrees {
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int MAX_DEPTH = 256;
 
-    private Json() {}
+    private JsonTrees() {}
 
-    /** A new empty object. */
+    /**
+     * A new empty object.
+     *
+     * @return an empty object node
+     */
     public static ObjectNode object() {
         return NODES.objectNode();
     }
 
     /**
-     * Reads one JSON value.
+     * Reads one JSON value; nesting deeper than 256 levels is refused.
      *
+     * @param bytes the UTF-8 (or UTF-16/32, detected) JSON text
+     * @return the value as a tree
      * @throws JsonParseException when the bytes are not one well-formed JSON value
+     * @throws IOException when the bytes cannot be read as JSON text
      */
     public static JsonNode read(byte[] bytes) throws IOException {
         try (JsonParser parser = FACTORY.createParser(bytes)) {
@@ -111,7 +124,12 @@ public final class Json {
         }
     }
 
-    /** Writes {@code node} as compact JSON (UTF-8). */
+    /**
+     * Writes {@code node} as compact JSON.
+     *
+     * @param node the tree to write; a missing node is written as {@code null}
+     * @return the UTF-8 bytes
+     */
     public static byte[] write(JsonNode node) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
@@ -122,7 +140,12 @@ public final class Json {
         return out.toByteArray();
     }
 
-    /** {@code node} as compact JSON text. */
+    /**
+     * {@code node} as compact JSON text.
+     *
+     * @param node the tree to write
+     * @return the JSON text
+     */
     public static String text(JsonNode node) {
         return new String(write(node), java.nio.charset.StandardCharsets.UTF_8);
     }

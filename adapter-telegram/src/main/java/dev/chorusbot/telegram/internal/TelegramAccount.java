@@ -12,6 +12,7 @@ import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.Role;
 import dev.chorusbot.core.User;
 import dev.chorusbot.core.time.Scheduler;
+import dev.chorusbot.json.JsonTrees;
 import dev.chorusbot.telegram.TelegramApiException;
 import dev.chorusbot.telegram.TelegramBotApi;
 import dev.chorusbot.telegram.TelegramConfig;
@@ -32,11 +33,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the webhook and the polling adapter share: the API client, the send queue, event mapping,
- * the bot's identity and role lookups, and the start-up calls (getMe, setWebhook, setMyCommands).
+ * The bot's account on Telegram, which the webhook and the polling adapter both serve: the API
+ * client for its token, the send queue that keeps to the token's limits, the bot's identity and
+ * role lookups, event mapping, and the start-up calls (getMe, setWebhook, setMyCommands).
  */
-public final class TelegramSession {
-    private static final Logger log = LoggerFactory.getLogger(TelegramSession.class);
+public final class TelegramAccount {
+    private static final Logger log = LoggerFactory.getLogger(TelegramAccount.class);
 
     // Bot API, BotCommand: 1-32 characters, lowercase letters, digits and underscores.
     private static final Pattern MENU_COMMAND = Pattern.compile("[a-z0-9_]{1,32}");
@@ -53,8 +55,8 @@ public final class TelegramSession {
     private volatile Optional<User> self = Optional.empty();
     private volatile EventSink sink;
 
-    /** A session for {@code config}. */
-    public TelegramSession(TelegramConfig config) {
+    /** The account of the token in {@code config}. */
+    public TelegramAccount(TelegramConfig config) {
         this.config = config;
         this.api = new TelegramBotApi(config);
         this.mapper = new EventMapper(config.editedMessages(), () -> scheduler.now());
@@ -214,7 +216,7 @@ public final class TelegramSession {
         long chatId = Long.parseLong(message.chat().id());
         SendQueue sending = queue;
         ObjectNode params = OutboundRequests.sendMessage(message, sending == null ? chatId : sending.target(chatId));
-        ObjectNode call = Json.object().put("method", "sendMessage");
+        ObjectNode call = JsonTrees.object().put("method", "sendMessage");
         call.setAll(params);
         return call;
     }
