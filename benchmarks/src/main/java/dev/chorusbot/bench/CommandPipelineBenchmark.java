@@ -10,18 +10,8 @@ import dev.chorusbot.core.Reply;
 import dev.chorusbot.core.User;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Parse + route + handle for the hello command on one thread: prefix and name recognition, the
@@ -30,14 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar CommandPipelineBenchmark}
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Threads(1)
-public class CommandPipelineBenchmark {
+public class CommandPipelineBenchmark extends SingleThreadThroughput {
     private static final Platform PLATFORM = Platform.of("bench");
     private static final User VIKTOR = User.of("1", "viktor", "Viktor");
     private static final Chat CHAT = Chat.of("chat", Chat.Kind.GROUP, "Bench");

@@ -4,17 +4,7 @@ import dev.chorusbot.twitch.IrcMessage;
 import dev.chorusbot.twitch.IrcTags;
 import dev.chorusbot.twitch.TwitchMessage;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -24,14 +14,7 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar IrcLineBenchmark}
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Threads(1)
-public class IrcLineBenchmark {
+public class IrcLineBenchmark extends SingleThreadThroughput {
     /**
      * Real-shaped chat lines; ids and names vary so nothing is shared between lines. Public so the
      * comparison benchmarks parse exactly these lines with other parsers.

@@ -6,23 +6,14 @@ import com.github.twitch4j.chat.events.channel.ChannelMessageEvent;
 import com.github.twitch4j.chat.events.channel.IRCMessageEvent;
 import com.github.twitch4j.chat.util.MessageParser;
 import dev.chorusbot.bench.IrcLineBenchmark;
+import dev.chorusbot.bench.SingleThreadThroughput;
 import dev.chorusbot.twitch.IrcMessage;
 import dev.chorusbot.twitch.IrcTags;
 import dev.chorusbot.twitch.TwitchMessage;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -49,14 +40,7 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>Run: {@code java -jar benchmarks-compare/target/benchmarks-compare.jar IrcParserComparison}
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Threads(1)
-public class IrcParserComparison {
+public class IrcParserComparison extends SingleThreadThroughput {
     private static final String[] LINES = IrcLineBenchmark.LINES;
     private static final String ACTION = "\u0001ACTION ";
 
