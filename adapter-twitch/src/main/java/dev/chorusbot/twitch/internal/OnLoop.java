@@ -1,16 +1,16 @@
 package dev.chorusbot.twitch.internal;
 
+import dev.chorusbot.core.time.ForwardingScheduler;
 import dev.chorusbot.core.time.ScheduledTask;
 import dev.chorusbot.core.time.Scheduler;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Executor;
 
 /**
  * The bot's scheduler with each task handed to an event loop when it falls due, so timers of state
  * confined to that loop (joins, send pacing, keep-alive) run there and need no lock.
  */
-final class OnLoop implements Scheduler {
+final class OnLoop extends ForwardingScheduler {
     private final Scheduler time;
     private final Executor loop;
 
@@ -20,13 +20,8 @@ final class OnLoop implements Scheduler {
     }
 
     @Override
-    public Instant now() {
-        return time.now();
-    }
-
-    @Override
-    public long nanoTime() {
-        return time.nanoTime();
+    protected Scheduler delegate() {
+        return time;
     }
 
     @Override
@@ -37,10 +32,5 @@ final class OnLoop implements Scheduler {
     @Override
     public ScheduledTask scheduleAtFixedRate(Duration initialDelay, Duration period, Runnable task) {
         return time.scheduleAtFixedRate(initialDelay, period, () -> loop.execute(task));
-    }
-
-    @Override
-    public void sleep(Duration duration) throws InterruptedException {
-        time.sleep(duration);
     }
 }
