@@ -13,7 +13,8 @@ import java.util.Optional;
  *
  * <p>An implementation is a public class with a public no-argument constructor that does no work:
  * providers are instantiated on every {@code fromEnv}, including a serverless function's cold
- * start, and only the switched-on ones build anything.
+ * start, and only the switched-on ones build anything. {@link AbstractAdapterProvider} takes the
+ * fixed answers in its constructor, leaving {@link #create} to write.
  *
  * <pre>{@code
  * public final class TelegramAdapterProvider implements AdapterProvider {

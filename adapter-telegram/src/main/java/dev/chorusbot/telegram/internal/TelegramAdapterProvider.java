@@ -1,8 +1,7 @@
 package dev.chorusbot.telegram.internal;
 
+import dev.chorusbot.core.AbstractAdapterProvider;
 import dev.chorusbot.core.Adapter;
-import dev.chorusbot.core.AdapterProvider;
-import dev.chorusbot.core.Platform;
 import dev.chorusbot.telegram.TelegramConfig;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,28 +12,10 @@ import java.util.Optional;
  * {@link TelegramConfig#fromEnv(Map)} in the mode it chooses, which is webhook when webhooks are
  * served and {@code TELEGRAM_MODE} is unset.
  */
-public final class TelegramAdapterProvider implements AdapterProvider {
+public final class TelegramAdapterProvider extends AbstractAdapterProvider {
     /** Called by {@link java.util.ServiceLoader}. */
-    public TelegramAdapterProvider() {}
-
-    @Override
-    public String variable() {
-        return "TELEGRAM_BOT_TOKEN";
-    }
-
-    @Override
-    public Platform platform() {
-        return EventMapper.TELEGRAM;
-    }
-
-    @Override
-    public String description() {
-        return "Telegram";
-    }
-
-    @Override
-    public boolean canReceiveWebhooks() {
-        return true;
+    public TelegramAdapterProvider() {
+        super("TELEGRAM_BOT_TOKEN", EventMapper.TELEGRAM, "Telegram", true);
     }
 
     @Override

@@ -1,8 +1,7 @@
 package dev.chorusbot.twitch.internal;
 
+import dev.chorusbot.core.AbstractAdapterProvider;
 import dev.chorusbot.core.Adapter;
-import dev.chorusbot.core.AdapterProvider;
-import dev.chorusbot.core.Platform;
 import dev.chorusbot.twitch.TwitchAdapter;
 import dev.chorusbot.twitch.TwitchConfig;
 import java.util.Map;
@@ -11,28 +10,10 @@ import java.util.Map;
  * Twitch chat over IRC for {@code Bot.Builder.fromEnv()}: switched on by {@code TWITCH_USERNAME},
  * built by {@link TwitchConfig#fromEnv(Map)}. It reads on its own connection, so never in a function.
  */
-public final class TwitchAdapterProvider implements AdapterProvider {
+public final class TwitchAdapterProvider extends AbstractAdapterProvider {
     /** Called by {@link java.util.ServiceLoader}. */
-    public TwitchAdapterProvider() {}
-
-    @Override
-    public String variable() {
-        return "TWITCH_USERNAME";
-    }
-
-    @Override
-    public Platform platform() {
-        return TwitchAdapter.PLATFORM;
-    }
-
-    @Override
-    public String description() {
-        return "Twitch chat over IRC";
-    }
-
-    @Override
-    public boolean canReceiveWebhooks() {
-        return false;
+    public TwitchAdapterProvider() {
+        super("TWITCH_USERNAME", TwitchAdapter.PLATFORM, "Twitch chat over IRC", false);
     }
 
     @Override

@@ -1,8 +1,7 @@
 package dev.chorusbot.twitch.eventsub.internal;
 
+import dev.chorusbot.core.AbstractAdapterProvider;
 import dev.chorusbot.core.Adapter;
-import dev.chorusbot.core.AdapterProvider;
-import dev.chorusbot.core.Platform;
 import dev.chorusbot.twitch.eventsub.TwitchEventSubAdapter;
 import dev.chorusbot.twitch.eventsub.TwitchEventSubConfig;
 import java.util.Map;
@@ -11,28 +10,10 @@ import java.util.Map;
  * Twitch chat through EventSub for {@code Bot.Builder.fromEnv()}: switched on by {@code
  * TWITCH_CLIENT_ID}, built by {@link TwitchEventSubConfig#fromEnv(Map)}.
  */
-public final class TwitchEventSubAdapterProvider implements AdapterProvider {
+public final class TwitchEventSubAdapterProvider extends AbstractAdapterProvider {
     /** Called by {@link java.util.ServiceLoader}. */
-    public TwitchEventSubAdapterProvider() {}
-
-    @Override
-    public String variable() {
-        return "TWITCH_CLIENT_ID";
-    }
-
-    @Override
-    public Platform platform() {
-        return TwitchEventSubAdapter.PLATFORM;
-    }
-
-    @Override
-    public String description() {
-        return "Twitch chat through EventSub";
-    }
-
-    @Override
-    public boolean canReceiveWebhooks() {
-        return true;
+    public TwitchEventSubAdapterProvider() {
+        super("TWITCH_CLIENT_ID", TwitchEventSubAdapter.PLATFORM, "Twitch chat through EventSub", true);
     }
 
     @Override
