@@ -1,24 +1,16 @@
 package dev.chorusbot.telegram;
 
 import dev.chorusbot.core.Capabilities;
-import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.ConfigurationException;
 import dev.chorusbot.core.EventSink;
 import dev.chorusbot.core.Format;
-import dev.chorusbot.core.Message;
-import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.Platform;
 import dev.chorusbot.core.PushAdapter;
-import dev.chorusbot.core.Role;
-import dev.chorusbot.core.User;
 import dev.chorusbot.core.webhook.WebhookDispatch;
 import dev.chorusbot.core.webhook.WebhookEndpoint;
-import dev.chorusbot.telegram.internal.TelegramAccount;
 import dev.chorusbot.telegram.internal.TelegramWebhook;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Telegram in webhook mode: Telegram POSTs each update to {@link #webhookPath()} and the
@@ -38,7 +30,7 @@ import java.util.concurrent.CompletableFuture;
  * bot.run();
  * }</pre>
  */
-public final class TelegramAdapter implements PushAdapter {
+public final class TelegramAdapter extends TelegramAccountAdapter implements PushAdapter {
     /** The platform id {@code telegram}; both Telegram adapters report it. */
     public static final Platform PLATFORM = Platform.of("telegram");
 
@@ -50,7 +42,6 @@ public final class TelegramAdapter implements PushAdapter {
     public static final Capabilities CAPABILITIES = new Capabilities(true, 4096, Capabilities.LengthUnit.UTF16,
             Set.of(Format.HTML, Format.MARKDOWN), true, true);
 
-    private final TelegramAccount account;
     private final WebhookDispatch webhook;
 
     /**
@@ -59,7 +50,7 @@ public final class TelegramAdapter implements PushAdapter {
      * @param config the token, webhook path and secret, limits and other settings; not null
      */
     public TelegramAdapter(TelegramConfig config) {
-        this.account = new TelegramAccount(config);
+        super(config);
         this.webhook = new WebhookDispatch(new TelegramWebhook(account), config.webhookTimeout());
     }
 
@@ -90,17 +81,6 @@ public final class TelegramAdapter implements PushAdapter {
     }
 
     @Override
-    public Platform platform() {
-        return PLATFORM;
-    }
-
-    /** Inline keyboards, 4096 UTF-16 units, HTML and MarkdownV2, multi-line, {@code /cmd@bot}. */
-    @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
-    }
-
-    @Override
     public void start(EventSink sink) throws Exception {
         account.start(sink, true);
         webhook.open(sink);
@@ -115,42 +95,6 @@ public final class TelegramAdapter implements PushAdapter {
     @Override
     public WebhookEndpoint endpoint() {
         return webhook;
-    }
-
-    @Override
-    public CompletableFuture<Void> send(Outbound message) {
-        return account.send(message);
-    }
-
-    /** The bot's account: from getMe, or the configured username and the id in the token. */
-    @Override
-    public Optional<User> self() {
-        return account.self();
-    }
-
-    /**
-     * Telegram marks a command with a {@code bot_command} entity at offset 0; text that starts
-     * with {@code /} without one (a {@code /hello} in a code block, {@code /} followed by a space)
-     * is not a command. Other prefixes ({@code !hello}) carry no entity and stay candidates.
-     */
-    @Override
-    public boolean mayBeCommand(Message message) {
-        return TelegramCommands.mayBeCommand(message);
-    }
-
-    /** Private chat: the user owns it. Groups: creator owner, administrators moderators (cached getChatAdministrators). */
-    @Override
-    public Set<Role> rolesOf(User user, Chat chat) {
-        return account.rolesOf(user, chat);
-    }
-
-    /**
-     * The Bot API client this adapter sends with, for calls the neutral model does not cover.
-     *
-     * @return the client; calls made on it bypass the adapter's send pacing and retries
-     */
-    public TelegramBotApi api() {
-        return account.api();
     }
 
     @Override

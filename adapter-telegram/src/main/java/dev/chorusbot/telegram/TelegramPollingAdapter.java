@@ -1,21 +1,12 @@
 package dev.chorusbot.telegram;
 
 import dev.chorusbot.core.Capabilities;
-import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.ConfigurationException;
 import dev.chorusbot.core.EventSink;
-import dev.chorusbot.core.Message;
-import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.Platform;
 import dev.chorusbot.core.PullAdapter;
-import dev.chorusbot.core.Role;
-import dev.chorusbot.core.User;
 import dev.chorusbot.telegram.internal.PollingLoop;
-import dev.chorusbot.telegram.internal.TelegramAccount;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Telegram in long-polling mode, for development and hosts without a public URL: a thread calls
@@ -29,14 +20,13 @@ import java.util.concurrent.CompletableFuture;
  *     .build().run();
  * }</pre>
  */
-public final class TelegramPollingAdapter implements PullAdapter {
+public final class TelegramPollingAdapter extends TelegramAccountAdapter implements PullAdapter {
     /** The platform id {@code telegram}, the same as {@link TelegramAdapter#PLATFORM}. */
     public static final Platform PLATFORM = TelegramAdapter.PLATFORM;
 
     /** What Telegram shows, the same as {@link TelegramAdapter#CAPABILITIES}. */
     public static final Capabilities CAPABILITIES = TelegramAdapter.CAPABILITIES;
 
-    private final TelegramAccount account;
     private final PollingLoop loop;
 
     /**
@@ -45,7 +35,7 @@ public final class TelegramPollingAdapter implements PullAdapter {
      * @param config the token, polling timeout, limits and other settings; not null
      */
     public TelegramPollingAdapter(TelegramConfig config) {
-        this.account = new TelegramAccount(config);
+        super(config);
         this.loop = new PollingLoop(account, this);
     }
 
@@ -74,58 +64,11 @@ public final class TelegramPollingAdapter implements PullAdapter {
                 + " adapter polls: set TELEGRAM_MODE=polling or use TelegramConfig.fromEnv().adapter()").build());
     }
 
-    @Override
-    public Platform platform() {
-        return PLATFORM;
-    }
-
-    /** Inline keyboards, 4096 UTF-16 units, HTML and MarkdownV2, multi-line, {@code /cmd@bot}. */
-    @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
-    }
-
     /** Calls getMe (unless a username is configured) and setMyCommands (when asked), then starts polling. */
     @Override
     public void start(EventSink sink) throws Exception {
         account.start(sink, false);
         loop.start();
-    }
-
-    @Override
-    public CompletableFuture<Void> send(Outbound message) {
-        return account.send(message);
-    }
-
-    /** The bot's account: from getMe, or the configured username and the id in the token. */
-    @Override
-    public Optional<User> self() {
-        return account.self();
-    }
-
-    /**
-     * Telegram marks a command with a {@code bot_command} entity at offset 0; text that starts
-     * with {@code /} without one (a {@code /hello} in a code block, {@code /} followed by a space)
-     * is not a command. Other prefixes ({@code !hello}) carry no entity and stay candidates.
-     */
-    @Override
-    public boolean mayBeCommand(Message message) {
-        return TelegramCommands.mayBeCommand(message);
-    }
-
-    /** Private chat: the user owns it. Groups: creator owner, administrators moderators (cached getChatAdministrators). */
-    @Override
-    public Set<Role> rolesOf(User user, Chat chat) {
-        return account.rolesOf(user, chat);
-    }
-
-    /**
-     * The Bot API client this adapter sends with.
-     *
-     * @return the client, for calls the neutral model does not cover
-     */
-    public TelegramBotApi api() {
-        return account.api();
     }
 
     /**
