@@ -3,7 +3,6 @@ package dev.chorusbot.core.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -83,16 +83,8 @@ public final class Env {
      * @return the number; empty when unset, or when it is not a number (a problem is recorded)
      */
     public OptionalInt integer(String variable, String setting) {
-        Optional<String> text = string(variable, setting);
-        if (text.isEmpty()) {
-            return OptionalInt.empty();
-        }
-        try {
-            return OptionalInt.of(Integer.parseInt(text.get()));
-        } catch (NumberFormatException e) {
-            problems.add(setting, "must be a whole number, was '" + text.get() + "'");
-            return OptionalInt.empty();
-        }
+        return asInt(converted(variable, setting, Integer::parseInt, (text, e) -> "must be a whole number, was '"
+                + text + "'"));
     }
 
     /**
@@ -104,16 +96,8 @@ public final class Env {
      * @return the number; empty when unset, or when it is not a number (a problem is recorded)
      */
     public OptionalInt port(String variable, String setting) {
-        Optional<String> text = string(variable, setting);
-        if (text.isEmpty()) {
-            return OptionalInt.empty();
-        }
-        try {
-            return OptionalInt.of(Integer.parseInt(text.get()));
-        } catch (NumberFormatException e) {
-            problems.add(setting, "must be a port number from 0 to 65535, was '" + text.get() + "'");
-            return OptionalInt.empty();
-        }
+        return asInt(converted(variable, setting, Integer::parseInt, (text, e) -> "must be a port number from 0 to"
+                + " 65535, was '" + text + "'"));
     }
 
     /**
@@ -125,28 +109,8 @@ public final class Env {
      * @return the duration; empty when unset, or when it is not a duration (a problem is recorded)
      */
     public Optional<Duration> duration(String variable, String setting) {
-        Optional<String> text = string(variable, setting);
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        String value = text.get().toLowerCase(Locale.ROOT);
-        Matcher m = AMOUNT.matcher(value);
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            return Optional.of(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            });
-        }
-        try {
-            return Optional.of(Duration.parse(text.get()));
-        } catch (DateTimeParseException e) {
-            problems.add(setting, "must be a duration such as 500ms, 30s, 5m or PT30S, was '" + text.get() + "'");
-            return Optional.empty();
-        }
+        return converted(variable, setting, Env::parseDuration, (text, e) -> "must be a duration such as 500ms, 30s,"
+                + " 5m or PT30S, was '" + text + "'");
     }
 
     /**
@@ -158,16 +122,8 @@ public final class Env {
      * @return the URL; empty when unset, or when it is not a URL (a problem is recorded)
      */
     public Optional<URI> url(String variable, String setting) {
-        Optional<String> text = string(variable, setting);
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new URI(text.get()));
-        } catch (URISyntaxException e) {
-            problems.add(setting, "is not a URL: " + e.getReason() + ".");
-            return Optional.empty();
-        }
+        return converted(variable, setting, URI::new, (text, e) -> "is not a URL: "
+                + ((URISyntaxException) e).getReason() + ".");
     }
 
     /**
@@ -179,19 +135,7 @@ public final class Env {
      * @return the flag; empty when unset, or when it is none of those (a problem is recorded)
      */
     public Optional<Boolean> bool(String variable, String setting) {
-        Optional<String> text = string(variable, setting);
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        switch (text.get().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on", "1":
-                return Optional.of(true);
-            case "false", "no", "off", "0":
-                return Optional.of(false);
-            default:
-                problems.add(setting, "must be true or false, was '" + text.get() + "'");
-                return Optional.empty();
-        }
+        return converted(variable, setting, Env::parseBool, (text, e) -> "must be true or false, was '" + text + "'");
     }
 
     /**
@@ -212,5 +156,55 @@ public final class Env {
             }
         }
         return entries;
+    }
+
+    /**
+     * The variable converted by {@code convert}; when it throws, the problem {@code problem} words
+     * (from the text and the exception) is recorded against {@code setting}.
+     */
+    private <T> Optional<T> converted(String variable, String setting, Conversion<T> convert,
+            BiFunction<String, Exception, String> problem) {
+        Optional<String> text = string(variable, setting);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(convert.apply(text.get()));
+        } catch (Exception e) {
+            problems.add(setting, problem.apply(text.get(), e));
+            return Optional.empty();
+        }
+    }
+
+    private static OptionalInt asInt(Optional<Integer> value) {
+        return value.isPresent() ? OptionalInt.of(value.get()) : OptionalInt.empty();
+    }
+
+    private static Duration parseDuration(String text) {
+        Matcher m = AMOUNT.matcher(text.toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            return Duration.parse(text);
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+    }
+
+    private static boolean parseBool(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new IllegalArgumentException("not a yes or no");
+        };
+    }
+
+    /** Text to a value; throws when the text is not one. */
+    private interface Conversion<T> {
+        T apply(String text) throws Exception;
     }
 }
