@@ -1,12 +1,9 @@
 package dev.chorusbot.testkit.lambda;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import dev.chorusbot.testkit.internal.TestkitUris;
+import dev.chorusbot.testkit.internal.LoopbackHttp;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -14,10 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Runtime API's HTTP side, as Lambda documents it ("Using the Lambda runtime API for custom
@@ -41,8 +35,7 @@ final class RuntimeApi {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackHttp server;
     private final Duration deadline;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Map<String, Pending> inFlight = new ConcurrentHashMap<>();
@@ -50,21 +43,12 @@ final class RuntimeApi {
 
     RuntimeApi(Duration deadline) throws IOException {
         this.deadline = deadline;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        AtomicInteger count = new AtomicInteger();
         // The runtime client holds a long poll on /next while it posts the previous answer.
-        this.executor = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "fake-lambda-runtime-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::serve);
-        server.start();
+        this.server = LoopbackHttp.start("fake-lambda-runtime", 4, this::serve);
     }
 
     String address() {
-        return TestkitUris.http(server.getAddress()).getRawAuthority();
+        return server.url().getRawAuthority();
     }
 
     void queue(Pending pending) {
@@ -77,8 +61,7 @@ final class RuntimeApi {
     }
 
     void stop() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.stop();
         IllegalStateException closed = new IllegalStateException("the fake Lambda runtime was closed before the"
                 + " function answered");
         inFlight.values().forEach(pending -> pending.result.completeExceptionally(closed));
@@ -153,11 +136,6 @@ final class RuntimeApi {
     }
 
     private static void send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        LoopbackHttp.sendJson(exchange, status, json.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -3,12 +3,8 @@ package dev.chorusbot.testkit.telegram;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import dev.chorusbot.testkit.internal.TestkitUris;
+import dev.chorusbot.testkit.internal.LoopbackHttp;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +12,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,34 +25,18 @@ final class BotApiServer {
     private final String token;
     private final BotApiMethods methods;
     private final ApiRecorder recorder;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackHttp server;
     private final Map<String, ArrayDeque<Failure>> failures = new HashMap<>();
 
     BotApiServer(String token, BotApiMethods methods, ApiRecorder recorder) throws IOException {
         this.token = token;
         this.methods = methods;
         this.recorder = recorder;
-        // The JDK server writes headers and body separately; without TCP_NODELAY the body waits for
-        // the client's delayed ACK (40 ms on Linux), so every Bot API call took 40 ms. The JDK reads
-        // this once, when its first server starts: set it as the core's WebhookServer does, unless
-        // it was set already.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "fake-telegram");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::serve);
-        server.start();
+        this.server = LoopbackHttp.startUnbounded("fake-telegram", this::serve);
     }
 
     URI url() {
-        return TestkitUris.http(server.getAddress());
+        return server.url();
     }
 
     void failNext(String method, int times, Failure failure) {
@@ -71,8 +49,7 @@ final class BotApiServer {
     }
 
     void stop() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.stop();
     }
 
     private void serve(HttpExchange exchange) throws IOException {
@@ -161,12 +138,7 @@ final class BotApiServer {
     }
 
     private static void write(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-        byte[] bytes = TelegramJson.bytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        LoopbackHttp.sendJson(exchange, status, TelegramJson.bytes(body));
     }
 
     private static void sleep(Duration delay) {

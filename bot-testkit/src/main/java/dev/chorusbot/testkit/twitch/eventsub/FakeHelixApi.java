@@ -1,12 +1,9 @@
 package dev.chorusbot.testkit.twitch.eventsub;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.chorusbot.testkit.internal.Await;
-import dev.chorusbot.testkit.internal.TestkitUris;
+import dev.chorusbot.testkit.internal.LoopbackHttp;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -21,8 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 /**
@@ -57,8 +52,7 @@ public final class FakeHelixApi implements AutoCloseable {
     private final RateLimit rateLimit;
     private final ChatEndpoints chat = new ChatEndpoints();
     private final SubscriptionStore subscriptions;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackHttp server;
     private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
     private final List<Integer> failures = new CopyOnWriteArrayList<>();
 
@@ -67,21 +61,7 @@ public final class FakeHelixApi implements AutoCloseable {
         this.tokens = new TokenEndpoint(b.clientId, b.clientSecret, b.tokenLifetime.toSeconds());
         this.rateLimit = new RateLimit(b.clock, b.pointsPerMinute);
         this.subscriptions = new SubscriptionStore(b.clock);
-        // The JDK server writes headers and body separately; without TCP_NODELAY the body waits for
-        // the client's delayed ACK (40 ms on Linux). The JDK reads this once, when its first server
-        // starts, so the fake sets it as the core's WebhookServer does, unless it was set already.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        this.executor = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "fake-helix");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::serve);
-        server.start();
+        this.server = LoopbackHttp.start("fake-helix", 4, this::serve);
     }
 
     /**
@@ -134,7 +114,7 @@ public final class FakeHelixApi implements AutoCloseable {
      * @return the base URL without a path or a trailing slash
      */
     public URI baseUrl() {
-        return TestkitUris.http(server.getAddress());
+        return server.url();
     }
 
     /**
@@ -386,8 +366,7 @@ public final class FakeHelixApi implements AutoCloseable {
     /** Stops serving and verifying. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.stop();
         subscriptions.stop();
     }
 

@@ -1,8 +1,8 @@
 package dev.chorusbot.testkit.twitch.eventsub;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.chorusbot.testkit.internal.LoopbackHttp;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -54,14 +54,6 @@ final class HelixHttp {
     }
 
     static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        if (body.length > 0) {
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-        }
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+        LoopbackHttp.sendJson(exchange, status, body);
     }
 }
