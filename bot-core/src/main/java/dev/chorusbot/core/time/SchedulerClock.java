@@ -4,13 +4,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Objects;
 
-/** A scheduler's wall clock as a {@link Clock}, in UTC. */
+/** A scheduler's wall clock as a {@link Clock}, in UTC unless moved to another zone. */
 final class SchedulerClock extends Clock {
     private final Scheduler scheduler;
+    private final ZoneId zone;
 
     SchedulerClock(Scheduler scheduler) {
+        this(scheduler, ZoneOffset.UTC);
+    }
+
+    private SchedulerClock(Scheduler scheduler, ZoneId zone) {
         this.scheduler = scheduler;
+        this.zone = zone;
     }
 
     @Override
@@ -25,35 +32,12 @@ final class SchedulerClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
+    /** The same time seen in {@code other}. */
     @Override
-    public Clock withZone(ZoneId zone) {
-        return ZoneOffset.UTC.equals(zone) ? this : new Zoned(zone);
-    }
-
-    /** The same time seen in another zone. */
-    private final class Zoned extends Clock {
-        private final ZoneId zone;
-
-        Zoned(ZoneId zone) {
-            this.zone = zone;
-        }
-
-        @Override
-        public Instant instant() {
-            return scheduler.now();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return zone;
-        }
-
-        @Override
-        public Clock withZone(ZoneId other) {
-            return SchedulerClock.this.withZone(other);
-        }
+    public Clock withZone(ZoneId other) {
+        return zone.equals(other) ? this : new SchedulerClock(scheduler, Objects.requireNonNull(other, "zone"));
     }
 }
