@@ -6,6 +6,7 @@ import com.github.twitch4j.chat.events.channel.ChannelMessageEvent;
 import com.github.twitch4j.chat.events.channel.IRCMessageEvent;
 import com.github.twitch4j.chat.util.MessageParser;
 import dev.chorusbot.bench.IrcLineBenchmark;
+import dev.chorusbot.bench.LineCursor;
 import dev.chorusbot.bench.SingleThreadThroughput;
 import dev.chorusbot.twitch.IrcMessage;
 import dev.chorusbot.twitch.IrcTags;
@@ -48,7 +49,7 @@ public class IrcParserComparison extends SingleThreadThroughput {
     private Map<String, String> idToName;
     private Map<String, String> nameToId;
 
-    private int next;
+    private final LineCursor lines = new LineCursor(LINES);
 
     /** Fresh caches per trial, as a fresh chat client has. */
     @Setup
@@ -64,40 +65,28 @@ public class IrcParserComparison extends SingleThreadThroughput {
         }
     }
 
-    private String line() {
-        String line = LINES[next];
-        next = (next + 1) & 3;
-        return line;
-    }
-
     /** Chorus: tags indexed, source, command and parameters split. */
     @Benchmark
     public IrcMessage chorusParse() {
-        return IrcMessage.parse(line());
+        return IrcMessage.parse(lines.next());
     }
 
     /** twitch4j: its per-line parse into an {@link IRCMessageEvent}. */
     @Benchmark
     public IRCMessageEvent twitch4jParse() {
-        return MessageParser.parse(line(), idToName, nameToId, null);
+        return MessageParser.parse(lines.next(), idToName, nameToId, null);
     }
 
     /** Chorus: parse, then id, display name, user id, badges (unescaped) and the text. */
     @Benchmark
     public void chorusReadTags(Blackhole sink) {
-        IrcMessage message = IrcMessage.parse(line());
-        IrcTags tags = message.tags();
-        sink.consume(tags.get("id"));
-        sink.consume(tags.get("display-name"));
-        sink.consume(tags.get("user-id"));
-        sink.consume(tags.get("badges"));
-        sink.consume(message.trailing());
+        IrcLineBenchmark.readTags(IrcMessage.parse(lines.next()), sink);
     }
 
     /** twitch4j: parse, then the same tags unescaped and the text. */
     @Benchmark
     public void twitch4jReadTags(Blackhole sink) {
-        IRCMessageEvent event = MessageParser.parse(line(), idToName, nameToId, null);
+        IRCMessageEvent event = MessageParser.parse(lines.next(), idToName, nameToId, null);
         sink.consume(event.getTagValue("id"));
         sink.consume(event.getTagValue("display-name"));
         sink.consume(event.getTagValue("user-id"));
@@ -108,13 +97,13 @@ public class IrcParserComparison extends SingleThreadThroughput {
     /** Chorus: the full {@link TwitchMessage}. */
     @Benchmark
     public TwitchMessage chorusFullMessage() {
-        return TwitchMessage.from(IrcMessage.parse(line()));
+        return TwitchMessage.from(IrcMessage.parse(lines.next()));
     }
 
     /** twitch4j: the chat message event its handler publishes, and what it offers read from it. */
     @Benchmark
     public void twitch4jFullMessage(Blackhole sink) {
-        IRCMessageEvent event = MessageParser.parse(line(), idToName, nameToId, null);
+        IRCMessageEvent event = MessageParser.parse(lines.next(), idToName, nameToId, null);
         // As twitch4j's IRCEventHandler.onChannelMessage builds it (1.23.0).
         String text = event.getMessage().orElseThrow();
         AbstractChannelMessageEvent message;
