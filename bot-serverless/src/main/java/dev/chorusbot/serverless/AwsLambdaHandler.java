@@ -7,11 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.chorusbot.core.webhook.WebhookResponse;
 import dev.chorusbot.json.JsonTrees;
 import dev.chorusbot.serverless.internal.AwsHttpEvents;
-import dev.chorusbot.serverless.internal.Priming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Objects;
 
 /**
  * The AWS Lambda entry point: set the function's handler to {@code
@@ -44,9 +42,7 @@ public class AwsLambdaHandler implements RequestStreamHandler {
      * @throws dev.chorusbot.core.ConfigurationException when the bot cannot be built
      */
     public AwsLambdaHandler(ServerlessBot bot) {
-        this.bot = Objects.requireNonNull(bot, "bot must not be null");
-        bot.bot();
-        Priming.run();
+        this.bot = ServerlessBot.startedForEntryPoint(bot);
     }
 
 

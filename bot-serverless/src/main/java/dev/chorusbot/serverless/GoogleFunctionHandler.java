@@ -6,11 +6,9 @@ import com.google.cloud.functions.HttpResponse;
 import dev.chorusbot.core.webhook.WebhookRequest;
 import dev.chorusbot.core.webhook.WebhookResponse;
 import dev.chorusbot.core.webhook.WebhookRoutes;
-import dev.chorusbot.serverless.internal.Priming;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The Google Cloud Functions (and Cloud Run functions) entry point: deploy with {@code
@@ -43,9 +41,7 @@ public class GoogleFunctionHandler implements HttpFunction {
      * @throws dev.chorusbot.core.ConfigurationException when the bot cannot be built
      */
     public GoogleFunctionHandler(ServerlessBot bot) {
-        this.bot = Objects.requireNonNull(bot, "bot must not be null");
-        bot.bot();
-        Priming.run();
+        this.bot = ServerlessBot.startedForEntryPoint(bot);
     }
 
     /** Handles one request. */

@@ -10,6 +10,7 @@ import dev.chorusbot.core.webhook.WebhookRequest;
 import dev.chorusbot.core.webhook.WebhookResponse;
 import dev.chorusbot.core.webhook.WebhookRoutes;
 import dev.chorusbot.serverless.internal.BotFactoryLoader;
+import dev.chorusbot.serverless.internal.Priming;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +100,21 @@ public final class ServerlessBot {
             }
         }
         return current;
+    }
+
+    /**
+     * What an entry point does when its runtime creates it, during the function's initialisation
+     * phase: builds and starts the bot and primes the JSON codec, so the first request pays for
+     * neither and a configuration problem fails the initialisation.
+     *
+     * @param bot the entry point's bot
+     * @return {@code bot}, started
+     * @throws NullPointerException when {@code bot} is null
+     */
+    static ServerlessBot startedForEntryPoint(ServerlessBot bot) {
+        Objects.requireNonNull(bot, "bot must not be null").bot();
+        Priming.run();
+        return bot;
     }
 
     /**

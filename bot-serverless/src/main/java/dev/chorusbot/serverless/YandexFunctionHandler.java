@@ -2,10 +2,8 @@ package dev.chorusbot.serverless;
 
 import dev.chorusbot.core.webhook.WebhookRequest;
 import dev.chorusbot.core.webhook.WebhookResponse;
-import dev.chorusbot.serverless.internal.Priming;
 import dev.chorusbot.serverless.internal.YandexHttpEvents;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -36,9 +34,7 @@ public class YandexFunctionHandler implements Function<Map<String, Object>, Map<
      * @throws dev.chorusbot.core.ConfigurationException when the bot cannot be built
      */
     public YandexFunctionHandler(ServerlessBot bot) {
-        this.bot = Objects.requireNonNull(bot, "bot must not be null");
-        bot.bot();
-        Priming.run();
+        this.bot = ServerlessBot.startedForEntryPoint(bot);
     }
 
     /**
