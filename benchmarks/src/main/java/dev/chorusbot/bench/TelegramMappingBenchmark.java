@@ -47,6 +47,7 @@ public class TelegramMappingBenchmark extends SingleThreadThroughput {
         bot = Bot.builder().command(Command.named("hello").description("Say hello")
                         .handler(ctx -> Reply.text("hello " + ctx.sender().displayName() + "!")).build())
                 .adapter(adapter).build();
+        bot.hostWebhooks(); // the benchmark calls the endpoint itself
         bot.start();
     }
 
