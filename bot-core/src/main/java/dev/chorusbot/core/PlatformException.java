@@ -9,11 +9,11 @@ import java.util.Objects;
  * secret, in its message or anywhere else.
  *
  * <pre>{@code
- * bot.send(chat, Reply.text("hi")).exceptionally(e -> {
- *     if (e.getCause() instanceof PlatformException p) {
+ * adapter.send(outbound).whenComplete((sent, failure) -> {
+ *     Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+ *     if (cause instanceof PlatformException p) {
  *         log.warn("{} refused: {} {}", p.platform(), p.code(), p.reason());
  *     }
- *     return null;
  * });
  * }</pre>
  */
