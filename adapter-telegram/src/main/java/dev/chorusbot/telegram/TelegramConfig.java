@@ -118,7 +118,9 @@ public final class TelegramConfig {
      *   <li>{@code TELEGRAM_WEBHOOK_PATH} — {@link Builder#webhookPath(String)};</li>
      *   <li>{@code TELEGRAM_WEBHOOK_SECRET} — {@link Builder#webhookSecret(String)};</li>
      *   <li>{@code TELEGRAM_WEBHOOK_URL} — {@link Builder#webhookUrl(URI)};</li>
-     *   <li>{@code TELEGRAM_BOT_USERNAME} — {@link Builder#username(String)}.</li>
+     *   <li>{@code TELEGRAM_BOT_USERNAME} — {@link Builder#username(String)};</li>
+     *   <li>{@code TELEGRAM_SEND_LIMITS} — {@link Builder#limits(SendLimits)}, as {@code 30/s,1/s,20/min}
+     *       (overall per second, per private chat per second, per group per minute).</li>
      * </ul>
      *
      * @param env the variables by name; blank values count as unset, values are stripped

@@ -31,6 +31,13 @@ final class TelegramEnv {
         env.string("TELEGRAM_WEBHOOK_SECRET", "webhookSecret").ifPresent(b::webhookSecret);
         env.url("TELEGRAM_WEBHOOK_URL", "webhookUrl").ifPresent(b::webhookUrl);
         env.string("TELEGRAM_BOT_USERNAME", "username").ifPresent(b::username);
+        env.string("TELEGRAM_SEND_LIMITS", "limits").ifPresent(text -> {
+            try {
+                b.limits(SendLimits.parse(text));
+            } catch (IllegalArgumentException e) {
+                b.problems.add("limits", e.getMessage());
+            }
+        });
         return b;
     }
 

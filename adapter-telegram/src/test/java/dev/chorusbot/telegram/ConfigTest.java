@@ -233,4 +233,27 @@ class ConfigTest {
         assertThat(TelegramConfig.builder().token(TOKEN).username("@my_bot").build().username()).contains("my_bot");
         assertThat(TelegramConfig.builder().token(TOKEN).username("my_bot").build().username()).contains("my_bot");
     }
+
+    @Test
+    void readsTheSendLimitsFromTheEnvironment() {
+        TelegramConfig paid = TelegramConfig.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
+                "TELEGRAM_SEND_LIMITS", " 1000/s, 1/s ,20/min"));
+        TelegramConfig unset = TelegramConfig.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", TOKEN));
+
+        assertThat(paid.limits()).isEqualTo(new SendLimits(1000, 1, 20));
+        assertThat(unset.limits()).isEqualTo(SendLimits.telegramDefaults()).isEqualTo(new SendLimits(30, 1, 20));
+    }
+
+    @Test
+    void refusesMalformedSendLimitsInOneSentenceNamingTheVariable() {
+        for (String bad : new String[] {"30/s,1/s", "30/s,1/s,20/s", "30,1,20", "0/s,1/s,20/min", "-5/s,1/s,20/min",
+                "30/s,1/s,20/min,5/s", "thirty/s,1/s,20/min", "9999999999/s,1/s,20/min", "30/s;1/s;20/min"}) {
+            assertThatThrownBy(() -> TelegramConfig.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
+                    "TELEGRAM_SEND_LIMITS", bad)))
+                    .as(bad)
+                    .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems()).containsExactly(
+                            "TELEGRAM_SEND_LIMITS must be three rates 'overall/s,private chat/s,group/min' such as"
+                                    + " '30/s,1/s,20/min', with whole numbers from 1, was '" + bad + "'"));
+        }
+    }
 }
