@@ -217,7 +217,9 @@ public final class WebhookServer implements AutoCloseable {
         for (Map.Entry<String, String> header : response.headers().entrySet()) {
             exchange.getResponseHeaders().set(header.getKey(), header.getValue());
         }
-        byte[] body = response.body();
+        // A HEAD answer has headers only: the JDK's server warns about a HEAD response given a
+        // content length, and a client would wait for a body it must not read.
+        byte[] body = exchange.getRequestMethod().equals("HEAD") ? new byte[0] : response.body();
         exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {

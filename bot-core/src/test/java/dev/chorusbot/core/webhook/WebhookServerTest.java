@@ -14,6 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,5 +151,37 @@ class WebhookServerTest {
                 .isInstanceOfSatisfying(dev.chorusbot.core.ConfigurationException.class, e -> assertThat(e.problems())
                         .containsExactly("port must be a port number from 0 to 65535, was 70000",
                                 "maxBodyBytes must be positive, was 0", "threads must be positive, was -1"));
+    }
+
+    @Test
+    void headIsAnswered405WithoutABodyAndWithoutTheJdkWarningAboutIt() throws Exception {
+        Logger jdk = Logger.getLogger("com.sun.net.httpserver");
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(String.valueOf(record.getMessage()));
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        jdk.addHandler(capture);
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/hook"))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> after = post("/hook", "{\"update_id\":2}");
+
+            assertThat(response.statusCode()).isEqualTo(405);
+            assertThat(response.headers().firstValue("Allow")).contains("POST");
+            assertThat(response.body()).isEmpty();
+            assertThat(after.statusCode()).isEqualTo(200); // the connection and server are fine after it
+            assertThat(logged).noneMatch(message -> message.contains("HEAD"));
+        } finally {
+            jdk.removeHandler(capture);
+        }
     }
 }
