@@ -3,6 +3,7 @@ package dev.chorusbot.serverless;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chorusbot.core.webhook.WebhookResponse;
 import dev.chorusbot.json.JsonTrees;
@@ -58,6 +59,13 @@ public class AwsLambdaHandler implements RequestStreamHandler {
         JsonNode event;
         try {
             event = JsonTrees.read(input.readAllBytes());
+        } catch (StreamConstraintsException e) {
+            // A string past Jackson's limit (20 million characters) can only be the body, and that
+            // is far past any endpoint's limit: answer as any web server would, not "not JSON". The
+            // event's format is unknown here; the 2.0 answer shape is also a valid 1.0 answer.
+            WebhookResponse tooLarge = bot.bot().webhookRoutes().tooLarge();
+            output.write(JsonTrees.write(AwsHttpEvents.encode(AwsHttpEvents.Format.V2, tooLarge)));
+            return;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the Lambda event is not JSON: " + e.getOriginalMessage());
         }

@@ -89,6 +89,16 @@ abstract class AwsEventContract extends EntryPointContract {
     }
 
     @Test
+    void answersABodyOfThirtyMegabytesWith413NotWithNotJson() throws Exception {
+        ObjectNode event = AwsEvents.event(template(), "x".repeat(30 << 20), withSecret(SECRET), false);
+
+        JsonNode response = invoke(event);
+
+        assertThat(response.path("statusCode").asInt()).isEqualTo(413);
+        assertThat(response.path("body").asText()).isEqualTo("Payload Too Large: the limit is 1048576 bytes");
+    }
+
+    @Test
     void failsTheInvocationWithAClearSentenceForAnEventThatIsNotHttp() {
         assertThatThrownBy(() -> handler.handleRequest(
                         new ByteArrayInputStream("{\"source\":\"aws.events\",\"detail\":{}}".getBytes(StandardCharsets.UTF_8)),
