@@ -19,6 +19,7 @@ import dev.chorusbot.telegram.TelegramConfig;
 import dev.chorusbot.telegram.TelegramRefusedException;
 import dev.chorusbot.telegram.TelegramUpdate;
 import dev.chorusbot.telegram.TelegramUser;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,7 +110,7 @@ public final class TelegramAccount {
             String name = config.username().get();
             self = Optional.of(User.of(Long.toString(config.botId()), name, name));
         } else {
-            TelegramUser me = await(api.getMe(), "getMe");
+            TelegramUser me = await(api::getMe, "getMe");
             self = Optional.of(User.of(Long.toString(me.id()), me.username().orElse(""), me.displayName()));
             log.info("Telegram bot @{} (id {})", me.username().orElse("?"), me.id());
         }
@@ -117,7 +119,7 @@ public final class TelegramAccount {
                     + " set TELEGRAM_WEBHOOK_SECRET", config.webhookPath());
         }
         if (webhook && config.webhookUrl().isPresent()) {
-            await(api.setWebhook(config.webhookUrl().get(), config.webhookSecret(), config.allowedUpdates()),
+            await(() -> api.setWebhook(config.webhookUrl().get(), config.webhookSecret(), config.allowedUpdates()),
                     "setWebhook");
             log.info("Telegram webhook set to {}", api.scrub(config.webhookUrl().get().toString()));
         }
@@ -135,7 +137,8 @@ public final class TelegramAccount {
                         MAX_MENU_COMMANDS, MAX_MENU_COMMANDS, menu.size());
                 menu = new ArrayList<>(menu.subList(0, MAX_MENU_COMMANDS));
             }
-            await(api.setMyCommands(menu), "setMyCommands");
+            List<Map.Entry<String, String>> published = menu;
+            await(() -> api.setMyCommands(published), "setMyCommands");
         }
     }
 
@@ -151,20 +154,45 @@ public final class TelegramAccount {
         return description.substring(0, end);
     }
 
-    private <T> T await(CompletableFuture<T> call, String method) throws Exception {
-        try {
-            return call.get(config.requestTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof TelegramApiException api && (api.errorCode() == 401 || api.errorCode() == 404)) {
-                throw new TelegramRefusedException(method, api.errorCode(), api.description(),
-                        "Telegram rejected the bot token (" + api.errorCode() + " " + api.description() + " on " + method
-                                + "): check TELEGRAM_BOT_TOKEN");
+    /**
+     * Calls {@code method} at start, repeating what may pass on a later try (a 5xx, a 429, a
+     * network failure or no answer in time) with the configured backoff, up to the configured
+     * attempts: one bad moment of Telegram's must not stop the bot. A rejected token (401, 404)
+     * stops at once, and so does any other 4xx, which no repeat would change.
+     */
+    private <T> T await(Supplier<CompletableFuture<T>> call, String method) throws Exception {
+        Duration backoff = config.initialBackoff();
+        for (int attempt = 1; ; attempt++) {
+            RuntimeException failure;
+            Duration wait = backoff;
+            try {
+                return call.get().get(config.requestTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof TelegramApiException api && (api.errorCode() == 401 || api.errorCode() == 404)) {
+                    throw new TelegramRefusedException(method, api.errorCode(), api.description(),
+                            "Telegram rejected the bot token (" + api.errorCode() + " " + api.description() + " on "
+                                    + method + "): check TELEGRAM_BOT_TOKEN");
+                }
+                failure = new IllegalStateException("Telegram " + cause.getMessage());
+                if (cause instanceof TelegramApiException api && api.errorCode() < 500 && api.errorCode() != 429) {
+                    throw failure;
+                }
+                if (cause instanceof TelegramApiException api && api.retryAfter().isPresent()) {
+                    wait = Duration.ofSeconds(api.retryAfter().getAsInt());
+                }
+            } catch (TimeoutException e) {
+                failure = new IllegalStateException("Telegram did not answer " + method + " in time: check"
+                        + " TELEGRAM_API_URL and the network");
             }
-            throw new IllegalStateException("Telegram " + cause.getMessage());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Telegram did not answer " + method + " in time: check TELEGRAM_API_URL"
-                    + " and the network");
+            if (attempt >= config.maxAttempts()) {
+                throw failure;
+            }
+            log.warn("{} (attempt {} of {}); trying again in {} ms", failure.getMessage(), attempt,
+                    config.maxAttempts(), wait.toMillis());
+            scheduler.sleep(wait);
+            backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff()
+                    : backoff.multipliedBy(2);
         }
     }
 
