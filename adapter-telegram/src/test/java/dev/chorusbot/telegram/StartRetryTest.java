@@ -48,7 +48,7 @@ class StartRetryTest {
     }
 
     @Test
-    void repeatsGetMeAfterADroppedConnectionAndA502WithoutABotApiAnswer() {
+    void repeatsGetMeAfterADroppedConnectionAndA502() {
         telegram.failNext("getMe", Failure.dropConnection());
         telegram.failNext("getMe", Failure.serverError(502, "Bad Gateway"));
         bot = pollingBot(3);
