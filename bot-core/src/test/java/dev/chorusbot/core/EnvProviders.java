@@ -63,25 +63,9 @@ public final class EnvProviders {
     }
 
     /** Like Twitch IRC: {@code CHAT_USERNAME}, reads on its own threads only. */
-    public static final class Chat implements AdapterProvider {
-        @Override
-        public String variable() {
-            return "CHAT_USERNAME";
-        }
-
-        @Override
-        public Platform platform() {
-            return Platform.of("chat");
-        }
-
-        @Override
-        public String description() {
-            return "Chat over a socket";
-        }
-
-        @Override
-        public boolean canReceiveWebhooks() {
-            return false;
+    public static final class Chat extends AbstractAdapterProvider {
+        public Chat() {
+            super("CHAT_USERNAME", Platform.of("chat"), "Chat over a socket", false);
         }
 
         @Override
@@ -94,25 +78,9 @@ public final class EnvProviders {
     }
 
     /** Like Twitch EventSub: {@code CHAT_CLIENT_ID}, webhooks at {@code /chat}. */
-    public static final class ChatHooks implements AdapterProvider {
-        @Override
-        public String variable() {
-            return "CHAT_CLIENT_ID";
-        }
-
-        @Override
-        public Platform platform() {
-            return Platform.of("chat");
-        }
-
-        @Override
-        public String description() {
-            return "Chat through webhooks";
-        }
-
-        @Override
-        public boolean canReceiveWebhooks() {
-            return true;
+    public static final class ChatHooks extends AbstractAdapterProvider {
+        public ChatHooks() {
+            super("CHAT_CLIENT_ID", Platform.of("chat"), "Chat through webhooks", true);
         }
 
         @Override
