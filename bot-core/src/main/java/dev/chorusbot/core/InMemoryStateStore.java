@@ -5,9 +5,15 @@ import static dev.chorusbot.core.internal.Checks.positive;
 
 import dev.chorusbot.core.time.Scheduler;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The default {@link StateStore}: a map in this process's memory. Memory is bounded: expired
@@ -23,9 +29,19 @@ public final class InMemoryStateStore implements StateStore {
     // Access order: a write (or read) moves the key to the end, so the eldest entry is the least
     // recently used one, and it is the one evicted past maxEntries.
     private final LinkedHashMap<String, Entry> entries;
+    private final Map<String, Index> indexes = new HashMap<>();
     private int writesSinceSweep;
 
     private record Entry(String value, long expiresAtMillis) {}
+
+    private static final Comparator<Scored> BY_SCORE_THEN_MEMBER =
+            Comparator.comparingLong(Scored::score).thenComparing(Scored::member);
+
+    /** One sorted index: the members in order, and each member's score to find it there. */
+    private static final class Index {
+        final NavigableSet<Scored> ordered = new TreeSet<>(BY_SCORE_THEN_MEMBER);
+        final Map<String, Long> scores = new HashMap<>();
+    }
 
     /** A store on the system scheduler's clock holding at most 100,000 entries. */
     public InMemoryStateStore() {
@@ -99,6 +115,50 @@ public final class InMemoryStateStore implements StateStore {
     @Override
     public synchronized void remove(String key) {
         entries.remove(key);
+    }
+
+    @Override
+    public synchronized void addToIndex(String index, String member, long score) {
+        notNull(index, "index");
+        if (notNull(member, "member").isEmpty()) {
+            throw new IllegalArgumentException("member must not be empty");
+        }
+        Index target = indexes.computeIfAbsent(index, name -> new Index());
+        Long previous = target.scores.put(member, score);
+        if (previous != null) {
+            target.ordered.remove(new Scored(member, previous));
+        }
+        target.ordered.add(new Scored(member, score));
+    }
+
+    @Override
+    public synchronized List<Scored> indexRange(String index, long maxScore, int limit) {
+        positive(limit, "limit");
+        Index source = indexes.get(notNull(index, "index"));
+        List<Scored> range = new ArrayList<>();
+        if (source != null) {
+            for (Scored scored : source.ordered) {
+                if (scored.score() > maxScore || range.size() == limit) {
+                    break;
+                }
+                range.add(scored);
+            }
+        }
+        return range;
+    }
+
+    @Override
+    public synchronized boolean removeFromIndex(String index, String member) {
+        Index source = indexes.get(notNull(index, "index"));
+        Long score = source == null ? null : source.scores.remove(notNull(member, "member"));
+        if (score == null) {
+            return false;
+        }
+        source.ordered.remove(new Scored(member, score));
+        if (source.scores.isEmpty()) {
+            indexes.remove(index);
+        }
+        return true;
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.chorusbot.core;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -22,6 +24,15 @@ import java.util.Optional;
  * {@link EventNotTakenException}) is not marked seen and its redelivery is handled. Copies that
  * arrive at once are handled one after another in their chat's order, so the first is handled and
  * the others are dropped. A store shared between instances extends this across them.
+ *
+ * <p><b>Sorted indexes.</b> Besides keys, a store holds named indexes: sets of members, each with a
+ * whole-number score, read lowest score first (Redis's sorted sets: {@code ZADD},
+ * {@code ZRANGE … BYSCORE LIMIT}, {@code ZREM}). Scheduled jobs are kept in one, scored by the
+ * epoch millisecond they are due, and {@link #removeFromIndex} is how one of several instances
+ * sharing a store claims a due job: only the caller that removed the member gets {@code true}.
+ * Indexes have no expiry and are not evicted; their names share the key namespace's prefixes
+ * ({@code chorus:jobs}, …). Scores are exact up to 2<sup>53</sup> (a shared store may keep them as
+ * doubles), which epoch milliseconds are.
  */
 public interface StateStore {
 
@@ -72,4 +83,53 @@ public interface StateStore {
      * @param key the key; removing an absent key does nothing
      */
     void remove(String key);
+
+    /**
+     * Adds {@code member} to the sorted index {@code index} with {@code score}, or moves it to
+     * {@code score} when it is there already, atomically.
+     *
+     * @param index the index's name, such as {@code chorus:jobs}
+     * @param member the member; not empty
+     * @param score the member's score; exact within ±2<sup>53</sup>
+     */
+    void addToIndex(String index, String member, long score);
+
+    /**
+     * The members of {@code index} scored at most {@code maxScore}, lowest score first and members
+     * of one score in the order of their UTF-16 code units, at most {@code limit} of them.
+     *
+     * @param index the index's name; an absent index is empty
+     * @param maxScore the highest score included; {@link Long#MAX_VALUE} for every member
+     * @param limit the most members returned; positive
+     * @return the members with their scores, in order; empty when none
+     */
+    List<Scored> indexRange(String index, long maxScore, int limit);
+
+    /**
+     * Removes {@code member} from {@code index}, atomically: when several callers remove one member
+     * at once, exactly one of them is told it removed it.
+     *
+     * @param index the index's name
+     * @param member the member
+     * @return true when this call removed the member, false when it was not there
+     */
+    boolean removeFromIndex(String index, String member);
+
+    /**
+     * A member of a sorted index and its score.
+     *
+     * @param member the member
+     * @param score its score
+     */
+    record Scored(String member, long score) {
+        /**
+         * A member and its score.
+         *
+         * @param member the member; not null
+         * @param score its score
+         */
+        public Scored {
+            Objects.requireNonNull(member, "member");
+        }
+    }
 }
