@@ -15,8 +15,10 @@ import dev.chorusbot.testkit.telegram.FakeUpdate;
 import dev.chorusbot.testkit.telegram.FakeUser;
 import dev.chorusbot.testkit.telegram.SentMessage;
 import dev.chorusbot.testkit.telegram.WebhookDelivery;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -136,6 +138,34 @@ class WebhookRedeliveryTest {
 
         assertThat(delivery.attempts()).isEqualTo(2); // 503, then 200
         assertThat(delivery.status()).isEqualTo(200);
+        assertThat(handled).hasValue(1);
+        assertThat(telegram.sentMessages()).extracting(SentMessage::text).containsExactly("hello Anna Smith!");
+    }
+
+    @Test
+    void sendsTheInlineReplyThroughTheApiWhenTelegramClosedTheConnectionBeforeReadingTheAnswer() throws Exception {
+        adapter();
+        bot.start();
+        FakeUpdate update = telegram.message(FakeChat.privateWith(anna), anna, "/hello");
+        byte[] body = update.json().getBytes(StandardCharsets.UTF_8);
+
+        // Telegram's side gives up on the connection before it reads the answer.
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /telegram HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "X-Telegram-Bot-Api-Secret-Token: " + SECRET + "\r\nContent-Length: " + body.length
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+        }
+        SentMessage reply = telegram.awaitSentMessages(1, Duration.ofSeconds(10)).get(0);
+        // Then it delivers the update again: a copy, so the bot does not run the handler again.
+        WebhookDelivery redelivery = telegram.deliver(webhook(), Optional.of(SECRET), body);
+
+        assertThat(reply.text()).isEqualTo("hello Anna Smith!");
+        assertThat(reply.viaWebhookResponse()).isFalse();
+        assertThat(redelivery.status()).isEqualTo(200);
+        assertThat(redelivery.body()).isEmpty();
         assertThat(handled).hasValue(1);
         assertThat(telegram.sentMessages()).extracting(SentMessage::text).containsExactly("hello Anna Smith!");
     }

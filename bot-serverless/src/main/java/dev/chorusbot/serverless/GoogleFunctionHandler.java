@@ -8,7 +8,11 @@ import dev.chorusbot.core.webhook.WebhookResponse;
 import dev.chorusbot.core.webhook.WebhookRoutes;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The Google Cloud Functions (and Cloud Run functions) entry point: deploy with {@code
@@ -21,10 +25,16 @@ import java.util.Map;
  * whole request, so refusing by {@code Content-Length} before reading would save nothing, and the
  * server would have to reset a connection whose body it left unread.)
  *
+ * <p>When the answer cannot be written (the caller is gone), its {@link
+ * WebhookResponse#undelivered fallback} runs and is waited for (up to 10 seconds) before the
+ * write's failure is rethrown: a reply that travelled in the answer is sent through the API instead.
+ *
  * <p>The bot is built and started when the framework creates this function; see {@link
  * ServerlessBot}.
  */
 public class GoogleFunctionHandler implements HttpFunction {
+    /** How long a failed answer's fallback (its reply sent through the API) is waited for. */
+    private static final Duration FALLBACK_WAIT = Duration.ofSeconds(10);
     private final ServerlessBot bot;
 
     /** The function the framework creates: serves the bot of the registered {@link BotFactory}. */
@@ -49,7 +59,22 @@ public class GoogleFunctionHandler implements HttpFunction {
     public void service(HttpRequest request, HttpResponse response) throws IOException {
         WebhookRoutes routes = bot.bot().webhookRoutes();
         byte[] body = request.getInputStream().readNBytes(routes.maxBodyBytes() + 1);
-        write(response, bot.handle(new WebhookRequest(request.getMethod(), request.getPath(), request.getHeaders(), body)));
+        WebhookResponse answer = bot.handle(new WebhookRequest(request.getMethod(), request.getPath(),
+                request.getHeaders(), body));
+        try {
+            write(response, answer);
+        } catch (IOException e) {
+            // The caller is gone, so a reply carried in the answer would be lost: the endpoint sends
+            // it another way, and the function waits for that, because it may be frozen once it returns.
+            try {
+                answer.undelivered(e).get(FALLBACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException ignored) {
+                // the endpoint reports what it gave up
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            throw e;
+        }
     }
 
     private static void write(HttpResponse response, WebhookResponse answer) throws IOException {

@@ -7,6 +7,7 @@ import dev.chorusbot.core.EventSink;
 import dev.chorusbot.core.Handled;
 import dev.chorusbot.core.InboundEvent;
 import dev.chorusbot.core.Outbound;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,10 @@ import org.slf4j.LoggerFactory;
  *       before the answer returns, because a serverless host may freeze the process right after
  *       it; the last may travel in the answer ({@link WebhookProtocol#inline}). When timed out, the
  *       messages are sent in the background once the bot has them.</li>
+ *   <li>an answer that carries the last message has a {@link WebhookResponse.Fallback}: when the
+ *       host cannot write it (the caller closed the connection first), the message is sent
+ *       through {@link WebhookProtocol#send} instead, so the platform's redelivery, which the
+ *       bot's de-duplication drops, does not leave the chat without its reply.</li>
  * </ol>
  * Redeliveries need nothing here: the bot's de-duplication drops an event it has seen and the
  * dispatch answers it as handled with no messages.
@@ -183,7 +188,24 @@ public final class WebhookDispatch implements WebhookEndpoint {
         if (!late) {
             awaitAll(List.of(ack), until, event);
         }
-        return inline.orElseGet(() -> protocol.answer(new WebhookOutcome.Handled(event, outbound)));
+        if (inline.isPresent()) {
+            return inline.get().withFallback(cause -> undelivered(event, last, cause));
+        }
+        return protocol.answer(new WebhookOutcome.Handled(event, outbound));
+    }
+
+    /**
+     * The host could not write the answer that carried {@code last} (or, with nothing to say, the
+     * acknowledgement): the platform never got it, so it goes through the API. Leaving the event
+     * unconfirmed instead would run the handler a second time on the redelivery, and would lose the
+     * reply when the redelivery came (and was dropped as a copy) before the write failed.
+     */
+    private CompletableFuture<Void> undelivered(InboundEvent event, Optional<Outbound> last, IOException cause) {
+        log.warn("The answer to {} event {} could not be written ({}); sending {} through the API instead",
+                event.platform(), event.id(), cause.getMessage(), last.isPresent() ? "its reply" : "its acknowledgement");
+        CompletableFuture<Void> sent = last.isPresent() ? protocol.send(last.get()) : protocol.acknowledge(event);
+        // The adapter reports a send it gave up; the host only waits for the outcome.
+        return sent.handle((ok, failure) -> null);
     }
 
     /** Waits for {@code futures} until {@code until}; false when the time ran out first. */

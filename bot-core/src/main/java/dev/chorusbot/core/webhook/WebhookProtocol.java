@@ -52,7 +52,9 @@ public interface WebhookProtocol {
      * The answer that carries the last message itself, where the platform executes one
      * (Telegram's {@code {"method":"sendMessage",...}}, Discord's interaction response), or, when
      * the bot had nothing to say, what the platform wants in the answer then. Called once the
-     * earlier messages were sent; when empty, {@code last} is sent through {@link #send}.
+     * earlier messages were sent; when empty, {@code last} is sent through {@link #send}. When the
+     * host cannot write the answer returned here, the dispatch sends {@code last} through {@link
+     * #send} after all (or, with nothing to say, calls {@link #acknowledge}).
      *
      * @param event the event handled
      * @param last the last message, or empty when the bot answered nothing

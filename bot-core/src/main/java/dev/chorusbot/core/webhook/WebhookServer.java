@@ -22,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * paths get 404, methods other than POST 405, bodies over the limit (1 MiB by default) 413 — a
  * body announced too large by {@code Content-Length} is refused before it is read.
  *
+ * <p>When an answer cannot be written (the caller closed or reset the connection before its last
+ * byte), the server calls the answer's {@link WebhookResponse#undelivered(IOException) fallback},
+ * so the reply that the answer carried is not lost.
+ *
  * <p>A request must arrive whole within 30 seconds, or its connection is closed: a client that
  * stalls in the middle of a request cannot hold a serving thread. The JDK server reads this limit,
  * like its other settings, from a system property once per JVM ({@code
@@ -188,7 +192,29 @@ public final class WebhookServer implements AutoCloseable {
                         exchange.getRequestMethod(), path, exchange.getRequestHeaders(), body);
                 response = handleSafely(request);
             }
-            write(exchange, response);
+            try {
+                write(exchange, response);
+            } catch (IOException e) {
+                undelivered(path, response, e);
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * The caller is gone before the answer's last byte was written (on a closed connection the first
+     * write still succeeds and the next one fails), so it cannot have read the whole answer: the
+     * endpoint's fallback does what the answer carried. The thread does not wait for it.
+     */
+    private static void undelivered(String path, WebhookResponse response, IOException cause) {
+        if (response.fallback() == WebhookResponse.Fallback.NONE) {
+            log.debug("The answer to {} could not be written: {}", path, cause.toString());
+            return;
+        }
+        try {
+            response.undelivered(cause);
+        } catch (RuntimeException e) {
+            log.error("The fallback of the answer to {} failed", path, e);
         }
     }
 

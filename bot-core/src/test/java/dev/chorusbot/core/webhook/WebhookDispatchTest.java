@@ -13,6 +13,8 @@ import dev.chorusbot.core.Message;
 import dev.chorusbot.core.Reply;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -109,6 +111,23 @@ class WebhookDispatchTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("inline:two");
         assertThat(adapter.sent).containsExactly("one");
+    }
+
+    @Test
+    void sendsTheLastReplyThroughTheApiWhenTheAnswerCarryingItCannotBeWritten() throws Exception {
+        start(new TestPushAdapter());
+        adapter.inlineLast = true;
+        byte[] body = "m1 chat-1 /two".getBytes(StandardCharsets.UTF_8);
+
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            socket.getOutputStream().write(("POST /push HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Test-Secret: "
+                    + TestPushAdapter.SECRET + "\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+        } // closed before the answer is read
+        awaitSent(2);
+
+        assertThat(adapter.sent).containsExactly("one", "two");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.chorusbot.core.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -13,7 +14,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -183,5 +186,39 @@ class WebhookServerTest {
         } finally {
             jdk.removeHandler(capture);
         }
+    }
+
+    /** Routes {@code /carrying} to an answer whose fallback completes {@code fallback} with its cause. */
+    private void routeAnswerWithFallback(CompletableFuture<IOException> fallback) {
+        server.routes().add("/carrying", request -> WebhookResponse.json("{\"method\":\"sendMessage\"}"
+                .getBytes(StandardCharsets.UTF_8)).withFallback(cause -> {
+                    fallback.complete(cause);
+                    return CompletableFuture.completedFuture(null);
+                }));
+    }
+
+    @Test
+    void runsTheAnswersFallbackWhenTheCallerClosedTheConnectionBeforeReadingIt() throws Exception {
+        CompletableFuture<IOException> fallback = new CompletableFuture<>();
+        routeAnswerWithFallback(fallback);
+
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            socket.getOutputStream().write(("POST /carrying HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n\r\n{}")
+                    .getBytes(StandardCharsets.US_ASCII));
+        }
+
+        assertThat(fallback.get(10, TimeUnit.SECONDS)).isNotNull();
+    }
+
+    @Test
+    void doesNotRunTheFallbackOfAnAnswerThatWasWritten() throws Exception {
+        CompletableFuture<IOException> fallback = new CompletableFuture<>();
+        routeAnswerWithFallback(fallback);
+
+        HttpResponse<String> response = post("/carrying", "{}");
+        server.close(); // waits for the exchange to finish
+
+        assertThat(response.body()).isEqualTo("{\"method\":\"sendMessage\"}");
+        assertThat(fallback).isNotDone();
     }
 }
