@@ -164,7 +164,9 @@ public final class TwitchConfig {
     }
 
     /**
-     * How long the line may stay quiet before the adapter sends its own PING.
+     * How long Twitch may answer nothing the adapter sent (a PONG, the welcome) before the adapter
+     * sends its own PING; lines Twitch sends on its own do not count, since a server can send while
+     * it reads nothing.
      *
      * @return a positive duration; default 60 seconds
      */
@@ -173,7 +175,7 @@ public final class TwitchConfig {
     }
 
     /**
-     * How long to wait for any line after our PING (or for 001 after logging in, or for a line to be
+     * How long to wait for the PONG to our PING (or for 001 after logging in, or for a line to be
      * written while the server takes no data) before reconnecting.
      *
      * @return a positive duration; default 15 seconds
@@ -351,12 +353,12 @@ public final class TwitchConfig {
         }
 
         /**
-         * Send our own PING after {@code idle} without a line; reconnect when nothing arrives
-         * within {@code timeout}.
+         * Send our own PING after {@code idle} without an answer from Twitch; reconnect when no
+         * PONG arrives within {@code timeout}.
          *
-         * @param idle how long the connection may stay quiet before the PING; default 60 s;
+         * @param idle how long Twitch may answer nothing we sent before the PING; default 60 s;
          *     positive, checked by {@link #build()}
-         * @param timeout how long to wait for a line after the PING (or for 001 after logging in, or
+         * @param timeout how long to wait for the PONG (or for 001 after logging in, or
          *     for a write the server takes no data for); default 15 s; positive
          * @return this builder
          * @throws NullPointerException if an argument is null

@@ -275,6 +275,21 @@ class TwitchAdapterTest {
     }
 
     @Test
+    void handlesChatThatTheOldConnectionReadAfterReconnect() {
+        FakeTwitchIrcServer twitch = fake("tcp");
+        RecordingSink sink = new RecordingSink();
+        adapter(config(twitch).build(), sink);
+        twitch.awaitJoined("chorus");
+
+        // Twitch keeps sending for a moment after RECONNECT; what the bot read is a viewer's message.
+        twitch.sendFrame(":tmi.twitch.tv RECONNECT\r\n@id=after-reconnect;display-name=Viktor;user-id=7"
+                + " :viktor!viktor@viktor.tmi.twitch.tv PRIVMSG #chorus :!hello\r\n");
+
+        sink.await(Message.class, m -> m.id().equals("after-reconnect"));
+        twitch.awaitConnections(2);
+    }
+
+    @Test
     void sendsMessagesQueuedWhileDisconnectedAfterReconnecting() throws Exception {
         FakeTwitchIrcServer twitch = fake("tcp");
         TwitchAdapter adapter = adapter(config(twitch).reconnectBackoff(Duration.ofMillis(300), Duration.ofMillis(300)).build(),

@@ -36,11 +36,18 @@ final class OutboundQueue {
     /** How long a sent message waits for Twitch's USERSTATE or NOTICE before it counts as accepted. */
     static final long CONFIRM_MILLIS = 30_000;
 
-    /** One message to send. */
+    /**
+     * One message to send; {@code resent} when it was written on a connection that ended before
+     * Twitch confirmed it, so it goes again with the very text sent.
+     */
     record Pending(String channel, String text, Optional<String> replyTo, CompletableFuture<Void> done,
-            boolean distinct) {
+            boolean distinct, boolean resent) {
+        Pending(String channel, String text, Optional<String> replyTo, CompletableFuture<Void> done, boolean distinct) {
+            this(channel, text, replyTo, done, distinct, false);
+        }
+
         Pending asDistinct() {
-            return new Pending(channel, text, replyTo, done, true);
+            return new Pending(channel, text, replyTo, done, true, false);
         }
     }
 
@@ -55,7 +62,7 @@ final class OutboundQueue {
 
     private record Sent(String text, long at) {}
 
-    private record InFlight(Pending item, long at) {}
+    private record InFlight(Pending item, String text, long at, long order) {}
 
     private final int normalLimit;
     private final int elevatedLimit;
@@ -65,6 +72,8 @@ final class OutboundQueue {
     private final Map<String, Sent> lastSent = new HashMap<>();
     private final Map<String, Deque<InFlight>> inFlight = new HashMap<>();
     private long pausedUntil;
+    /** Messages sent so far: orders the unconfirmed ones of all channels. */
+    private long sentCount;
     /**
      * How many items at the head of {@link #queue} were put back after a refusal and not taken yet:
      * the next refused message goes behind them, since it was sent after them.
@@ -144,7 +153,9 @@ final class OutboundQueue {
             String text = item.text();
             Sent last = lastSent.get(item.channel());
             boolean repeat = last != null && now - last.at() < DUPLICATE_MILLIS && last.text().equals(text);
-            if (repeat || item.distinct()) {
+            // A message sent again goes with the same text: if Twitch did get it, it refuses the copy
+            // as a duplicate instead of showing it twice.
+            if (!item.resent() && (repeat || item.distinct())) {
                 String distinct = text + DISTINCT_SUFFIX;
                 boolean fits = distinct.codePointCount(0, distinct.length()) <= MAX_CODE_POINTS;
                 boolean stillRepeat = last != null && now - last.at() < DUPLICATE_MILLIS && last.text().equals(distinct);
@@ -162,7 +173,7 @@ final class OutboundQueue {
             }
             window.record(now);
             lastSent.put(item.channel(), new Sent(text, now));
-            inFlight.computeIfAbsent(item.channel(), c -> new ArrayDeque<>()).addLast(new InFlight(item, now));
+            inFlight.computeIfAbsent(item.channel(), c -> new ArrayDeque<>()).addLast(new InFlight(item, text, now, sentCount++));
             confirmable(item.channel(), now); // drops the unanswered ones from before the window: bounded memory
             return new Next(item, text, 0);
         }
@@ -201,6 +212,9 @@ final class OutboundQueue {
         if (refused == null) {
             return false;
         }
+        if (msgId.equals("msg_duplicate") && refused.item().resent()) {
+            return false; // Twitch had it from the connection that ended: it was delivered once
+        }
         // Behind the messages put back before it (sent before it), ahead of everything never sent.
         Deque<Pending> earlier = new ArrayDeque<>();
         for (int i = 0; i < putBack; i++) {
@@ -218,9 +232,30 @@ final class OutboundQueue {
         return sent == null ? 0 : sent.size();
     }
 
-    /** Messages sent over a connection that dropped cannot be confirmed any more. */
-    void forgetInFlight() {
+    /**
+     * The connection ended: the messages sent on it within the confirmation window that Twitch neither
+     * confirmed nor refused go back to the front of the queue, in the order sent, ahead of those put
+     * back before, to be sent again with the text they had ({@code confirmed}: Twitch answers each
+     * accepted message on this connection with USERSTATE). Without confirmations they are forgotten,
+     * as nothing tells a lost message from a delivered one.
+     *
+     * @return how many were put back
+     */
+    int requeueUnconfirmed(boolean confirmed, long now) {
+        List<InFlight> unconfirmed = new ArrayList<>();
+        if (confirmed) {
+            inFlight.values().forEach(sent -> sent.stream().filter(s -> s.at() > now - CONFIRM_MILLIS)
+                    .forEach(unconfirmed::add));
+        }
         inFlight.clear();
+        unconfirmed.sort(java.util.Comparator.comparingLong(InFlight::order));
+        for (int i = unconfirmed.size() - 1; i >= 0; i--) {
+            InFlight sent = unconfirmed.get(i);
+            Pending item = sent.item();
+            queue.addFirst(new Pending(item.channel(), sent.text(), item.replyTo(), item.done(), false, true));
+        }
+        putBack += unconfirmed.size();
+        return unconfirmed.size();
     }
 
     /** Removes and returns the messages queued for {@code channel}, in order (Twitch will not let the bot in). */

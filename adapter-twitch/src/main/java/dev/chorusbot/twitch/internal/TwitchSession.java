@@ -25,10 +25,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +53,10 @@ import org.slf4j.LoggerFactory;
 public final class TwitchSession {
     private static final Logger log = LoggerFactory.getLogger(TwitchSession.class);
     private static final Set<String> LOGIN_FAILURES = Set.of("Login authentication failed", "Improperly formatted auth");
+    /** What viewers send: still handled when read by a connection that has ended since. */
+    private static final Set<String> CHAT_COMMANDS = Set.of("PRIVMSG", "USERNOTICE", "WHISPER", "CLEARCHAT", "CLEARMSG");
+    /** Characters of lines a connection may have waiting for the event loop before its reader stops reading. */
+    static final int MAX_WAITING_CHARS = 1 << 20;
 
     /** What the session reports to its adapter. */
     public interface Events {
@@ -79,7 +85,14 @@ public final class TwitchSession {
     private IrcTransport transport;
     private long connectedAt;
     private long lastReceived;
+    /**
+     * When Twitch last answered something we sent (a PONG, or the welcome): what Twitch sends on its
+     * own proves nothing, since a server can keep sending while it reads nothing of ours.
+     */
+    private long lastAnswered;
     private long pingSentAt;
+    /** Whether Twitch acknowledged twitch.tv/commands on this connection, so each accepted PRIVMSG gets a USERSTATE. */
+    private boolean confirmsMessages;
     private ScheduledTask pumpTimer;
     private long pumpAt;
     private ScheduledTask ticker;
@@ -272,7 +285,9 @@ public final class TwitchSession {
         state = State.REGISTERING;
         connectedAt = now();
         lastReceived = connectedAt;
+        lastAnswered = connectedAt;
         pingSentAt = 0;
+        confirmsMessages = false;
         // PASS must come before NICK, or Twitch answers "Improperly formatted auth".
         write("CAP REQ :twitch.tv/tags twitch.tv/commands");
         write("PASS oauth:" + config.token());
@@ -280,32 +295,105 @@ public final class TwitchSession {
     }
 
     private IrcTransport.Listener listener(int attempt) {
-        return new IrcTransport.Listener() {
-            @Override
-            public void onLine(String line) {
-                executeQuietly(() -> {
-                    if (attempt == generation && state != State.STOPPED) {
-                        received(line);
-                    }
-                });
-            }
-
-            @Override
-            public void onClosed(IOException cause) {
-                executeQuietly(() -> {
-                    if (attempt == generation && (state == State.REGISTERING || state == State.READY)) {
-                        reconnectLater("connection lost: " + cause.getMessage());
-                    }
-                });
-            }
-        };
+        return new ConnectionLines(attempt);
     }
 
-    private void executeQuietly(Runnable task) {
+    /**
+     * Hands one connection's lines from its reader thread to the event loop, in bounded memory. The
+     * loop can be held up for as long as the write watchdog allows (a write to a server that stopped
+     * reading blocks), so what waits for it is bounded: at most {@link #MAX_WAITING_CHARS} characters of
+     * lines, past which the reader stops reading and TCP holds the server back; and PINGs are
+     * coalesced, since a PONG only says the client is alive: one answer stands for every PING before
+     * it, so a flood of PINGs costs one waiting task, not one per line.
+     */
+    private final class ConnectionLines implements IrcTransport.Listener {
+        private final int attempt;
+        private final Semaphore budget = new Semaphore(MAX_WAITING_CHARS);
+        private final AtomicReference<String> ping = new AtomicReference<>();
+
+        ConnectionLines(int attempt) {
+            this.attempt = attempt;
+        }
+
+        @Override
+        public void onLine(String line) {
+            if (line.startsWith("PING")) {
+                if (ping.getAndSet(line) == null && !executeQuietly(this::pong)) {
+                    ping.set(null);
+                }
+                return;
+            }
+            int cost = Math.min(Math.max(1, line.length()), MAX_WAITING_CHARS);
+            try {
+                budget.acquire(cost);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            boolean queued = executeQuietly(() -> {
+                budget.release(cost);
+                if (state == State.STOPPED) {
+                    return;
+                }
+                if (attempt == generation) {
+                    received(line);
+                } else {
+                    readBeforeItEnded(line);
+                }
+            });
+            if (!queued) {
+                budget.release(cost);
+            }
+        }
+
+        private void pong() {
+            String line = ping.getAndSet(null);
+            if (line != null && attempt == generation && state != State.STOPPED) {
+                received(line);
+            }
+        }
+
+        @Override
+        public void onClosed(IOException cause) {
+            executeQuietly(() -> {
+                if (attempt == generation && (state == State.REGISTERING || state == State.READY)) {
+                    reconnectLater("connection lost: " + cause.getMessage());
+                }
+            });
+        }
+    }
+
+    /** Runs {@code task} on the loop; false when the session is closed and the loop takes no more. */
+    private boolean executeQuietly(Runnable task) {
         try {
             execute(task);
+            return true;
         } catch (RejectedExecutionException e) {
-            // the session is closed; late lines are of no interest
+            return false; // the session is closed; late lines are of no interest
+        }
+    }
+
+    /**
+     * A line that a connection read before it was dropped (a stalled write, RECONNECT) and that the
+     * loop reaches only now. Its chat is still an event a viewer sent, so it is handled; what
+     * belonged to that connection's protocol (PING, JOIN answers, USERSTATE, NOTICE) is not, since the
+     * connection it answered is gone.
+     */
+    private void readBeforeItEnded(String line) {
+        IrcMessage message;
+        try {
+            message = IrcMessage.parse(line);
+        } catch (IllegalArgumentException e) {
+            log.warn("Skipped a malformed line from Twitch ({}): {}", e.getMessage(), line);
+            return;
+        }
+        if (CHAT_COMMANDS.contains(message.command())) {
+            TrafficLog.received(line);
+            try {
+                dispatch(message);
+            } catch (IllegalArgumentException e) {
+                log.warn("Skipped a line from Twitch with malformed tags ({}): {}", e.getMessage(), line);
+            }
         }
     }
 
@@ -334,9 +422,12 @@ public final class TwitchSession {
         String channel = message.param(0).startsWith("#") ? message.param(0).substring(1).toLowerCase(Locale.ROOT) : "";
         switch (message.command()) {
             case "PING" -> write(new IrcMessage(IrcTags.none(), "", "PONG", message.params()).toLine());
+            case "PONG" -> lastAnswered = lastReceived;
             case "001" -> welcomed();
             case "CAP" -> {
-                if (message.param(1).equals("NAK")) {
+                if (message.param(1).equals("ACK")) {
+                    confirmsMessages = List.of(message.trailing().split(" ")).contains("twitch.tv/commands");
+                } else if (message.param(1).equals("NAK")) {
                     log.warn("Twitch refused the capabilities {}; tags and Twitch commands will be missing",
                             message.trailing());
                 }
@@ -460,6 +551,7 @@ public final class TwitchSession {
             return;
         }
         state = State.READY;
+        lastAnswered = now();
         backoff.reset();
         log.info("Logged in to Twitch as {} ({} channel(s) to join)", config.username(), config.channels().size());
         joins.connected();
@@ -548,12 +640,12 @@ public final class TwitchSession {
             if (state == State.REGISTERING && now - connectedAt >= config.pongTimeout().toMillis()) {
                 reconnectLater("no welcome from Twitch within " + config.pongTimeout().toMillis() + " ms of logging in");
             } else if (state == State.READY) {
-                if (pingSentAt > 0 && lastReceived >= pingSentAt) {
+                if (pingSentAt > 0 && lastAnswered >= pingSentAt) {
                     pingSentAt = 0;
                 }
                 if (pingSentAt > 0 && now - pingSentAt >= config.pongTimeout().toMillis()) {
                     reconnectLater("no answer to PING within " + config.pongTimeout().toMillis() + " ms");
-                } else if (pingSentAt == 0 && now - lastReceived >= config.pingInterval().toMillis()) {
+                } else if (pingSentAt == 0 && now - lastAnswered >= config.pingInterval().toMillis()) {
                     pingSentAt = now;
                     write("PING :tmi.twitch.tv");
                 }
@@ -586,7 +678,12 @@ public final class TwitchSession {
         if (joins != null) {
             joins.disconnected();
         }
-        queue.forgetInFlight();
+        // What Twitch neither confirmed nor refused may never have reached it (a server that stopped
+        // reading): it goes again first. Without USERSTATE confirmations nothing can be told apart.
+        int again = queue.requeueUnconfirmed(confirmsMessages, now());
+        if (again > 0) {
+            log.info("{} Twitch message(s) sent but not confirmed before the connection ended go again", again);
+        }
         if (pumpTimer != null) {
             pumpTimer.cancel();
         }

@@ -23,10 +23,20 @@ import org.slf4j.LoggerFactory;
 final class WebSocketTransport implements IrcTransport {
     private static final Logger log = LoggerFactory.getLogger(WebSocketTransport.class);
 
-    private final Client client;
+    /**
+     * Frames Java-WebSocket may hold unwritten before {@link #send} waits. Its queue has no bound of its
+     * own, so a server that stops reading would have every line we write piled up in memory; waiting
+     * instead makes a stalled WebSocket block as a stalled TCP socket does, for the write watchdog to end.
+     */
+    static final int MAX_UNWRITTEN_FRAMES = 256;
+    private static final long WAIT_NANOS = 1_000_000;
 
-    private WebSocketTransport(Client client) {
+    private final Client client;
+    private final java.net.Socket socket;
+
+    private WebSocketTransport(Client client, java.net.Socket socket) {
         this.client = client;
+        this.socket = socket;
     }
 
     static WebSocketTransport open(URI server, SSLContext tls, Duration timeout, Listener listener)
@@ -35,7 +45,8 @@ final class WebSocketTransport implements IrcTransport {
         int port = server.getPort() > 0 ? server.getPort() : tls != null ? 443 : 80;
         // Connect (and shake hands) ourselves so that TLS failures surface here with their reason;
         // Java-WebSocket then speaks WebSocket over the ready socket.
-        client.setSocketFactory(new ConnectedSocket(SocketTransport.connect(server.getHost(), port, tls, timeout)));
+        java.net.Socket socket = SocketTransport.connect(server.getHost(), port, tls, timeout);
+        client.setSocketFactory(new ConnectedSocket(socket));
         client.setConnectionLostTimeout(0); // IRC's own PING/PONG watches the connection
         boolean open;
         try {
@@ -58,7 +69,7 @@ final class WebSocketTransport implements IrcTransport {
                                     : ": " + error.getMessage()), error);
         }
         client.opened.set(true);
-        return new WebSocketTransport(client);
+        return new WebSocketTransport(client, socket);
     }
 
     @Override
@@ -68,11 +79,31 @@ final class WebSocketTransport implements IrcTransport {
         } catch (RuntimeException e) { // WebsocketNotConnectedException
             throw new IOException("the WebSocket is closed", e);
         }
+        java.util.Queue<?> unwritten = unwritten();
+        while (unwritten.size() > MAX_UNWRITTEN_FRAMES) {
+            if (client.isClosing() || client.isClosed()) {
+                throw new IOException("the WebSocket is closed");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(WAIT_NANOS); // Java-WebSocket signals no progress
+        }
+    }
+
+    private java.util.Queue<?> unwritten() {
+        return ((org.java_websocket.WebSocketImpl) client.getConnection()).outQueue;
     }
 
     @Override
     public void close() {
+        boolean stalled = !unwritten().isEmpty();
         client.close();
+        if (stalled) {
+            // The closing handshake waits behind what the server does not read: drop the socket instead.
+            try {
+                socket.close();
+            } catch (IOException e) {
+                log.debug("Closing the Twitch WebSocket's socket failed", e);
+            }
+        }
     }
 
     /** Hands Java-WebSocket the socket we connected; it skips connecting a socket that already is. */

@@ -198,4 +198,55 @@ class OutboundQueueTest {
         assertThat(queue.next(now, c -> true).text()).isEqualTo("a");
         assertThat(queue.next(now, c -> true).text()).isEqualTo("c");
     }
+
+    @Test
+    void messagesSentButNotConfirmedWhenTheConnectionEndsGoAgainFirstInTheOrderSentWithTheirText() {
+        queue.add(item("chorus", "one"));
+        queue.add(item("chorus", "two"));
+        queue.add(item("other", "three"));
+        queue.next(now, c -> true);
+        queue.next(now, c -> true);
+        queue.accepted("chorus", now); // "one" confirmed
+        queue.next(now, c -> true);
+        queue.add(item("chorus", "four"));
+
+        assertThat(queue.requeueUnconfirmed(true, now)).isEqualTo(2);
+
+        assertThat(queue.next(now + 1, c -> true).text()).isEqualTo("two");
+        assertThat(queue.next(now + 1, c -> true).text()).isEqualTo("three");
+        // Sent again word for word, not made distinct from what was "sent" last.
+        assertThat(queue.unconfirmed("chorus")).isEqualTo(1);
+        assertThat(queue.next(now + 1, c -> true).text()).isEqualTo("four");
+    }
+
+    @Test
+    void aResentMessageThatTwitchRefusesAsADuplicateWasDeliveredAndIsNotSentAThirdTime() {
+        queue.add(item("chorus", "hello Viktor!"));
+        queue.next(now, c -> true);
+        queue.requeueUnconfirmed(true, now);
+        queue.next(now + 1, c -> true);
+
+        boolean putBack = queue.refused("chorus", "msg_duplicate", now + 2);
+
+        assertThat(putBack).isFalse();
+        assertThat(queue.isEmpty()).isTrue();
+    }
+
+    @Test
+    void withoutConfirmationsNothingSentIsSentAgain() {
+        queue.add(item("chorus", "one"));
+        queue.next(now, c -> true);
+
+        assertThat(queue.requeueUnconfirmed(false, now)).isZero();
+
+        assertThat(queue.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aMessageSentBeforeTheConfirmationWindowIsNotSentAgain() {
+        queue.add(item("chorus", "one"));
+        queue.next(now, c -> true);
+
+        assertThat(queue.requeueUnconfirmed(true, now + OutboundQueue.CONFIRM_MILLIS)).isZero();
+    }
 }

@@ -201,6 +201,39 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Makes the current connections stop reading what their clients send, as a stalled server does:
+     * over TCP and TLS the client's writes then block once the socket buffers are full (real
+     * back-pressure, no simulation), while this server still sends to them. Connections opened later
+     * read normally. Only for a TCP or TLS server.
+     *
+     * @return this server, for chaining
+     * @throws IllegalStateException for a WebSocket server, whose library always reads
+     */
+    public FakeTwitchIrcServer stopReading() {
+        return pauseReading(true);
+    }
+
+    /**
+     * Makes the connections that {@link #stopReading()} stalled read again.
+     *
+     * @return this server, for chaining
+     * @throws IllegalStateException for a WebSocket server
+     */
+    public FakeTwitchIrcServer resumeReading() {
+        return pauseReading(false);
+    }
+
+    private FakeTwitchIrcServer pauseReading(boolean value) {
+        if (listener.kind() == IrcListener.Kind.WS || listener.kind() == IrcListener.Kind.WSS) {
+            throw new IllegalStateException("only a TCP or TLS fake Twitch server can stop reading");
+        }
+        for (IrcClient client : listener.clients()) {
+            client.pauseReading(value);
+        }
+        return this;
+    }
+
     // ---- injecting ----
 
     /**

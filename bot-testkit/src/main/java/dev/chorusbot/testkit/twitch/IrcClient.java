@@ -14,6 +14,29 @@ abstract class IrcClient {
     volatile String pass;
     volatile String nick;
     volatile boolean loggedIn;
+    private boolean paused;
+
+    /** Stops (or resumes) reading what the client sends; only a TCP or TLS client can. */
+    void pauseReading(boolean value) {
+        synchronized (this) {
+            paused = value;
+            notifyAll();
+        }
+    }
+
+    /** Waits while reading is paused, until resumed or {@code closed} says the connection ended. */
+    void awaitReading(java.util.function.BooleanSupplier closed) {
+        synchronized (this) {
+            while (paused && !closed.getAsBoolean()) {
+                try {
+                    wait(50); // also wakes to notice a close
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
 
     /** Sends one line; the line ending is added. */
     abstract void send(String line);

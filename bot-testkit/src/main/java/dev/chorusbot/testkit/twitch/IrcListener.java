@@ -161,6 +161,7 @@ final class IrcListener {
                         if (!text.isEmpty()) {
                             lines.accept(this, text);
                         }
+                        awaitReading(socket::isClosed);
                     } else {
                         bytes.write(b);
                     }
