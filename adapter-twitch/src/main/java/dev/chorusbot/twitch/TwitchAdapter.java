@@ -155,6 +155,11 @@ public final class TwitchAdapter implements PullAdapter {
         return session.connections();
     }
 
+    /** Whether the adapter waits for a timer (backoff, the login limit) to open its next connection; for tests. */
+    boolean isWaitingToConnect() {
+        return session.isWaitingToConnect();
+    }
+
     @Override
     public void stopReceiving() {
         session.stopReceiving();

@@ -55,6 +55,8 @@ public final class TwitchConfig {
     private final Duration closeTimeout;
     private final int messageLimit;
     private final int moderatorMessageLimit;
+    private final int loginLimit;
+    private final int joinLimit;
 
     private TwitchConfig(Builder b, String username, String token, List<String> channels) {
         this.username = username;
@@ -71,6 +73,8 @@ public final class TwitchConfig {
         this.closeTimeout = b.closeTimeout;
         this.messageLimit = b.messageLimit;
         this.moderatorMessageLimit = b.moderatorMessageLimit;
+        this.loginLimit = b.loginLimit;
+        this.joinLimit = b.joinLimit;
     }
 
     /**
@@ -248,6 +252,26 @@ public final class TwitchConfig {
         return moderatorMessageLimit;
     }
 
+    /**
+     * Authentication attempts (a PASS and NICK pair, on any connection) per 10 seconds for the
+     * account; Twitch's standard is 20, 200 for a verified bot.
+     *
+     * @return a positive count; default 20
+     */
+    public int loginLimit() {
+        return loginLimit;
+    }
+
+    /**
+     * JOINs per 10 seconds for the account, over all its connections; Twitch's standard is 20, 2,000
+     * for a verified bot.
+     *
+     * @return a positive count; default 20
+     */
+    public int joinLimit() {
+        return joinLimit;
+    }
+
     /** The settings, with the token masked. */
     @Override
     public String toString() {
@@ -275,6 +299,8 @@ public final class TwitchConfig {
         private Duration closeTimeout = Duration.ofSeconds(10);
         private int messageLimit = 20;
         private int moderatorMessageLimit = 100;
+        private int loginLimit = 20;
+        private int joinLimit = 20;
 
         private Builder() {}
 
@@ -439,6 +465,32 @@ public final class TwitchConfig {
             return this;
         }
 
+        /**
+         * Authentication attempts per 10 seconds for the account: a PASS and NICK pair counts, on
+         * every connection, whether Twitch accepts it or not. Twitch allows 20, or 200 for a verified
+         * bot (https://dev.twitch.tv/docs/chat/#rate-limits), and may lock out an account that logs in
+         * faster; the adapter waits for the window before it connects.
+         *
+         * @param perTenSeconds logins per 10 seconds; positive, checked by {@link #build()}
+         * @return this builder
+         */
+        public Builder loginLimit(int perTenSeconds) {
+            this.loginLimit = perTenSeconds;
+            return this;
+        }
+
+        /**
+         * JOINs per 10 seconds for the account, counted over all its connections. Twitch allows 20,
+         * or 2,000 for a verified bot (https://dev.twitch.tv/docs/chat/#rate-limits), and drops a
+         * connection that joins faster.
+         *
+         * @param perTenSeconds JOINs per 10 seconds; positive, checked by {@link #build()}
+         * @return this builder
+         */
+        public Builder joinLimit(int perTenSeconds) {
+            this.joinLimit = perTenSeconds;
+            return this;
+        }
 
         /**
          * Checks every setting.
@@ -482,6 +534,10 @@ public final class TwitchConfig {
             positive(p, joinTimeout, "joinTimeout");
             notNegative(p, closeTimeout, "closeTimeout");
             checkMessageLimits(p, messageLimit, moderatorMessageLimit);
+            p.check(loginLimit > 0, "loginLimit", "must be positive, was " + loginLimit + ": Twitch allows 20 per"
+                    + " 10 seconds, 200 for a verified bot.");
+            p.check(joinLimit > 0, "joinLimit", "must be positive, was " + joinLimit + ": Twitch allows 20 per"
+                    + " 10 seconds, 2000 for a verified bot.");
             p.throwIfAny();
             return new TwitchConfig(this, login.toLowerCase(Locale.ROOT), bare, new ArrayList<>(joined));
         }

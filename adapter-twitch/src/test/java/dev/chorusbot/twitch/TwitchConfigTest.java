@@ -93,7 +93,9 @@ class TwitchConfigTest {
                 .keepAlive(Duration.ZERO, Duration.ofSeconds(1))
                 .connectTimeout(Duration.ofSeconds(-1))
                 .joinTimeout(Duration.ZERO)
-                .messageLimits(20, 10);
+                .messageLimits(20, 10)
+                .loginLimit(0)
+                .joinLimit(-1);
 
         assertThatThrownBy(builder::build)
                 .isInstanceOfSatisfying(ConfigurationException.class, e -> {
@@ -105,7 +107,9 @@ class TwitchConfigTest {
                             "keepAlive must be positive, was PT0S",
                             "connectTimeout must be positive, was PT-1S",
                             "joinTimeout must be positive, was PT0S",
-                            "messageLimits must be positive, the moderator limit at least the normal one; were 20 and 10");
+                            "messageLimits must be positive, the moderator limit at least the normal one; were 20 and 10",
+                            "loginLimit must be positive, was 0: Twitch allows 20 per 10 seconds, 200 for a verified bot.",
+                            "joinLimit must be positive, was -1: Twitch allows 20 per 10 seconds, 2000 for a verified bot.");
                     assertThat(e.getMessage()).doesNotContain("secret");
                 });
     }
@@ -116,6 +120,8 @@ class TwitchConfigTest {
 
         assertThat(config.server()).isEqualTo(TwitchConfig.DEFAULT_SERVER);
         assertThat(config.sslContext()).isEmpty();
+        assertThat(config.loginLimit()).isEqualTo(20);
+        assertThat(config.joinLimit()).isEqualTo(20);
         assertThat(config.pingInterval()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.pongTimeout()).isEqualTo(Duration.ofSeconds(15));
         assertThat(config.reconnectMin()).isEqualTo(Duration.ofSeconds(1));

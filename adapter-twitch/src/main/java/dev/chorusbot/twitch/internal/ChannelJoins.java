@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * The configured channels on one connection: which are joined, which wait to be joined, which
- * Twitch refused. Joins are paced (at most {@link #JOIN_LIMIT} per {@link #JOIN_WINDOW_MILLIS} ms,
+ * Twitch refused. Joins are paced (at most the account's limit, by default {@link #JOIN_LIMIT}, per {@link #JOIN_WINDOW_MILLIS} ms,
  * https://dev.twitch.tv/docs/chat/#rate-limits) and a JOIN left unanswered past the join timeout is
  * refused: Twitch answers a JOIN to a channel that does not exist with nothing at all. Its timers run
  * on the {@link Scheduler} it is given (the session's event loop); not thread-safe.
@@ -36,6 +36,7 @@ final class ChannelJoins {
     private final Set<String> configured;
     private final List<String> channels;
     private final long timeoutMillis;
+    private final int limit;
     private final Scheduler scheduler;
     private final Link link;
     private final SlidingWindow window = new SlidingWindow(JOIN_WINDOW_MILLIS);
@@ -51,8 +52,14 @@ final class ChannelJoins {
     private ScheduledTask paceTimer;
     private ScheduledTask timeoutTimer;
 
-    /** Joins for {@code channels}, refusing those unanswered after {@code timeout}. */
+    /** Joins for {@code channels} at Twitch's standard pace, refusing those unanswered after {@code timeout}. */
     ChannelJoins(List<String> channels, Duration timeout, Scheduler scheduler, Link link) {
+        this(channels, JOIN_LIMIT, timeout, scheduler, link);
+    }
+
+    /** Joins for {@code channels}, at most {@code limit} per 10 s, refusing those unanswered after {@code timeout}. */
+    ChannelJoins(List<String> channels, int limit, Duration timeout, Scheduler scheduler, Link link) {
+        this.limit = limit;
         this.channels = List.copyOf(channels);
         this.configured = Set.copyOf(channels);
         this.timeoutMillis = timeout.toMillis();
@@ -146,7 +153,7 @@ final class ChannelJoins {
         }
         long now = now();
         while (!pending.isEmpty()) {
-            long wait = window.delayUntilBelow(JOIN_LIMIT, now);
+            long wait = window.delayUntilBelow(limit, now);
             if (wait > 0) {
                 if (paceTimer == null || paceTimer.isDone()) {
                     paceTimer = scheduler.schedule(Duration.ofMillis(wait), this::joinWhatMay);

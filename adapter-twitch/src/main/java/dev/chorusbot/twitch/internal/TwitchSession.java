@@ -57,6 +57,13 @@ public final class TwitchSession {
     private static final Set<String> CHAT_COMMANDS = Set.of("PRIVMSG", "USERNOTICE", "WHISPER", "CLEARCHAT", "CLEARMSG");
     /** Characters of lines a connection may have waiting for the event loop before its reader stops reading. */
     static final int MAX_WAITING_CHARS = 1 << 20;
+    /** Twitch counts authentication attempts in windows of 10 s (https://dev.twitch.tv/docs/chat/#rate-limits). */
+    static final long LOGIN_WINDOW_MILLIS = 10_000;
+    /**
+     * How long a connection must have been logged in for its end to start the backoff over: a server
+     * that ends every connection right after the login (a RECONNECT loop) meets a growing delay.
+     */
+    static final long STABLE_MILLIS = 30_000;
 
     /** What the session reports to its adapter. */
     public interface Events {
@@ -77,13 +84,17 @@ public final class TwitchSession {
     private final OutboundQueue queue;
     private final List<CompletableFuture<Void>> drainWaiters = new ArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
+    private final SlidingWindow logins = new SlidingWindow(LOGIN_WINDOW_MILLIS);
 
     private volatile User self;
     private volatile boolean receiving = true;
     private volatile State state = State.IDLE;
+    /** True while no connection is open and a timer will open the next one. */
+    private volatile boolean waitingToConnect;
     private int generation;
     private IrcTransport transport;
     private long connectedAt;
+    private long welcomedAt;
     private long lastReceived;
     /**
      * When Twitch last answered something we sent (a PONG, or the welcome): what Twitch sends on its
@@ -128,6 +139,11 @@ public final class TwitchSession {
         return state == State.READY;
     }
 
+    /** True while the session waits for a timer (backoff, the login limit) to open its next connection. */
+    public boolean isWaitingToConnect() {
+        return waitingToConnect;
+    }
+
     /** How many connections were opened so far (reconnects included). */
     public int connections() {
         return connections.get();
@@ -135,14 +151,16 @@ public final class TwitchSession {
 
     /**
      * Connects in the background, with every timer on {@code scheduler}; failures are retried, a
-     * refused login stops the session.
+     * refused login stops the session. Logins stay within the account's limit per 10 s, and a
+     * connection that ends before it was logged in for {@link #STABLE_MILLIS} is followed by a
+     * growing delay, RECONNECT included.
      */
     public void start(Scheduler scheduler) {
         Duration tick = Duration.ofMillis(
                 Math.max(10, Math.min(config.pingInterval().toMillis(), config.pongTimeout().toMillis()) / 4));
         this.time = scheduler;
         this.onLoop = new OnLoop(scheduler, this::executeQuietly);
-        this.joins = new ChannelJoins(config.channels(), config.joinTimeout(), onLoop, new JoinLink());
+        this.joins = new ChannelJoins(config.channels(), config.joinLimit(), config.joinTimeout(), onLoop, new JoinLink());
         // The watchdog checks on the scheduler's own thread: the loop is what a stalled write blocks.
         this.watchdog = new WriteWatchdog(scheduler, config.pongTimeout(), tick);
         execute(() -> {
@@ -267,6 +285,13 @@ public final class TwitchSession {
         if (state == State.STOPPED) {
             return;
         }
+        long wait = logins.delayUntilBelow(config.loginLimit(), now());
+        if (wait > 0) {
+            state = State.IDLE;
+            log.warn("Twitch allows {} logins in 10 s for an account; connecting in {} ms", config.loginLimit(), wait);
+            connectIn(wait);
+            return;
+        }
         state = State.CONNECTING;
         int attempt = ++generation;
         IrcTransport opened;
@@ -281,6 +306,7 @@ public final class TwitchSession {
             return;
         }
         connections.incrementAndGet();
+        logins.record(now()); // a PASS and NICK pair is an authentication attempt, accepted or not
         transport = opened;
         state = State.REGISTERING;
         connectedAt = now();
@@ -438,8 +464,14 @@ public final class TwitchSession {
                 self = User.of(tags.getOrDefault("user-id", login), login, tags.getOrDefault("display-name", login));
             }
             case "RECONNECT" -> {
-                log.info("Twitch asked to reconnect; reconnecting now");
-                reconnect(0, "RECONNECT");
+                if (endsAStableConnection()) {
+                    log.info("Twitch asked to reconnect; reconnecting now");
+                    backoff.reset();
+                    reconnect(0, "RECONNECT");
+                } else {
+                    reconnectLater("asked to reconnect " + (state == State.READY ? now() - welcomedAt + " ms after the login"
+                            : "before the login finished"));
+                }
             }
             case "JOIN" -> {
                 if (message.nick().equalsIgnoreCase(config.username())) {
@@ -552,7 +584,7 @@ public final class TwitchSession {
         }
         state = State.READY;
         lastAnswered = now();
-        backoff.reset();
+        welcomedAt = lastAnswered;
         log.info("Logged in to Twitch as {} ({} channel(s) to join)", config.username(), config.channels().size());
         joins.connected();
         pump();
@@ -657,16 +689,32 @@ public final class TwitchSession {
         if (state == State.STOPPED) {
             return;
         }
+        if (endsAStableConnection()) {
+            backoff.reset();
+        }
         long delay = backoff.nextDelayMillis();
         log.warn("Twitch {}; reconnecting in {} ms", reason, delay);
         reconnect(delay, reason);
+    }
+
+    /** Whether the connection ending now was logged in long enough to start the backoff over. */
+    private boolean endsAStableConnection() {
+        return state == State.READY && now() - welcomedAt >= STABLE_MILLIS;
     }
 
     private void reconnect(long delayMillis, String reason) {
         dropConnection();
         state = State.IDLE;
         log.debug("Reconnecting to Twitch in {} ms ({})", delayMillis, reason);
-        reconnectTimer = onLoop.schedule(Duration.ofMillis(delayMillis), this::connect);
+        connectIn(delayMillis);
+    }
+
+    private void connectIn(long delayMillis) {
+        waitingToConnect = true;
+        reconnectTimer = time.schedule(Duration.ofMillis(delayMillis), () -> {
+            waitingToConnect = false; // when the timer fires, not when the loop gets to it
+            executeQuietly(this::connect);
+        });
     }
 
     private void dropConnection() {

@@ -179,6 +179,18 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
     }
 
     /**
+     * Answers every login with the welcome and at once {@code :tmi.twitch.tv RECONNECT}, as a
+     * server in a restart loop would: a client that reconnects at once logs in again and again.
+     *
+     * @param value true to send RECONNECT after every login, false to stop
+     * @return this server, for chaining
+     */
+    public FakeTwitchIrcServer reconnectAfterLogin(boolean value) {
+        protocol.reconnectAfterLogin = value;
+        return this;
+    }
+
+    /**
      * The user id GLOBALUSERSTATE gives the bot (default {@code 424242}).
      *
      * @param id the bot's numeric Twitch user id, as text
@@ -339,6 +351,34 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
      */
     public List<String> accepted() {
         return recorder.accepted();
+    }
+
+    /**
+     * When each authentication attempt arrived (a PASS and NICK pair, accepted or refused), by the
+     * server's clock: Twitch allows an account 20 in 10 seconds (200 for a verified bot).
+     *
+     * @return a copy, in order of arrival
+     */
+    public List<java.time.Instant> logins() {
+        return List.copyOf(protocol.logins);
+    }
+
+    /**
+     * The largest number of authentication attempts within any 10 seconds so far, by the server's
+     * clock; compare it with Twitch's limit of 20.
+     *
+     * @return the count in the busiest 10-second window, 0 before any login
+     */
+    public int maxLoginsInTenSeconds() {
+        List<java.time.Instant> times = logins();
+        int max = 0;
+        for (int i = 0, j = 0; i < times.size(); i++) {
+            while (!times.get(j).isAfter(times.get(i).minusSeconds(10))) {
+                j++;
+            }
+            max = Math.max(max, i - j + 1);
+        }
+        return max;
     }
 
     /**

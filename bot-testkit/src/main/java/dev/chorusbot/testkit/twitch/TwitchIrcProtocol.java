@@ -46,6 +46,9 @@ final class TwitchIrcProtocol {
     volatile int messageLimit = 20;
     volatile int moderatorMessageLimit = 100;
     volatile String botUserId = "424242";
+    volatile boolean reconnectAfterLogin;
+    /** When each authentication attempt (a PASS and NICK pair) arrived, by the clock. */
+    final List<java.time.Instant> logins = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private record Sent(String text, long at) {}
 
@@ -182,6 +185,7 @@ final class TwitchIrcProtocol {
     }
 
     private void login(IrcClient client, String nick) {
+        logins.add(clock.instant());
         String pass = client.pass;
         if (pass == null || !pass.startsWith("oauth:") || pass.length() == 6) {
             client.send(":tmi.twitch.tv NOTICE * :" + IMPROPERLY_FORMATTED_AUTH);
@@ -209,6 +213,9 @@ final class TwitchIrcProtocol {
         if (client.caps.contains("twitch.tv/commands")) {
             client.send(client.tagged("@badge-info=;badges=;color=;display-name=" + name
                     + ";emote-sets=0,300374282;user-id=" + botUserId + ";user-type=") + ":tmi.twitch.tv GLOBALUSERSTATE");
+        }
+        if (reconnectAfterLogin) {
+            client.send(":tmi.twitch.tv RECONNECT");
         }
     }
 
