@@ -7,6 +7,7 @@ import dev.chorusbot.core.Button;
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.Format;
 import dev.chorusbot.core.Outbound;
+import dev.chorusbot.telegram.internal.SendQueue;
 import dev.chorusbot.testkit.Golden;
 import dev.chorusbot.testkit.ManualScheduler;
 import dev.chorusbot.testkit.telegram.ApiCall;
@@ -320,5 +321,34 @@ class SendQueueTest {
         }
 
         assertThat(queue.lanes()).isLessThan(200); // not one per chat ever answered
+    }
+
+    @Test
+    void sendsAtOnceWhenTheLimitsAllowAndQueuesNothingWhenTheyDoNot() throws Exception {
+        SendQueue queue = adapter.account.queue();
+
+        Optional<CompletableFuture<Void>> first = queue.trySubmitNow(Outbound.text(annaChat, "one"));
+        first.orElseThrow().get(5, TimeUnit.SECONDS);
+        Optional<CompletableFuture<Void>> second = queue.trySubmitNow(Outbound.text(annaChat, "two"));
+
+        assertThat(second).isEmpty(); // one a second in a private chat
+        assertThat(queue.pending()).isZero();
+        assertThat(telegram.sentMessages()).extracting(m -> m.text()).containsExactly("one");
+    }
+
+    @Test
+    void tellsHowLongTheNextMessageToAGroupWaitsBehindItsWindowAndQueue() throws Exception {
+        SendQueue queue = adapter.account.queue();
+        Chat group = group(-1002002);
+        for (int i = 0; i < 20; i++) {
+            queue.submit(Outbound.text(group, "m" + i)).get(5, TimeUnit.SECONDS);
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(queue.delayFor(group)).isEqualTo(Duration.ofSeconds(40)); // the first send is 20 s old
+
+        queue.submit(Outbound.text(group, "queued"));
+
+        assertThat(queue.delayFor(group)).isEqualTo(Duration.ofSeconds(41)); // behind the queued one
+        assertThat(queue.delayFor(annaChat)).isEqualTo(Duration.ZERO);
     }
 }

@@ -11,6 +11,7 @@ import dev.chorusbot.serverless.internal.AwsHttpEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 
 /**
  * The AWS Lambda entry point: set the function's handler to {@code
@@ -21,6 +22,11 @@ import java.io.OutputStream;
  * the runtime build a serializer), hands the request to the {@link ServerlessBot} and writes the
  * answer in the event's own format. Bodies flagged {@code isBase64Encoded} are decoded; header
  * names may come in any case.
+ *
+ * <p>Every send finishes within the invocation's remaining time ({@code
+ * Context.getRemainingTimeInMillis()}); an update whose reply would wait longer for the platform's
+ * send limits is answered so that the platform delivers it again (see {@link
+ * ServerlessBot#handle(dev.chorusbot.core.webhook.WebhookRequest, Duration)}).
  *
  * <p>The bot is built and started, and the JSON codec primed, when the runtime creates this
  * handler, which is during the function's initialisation phase, so the first invocation does not
@@ -80,7 +86,10 @@ public class AwsLambdaHandler implements RequestStreamHandler {
             output.write(JsonTrees.write(AwsHttpEvents.encode(AwsHttpEvents.formatOf(event), badRequest)));
             return;
         }
-        WebhookResponse response = bot.handle(decoded.request());
+        // Lambda tells the invocation its time left: sends must finish within it.
+        WebhookResponse response = context == null
+                ? bot.handle(decoded.request())
+                : bot.handle(decoded.request(), Duration.ofMillis(context.getRemainingTimeInMillis()));
         output.write(JsonTrees.write(AwsHttpEvents.encode(decoded.format(), response)));
     }
 }

@@ -6,11 +6,13 @@ import dev.chorusbot.core.ConfigurationException;
 import dev.chorusbot.core.PullAdapter;
 import dev.chorusbot.core.PushAdapter;
 import dev.chorusbot.core.webhook.WebhookEndpoint;
+import dev.chorusbot.core.webhook.WebhookHost;
 import dev.chorusbot.core.webhook.WebhookRequest;
 import dev.chorusbot.core.webhook.WebhookResponse;
 import dev.chorusbot.core.webhook.WebhookRoutes;
 import dev.chorusbot.serverless.internal.BotFactoryLoader;
 import dev.chorusbot.serverless.internal.Priming;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -131,9 +133,31 @@ public final class ServerlessBot {
      * @throws IllegalStateException when an adapter fails to start
      */
     public WebhookResponse handle(WebhookRequest request) {
+        return handle(request, WebhookHost.function());
+    }
+
+    /**
+     * Handles one webhook request of an invocation that has {@code timeLeft} before the cloud stops
+     * it, as {@link #handle(WebhookRequest)} does; every send finishes within that time (less a
+     * second to write the answer), and an update whose reply would wait longer for the platform's
+     * send limits is answered so that the platform delivers it again (503 for Telegram), with a
+     * warning saying why.
+     *
+     * @param request the HTTP request as the function received it
+     * @param timeLeft the time the invocation has left, such as AWS Lambda's {@code
+     *     Context.getRemainingTimeInMillis()}
+     * @return the answer to send back
+     * @throws ConfigurationException when the bot cannot be built (see {@link #bot()})
+     * @throws IllegalStateException when an adapter fails to start
+     */
+    public WebhookResponse handle(WebhookRequest request, Duration timeLeft) {
+        return handle(request, WebhookHost.function(Objects.requireNonNull(timeLeft, "timeLeft must not be null")));
+    }
+
+    private WebhookResponse handle(WebhookRequest request, WebhookHost host) {
         WebhookRoutes routes = bot().webhookRoutes();
         try {
-            return routes.handleAtFunctionUrl(request);
+            return routes.handleAtFunctionUrl(request, host);
         } catch (RuntimeException e) {
             log.error("Webhook endpoint for {} failed", request.path(), e);
             return WebhookResponse.text(500, "Internal Server Error");

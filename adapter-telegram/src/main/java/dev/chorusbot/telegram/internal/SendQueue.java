@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -134,20 +135,16 @@ public final class SendQueue {
      * warning in the log) when it was refused or given up.
      */
     public CompletableFuture<Void> submit(Outbound message) {
-        long chatId;
-        ObjectNode params;
+        Job job;
         try {
-            chatId = Long.parseLong(message.chat().id());
-            params = OutboundRequests.sendMessage(message, target(chatId));
+            job = job(message);
         } catch (IllegalArgumentException e) {
-            log.warn("Not sending a message to Telegram chat {}: {}", message.chat().id(), e.getMessage());
             return CompletableFuture.failedFuture(e);
         }
-        Job job = new Job(message, params, chatId);
         synchronized (this) {
             if (closed) {
                 IllegalStateException e = new IllegalStateException(
-                        "the Telegram adapter is closed; a message to chat " + chatId + " was not sent");
+                        "the Telegram adapter is closed; a message to chat " + job.originalChatId + " was not sent");
                 log.warn("{}", e.getMessage());
                 return CompletableFuture.failedFuture(e);
             }
@@ -156,6 +153,72 @@ public final class SendQueue {
         }
         pump();
         return job.future;
+    }
+
+    private Job job(Outbound message) {
+        try {
+            long chatId = Long.parseLong(message.chat().id());
+            return new Job(message, OutboundRequests.sendMessage(message, target(chatId)), chatId);
+        } catch (IllegalArgumentException e) {
+            log.warn("Not sending a message to Telegram chat {}: {}", message.chat().id(), e.getMessage());
+            throw e;
+        }
+    }
+
+    /**
+     * Sends {@code message} now when its chat has nothing queued or in flight and no limit says
+     * wait; otherwise nothing is queued and the result is empty (the caller then {@link #submit}s
+     * it, to go when the limits allow). Checking and starting are one step, so two callers cannot
+     * both take the last slot of a window.
+     */
+    public Optional<CompletableFuture<Void>> trySubmitNow(Outbound message) {
+        Job job;
+        try {
+            job = job(message);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(CompletableFuture.failedFuture(e));
+        }
+        Lane lane;
+        synchronized (this) {
+            long now = millis();
+            lane = lanes.computeIfAbsent(message.chat().id(), id -> new Lane(message.chat().kind()));
+            if (closed || !lane.jobs.isEmpty() || lane.inFlight || lane.readyAt(now) > now || overallReadyAt(now) > now) {
+                return Optional.empty();
+            }
+            lane.jobs.add(job);
+            pending++;
+            lane.sent.addLast(now);
+            overall.addLast(now);
+            lane.inFlight = true;
+        }
+        start(lane, job);
+        return Optional.of(job.future);
+    }
+
+    /**
+     * How long one more message to {@code chat} would wait behind those queued for it, by the
+     * limits and any retry_after or backoff the chat is under, counting sends already made in the
+     * windows; an estimate (the overall limit is counted for the next send only).
+     */
+    public synchronized Duration delayFor(Chat chat) {
+        long now = millis();
+        long overallAt = overallReadyAt(now);
+        Lane lane = lanes.get(chat.id());
+        if (lane == null) {
+            return Duration.ofMillis(overallAt - now);
+        }
+        ArrayDeque<Long> window = new ArrayDeque<>(lane.sent);
+        int ahead = lane.jobs.size() - (lane.inFlight ? 1 : 0); // the one in flight is counted in sent
+        long at = Math.max(now, lane.notBefore);
+        for (int i = 0; i <= ahead; i++) {
+            prune(window, at, lane.window);
+            if (window.size() >= lane.max) {
+                at = window.peekFirst() + lane.window;
+                prune(window, at, lane.window);
+            }
+            window.addLast(at);
+        }
+        return Duration.ofMillis(Math.max(at, overallAt) - now);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.chorusbot.telegram.internal;
 
 import dev.chorusbot.core.ButtonPress;
+import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.InboundEvent;
 import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.webhook.MalformedWebhookException;
@@ -13,6 +14,7 @@ import dev.chorusbot.telegram.TelegramConfig;
 import dev.chorusbot.telegram.TelegramUpdate;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -77,6 +79,20 @@ public final class TelegramWebhook implements WebhookProtocol {
     @Override
     public CompletableFuture<Void> send(Outbound message) {
         return account.send(message);
+    }
+
+    /** Sends at once when the chat's limits allow it now; otherwise nothing is queued. */
+    @Override
+    public Optional<CompletableFuture<Void>> trySend(Outbound message) {
+        SendQueue queue = account.queue();
+        return queue == null ? Optional.of(account.send(message)) : queue.trySubmitNow(message);
+    }
+
+    /** The chat's wait by the send queue's limits, behind what is queued for it. */
+    @Override
+    public Duration sendDelay(Chat chat) {
+        SendQueue queue = account.queue();
+        return queue == null ? Duration.ZERO : queue.delayFor(chat);
     }
 
     /** A button press is acknowledged through the API when answers go out, so the client stops its progress indicator. */

@@ -2,6 +2,7 @@ package dev.chorusbot.core.webhook;
 
 import static dev.chorusbot.core.internal.Checks.notNull;
 
+import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.EventNotTakenException;
 import dev.chorusbot.core.EventSink;
 import dev.chorusbot.core.Handled;
@@ -37,6 +38,15 @@ import org.slf4j.LoggerFactory;
  *       before the answer returns, because a serverless host may freeze the process right after
  *       it; the last may travel in the answer ({@link WebhookProtocol#inline}). When timed out, the
  *       messages are sent in the background once the bot has them.</li>
+ *   <li>what the {@link WebhookHost} allows changes the waiting: a {@link WebhookHost#longRunning()
+ *       long-running} host's request waits only for messages the send limits let go at once
+ *       ({@link WebhookProtocol#trySend}); from the first that would wait on, the messages are
+ *       queued and the request is answered at once, so a busy chat never holds a request. A
+ *       {@link WebhookHost#function(Duration) function} waits for every send, within its time left
+ *       less one second to write the answer; before the bot takes an event, one whose reply would
+ *       wait longer than that for the limits ({@link WebhookProtocol#sendDelay}) is answered
+ *       {@link WebhookOutcome.NotTaken not taken}, with a warning, so that the platform delivers it
+ *       again once the limit has passed.</li>
  *   <li>an answer that carries the last message has a {@link WebhookResponse.Fallback}: when the
  *       host cannot write it (the caller closed the connection first), the message is sent
  *       through {@link WebhookProtocol#send} instead, so the platform's redelivery, which the
@@ -59,6 +69,9 @@ public final class WebhookDispatch implements WebhookEndpoint {
 
     private final WebhookProtocol protocol;
     private final Duration deadline;
+    /** The time a function keeps to write its answer after the sends, out of the time it has left. */
+    static final Duration ANSWER_MARGIN = Duration.ofSeconds(1);
+
     private final int maxBodyBytes = WebhookRoutes.DEFAULT_MAX_BODY_BYTES;
     private volatile EventSink sink;
 
@@ -104,8 +117,21 @@ public final class WebhookDispatch implements WebhookEndpoint {
         return sink != null;
     }
 
+    /**
+     * Handles {@code request} as for a cloud function that does not know its time left ({@link
+     * WebhookHost#function()}): the answer returns once every send is done, within the deadline.
+     *
+     * @param request the request as received, with lower-case header names
+     * @return the answer
+     */
     @Override
     public WebhookResponse handle(WebhookRequest request) {
+        return handle(request, WebhookHost.function());
+    }
+
+    @Override
+    public WebhookResponse handle(WebhookRequest request, WebhookHost host) {
+        notNull(host, "host");
         if (!request.method().equals("POST")) {
             return WebhookRoutes.methodNotAllowed();
         }
@@ -126,15 +152,26 @@ public final class WebhookDispatch implements WebhookEndpoint {
         if (delivery instanceof WebhookDelivery.Answer answer) {
             return answer.response();
         }
-        return dispatch(((WebhookDelivery.Dispatch) delivery).event());
+        return dispatch(((WebhookDelivery.Dispatch) delivery).event(), host);
     }
 
-    private WebhookResponse dispatch(InboundEvent event) {
+    private WebhookResponse dispatch(InboundEvent event, WebhookHost host) {
         EventSink current = sink;
         if (current == null) {
             return protocol.answer(new WebhookOutcome.NotTaken(event, "the bot is not running"));
         }
-        long until = System.nanoTime() + deadline.toNanos();
+        // A function must answer before its platform stops it, with time left to write the answer.
+        Duration budget = host.timeLeft()
+                .map(left -> left.minus(ANSWER_MARGIN))
+                .filter(left -> left.compareTo(deadline) < 0)
+                .orElse(deadline);
+        if (!host.isLongRunning()) {
+            Optional<String> tooLate = repliesCannotFinish(event, budget, host);
+            if (tooLate.isPresent()) {
+                return protocol.answer(new WebhookOutcome.NotTaken(event, tooLate.get()));
+            }
+        }
+        long until = System.nanoTime() + budget.toNanos();
         CompletableFuture<Handled> dispatched;
         try {
             dispatched = current.dispatch(event);
@@ -143,13 +180,13 @@ public final class WebhookDispatch implements WebhookEndpoint {
         }
         Handled handled;
         try {
-            handled = dispatched.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+            handled = dispatched.get(budget.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             log.warn("{} event {} took longer than {} to handle; answering now, replies follow when ready",
-                    event.platform(), event.id(), deadline);
+                    event.platform(), event.id(), budget);
             protocol.acknowledge(event);
             dispatched.thenAccept(late -> late.outbound().forEach(protocol::send));
-            return protocol.answer(new WebhookOutcome.TimedOut(event, deadline));
+            return protocol.answer(new WebhookOutcome.TimedOut(event, budget));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof EventNotTakenException) {
@@ -163,35 +200,91 @@ public final class WebhookDispatch implements WebhookEndpoint {
             Thread.currentThread().interrupt();
             return protocol.answer(new WebhookOutcome.NotTaken(event, "interrupted"));
         }
-        return send(event, handled.outbound(), until);
+        return send(event, handled.outbound(), until, budget, host.isLongRunning());
     }
 
-    private WebhookResponse send(InboundEvent event, List<Outbound> outbound, long until) {
+    /**
+     * Why a function cannot take {@code event}: a reply to its chat would wait for the send limits
+     * beyond the time the function has, so it would be frozen unsent, and the event marked seen,
+     * which makes the platform's redelivery a dropped copy. Checked before the bot takes the event,
+     * so nothing is marked seen and the redelivery, once the limit has passed, is handled.
+     */
+    private Optional<String> repliesCannotFinish(InboundEvent event, Duration budget, WebhookHost host) {
+        Duration wait = event.inChat().map(protocol::sendDelay).orElse(Duration.ZERO);
+        if (budget.isNegative() || budget.isZero() || wait.compareTo(budget) >= 0) {
+            String left = host.timeLeft().isPresent()
+                    ? host.timeLeft().get().toMillis() + " ms the function has left"
+                    : deadline.toMillis() + " ms deadline";
+            log.warn("Not taking {} event {}: a reply to chat {} would wait {} ms for the send limits, longer than"
+                    + " the {}; answering so that the platform delivers it again", event.platform(), event.id(),
+                    event.inChat().map(Chat::id).orElse("-"), wait.toMillis(), left);
+            return Optional.of("a reply would wait " + wait.toMillis() + " ms for the send limits, longer than the "
+                    + left);
+        }
+        return Optional.empty();
+    }
+
+    private WebhookResponse send(InboundEvent event, List<Outbound> outbound, long until, Duration budget,
+            boolean longRunning) {
         CompletableFuture<Void> ack = outbound.isEmpty()
                 ? CompletableFuture.completedFuture(null)
                 : protocol.acknowledge(event);
         // All but the last go through the API, in order, before the answer; the last may travel in
         // the answer, which the platform executes after it, so the chat still sees them in order.
-        List<CompletableFuture<Void>> sends = new ArrayList<>(outbound.size());
-        for (int i = 0; i < outbound.size() - 1; i++) {
-            sends.add(protocol.send(outbound.get(i)));
-        }
-        boolean late = !awaitAll(sends, until, event);
+        List<Outbound> earlier = outbound.isEmpty() ? List.of() : outbound.subList(0, outbound.size() - 1);
         Optional<Outbound> last = outbound.isEmpty()
                 ? Optional.empty()
                 : Optional.of(outbound.get(outbound.size() - 1));
-        Optional<WebhookResponse> inline = protocol.inline(event, last);
+        boolean late;
+        if (longRunning) {
+            late = !sendWhileUnlimited(event, earlier, until, budget);
+        } else {
+            List<CompletableFuture<Void>> sends = new ArrayList<>(earlier.size());
+            earlier.forEach(message -> sends.add(protocol.send(message)));
+            late = !awaitAll(sends, until, event, budget);
+        }
+        // Behind queued messages the last cannot ride in the answer: it would overtake them.
+        Optional<WebhookResponse> inline = longRunning && late ? Optional.empty() : protocol.inline(event, last);
         if (inline.isEmpty() && last.isPresent()) {
-            CompletableFuture<Void> sent = protocol.send(last.get());
-            late = late || !awaitAll(List.of(sent), until, event);
+            if (longRunning && late) {
+                protocol.send(last.get());
+            } else if (longRunning) {
+                late = !sendWhileUnlimited(event, List.of(last.get()), until, budget);
+            } else {
+                CompletableFuture<Void> sent = protocol.send(last.get());
+                late = late || !awaitAll(List.of(sent), until, event, budget);
+            }
         }
         if (!late) {
-            awaitAll(List.of(ack), until, event);
+            awaitAll(List.of(ack), until, event, budget);
         }
         if (inline.isPresent()) {
             return inline.get().withFallback(cause -> undelivered(event, last, cause));
         }
         return protocol.answer(new WebhookOutcome.Handled(event, outbound));
+    }
+
+    /**
+     * In a long-running host: sends each message that the limits let go at once and waits for it
+     * (in order: the next can go only once this one is through); from the first that would wait for
+     * a limit on, queues them all and returns false without waiting, so the request is answered now
+     * and the queue, which keeps the order and the limits, sends them after the answer.
+     */
+    private boolean sendWhileUnlimited(InboundEvent event, List<Outbound> messages, long until, Duration budget) {
+        for (int i = 0; i < messages.size(); i++) {
+            Optional<CompletableFuture<Void>> now = protocol.trySend(messages.get(i));
+            if (now.isEmpty()) {
+                log.debug("{} event {}: a reply waits for the send limits; answering now, {} message(s) follow"
+                        + " through the queue", event.platform(), event.id(), messages.size() - i);
+                messages.subList(i, messages.size()).forEach(protocol::send);
+                return false;
+            }
+            if (!awaitAll(List.of(now.get()), until, event, budget)) {
+                messages.subList(i + 1, messages.size()).forEach(protocol::send);
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -209,7 +302,8 @@ public final class WebhookDispatch implements WebhookEndpoint {
     }
 
     /** Waits for {@code futures} until {@code until}; false when the time ran out first. */
-    private boolean awaitAll(List<CompletableFuture<Void>> futures, long until, InboundEvent event) {
+    private boolean awaitAll(List<CompletableFuture<Void>> futures, long until, InboundEvent event,
+            Duration budget) {
         for (CompletableFuture<Void> future : futures) {
             try {
                 future.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -217,7 +311,7 @@ public final class WebhookDispatch implements WebhookEndpoint {
                 // the adapter reported why it gave up
             } catch (TimeoutException e) {
                 log.warn("Sending the answers to {} event {} took longer than {}; they continue in the background",
-                        event.platform(), event.id(), deadline);
+                        event.platform(), event.id(), budget);
                 return false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -17,4 +17,18 @@ public interface WebhookEndpoint {
      * @return the response to write back to the caller
      */
     WebhookResponse handle(WebhookRequest request);
+
+    /**
+     * Handles {@code request} for a host that says what it allows: a {@link
+     * WebhookHost#longRunning() long-running} host gets its answer without waiting for a platform's
+     * send limits, a {@link WebhookHost#function(java.time.Duration) function} gets it once every
+     * send is done, within its time left. By default the host is not consulted.
+     *
+     * @param request the request as received, with lower-case header names
+     * @param host what the host allows
+     * @return the response to write back to the caller
+     */
+    default WebhookResponse handle(WebhookRequest request, WebhookHost host) {
+        return handle(request);
+    }
 }

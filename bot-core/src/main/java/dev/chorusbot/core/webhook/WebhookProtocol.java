@@ -1,7 +1,9 @@
 package dev.chorusbot.core.webhook;
 
+import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.InboundEvent;
 import dev.chorusbot.core.Outbound;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -47,6 +49,30 @@ public interface WebhookProtocol {
      *     (the adapter reports why; the dispatch does not log it again)
      */
     CompletableFuture<Void> send(Outbound message);
+
+    /**
+     * Sends {@code message} only when the platform's send limits let it go at once, as {@link #send}
+     * does; a long-running host's request waits for such a send, never for a limit.
+     *
+     * @param message the rendered message
+     * @return the send under way, or empty when it would have to wait for a limit (nothing was sent
+     *     or queued); by default every message goes at once through {@link #send}
+     */
+    default Optional<CompletableFuture<Void>> trySend(Outbound message) {
+        return Optional.of(send(message));
+    }
+
+    /**
+     * How long one more message to {@code chat} would wait, behind those already queued for it,
+     * before the platform's send limits let it go. A cloud function does not take an event whose
+     * reply could not go out in the time it has left.
+     *
+     * @param chat the chat a reply would go to
+     * @return the wait; by default zero, for a platform whose limits the adapter does not pace
+     */
+    default Duration sendDelay(Chat chat) {
+        return Duration.ZERO;
+    }
 
     /**
      * The answer that carries the last message itself, where the platform executes one

@@ -155,15 +155,42 @@ public final class WebhookRoutes {
     }
 
     /**
-     * Routes {@code request}, applying the 404 / 405 / 413 rules. The path matches as
-     * {@link #routedPath} says; the endpoint sees the request with the routed path.
+     * Routes {@code request}, applying the 404 / 405 / 413 rules, for a host whose kind is not
+     * known: the endpoint answers once every send is done, as for {@link WebhookHost#function()}.
+     * A long-running host calls {@link #handle(WebhookRequest, WebhookHost)} instead.
      *
      * @param request the request as received
      * @return 404 for an unknown path, 405 for a method other than POST, 413 for a body over
      *     the limit, otherwise the endpoint's response
      */
     public WebhookResponse handle(WebhookRequest request) {
-        return handle(request, routedPath(request.path()));
+        return handle(request, WebhookHost.function());
+    }
+
+    /**
+     * Routes {@code request}, applying the 404 / 405 / 413 rules. The path matches as
+     * {@link #routedPath} says; the endpoint sees the request with the routed path.
+     *
+     * @param request the request as received
+     * @param host what the host allows: {@link WebhookHost#longRunning()} for a server that keeps
+     *     running after it answers
+     * @return 404 for an unknown path, 405 for a method other than POST, 413 for a body over
+     *     the limit, otherwise the endpoint's response
+     */
+    public WebhookResponse handle(WebhookRequest request, WebhookHost host) {
+        return handle(request, routedPath(request.path()), notNull(host, "host"));
+    }
+
+    /**
+     * Routes a request that a cloud function received whose time left is not known; see {@link
+     * #handleAtFunctionUrl(WebhookRequest, WebhookHost)}.
+     *
+     * @param request the request as the function received it
+     * @return 404 when no endpoint matches, 405 for a method other than POST, 413 for a body over
+     *     the limit, otherwise the endpoint's response
+     */
+    public WebhookResponse handleAtFunctionUrl(WebhookRequest request) {
+        return handleAtFunctionUrl(request, WebhookHost.function());
     }
 
     /**
@@ -172,14 +199,15 @@ public final class WebhookRoutes {
      * sees the request with the routed path.
      *
      * @param request the request as the function received it
+     * @param host the function, with its time left when the cloud tells it
      * @return 404 when no endpoint matches, 405 for a method other than POST, 413 for a body over
      *     the limit, otherwise the endpoint's response
      */
-    public WebhookResponse handleAtFunctionUrl(WebhookRequest request) {
-        return handle(request, routedPathAtFunctionUrl(request.path()));
+    public WebhookResponse handleAtFunctionUrl(WebhookRequest request, WebhookHost host) {
+        return handle(request, routedPathAtFunctionUrl(request.path()), notNull(host, "host"));
     }
 
-    private WebhookResponse handle(WebhookRequest request, Optional<String> routed) {
+    private WebhookResponse handle(WebhookRequest request, Optional<String> routed, WebhookHost host) {
         WebhookEndpoint endpoint = routed.map(endpoints::get).orElse(null);
         if (endpoint == null) {
             return WebhookResponse.text(404, "Not Found");
@@ -193,7 +221,7 @@ public final class WebhookRoutes {
         String path = routed.get();
         return endpoint.handle(path.equals(request.path())
                 ? request
-                : new WebhookRequest(request.method(), path, request.headers(), request.body()));
+                : new WebhookRequest(request.method(), path, request.headers(), request.body()), host);
     }
 
     /**

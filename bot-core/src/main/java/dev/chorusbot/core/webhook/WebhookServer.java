@@ -220,7 +220,7 @@ public final class WebhookServer implements AutoCloseable {
 
     private WebhookResponse handleSafely(WebhookRequest request) {
         try {
-            return routes.handle(request);
+            return routes.handle(request, WebhookHost.longRunning());
         } catch (RuntimeException e) {
             log.error("Webhook endpoint for {} failed", request.path(), e);
             return WebhookResponse.text(500, "Internal Server Error");

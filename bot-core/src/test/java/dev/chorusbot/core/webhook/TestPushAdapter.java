@@ -34,6 +34,8 @@ final class TestPushAdapter implements PushAdapter {
     private final WebhookDispatch dispatch;
     private final boolean shutOnStop;
     volatile boolean inlineLast;
+    /** While set, every chat is at its send limit: trySend sends nothing and sendDelay is 30 s. */
+    volatile boolean limited;
 
     /**
      * @param deadline the dispatch's deadline
@@ -123,6 +125,16 @@ final class TestPushAdapter implements PushAdapter {
         @Override
         public CompletableFuture<Void> send(Outbound message) {
             return TestPushAdapter.this.send(message);
+        }
+
+        @Override
+        public Optional<CompletableFuture<Void>> trySend(Outbound message) {
+            return limited ? Optional.empty() : Optional.of(send(message));
+        }
+
+        @Override
+        public Duration sendDelay(Chat chat) {
+            return limited ? Duration.ofSeconds(30) : Duration.ZERO;
         }
 
         @Override

@@ -131,6 +131,48 @@ class WebhookDispatchTest {
     }
 
     @Test
+    void answersAtOnceInALongRunningHostWhenTheRepliesMustWaitForASendLimit() throws Exception {
+        start(new TestPushAdapter(Duration.ofSeconds(60), true)); // the embedded server is long-running
+        adapter.limited = true;
+
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/push"))
+                .header("X-Test-Secret", TestPushAdapter.SECRET).timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString("m1 chat-1 /two")).build(), HttpResponse.BodyHandlers.ofString());
+        awaitSent(2);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        // Both queued after the answer; keeping them in order is the adapter's queue's work.
+        assertThat(adapter.sent).containsExactlyInAnyOrder("one", "two");
+    }
+
+    @Test
+    void doesNotTakeInAFunctionAnEventWhoseReplyWouldWaitLongerThanTheTimeLeft() throws Exception {
+        start(new TestPushAdapter());
+        adapter.limited = true;
+
+        WebhookResponse response = adapter.endpoint().handle(TestPushAdapter.request("m1 chat-1 /hello"),
+                WebhookHost.function(Duration.ofSeconds(10)));
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.bodyText()).isEqualTo("Service Unavailable: a reply would wait 30000 ms for the send"
+                + " limits, longer than the 10000 ms the function has left");
+        assertThat(handled).hasValue(0);
+        assertThat(adapter.outcomes).singleElement().isInstanceOf(WebhookOutcome.NotTaken.class);
+    }
+
+    @Test
+    void takesInAFunctionAnEventWhoseReplyCanGoWithinTheTimeLeft() throws Exception {
+        start(new TestPushAdapter());
+
+        WebhookResponse response = adapter.endpoint().handle(TestPushAdapter.request("m1 chat-1 /hello"),
+                WebhookHost.function(Duration.ofSeconds(10)));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(adapter.sent).containsExactly("hello Viktor!"); // sent before the answer returned
+    }
+
+    @Test
     void givesTheProtocolsImmediateAnswerWithoutTheBot() throws Exception {
         start(new TestPushAdapter());
         adapter.stopReceiving();
