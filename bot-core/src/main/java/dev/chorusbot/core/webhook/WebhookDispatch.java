@@ -274,8 +274,8 @@ public final class WebhookDispatch implements WebhookEndpoint {
         for (int i = 0; i < messages.size(); i++) {
             Optional<CompletableFuture<Void>> now = protocol.trySend(messages.get(i));
             if (now.isEmpty()) {
-                log.debug("{} event {}: a reply waits for the send limits; answering now, {} message(s) follow"
-                        + " through the queue", event.platform(), event.id(), messages.size() - i);
+                log.debug("{} event {}: a reply waits for the send limits; answering now, the replies follow"
+                        + " through the queue", event.platform(), event.id());
                 messages.subList(i, messages.size()).forEach(protocol::send);
                 return false;
             }
