@@ -2,13 +2,12 @@ package dev.chorusbot.core.webhook;
 
 import static dev.chorusbot.core.internal.Checks.notNull;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.chorusbot.core.ConfigurationException;
 import dev.chorusbot.core.config.ConfigProblems;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,18 +17,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded webhook host: the JDK's {@link HttpServer} serving {@link WebhookRoutes}. Unknown
- * paths get 404, methods other than POST 405, bodies over the limit (1 MiB by default) 413 — a
- * body announced too large by {@code Content-Length} is refused before it is read.
+ * The embedded webhook host serving {@link WebhookRoutes}. Unknown paths get 404, methods other than
+ * POST 405, bodies over the limit (1 MiB by default) 413 — a body announced too large by {@code
+ * Content-Length} is refused as soon as the request's head is read, before any of the body.
  *
- * <p>When an answer cannot be written (the caller closed or reset the connection before its last
- * byte), the server calls the answer's {@link WebhookResponse#undelivered(IOException) fallback},
- * so the reply that the answer carried is not lost.
+ * <p>Connections are read without blocking by one thread; only a complete request goes to a
+ * serving thread, so a client that sends slowly, or stops in the middle of a request, holds a
+ * connection but never a serving thread. The request line and header fields must arrive within
+ * the header deadline (5 seconds by default), the body within the body deadline after them (10
+ * seconds), or the connection is closed; an idle keep-alive connection is closed after 30 seconds.
+ * At most 512 connections are open at once, by default; one more is closed as soon as it is
+ * accepted. Those limits are for reading only: once a request has arrived whole it is answered,
+ * however long its endpoint takes. HTTP/1.1 keep-alive, pipelining, {@code Content-Length} and
+ * chunked bodies, {@code Expect: 100-continue} and HEAD (headers only) are supported.
  *
- * <p>A request must arrive whole within 30 seconds, or its connection is closed: a client that
- * stalls in the middle of a request cannot hold a serving thread. The JDK server reads this limit,
- * like its other settings, from a system property once per JVM ({@code
- * -Dsun.net.httpserver.maxReqTime=<seconds>}); the server sets it only when it is not set already.
+ * <p>When an answer cannot be written (the caller closed the connection before reading it, or
+ * reset it before its last byte), the server calls the answer's {@link
+ * WebhookResponse#undelivered(IOException) fallback}, so the reply that the answer carried is not
+ * lost.
  *
  * <pre>{@code
  * WebhookServer server = WebhookServer.builder().port(8080).build();
@@ -39,21 +44,31 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebhookServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookServer.class);
-    /** The seconds a request may take to arrive, unless {@code sun.net.httpserver.maxReqTime} is set. */
-    static final long DEFAULT_MAX_REQUEST_SECONDS = 30;
+    /** The largest request head (request line and header fields) read, in bytes; 431 past it. */
+    static final int MAX_HEADER_BYTES = 64 * 1024;
 
     private final InetSocketAddress address;
     private final WebhookRoutes routes;
+    private final Map<String, WebhookEndpoint> fixedRoutes;
     private final int threads;
+    private final HttpFrontEnd.Limits limits;
     private final Object idle = new Object();
-    private int active; // exchanges being served; guarded by idle
-    private HttpServer server;
+    private int active; // requests being served; guarded by idle
+    private HttpFrontEnd frontEnd;
     private ExecutorService executor;
 
     private WebhookServer(Builder builder, InetSocketAddress address) {
         this.address = address;
         this.routes = new WebhookRoutes(builder.maxBodyBytes);
+        this.fixedRoutes = Map.copyOf(builder.fixedRoutes);
         this.threads = builder.threads;
+        this.limits = new HttpFrontEnd.Limits(nanos(builder.headerTimeout), nanos(builder.bodyTimeout),
+                nanos(builder.idleTimeout), builder.maxConnections, MAX_HEADER_BYTES, builder.maxBodyBytes);
+    }
+
+    /** The duration in nanoseconds, at most a year, so deadlines added to the clock do not overflow. */
+    private static long nanos(Duration duration) {
+        return duration.compareTo(Duration.ofDays(365)) > 0 ? Duration.ofDays(365).toNanos() : duration.toNanos();
     }
 
     /**
@@ -82,34 +97,26 @@ public final class WebhookServer implements AutoCloseable {
      * @throws IllegalStateException if the server was already started
      */
     public synchronized WebhookServer start() throws IOException {
-        if (server != null) {
+        if (frontEnd != null) {
             throw new IllegalStateException("webhook server already started");
         }
-        // The JDK server writes a response's headers and body separately; with Nagle's algorithm
-        // the body then waits for the client's delayed ACK (40 ms on Linux) on keep-alive
-        // connections. The property is read once, when the JDK's server is first used.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-        // Without a limit, a client that sends headers and then stalls in the body holds a serving
-        // thread forever, and a few such clients stop every delivery. With maxReqTime the JDK's
-        // server closes a connection whose request (headers and body) has not arrived within that
-        // many seconds; the handler's read then fails and the thread is free again.
-        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
-            System.setProperty("sun.net.httpserver.maxReqTime", Long.toString(DEFAULT_MAX_REQUEST_SECONDS));
-        }
-        HttpServer http = HttpServer.create(address, 128);
         AtomicInteger count = new AtomicInteger();
-        executor = Executors.newFixedThreadPool(threads, r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "chorus-webhook-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        http.setExecutor(executor);
-        http.createContext("/", this::serve);
-        http.start();
-        server = http;
-        log.info("Webhook server listening on {}", http.getAddress());
+        HttpFrontEnd front;
+        try {
+            front = new HttpFrontEnd(address, 128, pool, new Requests(), limits);
+        } catch (IOException | RuntimeException e) {
+            pool.shutdown();
+            throw e;
+        }
+        executor = pool;
+        frontEnd = front;
+        front.start();
+        log.info("Webhook server listening on {}", front.address());
         return this;
     }
 
@@ -120,27 +127,25 @@ public final class WebhookServer implements AutoCloseable {
      * @throws IllegalStateException if the server was not started
      */
     public synchronized int port() {
-        if (server == null) {
+        if (frontEnd == null) {
             throw new IllegalStateException("webhook server not started");
         }
-        return server.getAddress().getPort();
+        return frontEnd.address().getPort();
     }
 
     /** Lets requests being served finish (for up to a second), then stops and frees the port. */
     @Override
     public synchronized void close() {
-        if (server != null) {
+        if (frontEnd != null) {
             awaitIdle(1_000);
-            // HttpServer.stop(n) would wait the full n seconds while idle keep-alive connections are
-            // open; the wait for running exchanges is done above instead.
-            server.stop(0);
+            frontEnd.stop(5_000);
             executor.shutdown();
             try {
                 executor.awaitTermination(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            server = null;
+            frontEnd = null;
         }
     }
 
@@ -162,95 +167,60 @@ public final class WebhookServer implements AutoCloseable {
         }
     }
 
-    private void serve(HttpExchange exchange) throws IOException {
-        synchronized (idle) {
-            active++;
+    /** What the front end asks of the server: the early 413, and the answer to a complete request. */
+    private final class Requests implements HttpFrontEnd.Requests {
+        @Override
+        public WebhookResponse refuseEarly(HttpHead head) {
+            if (!fixedRoutes.containsKey(head.path())
+                    && head.method().equals("POST")
+                    && head.contentLength() > routes.maxBodyBytes()
+                    && routes.endpoint(head.path()).isPresent()) {
+                return routes.tooLarge();
+            }
+            return null;
         }
-        try {
-            serveExchange(exchange);
-        } finally {
+
+        @Override
+        public WebhookResponse serve(WebhookRequest request) {
             synchronized (idle) {
-                if (--active == 0) {
-                    idle.notifyAll();
+                active++;
+            }
+            try {
+                return handleSafely(request);
+            } finally {
+                synchronized (idle) {
+                    if (--active == 0) {
+                        idle.notifyAll();
+                    }
                 }
             }
         }
-    }
 
-    private void serveExchange(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            WebhookResponse response;
-            long declared = declaredLength(exchange);
-            if (routes.endpoint(path).isPresent()
-                    && exchange.getRequestMethod().equals("POST")
-                    && declared > routes.maxBodyBytes()) {
-                response = routes.tooLarge();
-            } else {
-                byte[] body = exchange.getRequestBody().readNBytes(routes.maxBodyBytes() + 1);
-                WebhookRequest request = new WebhookRequest(
-                        exchange.getRequestMethod(), path, exchange.getRequestHeaders(), body);
-                response = handleSafely(request);
+        @Override
+        public void undelivered(WebhookRequest request, WebhookResponse response, IOException cause) {
+            if (response.fallback() == WebhookResponse.Fallback.NONE) {
+                log.debug("The answer to {} could not be written: {}", request.path(), cause.toString());
+                return;
             }
+            // The caller cannot have read the whole answer: the endpoint's fallback does what the
+            // answer carried. The serving thread does not wait for it.
             try {
-                write(exchange, response);
-            } catch (IOException e) {
-                undelivered(path, response, e);
-                throw e;
+                response.undelivered(cause);
+            } catch (RuntimeException e) {
+                log.error("The fallback of the answer to {} failed", request.path(), e);
             }
-        }
-    }
-
-    /**
-     * The caller is gone before the answer's last byte was written (on a closed connection the first
-     * write still succeeds and the next one fails), so it cannot have read the whole answer: the
-     * endpoint's fallback does what the answer carried. The thread does not wait for it.
-     */
-    private static void undelivered(String path, WebhookResponse response, IOException cause) {
-        if (response.fallback() == WebhookResponse.Fallback.NONE) {
-            log.debug("The answer to {} could not be written: {}", path, cause.toString());
-            return;
-        }
-        try {
-            response.undelivered(cause);
-        } catch (RuntimeException e) {
-            log.error("The fallback of the answer to {} failed", path, e);
         }
     }
 
     private WebhookResponse handleSafely(WebhookRequest request) {
         try {
-            return routes.handle(request, WebhookHost.longRunning());
+            WebhookEndpoint fixed = fixedRoutes.get(request.path());
+            return fixed != null
+                    ? fixed.handle(request, WebhookHost.longRunning())
+                    : routes.handle(request, WebhookHost.longRunning());
         } catch (RuntimeException e) {
             log.error("Webhook endpoint for {} failed", request.path(), e);
             return WebhookResponse.text(500, "Internal Server Error");
-        }
-    }
-
-    private static long declaredLength(HttpExchange exchange) {
-        String value = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (value == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static void write(HttpExchange exchange, WebhookResponse response) throws IOException {
-        for (Map.Entry<String, String> header : response.headers().entrySet()) {
-            exchange.getResponseHeaders().set(header.getKey(), header.getValue());
-        }
-        // A HEAD answer has headers only: the JDK's server warns about a HEAD response given a
-        // content length, and a client would wait for a body it must not read.
-        byte[] body = exchange.getRequestMethod().equals("HEAD") ? new byte[0] : response.body();
-        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
         }
     }
 
@@ -264,6 +234,11 @@ public final class WebhookServer implements AutoCloseable {
         private InetSocketAddress address;
         private int maxBodyBytes = WebhookRoutes.DEFAULT_MAX_BODY_BYTES;
         private int threads = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
+        private Duration headerTimeout = Duration.ofSeconds(5);
+        private Duration bodyTimeout = Duration.ofSeconds(10);
+        private Duration idleTimeout = Duration.ofSeconds(30);
+        private int maxConnections = 512;
+        private final Map<String, WebhookEndpoint> fixedRoutes = new LinkedHashMap<>();
 
         private Builder() {}
 
@@ -313,6 +288,75 @@ public final class WebhookServer implements AutoCloseable {
         }
 
         /**
+         * How long a client has to send a request's line and header fields, counted from the
+         * connection's start or the request's first byte; default 5 seconds. Past it the connection
+         * is closed.
+         *
+         * @param timeout the header deadline; positive, checked by {@link #build()}
+         * @return this builder
+         */
+        public Builder headerTimeout(Duration timeout) {
+            this.headerTimeout = notNull(timeout, "headerTimeout");
+            return this;
+        }
+
+        /**
+         * How long a client has to send a request's body once its header fields arrived; default
+         * 10 seconds. Past it the connection is closed.
+         *
+         * @param timeout the body deadline; positive, checked by {@link #build()}
+         * @return this builder
+         */
+        public Builder bodyTimeout(Duration timeout) {
+            this.bodyTimeout = notNull(timeout, "bodyTimeout");
+            return this;
+        }
+
+        /**
+         * How long a keep-alive connection may wait for its next request; default 30 seconds.
+         *
+         * @param timeout the idle time; positive, checked by {@link #build()}
+         * @return this builder
+         */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = notNull(timeout, "idleTimeout");
+            return this;
+        }
+
+        /**
+         * How many connections may be open at once; default 512. A connection past it is closed as
+         * soon as it is accepted, before anything is read from it.
+         *
+         * @param count the connection cap; positive, checked by {@link #build()}
+         * @return this builder
+         */
+        public Builder maxConnections(int count) {
+            this.maxConnections = count;
+            return this;
+        }
+
+        /**
+         * Serves {@code endpoint} at exactly {@code path} for every method, ahead of the webhook
+         * {@link #routes() routes}: for a fixed path of the host itself, such as a health check.
+         * The 404, 405 and 413 rules of the routes do not apply to it; a HEAD request gets its
+         * answer without the body.
+         *
+         * @param path the exact request path, starting with {@code /}
+         * @param endpoint the endpoint that answers every request to {@code path}
+         * @return this builder
+         */
+        public Builder fixedRoute(String path, WebhookEndpoint endpoint) {
+            notNull(path, "path");
+            notNull(endpoint, "endpoint");
+            if (!path.startsWith("/")) {
+                problems.add("fixedRoute", "path must start with '/', was " + path);
+            } else if (fixedRoutes.putIfAbsent(path, endpoint) != null) {
+                problems.add("fixedRoute", "path " + path + " is already routed");
+            }
+            return this;
+        }
+
+        /**
          * The configured server, not yet started.
          *
          * @return a new server; call {@link WebhookServer#start()} to bind it
@@ -325,8 +369,16 @@ public final class WebhookServer implements AutoCloseable {
             }
             p.check(maxBodyBytes > 0, "maxBodyBytes", "must be positive, was " + maxBodyBytes);
             p.check(threads > 0, "threads", "must be positive, was " + threads);
+            p.check(isPositive(headerTimeout), "headerTimeout", "must be positive, was " + headerTimeout);
+            p.check(isPositive(bodyTimeout), "bodyTimeout", "must be positive, was " + bodyTimeout);
+            p.check(isPositive(idleTimeout), "idleTimeout", "must be positive, was " + idleTimeout);
+            p.check(maxConnections > 0, "maxConnections", "must be positive, was " + maxConnections);
             p.throwIfAny();
             return new WebhookServer(this, address != null ? address : new InetSocketAddress(port));
+        }
+
+        private static boolean isPositive(Duration duration) {
+            return !duration.isNegative() && !duration.isZero();
         }
     }
 }

@@ -221,4 +221,141 @@ class WebhookServerTest {
         assertThat(response.body()).isEqualTo("{\"method\":\"sendMessage\"}");
         assertThat(fallback).isNotDone();
     }
+
+    private RawHttp raw() throws Exception {
+        return new RawHttp(server.port());
+    }
+
+    @Test
+    void keepsTheConnectionAliveAndAnswersPipelinedRequestsInOrder() throws Exception {
+        try (RawHttp client = raw()) {
+            client.send("POST /hook HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc"
+                    + "POST /other HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nde"
+                    + "POST /hook/ HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
+
+            assertThat(client.read().status()).isEqualTo(200);
+            assertThat(client.read().status()).isEqualTo(404);
+            RawHttp.Answer third = client.read();
+            assertThat(third.status()).isEqualTo(200);
+            assertThat(third.headers()).doesNotContainKey("connection");
+        }
+        assertThat(received).extracting(r -> new String(r.body(), StandardCharsets.UTF_8)).containsExactly("abc", "");
+    }
+
+    @Test
+    void readsAChunkedBodyWithExtensionsAndTrailerFields() throws Exception {
+        try (RawHttp client = raw()) {
+            RawHttp.Answer answer = client.send("POST /hook HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "5;name=value\r\n{\"a\":\r\n3\r\n12}\r\n0\r\nX-Trailer: t\r\n\r\n").read();
+
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(client.send("POST /hook HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}").read().status())
+                    .isEqualTo(200);
+        }
+        assertThat(received).extracting(r -> new String(r.body(), StandardCharsets.UTF_8))
+                .containsExactly("{\"a\":12}", "{}");
+    }
+
+    @Test
+    void sends100ContinueBeforeABodyTheClientHoldsBack() throws Exception {
+        try (RawHttp client = raw()) {
+            client.send("POST /hook HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n");
+
+            assertThat(client.read().status()).isEqualTo(100);
+            assertThat(client.send("{}").read().status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void refusesABodyAnnouncedTooLargeWithoutReadingItOrAskingForIt() throws Exception {
+        try (RawHttp client = raw()) {
+            RawHttp.Answer answer = client.send("POST /hook HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+                    + "Content-Length: 5000000\r\n\r\n").read();
+
+            assertThat(answer.status()).isEqualTo(413);
+            assertThat(answer.body()).isEqualTo("Payload Too Large: the limit is 1024 bytes");
+            assertThat(answer.headers()).containsEntry("connection", "close");
+            assertThat(client.closedByServer()).isTrue();
+        }
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void answersAMalformedRequestWith400AndCloses() throws Exception {
+        try (RawHttp client = raw()) {
+            RawHttp.Answer answer = client.send("POST /hook HTTP/1.1\r\nHost: x\r\nContent-Length: 1x\r\n\r\n").read();
+
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.body()).isEqualTo("Bad Request: malformed Content-Length");
+            assertThat(client.closedByServer()).isTrue();
+        }
+        try (RawHttp client = raw()) {
+            assertThat(client.send("GARBAGE\r\n\r\n").read().status()).isEqualTo(400);
+        }
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void refusesAHeadPastItsLimitWith431() throws Exception {
+        try (RawHttp client = raw()) {
+            client.send("POST /hook HTTP/1.1\r\nX-Big: " + "b".repeat(WebhookServer.MAX_HEADER_BYTES + 10));
+
+            assertThat(client.read().status()).isEqualTo(431);
+        }
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void closesAnHttp10ConnectionAfterItsAnswer() throws Exception {
+        try (RawHttp client = raw()) {
+            RawHttp.Answer answer = client.send("POST /hook HTTP/1.0\r\nContent-Length: 2\r\n\r\n{}").read();
+
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.headers()).containsEntry("connection", "close");
+            assertThat(client.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void decodesAPercentEncodedPathAndIgnoresTheQuery() throws Exception {
+        try (RawHttp client = raw()) {
+            assertThat(client.send("POST /ho%6Fk?x=1 HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n").read().status())
+                    .isEqualTo(200);
+        }
+        assertThat(received).singleElement().satisfies(r -> assertThat(r.path()).isEqualTo("/hook"));
+    }
+
+    @Test
+    void servesAFixedRouteForEveryMethodAheadOfTheWebhookRoutes() throws Exception {
+        WebhookServer withHealth = WebhookServer.builder()
+                .address(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+                .fixedRoute("/healthz", request -> WebhookResponse.text(200, "ok " + request.method()))
+                .build().start();
+        try {
+            URI health = URI.create("http://127.0.0.1:" + withHealth.port() + "/healthz");
+            HttpResponse<String> get = client.send(HttpRequest.newBuilder(health).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> head = client.send(HttpRequest.newBuilder(health)
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(get.statusCode()).isEqualTo(200);
+            assertThat(get.body()).isEqualTo("ok GET");
+            assertThat(head.statusCode()).isEqualTo(200);
+            assertThat(head.body()).isEmpty();
+        } finally {
+            withHealth.close();
+        }
+    }
+
+    @Test
+    void theBuilderRefusesNonPositiveDeadlinesAndCap() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> WebhookServer.builder()
+                        .headerTimeout(java.time.Duration.ZERO).bodyTimeout(java.time.Duration.ofSeconds(-1))
+                        .idleTimeout(java.time.Duration.ZERO).maxConnections(0).fixedRoute("health", r -> WebhookResponse.ok())
+                        .build())
+                .isInstanceOfSatisfying(dev.chorusbot.core.ConfigurationException.class, e -> assertThat(e.problems())
+                        .containsExactly("fixedRoute path must start with '/', was health",
+                                "headerTimeout must be positive, was PT0S", "bodyTimeout must be positive, was PT-1S",
+                                "idleTimeout must be positive, was PT0S", "maxConnections must be positive, was 0"));
+    }
 }

@@ -55,8 +55,7 @@ public final class LoopbackHttp {
     private static LoopbackHttp start(ExecutorService executor, HttpHandler handler) throws IOException {
         // The JDK server writes headers and body separately; without TCP_NODELAY the body waits for
         // the client's delayed ACK (40 ms on Linux), so every call took 40 ms. The JDK reads this
-        // once, when its first server starts: set it as the core's WebhookServer does, unless it was
-        // set already.
+        // once, when its first server starts: set it unless it was set already.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
