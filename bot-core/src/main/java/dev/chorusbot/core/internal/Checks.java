@@ -1,14 +1,17 @@
 package dev.chorusbot.core.internal;
 
-import java.util.Objects;
-
 /** Preconditions that name the offending parameter. Internal: not part of the public API. */
 public final class Checks {
     private Checks() {}
 
     /** Returns {@code value}, or throws {@link NullPointerException} naming {@code name}. */
     public static <T> T notNull(T value, String name) {
-        return Objects.requireNonNull(value, () -> name + " must not be null");
+        if (value == null) {
+            // Not Objects.requireNonNull(value, supplier): the capturing supplier was allocated on
+            // every call, and this runs in every record constructor on the hot path.
+            throw new NullPointerException(name + " must not be null");
+        }
+        return value;
     }
 
     /** Returns {@code value}, or throws when it is null or blank, naming {@code name}. */

@@ -14,7 +14,6 @@ import java.util.Map;
  * {@code Connection: close}; then the body, except for HEAD. One buffer, so one write.
  */
 final class HttpAnswer {
-    private static final byte[] CRLF = {'\r', '\n'};
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT);
     /** The Date header of the current second, rebuilt once a second: {@code Date: ...\r\n}. */
@@ -33,41 +32,74 @@ final class HttpAnswer {
      */
     static ByteBuffer of(WebhookResponse response, boolean head, boolean close, boolean keepAliveHttp10) {
         byte[] body = response.body();
-        StringBuilder text = new StringBuilder(128);
-        text.append("HTTP/1.1 ").append(response.status()).append(' ').append(reason(response.status())).append("\r\n");
+        int status = response.status();
+        boolean bodiless = status < 200 || status == 204 || status == 304;
+        String reason = reason(status);
+        String length = bodiless ? null : Integer.toString(body.length);
+        String connection = close ? "close" : keepAliveHttp10 ? "keep-alive" : null;
+        byte[] dateLine = dateLine();
+        // Sized first, then written once: no builder that grows and is copied again.
+        int size = "HTTP/1.1 200 ".length() + reason.length() + 2 + dateLine.length + 2;
         for (Map.Entry<String, String> header : response.headers().entrySet()) {
             String name = header.getKey();
-            if (isFraming(name)) {
-                continue; // the host frames the message itself
-            }
             String value = header.getValue();
             if (hasLineBreak(name) || hasLineBreak(value)) {
                 throw new IllegalArgumentException("response header " + name + " holds a line break");
             }
-            text.append(name).append(": ").append(value).append("\r\n");
+            if (!isFraming(name)) {
+                size += name.length() + 2 + value.length() + 2;
+            }
         }
-        int status = response.status();
-        boolean bodiless = status < 200 || status == 204 || status == 304;
-        if (!bodiless) {
+        if (length != null) {
             // RFC 9110 §9.3.2: the answer to HEAD may carry the Content-Length a GET would have had.
-            text.append("Content-Length: ").append(body.length).append("\r\n");
+            size += "Content-Length: ".length() + length.length() + 2;
         }
-        if (close) {
-            text.append("Connection: close\r\n");
-        } else if (keepAliveHttp10) {
-            text.append("Connection: keep-alive\r\n");
+        if (connection != null) {
+            size += "Connection: ".length() + connection.length() + 2;
         }
-        byte[] dateLine = dateLine();
         int bodyLength = head || bodiless ? 0 : body.length;
-        ByteBuffer out = ByteBuffer.allocate(text.length() + dateLine.length + 2 + bodyLength);
+        byte[] out = new byte[size + bodyLength];
+        int at = put(out, 0, "HTTP/1.1 ");
+        at = put(out, at, Integer.toString(status));
+        out[at++] = ' ';
+        at = put(out, at, reason);
+        at = crlf(out, at);
+        for (Map.Entry<String, String> header : response.headers().entrySet()) {
+            if (!isFraming(header.getKey())) {
+                at = field(out, at, header.getKey(), header.getValue());
+            }
+        }
+        if (length != null) {
+            at = field(out, at, "Content-Length", length);
+        }
+        if (connection != null) {
+            at = field(out, at, "Connection", connection);
+        }
+        System.arraycopy(dateLine, 0, out, at, dateLine.length);
+        at = crlf(out, at + dateLine.length);
+        System.arraycopy(body, 0, out, at, bodyLength);
+        return ByteBuffer.wrap(out, 0, at + bodyLength);
+    }
+
+    private static int field(byte[] out, int at, String name, String value) {
+        at = put(out, at, name);
+        out[at++] = ':';
+        out[at++] = ' ';
+        return crlf(out, put(out, at, value));
+    }
+
+    /** Writes {@code text} as Latin-1, which HTTP/1.1 field names and values are. */
+    private static int put(byte[] out, int at, String text) {
         for (int i = 0; i < text.length(); i++) {
-            out.put((byte) text.charAt(i)); // names and values are Latin-1, as HTTP/1.1 fields are
+            out[at++] = (byte) text.charAt(i);
         }
-        out.put(dateLine).put(CRLF);
-        if (bodyLength > 0) {
-            out.put(body);
-        }
-        return out.flip();
+        return at;
+    }
+
+    private static int crlf(byte[] out, int at) {
+        out[at] = '\r';
+        out[at + 1] = '\n';
+        return at + 2;
     }
 
     /** The whole answer for a request the host refused before any endpoint saw it; then close. */

@@ -3,11 +3,9 @@ package dev.chorusbot.core.webhook;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The request line and header fields of one HTTP/1.x request, as {@link HttpConnection} read them
@@ -64,7 +62,7 @@ record HttpHead(String method, String path, boolean http10, Map<String, List<Str
         } else {
             throw new HttpProtocolException(400, "Bad Request: malformed request line");
         }
-        Map<String, List<String>> headers = new TreeMap<>();
+        FoldedHeaders.Builder headers = new FoldedHeaders.Builder();
         int fields = 0;
         for (int at = lineEnd + 1; at < to; ) {
             int end = lineEnd(bytes, at, to);
@@ -80,7 +78,7 @@ record HttpHead(String method, String path, boolean http10, Map<String, List<Str
         return head(method, path(target), http10, headers);
     }
 
-    private static HttpHead head(String method, String path, boolean http10, Map<String, List<String>> headers)
+    private static HttpHead head(String method, String path, boolean http10, FoldedHeaders.Builder headers)
             throws HttpProtocolException {
         List<String> encodings = headers.get("transfer-encoding");
         boolean chunked = false;
@@ -108,14 +106,16 @@ record HttpHead(String method, String path, boolean http10, Map<String, List<Str
                 }
             }
         }
-        String connection = String.join(",", headers.getOrDefault("connection", List.of())).toLowerCase(Locale.ROOT);
+        List<String> connections = headers.get("connection");
+        String connection = connections == null ? "" : String.join(",", connections).toLowerCase(Locale.ROOT);
         // RFC 9112 §6.1: a request with both is answered and the connection then closed, since a
         // proxy in front may have read its length differently.
         boolean keepAlive = !(chunked && contentLength >= 0)
                 && (http10 ? hasToken(connection, "keep-alive") : !hasToken(connection, "close"));
-        boolean expectContinue = !http10 && headers.getOrDefault("expect", List.of()).stream()
+        List<String> expect = headers.get("expect");
+        boolean expectContinue = !http10 && expect != null && expect.stream()
                 .anyMatch(v -> v.equalsIgnoreCase("100-continue"));
-        return new HttpHead(method, path, http10, headers, chunked ? -1 : contentLength, chunked, keepAlive,
+        return new HttpHead(method, path, http10, headers.build(), chunked ? -1 : contentLength, chunked, keepAlive,
                 expectContinue);
     }
 
@@ -134,7 +134,7 @@ record HttpHead(String method, String path, boolean http10, Map<String, List<Str
         return length;
     }
 
-    private static void addField(Map<String, List<String>> headers, byte[] bytes, int from, int to)
+    private static void addField(FoldedHeaders.Builder headers, byte[] bytes, int from, int to)
             throws HttpProtocolException {
         if (bytes[from] == ' ' || bytes[from] == '\t') {
             // Obsolete line folding (RFC 9112 §5.2): a server may refuse it with 400.
@@ -147,8 +147,8 @@ record HttpHead(String method, String path, boolean http10, Map<String, List<Str
         if (colon == to || colon == from) {
             throw new HttpProtocolException(400, "Bad Request: malformed header field");
         }
-        String name = latin1(bytes, from, colon);
-        if (!isToken(name)) {
+        String name = lowerCaseToken(bytes, from, colon);
+        if (name == null) {
             // Whitespace before the colon is refused too (RFC 9112 §5.1).
             throw new HttpProtocolException(400, "Bad Request: malformed header field name");
         }
@@ -160,7 +160,7 @@ record HttpHead(String method, String path, boolean http10, Map<String, List<Str
         while (end > start && (bytes[end - 1] == ' ' || bytes[end - 1] == '\t')) {
             end--;
         }
-        headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(latin1(bytes, start, end));
+        headers.add(name, latin1(bytes, start, end));
     }
 
     /** The path of a request target: origin form without query, or the path of an absolute URI. */
@@ -192,6 +192,19 @@ record HttpHead(String method, String path, boolean http10, Map<String, List<Str
             }
         }
         return false;
+    }
+
+    /** The token in {@code bytes[from, to)} in lower case, or null when it is not a token. */
+    private static String lowerCaseToken(byte[] bytes, int from, int to) {
+        byte[] lower = new byte[to - from];
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            if (b <= 0x20 || b >= 0x7f || "\"(),/:;<=>?@[\\]{}".indexOf(b) >= 0) {
+                return null;
+            }
+            lower[i - from] = b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
+        }
+        return new String(lower, StandardCharsets.ISO_8859_1);
     }
 
     private static boolean isToken(String text) {

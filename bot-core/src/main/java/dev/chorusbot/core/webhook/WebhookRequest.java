@@ -35,16 +35,18 @@ public record WebhookRequest(String method, String path, Map<String, List<String
         method = notNull(method, "method").toUpperCase(Locale.ROOT);
         notNull(path, "path");
         notNull(body, "body");
-        Map<String, List<String>> folded = new TreeMap<>();
-        for (Map.Entry<String, List<String>> entry : notNull(headers, "headers").entrySet()) {
-            if (entry.getKey() == null) {
-                continue; // the JDK server reports the status line under a null key
+        if (!(notNull(headers, "headers") instanceof FoldedHeaders)) { // the embedded host's are folded already
+            Map<String, List<String>> folded = new TreeMap<>();
+            for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
+                if (entry.getKey() == null) {
+                    continue; // the JDK server reports the status line under a null key
+                }
+                folded.computeIfAbsent(entry.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                        .addAll(entry.getValue());
             }
-            folded.computeIfAbsent(entry.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                    .addAll(entry.getValue());
+            folded.replaceAll((k, v) -> List.copyOf(v));
+            headers = Collections.unmodifiableMap(folded);
         }
-        folded.replaceAll((k, v) -> List.copyOf(v));
-        headers = Collections.unmodifiableMap(folded);
     }
 
     /**
