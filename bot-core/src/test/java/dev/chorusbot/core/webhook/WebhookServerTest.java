@@ -190,22 +190,37 @@ class WebhookServerTest {
 
     /** Routes {@code /carrying} to an answer whose fallback completes {@code fallback} with its cause. */
     private void routeAnswerWithFallback(CompletableFuture<IOException> fallback) {
-        server.routes().add("/carrying", request -> WebhookResponse.json("{\"method\":\"sendMessage\"}"
-                .getBytes(StandardCharsets.UTF_8)).withFallback(cause -> {
-                    fallback.complete(cause);
-                    return CompletableFuture.completedFuture(null);
-                }));
+        routeAnswerWithFallback(fallback, new java.util.concurrent.CountDownLatch(0));
+    }
+
+    /** As above; the endpoint answers only once {@code answer} is released. */
+    private void routeAnswerWithFallback(CompletableFuture<IOException> fallback,
+            java.util.concurrent.CountDownLatch answer) {
+        server.routes().add("/carrying", request -> {
+            try {
+                answer.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return WebhookResponse.json("{\"method\":\"sendMessage\"}"
+                    .getBytes(StandardCharsets.UTF_8)).withFallback(cause -> {
+                        fallback.complete(cause);
+                        return CompletableFuture.completedFuture(null);
+                    });
+        });
     }
 
     @Test
     void runsTheAnswersFallbackWhenTheCallerClosedTheConnectionBeforeReadingIt() throws Exception {
         CompletableFuture<IOException> fallback = new CompletableFuture<>();
-        routeAnswerWithFallback(fallback);
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        routeAnswerWithFallback(fallback, closed);
 
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             socket.getOutputStream().write(("POST /carrying HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n\r\n{}")
                     .getBytes(StandardCharsets.US_ASCII));
         }
+        closed.countDown(); // the caller is gone before the endpoint answers
 
         assertThat(fallback.get(10, TimeUnit.SECONDS)).isNotNull();
     }
