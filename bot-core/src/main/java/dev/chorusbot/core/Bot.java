@@ -91,6 +91,7 @@ public final class Bot {
         this.shutdownTimeout = builder.shutdownTimeout;
         this.webhookServer = webhookServer;
         this.routes = webhookServer != null ? webhookServer.routes() : new WebhookRoutes();
+        this.webhooksHosted = builder.webhooksHostedByApplication;
     }
 
     /**
@@ -423,6 +424,7 @@ public final class Bot {
         private Duration shutdownTimeout = Duration.ofSeconds(10);
         private WebhookServer webhookServer;
         private boolean help = true;
+        private boolean webhooksHostedByApplication;
         private Map<String, String> env;
         private boolean functionEnv;
 
@@ -630,6 +632,20 @@ public final class Bot {
         }
 
         /**
+         * Declares that the application serves the push adapters' webhooks on an HTTP server of its
+         * own, as the Spring Boot starter does on Spring's: {@link #fromEnv(Map)} then asks for no
+         * port and adds no embedded server, and the built bot serves {@link Bot#webhookRoutes()}
+         * through the caller, as after {@link Bot#hostWebhooks()}. Pull adapters run as in any
+         * process.
+         *
+         * @return this builder
+         */
+        public Builder webhooksHostedByApplication() {
+            this.webhooksHostedByApplication = true;
+            return this;
+        }
+
+        /**
          * Adds the platforms the process environment switches on, and the embedded webhook server
          * their webhooks need; see {@link #fromEnv(Map)}.
          *
@@ -735,13 +751,14 @@ public final class Bot {
                 // The state store will be chosen here too, from CHORUS_STATE, when no stateStore(...) was given.
                 try {
                     BotEnvironment environment =
-                            BotEnvironment.resolve(env, functionEnv, !adapters.isEmpty(), webhookServer != null);
+                            BotEnvironment.resolve(env, functionEnv, !adapters.isEmpty(),
+                                    webhookServer != null || webhooksHostedByApplication);
                     for (Adapter adapter : environment.adapters()) {
                         if (chosen.putIfAbsent(adapter.platform(), adapter) != null) {
                             duplicates.add(adapter);
                         }
                     }
-                    if (server == null) {
+                    if (server == null && !webhooksHostedByApplication) {
                         server = environment.webhookServer().orElse(null);
                     }
                 } catch (ConfigurationException e) {

@@ -1,0 +1,75 @@
+package dev.chorusbot.spring;
+
+import dev.chorusbot.core.webhook.WebhookRequest;
+import dev.chorusbot.core.webhook.WebhookResponse;
+import dev.chorusbot.core.webhook.WebhookRoutes;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * Serves {@link WebhookRoutes} from Spring MVC with the embedded host's rules: a body declared
+ * over the limit is answered 413 unread, any other is read up to one byte past the limit and the
+ * routes answer (404, 405, 413 and the endpoint's own answers), and an endpoint that throws is
+ * answered 500 and logged.
+ */
+final class ServletWebhookHandler {
+    private static final Logger log = LoggerFactory.getLogger(ServletWebhookHandler.class);
+
+    private ServletWebhookHandler() {}
+
+    /**
+     * A route matching the paths {@code routes} serve; they are known once the bot has started, so
+     * the match is made per request.
+     */
+    static RouterFunction<ServerResponse> routes(WebhookRoutes routes) {
+        return RouterFunctions.route(request -> routes.routedPath(request.path()).isPresent(),
+                request -> serve(routes, request));
+    }
+
+    private static ServerResponse serve(WebhookRoutes routes, ServerRequest request) throws IOException {
+        HttpServletRequest servlet = request.servletRequest();
+        String path = request.path();
+        WebhookResponse response;
+        if (servlet.getMethod().equals("POST") && servlet.getContentLengthLong() > routes.maxBodyBytes()) {
+            response = routes.tooLarge();
+        } else {
+            byte[] body;
+            try (InputStream in = servlet.getInputStream()) {
+                body = in.readNBytes(routes.maxBodyBytes() + 1);
+            }
+            response = handleSafely(routes, new WebhookRequest(servlet.getMethod(), path, headers(servlet), body));
+        }
+        ServerResponse.BodyBuilder answer = ServerResponse.status(response.status());
+        response.headers().forEach(answer::header);
+        return response.body().length == 0 ? answer.build() : answer.body(response.body());
+    }
+
+    private static WebhookResponse handleSafely(WebhookRoutes routes, WebhookRequest request) {
+        try {
+            return routes.handle(request);
+        } catch (RuntimeException e) {
+            log.error("Webhook endpoint for {} failed", request.path(), e);
+            return WebhookResponse.text(500, "Internal Server Error");
+        }
+    }
+
+    private static Map<String, List<String>> headers(HttpServletRequest servlet) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(servlet.getHeaderNames())) {
+            headers.put(name, new ArrayList<>(Collections.list(servlet.getHeaders(name))));
+        }
+        return headers;
+    }
+}

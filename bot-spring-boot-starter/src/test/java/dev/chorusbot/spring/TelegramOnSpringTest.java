@@ -1,0 +1,158 @@
+package dev.chorusbot.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chorusbot.core.Bot;
+import dev.chorusbot.core.BotCommand;
+import dev.chorusbot.core.Command;
+import dev.chorusbot.core.Middleware;
+import dev.chorusbot.core.Reply;
+import dev.chorusbot.core.User;
+import dev.chorusbot.testkit.telegram.FakeChat;
+import dev.chorusbot.testkit.telegram.FakeTelegramServer;
+import dev.chorusbot.testkit.telegram.FakeUser;
+import dev.chorusbot.testkit.telegram.SentMessage;
+import dev.chorusbot.testkit.telegram.WebhookDelivery;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The starter end to end: a Spring Boot application on a random port, the Bot API played by
+ * {@link FakeTelegramServer}, updates delivered to Spring's own port.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = TelegramOnSpringTest.App.class)
+class TelegramOnSpringTest {
+    private static final String SECRET = "spring_secret_42";
+    private static final FakeTelegramServer telegram = FakeTelegramServer.start();
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class App {
+        static final List<String> seen = new CopyOnWriteArrayList<>();
+
+        @Bean
+        Command hello() {
+            return Command.named("hello").description("Say hello")
+                    .handler(ctx -> Reply.text("hello " + ctx.sender().displayName() + "!")).build();
+        }
+
+        @Bean
+        Dice dice() {
+            return new Dice();
+        }
+
+        @Bean
+        Middleware recorder() {
+            return (invocation, chain) -> {
+                seen.add(invocation.command().map(call -> call.command().name()).orElse("-"));
+                return chain.proceed(invocation);
+            };
+        }
+    }
+
+    /** A bean with an annotated command method. */
+    static class Dice {
+        @BotCommand(description = "Roll a die")
+        String roll(User user) {
+            return user.displayName() + " rolled 4";
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("chorus.telegram.token", telegram::token);
+        registry.add("chorus.telegram.api-url", () -> telegram.apiUrl().toString());
+        registry.add("chorus.telegram.webhook-url", () -> "https://bot.example.org/hooks/telegram");
+        registry.add("chorus.telegram.webhook-path", () -> "/hooks/telegram");
+        registry.add("chorus.telegram.webhook-secret", () -> SECRET);
+    }
+
+    @AfterAll
+    static void stopFake() {
+        telegram.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Bot bot;
+
+    private URI webhook() {
+        return URI.create("http://127.0.0.1:" + port + "/hooks/telegram");
+    }
+
+    @Test
+    void helloArrivesThroughSpringsPortAndIsAnswered() {
+        assertThat(telegram.webhookUrl()).isEqualTo("https://bot.example.org/hooks/telegram");
+        FakeUser ada = telegram.user("Ada", "Lovelace", "ada");
+        WebhookDelivery delivery = telegram.deliver(webhook(),
+                telegram.message(FakeChat.privateWith(ada), ada, "/hello"));
+
+        assertThat(delivery.status()).isEqualTo(200);
+        List<SentMessage> sent = telegram.awaitSentMessages(1);
+        assertThat(sent.get(0).text()).isEqualTo("hello Ada Lovelace!");
+        assertThat(App.seen).contains("hello");
+    }
+
+    @Test
+    void beansWithBotCommandMethodsAreRegistered() {
+        assertThat(bot.commands()).extracting(Command::name).contains("hello", "roll", "help");
+    }
+
+    @Test
+    void aWrongSecretIs401AsOnTheEmbeddedHost() {
+        FakeUser ada = telegram.user("Ada", "Lovelace", "ada");
+        byte[] body = telegram.message(FakeChat.privateWith(ada), ada, "/hello").json()
+                .getBytes(StandardCharsets.UTF_8);
+        WebhookDelivery delivery = telegram.deliver(webhook(), Optional.of("wrong_secret"), body);
+        assertThat(delivery.status()).isEqualTo(401);
+    }
+
+    @Test
+    void theRoutesRulesHoldOnSpringsPort() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> get = client.send(HttpRequest.newBuilder(webhook()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(get.headers().firstValue("Allow")).contains("POST");
+
+        byte[] huge = new byte[(1 << 20) + 1];
+        HttpResponse<String> tooLarge = client.send(HttpRequest.newBuilder(webhook())
+                        .header("X-Telegram-Bot-Api-Secret-Token", SECRET)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(huge)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).isEqualTo("Payload Too Large: the limit is 1048576 bytes");
+
+        HttpResponse<String> notJson = client.send(HttpRequest.newBuilder(webhook())
+                        .header("X-Telegram-Bot-Api-Secret-Token", SECRET)
+                        .POST(HttpRequest.BodyPublishers.ofString("{not json")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(notJson.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void otherPathsAreLeftToTheApplication() throws Exception {
+        HttpResponse<String> other = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hooks/other")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(other.statusCode()).isEqualTo(404);
+    }
+}
