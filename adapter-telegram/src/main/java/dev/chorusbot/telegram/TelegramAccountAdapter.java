@@ -8,6 +8,7 @@ import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.Platform;
 import dev.chorusbot.core.Role;
 import dev.chorusbot.core.User;
+import dev.chorusbot.telegram.internal.SendQueue;
 import dev.chorusbot.telegram.internal.TelegramAccount;
 import java.util.Optional;
 import java.util.Set;
@@ -62,6 +63,13 @@ abstract sealed class TelegramAccountAdapter implements Adapter permits Telegram
     @Override
     public Set<Role> rolesOf(User user, Chat chat) {
         return account.rolesOf(user, chat);
+    }
+
+    /** Messages queued for the Bot API or in flight; 0 before the adapter started. */
+    @Override
+    public int pendingSends() {
+        SendQueue queue = account.queue();
+        return queue == null ? 0 : queue.pending();
     }
 
     /**

@@ -312,7 +312,8 @@ class SendQueueTest {
         // A webhook bot that answers every update inline never queues a message, so nothing but
         // the inline path itself can clean up after the chats it answered.
         dev.chorusbot.telegram.internal.SendQueue queue = new dev.chorusbot.telegram.internal.SendQueue(
-                new TelegramBotApi(telegram.apiUrl(), telegram.token(), WAIT), clock, SendLimits.telegramDefaults(),
+                new TelegramBotApi(telegram.apiUrl(), telegram.token(), WAIT), clock, dev.chorusbot.core.BotObserver.NONE,
+                SendLimits.telegramDefaults(),
                 3, Duration.ofMillis(500), Duration.ofSeconds(4));
 
         for (int i = 0; i < 1_000; i++) {

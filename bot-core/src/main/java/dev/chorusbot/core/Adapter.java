@@ -89,6 +89,16 @@ public interface Adapter {
         return true;
     }
 
+    /**
+     * The messages waiting in this adapter's send queue or in flight, for metrics and health; 0
+     * for an adapter without a queue.
+     *
+     * @return the count, at least 0
+     */
+    default int pendingSends() {
+        return 0;
+    }
+
     /** Stops taking new events; already dispatched ones are still handled and answered. */
     default void stopReceiving() {}
 

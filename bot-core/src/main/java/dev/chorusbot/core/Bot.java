@@ -66,6 +66,7 @@ public final class Bot {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Map<Adapter, Optional<Throwable>> stoppedAdapters = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile boolean webhooksHosted;
+    private final BotObserver observer;
 
     private Bot(Builder builder, List<Command> commands, Map<Platform, Adapter> adapters, WebhookServer webhookServer) {
         this.commands = List.copyOf(commands);
@@ -92,6 +93,7 @@ public final class Bot {
         this.webhookServer = webhookServer;
         this.routes = webhookServer != null ? webhookServer.routes() : new WebhookRoutes();
         this.webhooksHosted = builder.webhooksHostedByApplication;
+        this.observer = ObserverList.of(builder.observers);
     }
 
     /**
@@ -362,6 +364,11 @@ public final class Bot {
         }
 
         @Override
+        public BotObserver observer() {
+            return observer;
+        }
+
+        @Override
         public void stopped(Adapter adapter, Throwable failure) {
             if (failure != null) {
                 log.error("{} adapter stopped: {}", adapter.platform(), failure.getMessage());
@@ -409,6 +416,7 @@ public final class Bot {
         private final Map<Platform, Adapter> adapters = new LinkedHashMap<>();
         private final List<Adapter> duplicateAdapters = new ArrayList<>();
         private final List<Middleware> middleware = new ArrayList<>();
+        private final List<BotObserver> observers = new ArrayList<>();
         // Package-private: the handler chain reads these six when the bot is built.
         final List<MessageHandler> textHandlers = new ArrayList<>();
         final Map<String, List<EventHandler>> eventHandlers = new HashMap<>();
@@ -475,6 +483,19 @@ public final class Bot {
          */
         public Builder middleware(Middleware m) {
             middleware.add(notNull(m, "middleware"));
+            return this;
+        }
+
+        /**
+         * Adds an observer of messages sent, repeated sends, queue waits, reconnects and webhook
+         * answers, for metrics; see {@link BotObserver}. Events and commands are seen by a
+         * {@link #middleware(Middleware)}.
+         *
+         * @param value the observer; several may be added
+         * @return this builder
+         */
+        public Builder observer(BotObserver value) {
+            observers.add(notNull(value, "observer"));
             return this;
         }
 

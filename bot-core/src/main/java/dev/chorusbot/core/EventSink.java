@@ -62,4 +62,15 @@ public interface EventSink {
     default Scheduler scheduler() {
         return Scheduler.system();
     }
+
+    /**
+     * Where the adapter reports messages sent, repeated sends, queue waits and reconnects, for
+     * metrics. Calls are cheap when nothing observes.
+     *
+     * @return the observers given to {@code Bot.Builder.observer(...)} as one; {@link
+     *     BotObserver#NONE} by default
+     */
+    default BotObserver observer() {
+        return BotObserver.NONE;
+    }
 }

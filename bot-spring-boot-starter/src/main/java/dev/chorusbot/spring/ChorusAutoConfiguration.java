@@ -7,6 +7,8 @@ import dev.chorusbot.core.Command;
 import dev.chorusbot.core.ConfigurationException;
 import dev.chorusbot.core.Middleware;
 import dev.chorusbot.core.StateStore;
+import dev.chorusbot.micrometer.ChorusMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +42,8 @@ import org.springframework.web.servlet.function.ServerResponse;
  *       ChorusBotCustomizer} beans see the builder last.</li>
  *   <li>The push adapters' webhooks are served by Spring MVC at their paths (no second port), with
  *       the embedded host's rules: 404, 405, 413, the secret check and the answers are Chorus's.</li>
+ *   <li>With a {@code MeterRegistry} bean (Actuator's), the bot's meters ({@link ChorusMetrics})
+ *       are recorded there, so {@code /actuator/prometheus} shows them.</li>
  *   <li>The bot starts after the web server and stops before it ({@link ChorusLifecycle}).</li>
  * </ul>
  * Define a {@link Bot} bean to take over building it; {@code chorus.enabled=false} builds none.
@@ -63,6 +67,7 @@ public class ChorusAutoConfiguration {
      * @param adapters the {@link Adapter} beans
      * @param stateStore a {@link StateStore} bean, if any
      * @param customizers the {@link ChorusBotCustomizer} beans, in order
+     * @param meterRegistry the application's meter registry, if any: the bot's meters go there
      * @param beanFactory the factory, searched for beans with {@link BotCommand} methods
      * @return the bot
      * @throws ConfigurationException listing every problem, with property names
@@ -72,7 +77,7 @@ public class ChorusAutoConfiguration {
     public Bot chorusBot(ChorusProperties properties, ObjectProvider<Command> commands,
             ObjectProvider<Middleware> middleware, ObjectProvider<Adapter> adapters,
             ObjectProvider<StateStore> stateStore, ObjectProvider<ChorusBotCustomizer> customizers,
-            ConfigurableListableBeanFactory beanFactory) {
+            ObjectProvider<MeterRegistry> meterRegistry, ConfigurableListableBeanFactory beanFactory) {
         Map<String, String> variables = properties.toVariables();
         Bot.Builder builder = Bot.builder().webhooksHostedByApplication();
         commands.orderedStream().forEach(builder::command);
@@ -81,6 +86,12 @@ public class ChorusAutoConfiguration {
             if (type != null && hasBotCommands(ClassUtils.getUserClass(type))) {
                 builder.commands(beanFactory.getBean(name));
             }
+        }
+        // Metrics first, so that their middleware times and counts what the others do too.
+        MeterRegistry registry = meterRegistry.getIfUnique();
+        ChorusMetrics metrics = registry == null ? null : new ChorusMetrics(registry);
+        if (metrics != null) {
+            builder.middleware(metrics).observer(metrics);
         }
         middleware.orderedStream().forEach(builder::middleware);
         boolean anyAdapter = false;
@@ -97,7 +108,11 @@ public class ChorusAutoConfiguration {
         builder.fromEnv(variables);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         try {
-            return builder.build();
+            Bot bot = builder.build();
+            if (metrics != null) {
+                metrics.watchQueues(bot);
+            }
+            return bot;
         } catch (ConfigurationException e) {
             // The adapters speak of their environment variables; here the user set properties.
             List<String> problems = new ArrayList<>();

@@ -81,6 +81,7 @@ class TelegramOnSpringTest {
         registry.add("chorus.telegram.webhook-url", () -> "https://bot.example.org/hooks/telegram");
         registry.add("chorus.telegram.webhook-path", () -> "/hooks/telegram");
         registry.add("chorus.telegram.webhook-secret", () -> SECRET);
+        registry.add("management.endpoints.web.exposure.include", () -> "health,prometheus");
     }
 
     @AfterAll
@@ -109,6 +110,21 @@ class TelegramOnSpringTest {
         List<SentMessage> sent = telegram.awaitSentMessages(1);
         assertThat(sent.get(0).text()).isEqualTo("hello Ada Lovelace!");
         assertThat(App.seen).contains("hello");
+    }
+
+    @Test
+    void actuatorsPrometheusEndpointShowsTheBotsMeters() throws Exception {
+        FakeUser bob = telegram.user("Bob", "Stone", "bob");
+        assertThat(telegram.deliver(webhook(), telegram.message(FakeChat.privateWith(bob), bob, "/roll")).status())
+                .isEqualTo(200);
+        HttpResponse<String> scrape = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body())
+                .contains("chorus_commands_total{command=\"roll\",outcome=\"success\",platform=\"telegram\"} 1")
+                .contains("chorus_webhook_responses_total{platform=\"telegram\",status=\"200\"}")
+                .contains("chorus_send_queue{platform=\"telegram\"}");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.chorusbot.telegram.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chorusbot.core.BotObserver;
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.time.Scheduler;
@@ -42,6 +43,7 @@ public final class SendQueue {
 
     private final TelegramBotApi api;
     private final Scheduler scheduler;
+    private final BotObserver observer;
     private final SendLimits limits;
     private final int maxAttempts;
     private final long initialBackoff;
@@ -56,10 +58,11 @@ public final class SendQueue {
     private boolean drained; // close() stopped waiting: no repeat can be scheduled any more
 
     /** A queue sending through {@code api}. */
-    public SendQueue(TelegramBotApi api, Scheduler scheduler, SendLimits limits, int maxAttempts,
-            Duration initialBackoff, Duration maxBackoff) {
+    public SendQueue(TelegramBotApi api, Scheduler scheduler, BotObserver observer, SendLimits limits,
+            int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
         this.api = api;
         this.scheduler = scheduler;
+        this.observer = observer;
         this.limits = limits;
         this.maxAttempts = maxAttempts;
         this.initialBackoff = initialBackoff.toMillis();
@@ -71,12 +74,15 @@ public final class SendQueue {
         final ObjectNode params;
         final long originalChatId;
         final CompletableFuture<Void> future = new CompletableFuture<>();
+        final long queuedAt;
         int failures;
+        boolean started;
 
-        Job(Outbound message, ObjectNode params, long originalChatId) {
+        Job(Outbound message, ObjectNode params, long originalChatId, long queuedAt) {
             this.message = message;
             this.params = params;
             this.originalChatId = originalChatId;
+            this.queuedAt = queuedAt;
         }
     }
 
@@ -158,7 +164,7 @@ public final class SendQueue {
     private Job job(Outbound message) {
         try {
             long chatId = Long.parseLong(message.chat().id());
-            return new Job(message, OutboundRequests.sendMessage(message, target(chatId)), chatId);
+            return new Job(message, OutboundRequests.sendMessage(message, target(chatId)), chatId, millis());
         } catch (IllegalArgumentException e) {
             log.warn("Not sending a message to Telegram chat {}: {}", message.chat().id(), e.getMessage());
             throw e;
@@ -294,6 +300,10 @@ public final class SendQueue {
     }
 
     private void start(Lane lane, Job job) {
+        if (!job.started) {
+            job.started = true;
+            observer.sendWaited(EventMapper.TELEGRAM, Duration.ofMillis(millis() - job.queuedAt));
+        }
         job.params.put("chat_id", target(job.originalChatId));
         api.call("sendMessage", job.params).whenComplete((result, failure) -> finish(lane, job, failure));
     }
@@ -312,6 +322,7 @@ public final class SendQueue {
                     lane.notBefore = Math.max(lane.notBefore, now + wait);
                     log.warn("Telegram asked to slow down ({}); chat {} waits {} s", e.description(),
                             job.originalChatId, wait / 1000);
+                    observer.sendRetried(EventMapper.TELEGRAM, BotObserver.RetryReason.RATE_LIMITED);
                     done = false;
                 } else if (e.migrateToChatId().isPresent()) {
                     long to = e.migrateToChatId().get();
@@ -319,10 +330,10 @@ public final class SendQueue {
                     log.info("Telegram group {} became supergroup {}; sending there", job.originalChatId, to);
                     done = before != null && before == to; // told twice to go to the same chat: give up
                 } else if (e.errorCode() >= 500) {
-                    done = !backoff(lane, job, now);
+                    done = !backoff(lane, job, now, BotObserver.RetryReason.SERVER_ERROR);
                 }
             } else if (cause instanceof TelegramNetworkException) {
-                done = !backoff(lane, job, now);
+                done = !backoff(lane, job, now, BotObserver.RetryReason.NETWORK);
             }
             if (!done && drained) {
                 // close() has stopped waiting and the timer stops after it: a repeat would never
@@ -341,6 +352,7 @@ public final class SendQueue {
         }
         if (done) {
             if (cause == null) {
+                observer.messageSent(EventMapper.TELEGRAM);
                 job.future.complete(null);
             } else {
                 log.warn("Gave up a message to Telegram chat {}: {}{}", job.originalChatId, cause.getMessage(),
@@ -352,11 +364,12 @@ public final class SendQueue {
     }
 
     /** Schedules another attempt; false when the attempts are used up. */
-    private boolean backoff(Lane lane, Job job, long now) {
+    private boolean backoff(Lane lane, Job job, long now, BotObserver.RetryReason reason) {
         job.failures++;
         if (job.failures >= maxAttempts) {
             return false;
         }
+        observer.sendRetried(EventMapper.TELEGRAM, reason);
         long delay = Math.min(maxBackoff, initialBackoff << Math.min(20, job.failures - 1));
         lane.notBefore = Math.max(lane.notBefore, now + delay);
         return true;

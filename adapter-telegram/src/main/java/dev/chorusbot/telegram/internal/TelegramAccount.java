@@ -103,8 +103,8 @@ public final class TelegramAccount {
     public void start(EventSink eventSink, boolean webhook) throws Exception {
         this.scheduler = eventSink.scheduler();
         this.roles = new RoleCache(api, scheduler, config.adminCacheTtl(), config.requestTimeout());
-        this.queue = new SendQueue(api, scheduler, config.limits(), config.maxAttempts(), config.initialBackoff(),
-                config.maxBackoff());
+        this.queue = new SendQueue(api, scheduler, eventSink.observer(), config.limits(), config.maxAttempts(),
+                config.initialBackoff(), config.maxBackoff());
         this.sink = eventSink;
         if (config.username().isPresent()) {
             String name = config.username().get();

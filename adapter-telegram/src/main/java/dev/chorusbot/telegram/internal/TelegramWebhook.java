@@ -4,6 +4,7 @@ import dev.chorusbot.core.ButtonPress;
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.InboundEvent;
 import dev.chorusbot.core.Outbound;
+import dev.chorusbot.core.Platform;
 import dev.chorusbot.core.webhook.MalformedWebhookException;
 import dev.chorusbot.core.webhook.WebhookDelivery;
 import dev.chorusbot.core.webhook.WebhookProtocol;
@@ -34,6 +35,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class TelegramWebhook implements WebhookProtocol {
     private static final Logger log = LoggerFactory.getLogger(TelegramWebhook.class);
+
+    @Override
+    public Platform platform() {
+        return EventMapper.TELEGRAM;
+    }
     static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
 
     private final TelegramAccount account;

@@ -131,7 +131,15 @@ public final class WebhookDispatch implements WebhookEndpoint {
 
     @Override
     public WebhookResponse handle(WebhookRequest request, WebhookHost host) {
-        notNull(host, "host");
+        WebhookResponse response = answer(request, notNull(host, "host"));
+        EventSink current = sink;
+        if (current != null) {
+            current.observer().webhookAnswered(protocol.platform(), response.status());
+        }
+        return response;
+    }
+
+    private WebhookResponse answer(WebhookRequest request, WebhookHost host) {
         if (!request.method().equals("POST")) {
             return WebhookRoutes.methodNotAllowed();
         }
@@ -245,6 +253,12 @@ public final class WebhookDispatch implements WebhookEndpoint {
         }
         // Behind queued messages the last cannot ride in the answer: it would overtake them.
         Optional<WebhookResponse> inline = longRunning && late ? Optional.empty() : protocol.inline(event, last);
+        if (inline.isPresent() && last.isPresent()) {
+            EventSink current = sink;
+            if (current != null) {
+                current.observer().messageSent(protocol.platform());
+            }
+        }
         if (inline.isEmpty() && last.isPresent()) {
             if (longRunning && late) {
                 protocol.send(last.get());

@@ -3,6 +3,7 @@ package dev.chorusbot.core.webhook;
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.InboundEvent;
 import dev.chorusbot.core.Outbound;
+import dev.chorusbot.core.Platform;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +21,14 @@ import java.util.concurrent.CompletableFuture;
  * <p>Implementations must be thread-safe: requests arrive on several threads at once.
  */
 public interface WebhookProtocol {
+
+    /**
+     * The platform whose webhooks these are; the dispatch reports its answers under it to the bot's
+     * {@link dev.chorusbot.core.BotObserver}.
+     *
+     * @return the platform
+     */
+    Platform platform();
 
     /**
      * Checks that the request comes from the platform: a secret header, an HMAC or a signature over

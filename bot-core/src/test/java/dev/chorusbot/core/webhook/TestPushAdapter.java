@@ -101,6 +101,11 @@ final class TestPushAdapter implements PushAdapter {
 
     private final class Protocol implements WebhookProtocol {
         @Override
+        public Platform platform() {
+            return PLATFORM;
+        }
+
+        @Override
         public Optional<WebhookResponse> authenticate(WebhookRequest request) {
             return request.header("X-Test-Secret").filter(SECRET::equals).isPresent()
                     ? Optional.empty()

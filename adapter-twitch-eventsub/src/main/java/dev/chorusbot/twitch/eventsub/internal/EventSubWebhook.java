@@ -53,6 +53,8 @@ import org.slf4j.LoggerFactory;
 public final class EventSubWebhook implements WebhookProtocol {
     private static final Logger log = LoggerFactory.getLogger(EventSubWebhook.class);
 
+    private final Platform platform;
+
     static final String MESSAGE_ID = "Twitch-Eventsub-Message-Id";
     static final String TIMESTAMP = "Twitch-Eventsub-Message-Timestamp";
     static final String SIGNATURE = "Twitch-Eventsub-Message-Signature";
@@ -80,8 +82,14 @@ public final class EventSubWebhook implements WebhookProtocol {
         this.time = time;
         this.signature = new Signature(config.eventSubSecret());
         this.deliveries = new Deliveries(platform);
+        this.platform = platform;
         this.sender = sender;
         this.onChat = onChat;
+    }
+
+    @Override
+    public Platform platform() {
+        return platform;
     }
 
     @Override
