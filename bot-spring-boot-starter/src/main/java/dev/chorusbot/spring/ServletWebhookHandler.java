@@ -4,6 +4,7 @@ import dev.chorusbot.core.webhook.WebhookRequest;
 import dev.chorusbot.core.webhook.WebhookResponse;
 import dev.chorusbot.core.webhook.WebhookRoutes;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -21,8 +22,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * Serves {@link WebhookRoutes} from Spring MVC with the embedded host's rules: a body declared
  * over the limit is answered 413 unread, any other is read up to one byte past the limit and the
- * routes answer (404, 405, 413 and the endpoint's own answers), and an endpoint that throws is
- * answered 500 and logged.
+ * routes answer (404, 405, 413 and the endpoint's own answers), an endpoint that throws is
+ * answered 500 and logged, and an answer that cannot be written runs its
+ * {@link WebhookResponse#undelivered fallback}.
  */
 final class ServletWebhookHandler {
     private static final Logger log = LoggerFactory.getLogger(ServletWebhookHandler.class);
@@ -53,7 +55,42 @@ final class ServletWebhookHandler {
         }
         ServerResponse.BodyBuilder answer = ServerResponse.status(response.status());
         response.headers().forEach(answer::header);
-        return response.body().length == 0 ? answer.build() : answer.body(response.body());
+        WebhookResponse written = response;
+        return answer.build((servletRequest, servletResponse) -> {
+            write(path, written, servletRequest, servletResponse);
+            return null;
+        });
+    }
+
+    /**
+     * Writes the answer's body and flushes it, so that a caller gone before the last byte is known
+     * here; the answer's fallback then does what it carried (a Telegram reply goes by the API).
+     */
+    private static void write(String path, WebhookResponse response, HttpServletRequest request,
+            HttpServletResponse servlet) throws IOException {
+        byte[] body = response.body();
+        try {
+            if (body.length > 0 && !request.getMethod().equals("HEAD")) {
+                servlet.setContentLength(body.length);
+                servlet.getOutputStream().write(body);
+            }
+            servlet.flushBuffer();
+        } catch (IOException e) {
+            undelivered(path, response, e);
+            throw e;
+        }
+    }
+
+    private static void undelivered(String path, WebhookResponse response, IOException cause) {
+        if (response.fallback() == WebhookResponse.Fallback.NONE) {
+            log.debug("The answer to {} could not be written: {}", path, cause.toString());
+            return;
+        }
+        try {
+            response.undelivered(cause);
+        } catch (RuntimeException e) {
+            log.error("The fallback of the answer to {} failed", path, e);
+        }
     }
 
     private static WebhookResponse handleSafely(WebhookRoutes routes, WebhookRequest request) {
