@@ -65,6 +65,12 @@ abstract sealed class TelegramAccountAdapter implements Adapter permits Telegram
         return account.rolesOf(user, chat);
     }
 
+    /** Ready once started and, with a webhook URL configured, once setWebhook succeeded. */
+    @Override
+    public boolean isReady() {
+        return account.isRegistered();
+    }
+
     /** Messages queued for the Bot API or in flight; 0 before the adapter started. */
     @Override
     public int pendingSends() {

@@ -131,6 +131,12 @@ public final class TwitchAdapter implements PullAdapter {
         return session.send(Objects.requireNonNull(message, "message"));
     }
 
+    /** Ready while logged in to Twitch; not while connecting or reconnecting. */
+    @Override
+    public boolean isReady() {
+        return session.isReady();
+    }
+
     /** The bot's account: login in lower case, and the user id once Twitch has sent it. */
     @Override
     public Optional<User> self() {

@@ -99,6 +99,17 @@ public interface Adapter {
         return 0;
     }
 
+    /**
+     * Whether the adapter is connected or registered with its platform, for a readiness probe
+     * ({@link Bot#isReady()}): false while a pull adapter reconnects, or before a push adapter's
+     * webhook is registered. True by default.
+     *
+     * @return whether events can arrive now
+     */
+    default boolean isReady() {
+        return true;
+    }
+
     /** Stops taking new events; already dispatched ones are still handled and answered. */
     default void stopReceiving() {}
 

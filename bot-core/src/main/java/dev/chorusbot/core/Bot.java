@@ -94,6 +94,10 @@ public final class Bot {
         this.routes = webhookServer != null ? webhookServer.routes() : new WebhookRoutes();
         this.webhooksHosted = builder.webhooksHostedByApplication;
         this.observer = ObserverList.of(builder.observers);
+        if (builder.health != null) {
+            routes.probe(builder.health.get(0), () -> !isTerminated());
+            routes.probe(builder.health.get(1), this::isReady);
+        }
     }
 
     /**
@@ -339,6 +343,25 @@ public final class Bot {
         return terminated.getCount() == 0;
     }
 
+    /**
+     * Whether the bot can take events now: started, not stopping, and every adapter connected or
+     * registered ({@link Adapter#isReady()}): false while Twitch reconnects or before Telegram's
+     * setWebhook succeeded. The readiness probe ({@code CHORUS_HEALTH_PATHS}) answers with it.
+     *
+     * @return true when ready
+     */
+    public boolean isReady() {
+        if (!started.get() || stopping.get()) {
+            return false;
+        }
+        for (Adapter adapter : adapters.values()) {
+            if (!adapter.isReady()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void closeQuietly(Adapter adapter) {
         try {
             adapter.close();
@@ -411,6 +434,8 @@ public final class Bot {
 
     /** Configures a {@link Bot}; {@link #build()} checks everything at once. */
     public static final class Builder {
+        private static final String HEALTH = "CHORUS_HEALTH_PATHS";
+
         private final List<Command> commands = new ArrayList<>();
         private final List<Object> annotated = new ArrayList<>();
         private final Map<Platform, Adapter> adapters = new LinkedHashMap<>();
@@ -433,6 +458,7 @@ public final class Bot {
         private WebhookServer webhookServer;
         private boolean help = true;
         private boolean webhooksHostedByApplication;
+        private List<String> health;
         private Map<String, String> env;
         private boolean functionEnv;
 
@@ -667,6 +693,32 @@ public final class Bot {
         }
 
         /**
+         * Serves health probes on the embedded webhook server: {@code livePath} answers 200 while
+         * the process runs the bot, {@code readyPath} 200 while {@link Bot#isReady()} and 503
+         * otherwise (for Kubernetes' probes and load balancers). Off by default; {@code
+         * CHORUS_HEALTH_PATHS=on} in {@link #fromEnv(Map)} asks for {@code /healthz} and
+         * {@code /readyz}, and {@code CHORUS_HEALTH_PATHS=/live,/ready} for other paths. Needs the
+         * embedded server: a {@link #webhookServer} or {@value BotEnvironment#PORT}.
+         *
+         * @param livePath the liveness path, such as {@code /healthz}
+         * @param readyPath the readiness path, such as {@code /readyz}
+         * @return this builder
+         */
+        public Builder healthPaths(String livePath, String readyPath) {
+            List<String> paths = List.of(notNull(livePath, "livePath"), notNull(readyPath, "readyPath"));
+            for (String path : paths) {
+                if (!path.startsWith("/") || path.chars().anyMatch(Character::isWhitespace)) {
+                    problems.add("health path '" + path + "' must start with '/' and have no white space");
+                }
+            }
+            if (livePath.equals(readyPath)) {
+                problems.add("the liveness and readiness paths must differ, both were " + livePath);
+            }
+            this.health = paths;
+            return this;
+        }
+
+        /**
          * Adds the platforms the process environment switches on, and the embedded webhook server
          * their webhooks need; see {@link #fromEnv(Map)}.
          *
@@ -782,12 +834,24 @@ public final class Bot {
                     if (server == null && !webhooksHostedByApplication) {
                         server = environment.webhookServer().orElse(null);
                     }
+                    if (health == null) {
+                        health = healthFromEnv(env, found);
+                    }
+                    if (health != null && server == null && !webhooksHostedByApplication && !functionEnv) {
+                        // Probes alone (a Twitch IRC bot) need the server too, on the same port.
+                        server = probeServer(env, found);
+                    }
                 } catch (ConfigurationException e) {
                     found.addAll(e.problems());
                 }
             }
             for (Adapter adapter : duplicates) {
                 found.add("two adapters for platform '" + adapter.platform() + "'; use one per platform");
+            }
+            if (health != null && server == null && !webhooksHostedByApplication && found.isEmpty()) {
+                found.add("health probes at " + health.get(0) + " and " + health.get(1) + " are served by the"
+                        + " embedded webhook server: give the bot one with webhookServer(...) or set "
+                        + BotEnvironment.PORT);
             }
             if (!found.isEmpty()) {
                 throw new ConfigurationException(found);
@@ -796,6 +860,44 @@ public final class Bot {
                 state = new InMemoryStateStore(scheduler, 100_000);
             }
             return new Bot(this, all, chosen, server);
+        }
+
+        /** {@code CHORUS_HEALTH_PATHS}: unset or {@code off}, {@code on}, or two paths. */
+        private List<String> healthFromEnv(Map<String, String> variables, List<String> found) {
+            String value = variables.get(HEALTH);
+            if (value == null || value.isBlank() || value.strip().equals("off")) {
+                return null;
+            }
+            if (functionEnv) {
+                found.add(HEALTH + " asks for health probes, but a function has no server of its own: the cloud"
+                        + " watches the function; unset " + HEALTH);
+                return null;
+            }
+            if (value.strip().equals("on")) {
+                return List.of("/healthz", "/readyz");
+            }
+            String[] paths = value.split(",", -1);
+            if (paths.length != 2 || !paths[0].strip().startsWith("/") || !paths[1].strip().startsWith("/")
+                    || paths[0].strip().equals(paths[1].strip())) {
+                found.add(HEALTH + " must be 'on', 'off' or two different paths such as '/healthz,/readyz', was '"
+                        + value + "'");
+                return null;
+            }
+            return List.of(paths[0].strip(), paths[1].strip());
+        }
+
+        private static WebhookServer probeServer(Map<String, String> variables, List<String> found) {
+            String port = variables.get(BotEnvironment.PORT);
+            if (port == null || port.isBlank()) {
+                found.add(HEALTH + " asks for health probes, which are served by the embedded webhook server: set "
+                        + BotEnvironment.PORT + " to its port");
+                return null;
+            }
+            try {
+                return WebhookServer.builder().port(Integer.parseInt(port.strip())).build();
+            } catch (RuntimeException e) {
+                return null; // a malformed port was reported with the environment's problems
+            }
         }
 
         private static void claim(Map<String, String> owners, String name, String claimant, List<String> found) {

@@ -145,6 +145,26 @@ public class ChorusAutoConfiguration {
         return found[0];
     }
 
+    /** The bot's health at {@code /actuator/health}, when Spring Boot's health support is present. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    public static class Health {
+        /** Created by Spring. */
+        public Health() {}
+
+        /**
+         * The bot's health indicator, named {@code chorus}.
+         *
+         * @param bot the bot
+         * @return the indicator
+         */
+        @Bean
+        @ConditionalOnMissingBean(name = "chorusHealthIndicator")
+        public ChorusHealthIndicator chorusHealthIndicator(Bot bot) {
+            return new ChorusHealthIndicator(bot);
+        }
+    }
+
     /** The webhooks on Spring MVC, in a servlet web application. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -82,6 +82,8 @@ class TelegramOnSpringTest {
         registry.add("chorus.telegram.webhook-path", () -> "/hooks/telegram");
         registry.add("chorus.telegram.webhook-secret", () -> SECRET);
         registry.add("management.endpoints.web.exposure.include", () -> "health,prometheus");
+        registry.add("management.endpoint.health.show-components", () -> "always");
+        registry.add("management.endpoint.health.show-details", () -> "always");
     }
 
     @AfterAll
@@ -125,6 +127,16 @@ class TelegramOnSpringTest {
                 .contains("chorus_commands_total{command=\"roll\",outcome=\"success\",platform=\"telegram\"} 1")
                 .contains("chorus_webhook_responses_total{platform=\"telegram\",status=\"200\"}")
                 .contains("chorus_send_queue{platform=\"telegram\"}");
+    }
+
+    @Test
+    void actuatorsHealthHasTheBot() throws Exception {
+        HttpResponse<String> health = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"chorus\":{").contains("\"telegram\":\"ready\"");
+        assertThat(bot.isReady()).isTrue();
     }
 
     @Test

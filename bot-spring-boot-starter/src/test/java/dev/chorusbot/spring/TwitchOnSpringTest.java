@@ -6,7 +6,11 @@ import dev.chorusbot.core.Bot;
 import dev.chorusbot.core.Command;
 import dev.chorusbot.core.Reply;
 import dev.chorusbot.testkit.twitch.FakeTwitchIrcServer;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -27,6 +31,17 @@ class TwitchOnSpringTest {
         }
     }
 
+    private static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.onSpinWait();
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+    }
+
     @Test
     void helloIsAnsweredOverIrcAndTheBotStopsWithTheApplication() {
         try (FakeTwitchIrcServer twitch = FakeTwitchIrcServer.start()) {
@@ -42,6 +57,17 @@ class TwitchOnSpringTest {
 
             twitch.chat("twitchdev", "viewer", "Viewer", "!hello");
             twitch.awaitReceived(line -> line.endsWith("PRIVMSG #twitchdev :hello Viewer!"));
+
+            // Health: down while the connection is lost and the server does not answer the login.
+            ChorusHealthIndicator health = context.getBean(ChorusHealthIndicator.class);
+            await(() -> health.health().getStatus().equals(Status.UP), "UP once logged in");
+            twitch.silent(true);
+            twitch.dropConnections();
+            await(() -> health.health().getStatus().equals(Status.DOWN), "DOWN while reconnecting");
+            assertThat(bot.isReady()).isFalse();
+            twitch.silent(false);
+            twitch.dropConnections();
+            await(() -> health.health().getStatus().equals(Status.UP), "UP after the reconnect");
 
             context.close();
             assertThat(bot.isTerminated()).as("the bot stopped with the application").isTrue();

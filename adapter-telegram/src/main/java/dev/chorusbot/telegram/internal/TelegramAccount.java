@@ -56,6 +56,7 @@ public final class TelegramAccount {
     private volatile RoleCache roles;
     private volatile Optional<User> self = Optional.empty();
     private volatile EventSink sink;
+    private volatile boolean registered;
 
     /** The account of the token in {@code config}. */
     public TelegramAccount(TelegramConfig config) {
@@ -82,6 +83,11 @@ public final class TelegramAccount {
     /** The scheduler the adapter's timers run on: the sink's, once started. */
     public Scheduler scheduler() {
         return scheduler;
+    }
+
+    /** True once updates can arrive: after setWebhook succeeded, or at start when none is made. */
+    public boolean isRegistered() {
+        return registered;
     }
 
     /** The sink, once started. */
@@ -123,6 +129,8 @@ public final class TelegramAccount {
                     "setWebhook");
             log.info("Telegram webhook set to {}", api.scrub(config.webhookUrl().get().toString()));
         }
+        // Updates can arrive now: the webhook is registered (or none was asked for), or polling may begin.
+        registered = true;
         if (config.publishCommands()) {
             List<Map.Entry<String, String>> menu = new ArrayList<>();
             for (Command command : eventSink.commands()) {

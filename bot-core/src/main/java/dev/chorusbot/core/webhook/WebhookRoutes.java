@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Maps URL paths to {@link WebhookEndpoint}s and applies the rules every host shares: an unknown
@@ -25,6 +26,7 @@ public final class WebhookRoutes {
     public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
 
     private final Map<String, WebhookEndpoint> endpoints = new ConcurrentHashMap<>();
+    private final Map<String, BooleanSupplier> probes = new ConcurrentHashMap<>();
     private final int maxBodyBytes;
 
     /** Routes with the default 1 MiB body limit. */
@@ -59,8 +61,31 @@ public final class WebhookRoutes {
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("webhook path must start with '/', was " + path);
         }
-        if (endpoints.putIfAbsent(path, endpoint) != null) {
+        if (probes.containsKey(path) || endpoints.putIfAbsent(path, endpoint) != null) {
             throw new IllegalArgumentException("webhook path " + path + " is already routed");
+        }
+        return this;
+    }
+
+    /**
+     * Adds a health probe at {@code path}: {@code GET} and {@code HEAD} are answered 200
+     * {@code ok} while {@code up} says true and 503 {@code unavailable} otherwise, for load
+     * balancers and Kubernetes' liveness and readiness probes; other methods get 405. The bot adds
+     * {@code /healthz} and {@code /readyz} when asked ({@code CHORUS_HEALTH_PATHS}).
+     *
+     * @param path the exact request path, starting with {@code /}
+     * @param up whether to answer 200; called on the serving thread, so it must be quick
+     * @return these routes, for chaining
+     * @throws IllegalArgumentException if the path does not start with {@code /} or is taken
+     */
+    public WebhookRoutes probe(String path, BooleanSupplier up) {
+        notNull(path, "path");
+        notNull(up, "up");
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("probe path must start with '/', was " + path);
+        }
+        if (endpoints.containsKey(path) || probes.putIfAbsent(path, up) != null) {
+            throw new IllegalArgumentException("path " + path + " is already routed");
         }
         return this;
     }
@@ -208,6 +233,10 @@ public final class WebhookRoutes {
     }
 
     private WebhookResponse handle(WebhookRequest request, Optional<String> routed, WebhookHost host) {
+        BooleanSupplier probe = probes.get(request.path());
+        if (probe != null) {
+            return probe(request, probe);
+        }
         WebhookEndpoint endpoint = routed.map(endpoints::get).orElse(null);
         if (endpoint == null) {
             return WebhookResponse.text(404, "Not Found");
@@ -235,6 +264,22 @@ public final class WebhookRoutes {
 
     static WebhookResponse tooLarge(int maxBodyBytes) {
         return WebhookResponse.text(413, "Payload Too Large: the limit is " + maxBodyBytes + " bytes");
+    }
+
+    private static WebhookResponse probe(WebhookRequest request, BooleanSupplier up) {
+        if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+            return new WebhookResponse(405, Map.of("Allow", "GET, HEAD", "Content-Type", "text/plain; charset=utf-8"),
+                    "Method Not Allowed".getBytes(StandardCharsets.UTF_8));
+        }
+        boolean ok;
+        try {
+            ok = up.getAsBoolean();
+        } catch (RuntimeException e) {
+            ok = false;
+        }
+        return new WebhookResponse(ok ? 200 : 503,
+                Map.of("Content-Type", "text/plain; charset=utf-8", "Cache-Control", "no-store"),
+                (ok ? "ok\n" : "unavailable\n").getBytes(StandardCharsets.UTF_8));
     }
 
     static WebhookResponse methodNotAllowed() {
