@@ -34,6 +34,8 @@ public class SnippetGivens {
     protected StateStore myStore;
     /** The reader's own metrics registry. */
     protected Metrics metrics;
+    /** The reader's Micrometer registry. */
+    protected io.micrometer.core.instrument.MeterRegistry registry;
     /** The fake Telegram server a test on the page started. */
     protected FakeTelegramServer telegram;
     /** The fake Twitch IRC server a test on the page started. */
