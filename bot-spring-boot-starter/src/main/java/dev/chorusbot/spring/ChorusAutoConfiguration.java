@@ -165,6 +165,27 @@ public class ChorusAutoConfiguration {
         }
     }
 
+    /** The webhooks on Spring WebFlux, in a reactive web application. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @ConditionalOnClass(name = "org.springframework.web.reactive.function.server.RouterFunction")
+    public static class ReactiveWebhooks {
+        /** Created by Spring. */
+        public ReactiveWebhooks() {}
+
+        /**
+         * Routes the bot's webhook paths to its endpoints.
+         *
+         * @param bot the bot
+         * @return the route, matching only the paths the bot's adapters serve
+         */
+        @Bean
+        public org.springframework.web.reactive.function.server.RouterFunction<
+                org.springframework.web.reactive.function.server.ServerResponse> chorusReactiveWebhooks(Bot bot) {
+            return ReactiveWebhookHandler.routes(bot.webhookRoutes());
+        }
+    }
+
     /** The webhooks on Spring MVC, in a servlet web application. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
