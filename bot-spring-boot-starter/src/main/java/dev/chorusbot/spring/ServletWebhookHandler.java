@@ -1,5 +1,6 @@
 package dev.chorusbot.spring;
 
+import dev.chorusbot.core.webhook.WebhookHost;
 import dev.chorusbot.core.webhook.WebhookRequest;
 import dev.chorusbot.core.webhook.WebhookResponse;
 import dev.chorusbot.core.webhook.WebhookRoutes;
@@ -95,7 +96,7 @@ final class ServletWebhookHandler {
 
     private static WebhookResponse handleSafely(WebhookRoutes routes, WebhookRequest request) {
         try {
-            return routes.handle(request);
+            return routes.handle(request, WebhookHost.longRunning());
         } catch (RuntimeException e) {
             log.error("Webhook endpoint for {} failed", request.path(), e);
             return WebhookResponse.text(500, "Internal Server Error");
