@@ -31,8 +31,9 @@ end
 function init(args)
   sent = 0
   not_inline = 0
-  -- disjoint ranges per thread and per run, so no update_id or chat repeats
-  first_id = (tonumber(os.getenv("WRK_TELEGRAM_RUN") or "1") * 16 + thread_number) * 100000000
+  -- disjoint ranges of a million per thread and run, so no update_id or chat repeats; below 2^31,
+  -- as Telegram's update_id and message_id are (other libraries read them as 32-bit integers)
+  first_id = 100000000 + (tonumber(os.getenv("WRK_TELEGRAM_RUN") or "1") * 16 + thread_number) * 1000000
   headers = { ["Content-Type"] = "application/json", ["X-Telegram-Bot-Api-Secret-Token"] = secret }
 end
 
