@@ -1,5 +1,7 @@
 package dev.chorusbot.telegram;
 
+import dev.chorusbot.core.Api;
+
 /**
  * How fast the adapter sends, enforced before sending. The defaults follow Telegram's bot FAQ:
  * about 30 messages a second overall, one a second in a private chat, 20 a minute in a group.
@@ -9,6 +11,7 @@ package dev.chorusbot.telegram;
  * @param privatePerSecond messages per second in one private chat
  * @param groupPerMinute messages per minute in one group, supergroup or channel
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record SendLimits(int overallPerSecond, int privatePerSecond, int groupPerMinute) {
 
     /**

@@ -1,5 +1,6 @@
 package dev.chorusbot.telegram;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.Capabilities;
 import dev.chorusbot.core.ConfigurationException;
 import dev.chorusbot.core.EventSink;
@@ -30,6 +31,7 @@ import java.util.Set;
  * bot.run();
  * }</pre>
  */
+@Api(Api.Status.STABLE)
 public final class TelegramAdapter extends TelegramAccountAdapter implements PushAdapter {
     /** The platform id {@code telegram}; both Telegram adapters report it. */
     public static final Platform PLATFORM = Platform.of("telegram");

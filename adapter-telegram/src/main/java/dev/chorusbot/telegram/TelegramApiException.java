@@ -1,5 +1,6 @@
 package dev.chorusbot.telegram;
 
+import dev.chorusbot.core.Api;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -9,6 +10,7 @@ import java.util.OptionalInt;
  * and {@code migrate_to_chat_id}; {@link #code()} is the {@code error_code} as text and
  * {@link #reason()} the {@code description}. Never contains the bot token.
  */
+@Api(Api.Status.STABLE)
 public final class TelegramApiException extends TelegramException {
     /** Telegram's {@code error_code}. */
     private final int errorCode;

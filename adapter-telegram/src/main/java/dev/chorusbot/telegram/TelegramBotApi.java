@@ -3,6 +3,7 @@ package dev.chorusbot.telegram;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chorusbot.core.Api;
 import dev.chorusbot.json.JsonTrees;
 import dev.chorusbot.telegram.internal.ApiTransport;
 import dev.chorusbot.telegram.internal.UpdateReader;
@@ -25,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
  * TelegramUser me = api.getMe().join();
  * }</pre>
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class TelegramBotApi {
     private final ApiTransport transport;
 

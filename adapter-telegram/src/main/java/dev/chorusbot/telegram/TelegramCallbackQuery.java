@@ -1,5 +1,6 @@
 package dev.chorusbot.telegram;
 
+import dev.chorusbot.core.Api;
 import java.util.Optional;
 
 /**
@@ -11,5 +12,6 @@ import java.util.Optional;
  * @param inlineMessageId the inline message carrying the button, for inline-mode messages
  * @param data the button's {@code callback_data}, if any
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record TelegramCallbackQuery(String id, TelegramUser from, Optional<TelegramMessage> message,
         Optional<String> inlineMessageId, Optional<String> data) {}

@@ -1,5 +1,6 @@
 package dev.chorusbot.telegram;
 
+import dev.chorusbot.core.Api;
 import java.util.Optional;
 
 /**
@@ -11,4 +12,5 @@ import java.util.Optional;
  * @param username the public username, if any
  * @param isForum whether the supergroup has forum topics
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record TelegramChat(long id, String type, String title, Optional<String> username, boolean isForum) {}

@@ -1,5 +1,7 @@
 package dev.chorusbot.telegram;
 
+import dev.chorusbot.core.Api;
+
 /**
  * A member of a chat with their status (the Bot API's {@code ChatMember}), as getChatAdministrators
  * returns them.
@@ -8,4 +10,5 @@ package dev.chorusbot.telegram;
  *     {@code left} or {@code kicked}
  * @param user the member
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record TelegramChatMember(String status, TelegramUser user) {}

@@ -1,6 +1,7 @@
 package dev.chorusbot.telegram;
 
 import dev.chorusbot.core.Adapter;
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.ConfigurationException;
 import dev.chorusbot.core.config.ConfigProblems;
 import java.net.URI;
@@ -29,6 +30,7 @@ import java.util.regex.Pattern;
  *
  * <p>{@link #toString()} never shows the token or the webhook secret.
  */
+@Api(Api.Status.STABLE)
 public final class TelegramConfig {
     /** The public Bot API server. */
     public static final URI DEFAULT_API_URL = URI.create("https://api.telegram.org");

@@ -1,5 +1,7 @@
 package dev.chorusbot.telegram;
 
+import dev.chorusbot.core.Api;
+
 /**
  * A special part of a message text (the Bot API's {@code MessageEntity}): a command, a mention, a
  * link. Offsets and lengths count UTF-16 code units, as Java strings do.
@@ -8,6 +10,7 @@ package dev.chorusbot.telegram;
  * @param offset where it starts, in UTF-16 code units
  * @param length how long it is, in UTF-16 code units
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record TelegramEntity(String type, int offset, int length) {
 
     /**

@@ -1,5 +1,6 @@
 package dev.chorusbot.telegram;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.PlatformException;
 
 /**
@@ -7,6 +8,7 @@ import dev.chorusbot.core.PlatformException;
  * {@code "ok": false}) and {@link TelegramNetworkException} (no Bot API answer at all). Like every
  * {@link PlatformException} it carries the platform's code and reason and never the bot token.
  */
+@Api(Api.Status.STABLE)
 public abstract class TelegramException extends PlatformException {
     /** The Bot API method that failed. */
     private final String method;

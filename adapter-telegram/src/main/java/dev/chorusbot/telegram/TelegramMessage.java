@@ -1,5 +1,6 @@
 package dev.chorusbot.telegram;
 
+import dev.chorusbot.core.Api;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param entities the entities of the text (or caption)
  * @param replyToMessageId the message it answers, if any
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record TelegramMessage(long messageId, Optional<Long> messageThreadId, boolean isTopicMessage,
         Optional<TelegramUser> from, Optional<TelegramChat> senderChat, TelegramChat chat, long date,
         Optional<Long> editDate, String text, List<TelegramEntity> entities, Optional<Long> replyToMessageId) {

@@ -1,11 +1,14 @@
 package dev.chorusbot.telegram;
 
+import dev.chorusbot.core.Api;
+
 /**
  * The Bot API could not be reached or answered something that is not a Bot API answer: a refused
  * or dropped connection, a timeout, a proxy's error page. The message names the method and the
  * cause, never the URL (it holds the bot token). It has no {@link #code()}; {@link #reason()} is
  * what went wrong.
  */
+@Api(Api.Status.STABLE)
 public final class TelegramNetworkException extends TelegramException {
     /**
      * A failure of {@code method} described by {@code message} (already free of the token).

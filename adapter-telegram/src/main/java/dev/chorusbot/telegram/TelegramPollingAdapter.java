@@ -1,5 +1,6 @@
 package dev.chorusbot.telegram;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.Capabilities;
 import dev.chorusbot.core.ConfigurationException;
 import dev.chorusbot.core.EventSink;
@@ -20,6 +21,7 @@ import java.util.Map;
  *     .build().run();
  * }</pre>
  */
+@Api(Api.Status.STABLE)
 public final class TelegramPollingAdapter extends TelegramAccountAdapter implements PullAdapter {
     /** The platform id {@code telegram}, the same as {@link TelegramAdapter#PLATFORM}. */
     public static final Platform PLATFORM = TelegramAdapter.PLATFORM;

@@ -1,5 +1,7 @@
 package dev.chorusbot.telegram;
 
+import dev.chorusbot.core.Api;
+
 /**
  * Telegram refused what an adapter needs to run, so the adapter stops instead of retrying: a
  * rejected token (401 or 404), long polling while a webhook is set or while another instance polls
@@ -8,6 +10,7 @@ package dev.chorusbot.telegram;
  * {@code Bot.run()} reports it as the cause of an {@code AdapterStoppedException}. Never contains
  * the bot token.
  */
+@Api(Api.Status.STABLE)
 public final class TelegramRefusedException extends TelegramException {
     /**
      * A refusal of {@code method}.

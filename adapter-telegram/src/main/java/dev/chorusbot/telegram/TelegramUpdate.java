@@ -1,6 +1,7 @@
 package dev.chorusbot.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.chorusbot.core.Api;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param callbackQuery the payload when it is a {@code callback_query}
  * @param json the whole update as Telegram sent it, with every field, including new ones
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record TelegramUpdate(long updateId, String kind, Optional<TelegramMessage> message,
         Optional<TelegramCallbackQuery> callbackQuery, JsonNode json) {
 

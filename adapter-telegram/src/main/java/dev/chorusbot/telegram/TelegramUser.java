@@ -1,5 +1,6 @@
 package dev.chorusbot.telegram;
 
+import dev.chorusbot.core.Api;
 import java.util.Optional;
 
 /**
@@ -11,6 +12,7 @@ import java.util.Optional;
  * @param lastName the last name, if set
  * @param username the username without {@code @}, if set
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record TelegramUser(long id, boolean isBot, String firstName, Optional<String> lastName,
         Optional<String> username) {
 

@@ -1,5 +1,6 @@
 package dev.chorusbot.twitch;
 
+import dev.chorusbot.core.Api;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +26,7 @@ import java.util.Objects;
  * @param command the command in upper case ({@code PRIVMSG}) or a three-digit numeric ({@code 001})
  * @param params the parameters; the trailing one (after {@code " :"}) is the last and may contain spaces
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record IrcMessage(IrcTags tags, String source, String command, List<String> params) {
     /**
      * Validates and copies the components.

@@ -1,5 +1,6 @@
 package dev.chorusbot.twitch;
 
+import dev.chorusbot.core.Api;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * <p>Parsing only records where each tag starts; values are unescaped when asked for, which keeps
  * reading a chat line cheap when a bot looks at three of its twenty tags.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class IrcTags {
     private static final IrcTags NONE = new IrcTags("", 0, 0, new int[0], 0);
 

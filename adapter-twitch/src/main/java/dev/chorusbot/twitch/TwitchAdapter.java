@@ -1,6 +1,7 @@
 package dev.chorusbot.twitch;
 
 import dev.chorusbot.core.Adapter;
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.Capabilities;
 import dev.chorusbot.core.EventSink;
 import dev.chorusbot.core.Handled;
@@ -39,6 +40,7 @@ import org.slf4j.LoggerFactory;
  * command are threaded under it. When Twitch refuses the token the adapter stops and reports a
  * {@link TwitchLoginException}.
  */
+@Api(Api.Status.STABLE)
 public final class TwitchAdapter implements PullAdapter {
     private static final Logger log = LoggerFactory.getLogger(TwitchAdapter.class);
 

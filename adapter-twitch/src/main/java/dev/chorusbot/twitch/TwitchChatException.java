@@ -1,11 +1,14 @@
 package dev.chorusbot.twitch;
 
+import dev.chorusbot.core.Api;
+
 /**
  * Twitch chat refused what the bot asked of a channel over IRC: a message to a channel Twitch
  * did not let the bot join (suspended or unknown: {@code msg_channel_suspended}, or no answer to
  * the JOIN at all). {@link #code()} is Twitch's {@code msg-id} (empty when Twitch said nothing) and
  * {@link #reason()} its NOTICE text, or what the adapter observed.
  */
+@Api(Api.Status.STABLE)
 public final class TwitchChatException extends TwitchException {
     /** The channel's login. */
     private final String channel;

@@ -7,6 +7,7 @@ import static dev.chorusbot.twitch.internal.ConfigChecks.notNegative;
 import static dev.chorusbot.twitch.internal.ConfigChecks.positive;
 import static dev.chorusbot.twitch.internal.ConfigChecks.printable;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.ConfigurationException;
 import dev.chorusbot.core.config.ConfigProblems;
 import dev.chorusbot.core.config.Env;
@@ -37,6 +38,7 @@ import javax.net.ssl.SSLContext;
  *
  * <p>{@link #toString()} never shows the token.
  */
+@Api(Api.Status.STABLE)
 public final class TwitchConfig {
     /** Twitch's IRC-over-WebSocket endpoint with TLS (https://dev.twitch.tv/docs/chat/irc/). */
     public static final URI DEFAULT_SERVER = URI.create("wss://irc-ws.chat.twitch.tv:443");

@@ -1,5 +1,6 @@
 package dev.chorusbot.twitch;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.PlatformException;
 
 /**
@@ -8,6 +9,7 @@ import dev.chorusbot.core.PlatformException;
  * API ({@code TwitchApiException} and its kinds). Like every {@link PlatformException} it carries
  * Twitch's code and reason and never a token or secret.
  */
+@Api(Api.Status.STABLE)
 public abstract class TwitchException extends PlatformException {
     /**
      * A failure with Twitch's {@code code} and {@code reason}.

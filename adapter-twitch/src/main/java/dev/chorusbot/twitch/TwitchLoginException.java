@@ -1,11 +1,14 @@
 package dev.chorusbot.twitch;
 
+import dev.chorusbot.core.Api;
+
 /**
  * Twitch refused to log the bot in ({@code Login authentication failed} or {@code Improperly
  * formatted auth}). The adapter stops instead of retrying: the same token would be refused again. The
  * message names {@code TWITCH_OAUTH_TOKEN} and never contains the token. {@link #reason()} is
  * Twitch's NOTICE text; Twitch gives such a NOTICE no {@code msg-id}, so {@link #code()} is empty.
  */
+@Api(Api.Status.STABLE)
 public final class TwitchLoginException extends TwitchException {
     /**
      * An exception for the refusal {@code notice} (Twitch's NOTICE text) of {@code login}'s login.

@@ -1,5 +1,6 @@
 package dev.chorusbot.twitch;
 
+import dev.chorusbot.core.Api;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,6 +32,7 @@ import java.util.Optional;
  * @param emotes the emotes in {@code text}, as code-point ranges
  * @param replyParent the message this one replies to, if any
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record TwitchMessage(
         IrcMessage irc,
         String channel,

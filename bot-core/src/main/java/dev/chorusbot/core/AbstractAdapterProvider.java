@@ -18,6 +18,7 @@ import java.util.Objects;
  * }
  * }</pre>
  */
+@Api(Api.Status.EXPERIMENTAL)
 public abstract class AbstractAdapterProvider implements AdapterProvider {
     private final String variable;
     private final Platform platform;

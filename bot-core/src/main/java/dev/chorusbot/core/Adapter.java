@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
  * any thread; at shutdown {@link #stopReceiving()}, then (after in-flight events are handled)
  * {@link #close()}.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public interface Adapter {
 
     /**

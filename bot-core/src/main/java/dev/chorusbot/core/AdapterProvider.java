@@ -26,6 +26,7 @@ import java.util.Optional;
  * }
  * }</pre>
  */
+@Api(Api.Status.EXPERIMENTAL)
 public interface AdapterProvider {
 
     /**

@@ -4,6 +4,7 @@ package dev.chorusbot.core;
  * Thrown by {@link Bot#run()} when an adapter stopped because of a failure it could not recover
  * from, such as a rejected token. The message is the adapter's one-sentence explanation.
  */
+@Api(Api.Status.STABLE)
 public class AdapterStoppedException extends RuntimeException {
     /** The id of the platform whose adapter stopped; part of the serialized form. */
     private final String platformId;

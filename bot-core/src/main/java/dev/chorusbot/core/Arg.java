@@ -13,6 +13,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
+@Api(Api.Status.STABLE)
 public @interface Arg {
 
     /**

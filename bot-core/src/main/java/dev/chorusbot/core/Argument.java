@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  *
  * @param <T> the Java type the argument is parsed to
  */
+@Api(Api.Status.STABLE)
 public final class Argument<T> {
 
     /** The kinds of argument Chorus can parse. */

@@ -14,6 +14,7 @@ import java.util.Optional;
  * int times = ctx.args().integer("times");
  * }</pre>
  */
+@Api(Api.Status.STABLE)
 public final class Arguments {
     private static final Arguments EMPTY = new Arguments(Map.of());
 

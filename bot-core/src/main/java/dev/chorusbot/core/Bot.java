@@ -46,6 +46,7 @@ import org.slf4j.LoggerFactory;
  * threads where the JVM has them (Java 21+) or a bounded pool otherwise. {@link #stop()} stops
  * taking events, lets those in flight finish and be answered, then closes the adapters.
  */
+@Api(Api.Status.STABLE)
 public final class Bot {
     private static final Logger log = LoggerFactory.getLogger(Bot.class);
 

@@ -26,6 +26,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
+@Api(Api.Status.STABLE)
 public @interface BotCommand {
 
     /**

@@ -40,6 +40,7 @@ import java.util.ServiceLoader;
  * <p>The state store is the next thing chosen here: it will come from {@code CHORUS_STATE}. Until
  * then the store is the builder's {@link Bot.Builder#stateStore} or the in-memory default.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class BotEnvironment {
     /** The port of the one embedded webhook server, in a process. */
     public static final String PORT = "CHORUS_WEBHOOK_PORT";

@@ -14,6 +14,7 @@ import java.time.Duration;
  * are called on the adapters' and the webhook host's threads, several at once: implementations
  * must be thread-safe and quick, and must not throw (what they throw is logged and dropped).
  */
+@Api(Api.Status.EXPERIMENTAL)
 public interface BotObserver {
     /** An observer that records nothing. */
     BotObserver NONE = new BotObserver() {};

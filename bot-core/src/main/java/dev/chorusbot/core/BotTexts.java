@@ -13,6 +13,7 @@ import static dev.chorusbot.core.internal.Checks.notNull;
  * @param usageError when the arguments do not parse
  * @param apology when a handler failed
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record BotTexts(String notAllowed, String cooldown, String usageError, String apology) {
 
     /** The English defaults. */

@@ -10,6 +10,7 @@ import static dev.chorusbot.core.internal.Checks.notBlank;
  * @param label what the button shows
  * @param data the command line it runs, without prefix
  */
+@Api(Api.Status.STABLE)
 public record Button(String label, String data) {
 
     /**

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param time when the press was received
  * @param raw the platform's own object
  */
+@Api(Api.Status.STABLE)
 public record ButtonPress(
         Platform platform,
         String id,

@@ -17,6 +17,7 @@ import java.util.Set;
  * @param multiline whether a message may contain line breaks; if not, lines are joined
  * @param addressing whether commands may name the bot ({@code /hello@my_bot}, Telegram)
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record Capabilities(
         boolean buttons,
         int maxTextLength,

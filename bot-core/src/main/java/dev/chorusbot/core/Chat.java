@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param title the chat's title, or an empty string
  * @param threadId the thread or forum topic inside the chat, if any (Telegram's message_thread_id)
  */
+@Api(Api.Status.STABLE)
 public record Chat(String id, Kind kind, String title, Optional<String> threadId) {
 
     /** What sort of conversation a chat is. */

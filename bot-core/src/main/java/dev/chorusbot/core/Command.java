@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
  * <p>A command is checked when the bot is built: a bad name, a clash with another command's name
  * or alias, a missing handler or a misplaced argument is reported there, all problems at once.
  */
+@Api(Api.Status.STABLE)
 public final class Command {
     private final String name;
     private final List<String> aliases;

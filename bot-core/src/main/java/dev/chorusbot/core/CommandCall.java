@@ -10,6 +10,7 @@ import static dev.chorusbot.core.internal.Checks.notNull;
  * @param prefix the prefix the user typed ({@code !}, {@code /}); for a button, the platform's first
  * @param rawArguments the text after the name, as typed, without leading white space
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record CommandCall(Command command, String invokedName, String prefix, String rawArguments) {
 
     /**

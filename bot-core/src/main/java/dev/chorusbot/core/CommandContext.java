@@ -11,6 +11,7 @@ import java.util.Optional;
  * ctx -> Reply.text("hello " + ctx.sender().displayName() + "!")
  * }</pre>
  */
+@Api(Api.Status.STABLE)
 public interface CommandContext {
 
     /**

@@ -8,6 +8,7 @@ package dev.chorusbot.core;
  * }</pre>
  */
 @FunctionalInterface
+@Api(Api.Status.STABLE)
 public interface CommandHandler {
 
     /**

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Thread-safe and cheap: counters are {@link LongAdder}s, so handlers on many threads do not
  * contend.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class CommandMetrics implements Middleware {
     private final LongAdder events = new LongAdder();
     private final LongAdder failures = new LongAdder();

@@ -6,6 +6,7 @@ import java.util.List;
  * Thrown when a bot or adapter is configured wrongly. Lists every problem found, not only the first,
  * each as one sentence; never contains a token or secret.
  */
+@Api(Api.Status.STABLE)
 public class ConfigurationException extends RuntimeException {
     /** The problems, one sentence each; part of the serialized form. */
     private final List<String> problems;

@@ -5,6 +5,7 @@ package dev.chorusbot.core;
  * {@code my_chat_member}. A reply is sent to the event's chat, when it has one.
  */
 @FunctionalInterface
+@Api(Api.Status.STABLE)
 public interface EventHandler {
 
     /**

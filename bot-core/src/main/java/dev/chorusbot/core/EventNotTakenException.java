@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
  *
  * <p>It is a {@link RejectedExecutionException}, the JDK's word for work an executor refused.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class EventNotTakenException extends RejectedExecutionException {
 
     /**

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
  * How an adapter hands events to the bot. Implemented by the bot; adapters receive it in
  * {@link Adapter#start(EventSink)}.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public interface EventSink {
 
     /**

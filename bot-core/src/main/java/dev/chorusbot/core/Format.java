@@ -5,6 +5,7 @@ package dev.chorusbot.core;
  * {@link Capabilities}; a reply in a format the platform lacks is sent as plain text with its
  * markup removed.
  */
+@Api(Api.Status.STABLE)
 public enum Format {
     /** Text as it is; nothing is interpreted. */
     PLAIN,

@@ -11,6 +11,7 @@ import java.util.List;
  * @param event the event that was handled
  * @param outbound the messages to send; empty when nothing is to be answered
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record Handled(InboundEvent event, List<Outbound> outbound) {
 
     /**

@@ -21,6 +21,7 @@ import java.util.TreeSet;
  * is evicted.
  * State does not survive a restart and is not shared between processes.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class InMemoryStateStore implements StateStore {
     private static final long FOREVER = Long.MAX_VALUE;
 

@@ -9,6 +9,7 @@ import java.util.Optional;
  * <p>Events of one chat are handled in the order the adapter dispatched them; events of different
  * chats are handled in parallel. {@link #orderingKey()} says which chat an event belongs to.
  */
+@Api(Api.Status.STABLE)
 public sealed interface InboundEvent permits Message, ButtonPress, PlatformEvent {
 
     /**

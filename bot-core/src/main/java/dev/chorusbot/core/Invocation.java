@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param clock the bot's clock (its scheduler's wall clock)
  * @param texts the sentences the bot answers with
  */
+@Api(Api.Status.STABLE)
 public record Invocation(
         InboundEvent event,
         Optional<CommandCall> command,

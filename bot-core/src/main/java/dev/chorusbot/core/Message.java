@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param replyToId the id of the message this one answers, if any
  * @param raw the platform's own object; see {@link #unwrap(Class)}
  */
+@Api(Api.Status.STABLE)
 public record Message(
         Platform platform,
         String id,

@@ -9,6 +9,7 @@ package dev.chorusbot.core;
  * }</pre>
  */
 @FunctionalInterface
+@Api(Api.Status.STABLE)
 public interface MessageHandler {
 
     /**

@@ -17,6 +17,7 @@ package dev.chorusbot.core;
  * handler.
  */
 @FunctionalInterface
+@Api(Api.Status.STABLE)
 public interface Middleware {
 
     /**

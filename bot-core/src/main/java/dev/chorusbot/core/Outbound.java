@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param buttons rows of buttons, empty where the platform has none
  * @param replyToId the message to thread this one under, if any
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record Outbound(
         Chat chat, String text, Format format, List<List<Button>> buttons, Optional<String> replyToId) {
 

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  *
  * @param id lower-case letters, digits, {@code -} and {@code _}; 1 to 32 characters
  */
+@Api(Api.Status.STABLE)
 public record Platform(String id) {
     private static final Pattern ID = Pattern.compile("[a-z0-9_-]{1,32}");
 

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param sender the user it concerns, if any
  * @param raw the platform's own object
  */
+@Api(Api.Status.STABLE)
 public record PlatformEvent(
         Platform platform, String type, String id, Optional<Chat> chat, Optional<User> sender, Object raw)
         implements InboundEvent {

@@ -17,6 +17,7 @@ import java.util.Objects;
  * });
  * }</pre>
  */
+@Api(Api.Status.STABLE)
 public abstract class PlatformException extends RuntimeException {
     /** The platform's id; part of the serialized form. */
     private final String platformId;

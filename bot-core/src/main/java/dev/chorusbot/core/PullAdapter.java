@@ -8,4 +8,5 @@ package dev.chorusbot.core;
  * pulls nor receives webhooks (one that only sends) runs anywhere. When it can no longer read (end
  * of input, a rejected login) it reports that through {@link EventSink#stopped(Adapter, Throwable)}.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public interface PullAdapter extends Adapter {}

@@ -8,6 +8,7 @@ import dev.chorusbot.core.webhook.WebhookEndpoint;
  * a separate choice: the embedded {@code WebhookServer}, a serverless function, or a server the
  * user already runs.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public interface PushAdapter extends Adapter {
 
     /**

@@ -15,6 +15,7 @@ import java.util.List;
  * return Reply.text("You rolled 7").withButtons(Button.of("Roll again", "roll 2d6"));
  * }</pre>
  */
+@Api(Api.Status.STABLE)
 public sealed interface Reply permits Reply.Text, Reply.Many, Reply.None {
 
     /**

@@ -8,6 +8,7 @@ package dev.chorusbot.core;
  * <p>Roles are ranked: a command that requires a role may be run by anyone holding that role or a
  * higher one ({@code OWNER > MODERATOR > VIP > SUBSCRIBER > EVERYONE}).
  */
+@Api(Api.Status.STABLE)
 public enum Role {
     /** Any user. Every user has this role. */
     EVERYONE,

@@ -34,6 +34,7 @@ import java.util.Optional;
  * ({@code chorus:jobs}, …). Scores are exact up to 2<sup>53</sup> (a shared store may keep them as
  * doubles), which epoch milliseconds are.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public interface StateStore {
 
     /**

@@ -10,6 +10,7 @@ package dev.chorusbot.core;
  * }
  * }</pre>
  */
+@Api(Api.Status.STABLE)
 public class UsageException extends RuntimeException {
 
     /**

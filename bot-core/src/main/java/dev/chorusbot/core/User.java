@@ -14,6 +14,7 @@ import java.util.Set;
  * @param displayName the name to address the user by
  * @param roles the user's roles; always contains {@link Role#EVERYONE}
  */
+@Api(Api.Status.STABLE)
 public record User(String id, String login, String displayName, Set<Role> roles) {
 
     /**

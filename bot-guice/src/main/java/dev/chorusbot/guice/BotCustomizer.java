@@ -1,9 +1,11 @@
 package dev.chorusbot.guice;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.Bot;
 
 /** Adjusts the {@link Bot.Builder} before {@link ChorusModule} builds the bot. */
 @FunctionalInterface
+@Api(Api.Status.STABLE)
 public interface BotCustomizer {
 
     /**

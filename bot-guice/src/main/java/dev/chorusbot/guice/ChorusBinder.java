@@ -3,6 +3,7 @@ package dev.chorusbot.guice;
 import com.google.inject.Binder;
 import com.google.inject.multibindings.Multibinder;
 import dev.chorusbot.core.Adapter;
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.Command;
 import dev.chorusbot.core.Middleware;
 import jakarta.inject.Provider;
@@ -13,6 +14,7 @@ import java.util.Objects;
  * {@link dev.chorusbot.core.Bot} that {@link ChorusModule} builds. Every module may contribute;
  * Guice's {@link Multibinder} collects the contributions.
  */
+@Api(Api.Status.STABLE)
 public final class ChorusBinder {
     private final Binder binder;
 

@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.chorusbot.core.Adapter;
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.Bot;
 import dev.chorusbot.core.Command;
 import dev.chorusbot.core.Middleware;
@@ -34,6 +35,7 @@ import java.util.Set;
  * in-memory default; {@link BotCustomizer}s adjust the rest of the builder (prefixes, texts, the
  * embedded webhook server).
  */
+@Api(Api.Status.STABLE)
 public final class ChorusModule extends AbstractModule {
 
     @Override

@@ -1,5 +1,6 @@
 package dev.chorusbot.guice;
 
+import dev.chorusbot.core.Api;
 import jakarta.inject.Qualifier;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -15,4 +16,5 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD})
+@Api(Api.Status.STABLE)
 public @interface CommandObject {}

@@ -1,6 +1,7 @@
 package dev.chorusbot.micrometer;
 
 import dev.chorusbot.core.Adapter;
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.Bot;
 import dev.chorusbot.core.BotObserver;
 import dev.chorusbot.core.ButtonPress;
@@ -57,6 +58,7 @@ import java.util.Objects;
  * </table>
  * Prometheus shows counters with {@code _total} and timers in seconds, as Micrometer names them.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class ChorusMetrics implements Middleware, BotObserver {
     private final MeterRegistry registry;
 

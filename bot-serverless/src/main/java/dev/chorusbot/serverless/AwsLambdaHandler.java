@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.webhook.WebhookResponse;
 import dev.chorusbot.json.JsonTrees;
 import dev.chorusbot.serverless.internal.AwsHttpEvents;
@@ -32,6 +33,7 @@ import java.time.Duration;
  * handler, which is during the function's initialisation phase, so the first invocation does not
  * pay for it; a configuration problem then fails the initialisation with one clear sentence.
  */
+@Api(Api.Status.STABLE)
 public class AwsLambdaHandler implements RequestStreamHandler {
     private final ServerlessBot bot;
 

@@ -1,5 +1,6 @@
 package dev.chorusbot.serverless;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.Bot;
 
 /**
@@ -28,6 +29,7 @@ import dev.chorusbot.core.Bot;
  * #ENVIRONMENT_VARIABLE} names the one to use.
  */
 @FunctionalInterface
+@Api(Api.Status.STABLE)
 public interface BotFactory {
 
     /** The environment variable that picks one factory class when several are registered. */

@@ -3,6 +3,7 @@ package dev.chorusbot.serverless;
 import com.google.cloud.functions.HttpFunction;
 import com.google.cloud.functions.HttpRequest;
 import com.google.cloud.functions.HttpResponse;
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.webhook.WebhookRequest;
 import dev.chorusbot.core.webhook.WebhookResponse;
 import dev.chorusbot.core.webhook.WebhookRoutes;
@@ -32,6 +33,7 @@ import java.util.concurrent.TimeoutException;
  * <p>The bot is built and started when the framework creates this function; see {@link
  * ServerlessBot}.
  */
+@Api(Api.Status.STABLE)
 public class GoogleFunctionHandler implements HttpFunction {
     /** How long a failed answer's fallback (its reply sent through the API) is waited for. */
     private static final Duration FALLBACK_WAIT = Duration.ofSeconds(10);

@@ -1,6 +1,7 @@
 package dev.chorusbot.serverless;
 
 import dev.chorusbot.core.Adapter;
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.Bot;
 import dev.chorusbot.core.ConfigurationException;
 import dev.chorusbot.core.PullAdapter;
@@ -34,6 +35,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: the bot is built under a lock by the first caller; later callers share it. A
  * failed build is not remembered, so the next invocation tries again and reports the same cause.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class ServerlessBot {
     private static final Logger log = LoggerFactory.getLogger(ServerlessBot.class);
     private static final Object SHARED_LOCK = new Object();

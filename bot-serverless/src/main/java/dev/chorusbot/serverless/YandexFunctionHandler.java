@@ -1,5 +1,6 @@
 package dev.chorusbot.serverless;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.webhook.WebhookRequest;
 import dev.chorusbot.core.webhook.WebhookResponse;
 import dev.chorusbot.serverless.internal.YandexHttpEvents;
@@ -17,6 +18,7 @@ import java.util.function.Function;
  * <p>The bot is built and started when the runtime creates this handler; see {@link
  * ServerlessBot}.
  */
+@Api(Api.Status.STABLE)
 public class YandexFunctionHandler implements Function<Map<String, Object>, Map<String, Object>> {
     private final ServerlessBot bot;
 

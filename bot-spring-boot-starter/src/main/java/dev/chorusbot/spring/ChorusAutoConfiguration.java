@@ -1,6 +1,7 @@
 package dev.chorusbot.spring;
 
 import dev.chorusbot.core.Adapter;
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.Bot;
 import dev.chorusbot.core.BotCommand;
 import dev.chorusbot.core.Command;
@@ -52,6 +53,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 @ConditionalOnClass(Bot.class)
 @ConditionalOnProperty(prefix = "chorus", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ChorusProperties.class)
+@Api(Api.Status.EXPERIMENTAL)
 public class ChorusAutoConfiguration {
     private static final Set<String> SWITCHES = Set.of("TELEGRAM_BOT_TOKEN", "TWITCH_USERNAME", "TWITCH_CLIENT_ID");
 

@@ -1,5 +1,6 @@
 package dev.chorusbot.spring;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.Bot;
 
 /**
@@ -7,6 +8,7 @@ import dev.chorusbot.core.Bot;
  * application's beans: prefixes, texts, services, handlers for text and events.
  */
 @FunctionalInterface
+@Api(Api.Status.EXPERIMENTAL)
 public interface ChorusBotCustomizer {
     /**
      * Adjusts the builder.

@@ -1,6 +1,7 @@
 package dev.chorusbot.spring;
 
 import dev.chorusbot.core.Adapter;
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.Bot;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -13,6 +14,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * {@code /actuator/health} as {@code chorus}; add it to the readiness group with
  * {@code management.endpoint.health.group.readiness.include=readinessState,chorus}.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class ChorusHealthIndicator implements HealthIndicator {
     private final Bot bot;
 

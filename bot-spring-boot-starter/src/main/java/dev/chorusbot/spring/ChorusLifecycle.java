@@ -1,5 +1,6 @@
 package dev.chorusbot.spring;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.Bot;
 import org.springframework.context.SmartLifecycle;
 
@@ -9,6 +10,7 @@ import org.springframework.context.SmartLifecycle;
  * when the webhooks can be answered, and it stops, draining in-flight events, before the server
  * does.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class ChorusLifecycle implements SmartLifecycle {
     private final Bot bot;
     private volatile boolean running;

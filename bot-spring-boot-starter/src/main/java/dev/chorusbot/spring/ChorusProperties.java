@@ -1,5 +1,6 @@
 package dev.chorusbot.spring;
 
+import dev.chorusbot.core.Api;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * ({@code server.port}).
  */
 @ConfigurationProperties("chorus")
+@Api(Api.Status.EXPERIMENTAL)
 public class ChorusProperties {
     private static final Pattern VARIABLE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chorusbot.core.Api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,6 +32,7 @@ import java.util.Map;
  * {@code src/test/resources/} of the module under test instead of comparing; review the change
  * with {@code git diff} before committing it.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class Golden {
     /** The system property that makes the assertions write the golden files instead. */
     public static final String UPDATE_PROPERTY = "chorus.golden.update";

@@ -1,5 +1,6 @@
 package dev.chorusbot.testkit;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.Capabilities;
 import dev.chorusbot.core.EventSink;
 import dev.chorusbot.core.Handled;
@@ -21,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
  * so one command set can be checked as Telegram (buttons, 4096 characters) or Twitch (single line,
  * 500 characters) would render it.
  */
+@Api(Api.Status.STABLE)
 public final class InMemoryAdapter implements PullAdapter {
     private final Platform platform;
     private final Capabilities capabilities;

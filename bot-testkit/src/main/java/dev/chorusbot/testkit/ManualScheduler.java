@@ -1,5 +1,6 @@
 package dev.chorusbot.testkit;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.time.ScheduledTask;
 import dev.chorusbot.core.time.Scheduler;
 import java.time.Duration;
@@ -29,6 +30,7 @@ import java.util.PriorityQueue;
  * {@link #awaitPendingTasks} let the test wait (in real time, with a deadline) until the bot's
  * threads got there. The wall clock and the monotonic clock move together.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class ManualScheduler implements Scheduler {
     private static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
 

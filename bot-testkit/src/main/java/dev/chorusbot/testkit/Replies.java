@@ -1,5 +1,6 @@
 package dev.chorusbot.testkit;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.Button;
 import dev.chorusbot.core.Outbound;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.stream.Collectors;
  * bot.send("!hello").assertReply("hello Viktor!");
  * }</pre>
  */
+@Api(Api.Status.STABLE)
 public final class Replies {
     private final String sent;
     private final List<Outbound> outbound;

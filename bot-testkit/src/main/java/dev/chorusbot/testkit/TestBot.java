@@ -1,5 +1,6 @@
 package dev.chorusbot.testkit;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.Bot;
 import dev.chorusbot.core.Button;
 import dev.chorusbot.core.ButtonPress;
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The default sender is Viktor (id {@code 1}, login {@code viktor}), with no special roles, in a
  * group chat {@code test-chat}.
  */
+@Api(Api.Status.STABLE)
 public final class TestBot implements AutoCloseable {
     /** The default sender. */
     public static final User VIKTOR = User.of("1", "viktor", "Viktor");

@@ -1,10 +1,13 @@
 package dev.chorusbot.twitch.eventsub;
 
+import dev.chorusbot.core.Api;
+
 /**
  * Twitch's OAuth server refused the application's client credentials: the fault is
  * {@code TWITCH_CLIENT_ID} or {@code TWITCH_CLIENT_SECRET}, not a channel's or the bot's
  * authorization. Catch it to tell the two apart; it is a {@link TwitchApiException}.
  */
+@Api(Api.Status.STABLE)
 public final class AppTokenRefusedException extends TwitchApiException {
     /**
      * A refusal with Twitch's status and message.

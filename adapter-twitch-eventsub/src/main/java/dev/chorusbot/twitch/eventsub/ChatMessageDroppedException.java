@@ -1,5 +1,6 @@
 package dev.chorusbot.twitch.eventsub;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.twitch.TwitchException;
 
 /**
@@ -9,6 +10,7 @@ import dev.chorusbot.twitch.TwitchException;
  * {@link #code()} is {@code drop_reason.code}, {@link #reason()} {@code drop_reason.message}; both
  * empty when Twitch sent none.
  */
+@Api(Api.Status.STABLE)
 public class ChatMessageDroppedException extends TwitchException {
     /** The channel login the message was meant for. */
     private final String channel;

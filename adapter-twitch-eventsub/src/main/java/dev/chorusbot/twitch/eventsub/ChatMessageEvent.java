@@ -2,6 +2,7 @@ package dev.chorusbot.twitch.eventsub;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.chorusbot.core.Api;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -33,6 +34,7 @@ import java.util.OptionalInt;
  * @param channelPointsCustomRewardId the channel points reward redeemed with it, if any
  * @param notification the delivery that carried the event
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record ChatMessageEvent(
         String broadcasterUserId,
         String broadcasterUserLogin,

@@ -1,5 +1,6 @@
 package dev.chorusbot.twitch.eventsub;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.ConfigurationException;
 import dev.chorusbot.core.time.Scheduler;
 import dev.chorusbot.twitch.eventsub.internal.HelixApi;
@@ -25,6 +26,7 @@ import java.util.Set;
  *
  * <p>Calls block; failures are thrown as {@link TwitchApiException} with Twitch's own message.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class ChatSubscriptions {
     private static final Set<String> ACTIVE = Set.of("enabled", "webhook_callback_verification_pending");
 

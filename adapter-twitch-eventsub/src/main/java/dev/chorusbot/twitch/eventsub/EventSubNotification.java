@@ -2,6 +2,7 @@ package dev.chorusbot.twitch.eventsub;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.chorusbot.core.Api;
 import java.time.Instant;
 
 /**
@@ -15,6 +16,7 @@ import java.time.Instant;
  * @param subscription the subscription the delivery belongs to
  * @param eventJson the {@code event} object as JSON, or {@code null} for a revocation
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record EventSubNotification(
         String messageId, String messageType, Instant sentAt, EventSubSubscription subscription, String eventJson) {
 

@@ -2,6 +2,7 @@ package dev.chorusbot.twitch.eventsub;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.chorusbot.core.Api;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param createdAt when it was created, as Twitch wrote it (RFC 3339), or empty
  * @param cost how much it counts against the application's subscription limit
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record EventSubSubscription(
         String id,
         String status,

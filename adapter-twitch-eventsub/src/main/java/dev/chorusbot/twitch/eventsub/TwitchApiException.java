@@ -1,5 +1,6 @@
 package dev.chorusbot.twitch.eventsub;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.twitch.TwitchException;
 
 /**
@@ -8,6 +9,7 @@ import dev.chorusbot.twitch.TwitchException;
  * status is {@link #code()} (as text) and {@link #status()}, the message {@link #reason()}. Never a
  * token or secret. {@link AppTokenRefusedException} is the kind for refused client credentials.
  */
+@Api(Api.Status.STABLE)
 public class TwitchApiException extends TwitchException {
     /** The HTTP status of the refusal, such as 401. */
     private final int status;

@@ -1,5 +1,6 @@
 package dev.chorusbot.twitch.eventsub;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.Capabilities;
 import dev.chorusbot.core.EventSink;
 import dev.chorusbot.core.Outbound;
@@ -41,6 +42,7 @@ import org.slf4j.LoggerFactory;
  * <p>Subscriptions are made with {@link #subscriptions()} (or {@link TwitchEventSubCli}); when
  * {@code TWITCH_EVENTSUB_CALLBACK} is set, the adapter makes sure they exist when it starts.
  */
+@Api(Api.Status.STABLE)
 public final class TwitchEventSubAdapter implements PushAdapter {
     private static final Logger log = LoggerFactory.getLogger(TwitchEventSubAdapter.class);
 

@@ -1,5 +1,6 @@
 package dev.chorusbot.twitch.eventsub;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.ConfigurationException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,6 +27,7 @@ import java.util.Map;
  * application's when no channel is configured). Exit status: 0 done, 1 Twitch refused, 2 bad usage
  * or configuration.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class TwitchEventSubCli {
     private static final String PENDING = "webhook_callback_verification_pending";
     private static final Duration VERIFICATION_WAIT = Duration.ofSeconds(10);

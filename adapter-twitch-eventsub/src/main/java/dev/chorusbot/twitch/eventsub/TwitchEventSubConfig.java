@@ -7,6 +7,7 @@ import static dev.chorusbot.twitch.internal.ConfigChecks.notNegative;
 import static dev.chorusbot.twitch.internal.ConfigChecks.positive;
 import static dev.chorusbot.twitch.internal.ConfigChecks.printable;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.ConfigurationException;
 import dev.chorusbot.core.config.ConfigProblems;
 import dev.chorusbot.core.config.Env;
@@ -41,6 +42,7 @@ import java.util.regex.Pattern;
  *
  * <p>{@link #toString()} never shows the client secret or the EventSub secret.
  */
+@Api(Api.Status.STABLE)
 public final class TwitchEventSubConfig {
     /** The Helix API's base URL (https://dev.twitch.tv/docs/api/). */
     public static final URI DEFAULT_API_URL = URI.create("https://api.twitch.tv");

@@ -1,5 +1,6 @@
 package dev.chorusbot.core.config;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.ConfigurationException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import java.util.Objects;
  *
  * <p>Not thread-safe: it belongs to one builder.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class ConfigProblems {
     private final Map<String, String> sources;
     private final List<String> problems;

@@ -1,5 +1,6 @@
 package dev.chorusbot.core.config;
 
+import dev.chorusbot.core.Api;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import java.util.regex.Pattern;
  * env.integer("TELEGRAM_WEBHOOK_PORT", "webhookPort").ifPresent(builder::webhookPort);
  * }</pre>
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class Env {
     private static final Pattern AMOUNT = Pattern.compile("([0-9]{1,18})\\s*(ms|s|m|h|d)");
 

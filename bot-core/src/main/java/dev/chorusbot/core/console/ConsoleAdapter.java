@@ -2,6 +2,7 @@ package dev.chorusbot.core.console;
 
 import static dev.chorusbot.core.internal.Checks.notNull;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.Capabilities;
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.EventSink;
@@ -35,6 +36,7 @@ import org.slf4j.LoggerFactory;
  * Bot.builder().command(hello).adapter(new ConsoleAdapter()).build().run();
  * }</pre>
  */
+@Api(Api.Status.STABLE)
 public final class ConsoleAdapter implements PullAdapter {
     private static final Logger log = LoggerFactory.getLogger(ConsoleAdapter.class);
 

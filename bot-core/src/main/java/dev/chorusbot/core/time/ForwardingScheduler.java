@@ -1,5 +1,6 @@
 package dev.chorusbot.core.time;
 
+import dev.chorusbot.core.Api;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -17,6 +18,7 @@ import java.time.Instant;
  * };
  * }</pre>
  */
+@Api(Api.Status.EXPERIMENTAL)
 public abstract class ForwardingScheduler implements Scheduler {
     /** For subclasses only. */
     protected ForwardingScheduler() {

@@ -1,8 +1,11 @@
 package dev.chorusbot.core.time;
 
+import dev.chorusbot.core.Api;
+
 /**
  * A task handed to a {@link Scheduler}: one delayed run, or a repeating one.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public interface ScheduledTask {
 
     /**

@@ -1,5 +1,6 @@
 package dev.chorusbot.core.time;
 
+import dev.chorusbot.core.Api;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import java.util.Objects;
  * reminder.cancel(); // never runs
  * }</pre>
  */
+@Api(Api.Status.EXPERIMENTAL)
 public interface Scheduler {
 
     /**

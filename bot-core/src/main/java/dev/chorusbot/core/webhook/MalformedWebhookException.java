@@ -1,9 +1,12 @@
 package dev.chorusbot.core.webhook;
 
+import dev.chorusbot.core.Api;
+
 /**
  * A genuine webhook request whose body is not what the platform sends: {@link WebhookDispatch}
  * answers it with 400 and the message, {@code Bad Request: <message>}.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class MalformedWebhookException extends Exception {
 
     /**

@@ -2,6 +2,7 @@ package dev.chorusbot.core.webhook;
 
 import static dev.chorusbot.core.internal.Checks.notNull;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.InboundEvent;
 
 /**
@@ -9,6 +10,7 @@ import dev.chorusbot.core.InboundEvent;
  * the platform needs at once without the bot (EventSub's verification challenge, Discord's PONG,
  * 200 for a kind of update the bot does not handle).
  */
+@Api(Api.Status.EXPERIMENTAL)
 public sealed interface WebhookDelivery {
 
     /**

@@ -2,6 +2,7 @@ package dev.chorusbot.core.webhook;
 
 import static dev.chorusbot.core.internal.Checks.notNull;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.EventNotTakenException;
 import dev.chorusbot.core.EventSink;
@@ -64,6 +65,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class WebhookDispatch implements WebhookEndpoint {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatch.class);
 

@@ -1,5 +1,7 @@
 package dev.chorusbot.core.webhook;
 
+import dev.chorusbot.core.Api;
+
 /**
  * Handles one webhook request synchronously: the response is returned once the event was handled
  * and, in a serverless host, every message it caused was sent (the container may be frozen right
@@ -8,6 +10,7 @@ package dev.chorusbot.core.webhook;
  * <p>Implementations must be thread-safe; hosts call them from several threads at once.
  */
 @FunctionalInterface
+@Api(Api.Status.EXPERIMENTAL)
 public interface WebhookEndpoint {
 
     /**

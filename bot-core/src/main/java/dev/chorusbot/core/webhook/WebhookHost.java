@@ -2,6 +2,7 @@ package dev.chorusbot.core.webhook;
 
 import static dev.chorusbot.core.internal.Checks.notNull;
 
+import dev.chorusbot.core.Api;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -22,6 +23,7 @@ import java.util.Optional;
  * WebhookResponse response = routes.handle(request, WebhookHost.longRunning());
  * }</pre>
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class WebhookHost {
     private static final WebhookHost LONG_RUNNING = new WebhookHost(true, Optional.empty());
     private static final WebhookHost FUNCTION = new WebhookHost(false, Optional.empty());

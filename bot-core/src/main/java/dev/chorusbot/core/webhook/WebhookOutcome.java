@@ -2,6 +2,7 @@ package dev.chorusbot.core.webhook;
 
 import static dev.chorusbot.core.internal.Checks.notNull;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.EventNotTakenException;
 import dev.chorusbot.core.EventSink;
 import dev.chorusbot.core.InboundEvent;
@@ -25,6 +26,7 @@ import java.util.List;
  *       messages follow in the background.</li>
  * </ul>
  */
+@Api(Api.Status.EXPERIMENTAL)
 public sealed interface WebhookOutcome {
 
     /**

@@ -1,5 +1,6 @@
 package dev.chorusbot.core.webhook;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.InboundEvent;
 import dev.chorusbot.core.Outbound;
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Implementations must be thread-safe: requests arrive on several threads at once.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public interface WebhookProtocol {
 
     /**

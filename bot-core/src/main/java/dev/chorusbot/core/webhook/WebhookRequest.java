@@ -2,6 +2,7 @@ package dev.chorusbot.core.webhook;
 
 import static dev.chorusbot.core.internal.Checks.notNull;
 
+import dev.chorusbot.core.Api;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.TreeMap;
  * @param headers header names in lower case mapped to their values
  * @param body the raw body bytes (may be empty)
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record WebhookRequest(String method, String path, Map<String, List<String>> headers, byte[] body) {
 
     /**

@@ -2,6 +2,7 @@ package dev.chorusbot.core.webhook;
 
 import static dev.chorusbot.core.internal.Checks.notNull;
 
+import dev.chorusbot.core.Api;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
  * @param fallback what the endpoint does when this answer cannot be written; {@link Fallback#NONE}
  *     for an answer that carries nothing the bot would miss
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record WebhookResponse(int status, Map<String, String> headers, byte[] body, Fallback fallback) {
 
     private static final byte[] EMPTY = new byte[0];

@@ -2,6 +2,7 @@ package dev.chorusbot.core.webhook;
 
 import static dev.chorusbot.core.internal.Checks.notNull;
 
+import dev.chorusbot.core.Api;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.function.BooleanSupplier;
  * is not the webhook path, such as a cloud function's, uses {@link #handleAtFunctionUrl}, which
  * also accepts a stage prefix and a function with a single endpoint.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class WebhookRoutes {
 
     /** The default body limit: 1 MiB. */

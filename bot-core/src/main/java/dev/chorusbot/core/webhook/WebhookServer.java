@@ -2,6 +2,7 @@ package dev.chorusbot.core.webhook;
 
 import static dev.chorusbot.core.internal.Checks.notNull;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.ConfigurationException;
 import dev.chorusbot.core.config.ConfigProblems;
 import java.io.IOException;
@@ -42,6 +43,7 @@ import org.slf4j.LoggerFactory;
  * server.start();
  * }</pre>
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class WebhookServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookServer.class);
     /** The largest request head (request line and header fields) read, in bytes; 431 past it. */

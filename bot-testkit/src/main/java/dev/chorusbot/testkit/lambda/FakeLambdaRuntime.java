@@ -1,5 +1,6 @@
 package dev.chorusbot.testkit.lambda;
 
+import dev.chorusbot.core.Api;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,6 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class FakeLambdaRuntime implements AutoCloseable {
     private static final Duration DEFAULT_TIMEOUT = dev.chorusbot.testkit.internal.Await.DEFAULT_TIMEOUT;
 

@@ -1,6 +1,7 @@
 package dev.chorusbot.testkit.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.chorusbot.core.Api;
 import java.time.Instant;
 
 /**
@@ -14,6 +15,7 @@ import java.time.Instant;
  * @param receivedAt when it arrived
  * @param status the HTTP status the fake answered with
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record ApiCall(String method, String json, boolean viaWebhookResponse, Instant receivedAt, int status) {
 
     /**

@@ -1,10 +1,12 @@
 package dev.chorusbot.testkit.telegram;
 
+import dev.chorusbot.core.Api;
 import java.time.Duration;
 
 /**
  * A failure the fake injects into a Bot API call; see {@link FakeTelegramServer#failNext(String, Failure)}.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public sealed interface Failure {
 
     /**

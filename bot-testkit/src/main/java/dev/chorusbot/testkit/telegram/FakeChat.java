@@ -1,5 +1,7 @@
 package dev.chorusbot.testkit.telegram;
 
+import dev.chorusbot.core.Api;
+
 /**
  * A Telegram chat in the fake.
  *
@@ -9,6 +11,7 @@ package dev.chorusbot.testkit.telegram;
  * @param title the title (the user's name for a private chat)
  * @param isForum whether the supergroup has topics
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record FakeChat(long id, String type, String title, boolean isForum) {
 
     /**

@@ -1,5 +1,6 @@
 package dev.chorusbot.testkit.telegram;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.testkit.internal.Await;
 import java.io.IOException;
 import java.net.URI;
@@ -32,6 +33,7 @@ import java.util.Optional;
  * options, {@link #close()} after the test, recorded calls as records ({@link #calls()}), and
  * {@code await…} methods that fail with an {@link AssertionError} naming what they waited for.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class FakeTelegramServer implements AutoCloseable {
     /** A well-formed token for tests; the bot id is 7000000001. */
     public static final String DEFAULT_TOKEN = "7000000001:AAFakeTokenForChorusTests_0123456789abc";

@@ -1,5 +1,6 @@
 package dev.chorusbot.testkit.telegram;
 
+import dev.chorusbot.core.Api;
 import java.util.Objects;
 
 /**
@@ -8,6 +9,7 @@ import java.util.Objects;
  * {@link FakeTelegramServer#enqueue(FakeUpdate)} or POST it with
  * {@link FakeTelegramServer#deliver(java.net.URI, FakeUpdate)}.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class FakeUpdate {
     private final long id;
     private final String kind;

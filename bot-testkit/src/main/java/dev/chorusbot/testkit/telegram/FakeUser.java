@@ -1,5 +1,6 @@
 package dev.chorusbot.testkit.telegram;
 
+import dev.chorusbot.core.Api;
 import java.util.Optional;
 
 /**
@@ -11,6 +12,7 @@ import java.util.Optional;
  * @param username the username without {@code @}, if any
  * @param isBot whether the account is a bot
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record FakeUser(long id, String firstName, Optional<String> lastName, Optional<String> username, boolean isBot) {
 
     /**

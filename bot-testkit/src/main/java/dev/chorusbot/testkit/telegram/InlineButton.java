@@ -1,5 +1,6 @@
 package dev.chorusbot.testkit.telegram;
 
+import dev.chorusbot.core.Api;
 import java.util.Optional;
 
 /**
@@ -9,4 +10,5 @@ import java.util.Optional;
  * @param callbackData its {@code callback_data}, if it has one
  * @param url its {@code url}, if it has one
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record InlineButton(String text, Optional<String> callbackData, Optional<String> url) {}

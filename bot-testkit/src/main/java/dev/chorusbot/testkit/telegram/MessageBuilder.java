@@ -2,6 +2,7 @@ package dev.chorusbot.testkit.telegram;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chorusbot.core.Api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
  * <p>Without {@link #entity} calls, a text starting with a command ({@code /hello},
  * {@code /hello@bot}) gets the {@code bot_command} entity Telegram adds.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class MessageBuilder {
     private static final Pattern COMMAND = Pattern.compile("^/[A-Za-z0-9_]{1,32}(@[A-Za-z0-9_]{3,32})?");
 

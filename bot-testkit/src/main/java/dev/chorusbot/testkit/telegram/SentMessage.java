@@ -1,5 +1,6 @@
 package dev.chorusbot.testkit.telegram;
 
+import dev.chorusbot.core.Api;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,5 +16,6 @@ import java.util.Optional;
  * @param buttons the rows of its {@code reply_markup.inline_keyboard}; empty without buttons
  * @param viaWebhookResponse true when it came back inside a webhook response
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record SentMessage(long messageId, long chatId, Optional<Long> threadId, String text, Optional<String> parseMode,
         Optional<Long> replyToMessageId, List<List<InlineButton>> buttons, boolean viaWebhookResponse) {}

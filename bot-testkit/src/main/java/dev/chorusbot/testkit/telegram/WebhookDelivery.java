@@ -1,5 +1,7 @@
 package dev.chorusbot.testkit.telegram;
 
+import dev.chorusbot.core.Api;
+
 /**
  * How a webhook delivery ended.
  *
@@ -7,4 +9,5 @@ package dev.chorusbot.testkit.telegram;
  * @param body the body of the last answer
  * @param attempts how many POSTs were made (Telegram repeats non-2xx answers)
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record WebhookDelivery(int status, String body, int attempts) {}

@@ -1,5 +1,6 @@
 package dev.chorusbot.testkit.twitch;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.testkit.internal.Await;
 import java.io.IOException;
 import java.net.URI;
@@ -41,6 +42,7 @@ import java.util.function.Predicate;
  * {@link #builder()} for options, {@link #close()} after the test, and {@code await…} methods
  * that fail with an {@link AssertionError} naming what they waited for and what was received.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class FakeTwitchIrcServer implements AutoCloseable {
     /** Twitch's NOTICE text (msg-id {@code msg_channel_suspended}) for a JOIN to a suspended channel. */
     public static final String SUSPENDED_TEXT = "This channel does not exist or has been suspended.";

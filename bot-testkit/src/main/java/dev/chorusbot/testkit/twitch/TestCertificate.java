@@ -1,5 +1,6 @@
 package dev.chorusbot.testkit.twitch;
 
+import dev.chorusbot.core.Api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -27,6 +28,7 @@ import javax.net.ssl.TrustManagerFactory;
  * TwitchConfig.builder().server(server.uri()).sslContext(cert.clientContext())...
  * }</pre>
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class TestCertificate {
     private static final String ALIAS = "chorus-test";
 

@@ -3,6 +3,7 @@ package dev.chorusbot.testkit.twitch.eventsub;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chorusbot.core.Api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,6 +23,7 @@ import java.util.UUID;
  *         .toEventJson();
  * }</pre>
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class ChatMessageNotification {
     private static final ObjectMapper JSON = new ObjectMapper();
 

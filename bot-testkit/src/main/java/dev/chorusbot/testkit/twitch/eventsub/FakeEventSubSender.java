@@ -2,6 +2,7 @@ package dev.chorusbot.testkit.twitch.eventsub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chorusbot.core.Api;
 import dev.chorusbot.testkit.internal.Await;
 import java.net.URI;
 import java.time.Clock;
@@ -32,6 +33,7 @@ import java.util.UUID;
  * <p>Like every fake of the testkit: {@link #start(URI)} for the defaults, {@link #builder()} for
  * options, {@link #close()} after the test, and every delivery recorded ({@link #deliveries()}).
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class FakeEventSubSender implements AutoCloseable {
     private final DeliveryPoster poster;
     private final String botUserId;

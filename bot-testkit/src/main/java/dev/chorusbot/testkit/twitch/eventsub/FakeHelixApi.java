@@ -1,6 +1,7 @@
 package dev.chorusbot.testkit.twitch.eventsub;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.chorusbot.core.Api;
 import dev.chorusbot.testkit.internal.Await;
 import dev.chorusbot.testkit.internal.LoopbackHttp;
 import java.io.IOException;
@@ -46,6 +47,7 @@ import java.util.function.Predicate;
  * options, {@link #close()} after the test, recorded requests as records ({@link #requests()}), and
  * {@code await…} methods that fail with an {@link AssertionError} naming what they waited for.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class FakeHelixApi implements AutoCloseable {
     private final Clock clock;
     private final TokenEndpoint tokens;

@@ -1,6 +1,7 @@
 package dev.chorusbot.testkit.twitch.eventsub;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chorusbot.core.Api;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import java.util.Objects;
  * @param callback the webhook URL in {@code transport.callback}
  * @param createdAt the {@code created_at} instant
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record FakeSubscription(String id, String status, String type, String version, Map<String, String> condition,
         String callback, Instant createdAt) {
 
