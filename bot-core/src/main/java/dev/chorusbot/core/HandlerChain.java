@@ -5,6 +5,7 @@ import dev.chorusbot.core.internal.ReplyRenderer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,7 +21,7 @@ final class HandlerChain {
     private final Map<Class<?>, Object> services;
     private final StateStore state;
     private final Clock clock;
-    private final BotTexts texts;
+    private final TextCatalog catalog;
     private final Middleware.Chain chain;
 
     /** The chain of {@code middleware}, ending in the handlers {@code builder} declares. */
@@ -31,14 +32,14 @@ final class HandlerChain {
         this.services = Map.copyOf(builder.services);
         this.state = builder.state;
         this.clock = builder.scheduler.clock();
-        this.texts = builder.texts;
+        this.catalog = builder.catalog();
         this.chain = link(middleware);
     }
 
     /** Handles one event on this thread and renders the answer for {@code adapter}. */
     Handled handle(InboundEvent event, Adapter adapter, Capabilities capabilities) {
         Optional<CommandCall> call = router.recognise(event, adapter, capabilities);
-        Invocation invocation = new Invocation(event, call, adapter, state, clock, texts);
+        Invocation invocation = new Invocation(event, call, adapter, state, clock, catalog);
         Reply reply;
         try {
             reply = chain.proceed(invocation);
@@ -93,11 +94,13 @@ final class HandlerChain {
             if (!command.cooldown().isZero()) {
                 // The command did not run: a mistyped argument must not make the user wait. The
                 // cooldown middleware let this invocation through, so the entry is this one's claim.
-                invocation.state().remove(BuiltInMiddleware.cooldownKey(event.platform(), command, sender));
+                invocation.state().remove(BuiltInMiddleware.cooldownKey(event.platform(), command, sender, chat));
             }
+            // The invocation's language, not the bot's default: a German user reads German.
+            Locale locale = invocation.locale();
             String usage = (call.prefix() + call.invokedName() + ' ' + command.usage()).strip();
-            return BuiltInMiddleware.text(BotTexts.fill(texts.usageError(),
-                    "reason", e.getMessage(), "usage", usage,
+            return BuiltInMiddleware.text(BotTexts.fill(catalog.botTexts(locale).usageError(),
+                    "reason", e.reason(catalog, locale), "usage", usage,
                     "command", call.prefix() + call.invokedName()));
         }
     }
