@@ -195,7 +195,22 @@ public final class TelegramBotApi {
      * @return a future of {@code true}
      */
     public CompletableFuture<JsonNode> setMyCommands(List<Map.Entry<String, String>> commands) {
+        return setMyCommands(commands, Optional.empty());
+    }
+
+    /**
+     * setMyCommands for the users of one language: Telegram shows them this menu, and the menu
+     * without a language to everyone else.
+     *
+     * @param commands command name to description, in menu order; at most 100
+     * @param languageCode a two-letter ISO 639-1 code such as {@code de}; empty for every language
+     *     without a menu of its own
+     * @return a future of {@code true}
+     */
+    public CompletableFuture<JsonNode> setMyCommands(List<Map.Entry<String, String>> commands,
+            Optional<String> languageCode) {
         ObjectNode p = params();
+        languageCode.ifPresent(code -> p.put("language_code", code));
         ArrayNode list = p.putArray("commands");
         for (Map.Entry<String, String> command : commands) {
             list.addObject().put("command", command.getKey()).put("description", command.getValue());

@@ -4,6 +4,7 @@ import dev.chorusbot.core.Arg;
 import dev.chorusbot.core.BotCommand;
 import dev.chorusbot.core.Button;
 import dev.chorusbot.core.Chat;
+import dev.chorusbot.core.CommandContext;
 import dev.chorusbot.core.Reply;
 import dev.chorusbot.core.Role;
 import dev.chorusbot.core.StateStore;
@@ -24,6 +25,9 @@ import java.util.stream.Collectors;
  * keyboard on Telegram, a text line on Twitch) and state kept in the bot's {@link StateStore}.
  */
 public final class ShowcaseCommands {
+    /** The showcase's message bundle: {@code showcase.properties}, {@code _de} and {@code _ru}. */
+    public static final String MESSAGES = "dev.chorusbot.examples.showcase";
+
     private static final Pattern DICE = Pattern.compile("(\\d{1,2})d(\\d{1,3})");
 
     private final RandomGenerator random;
@@ -33,6 +37,12 @@ public final class ShowcaseCommands {
     public ShowcaseCommands(RandomGenerator random, StateStore state) {
         this.random = Objects.requireNonNull(random, "random");
         this.state = Objects.requireNonNull(state, "state");
+    }
+
+    /** {@code hello}: greets the sender in their language ({@code hallo Viktor!} for German). */
+    @BotCommand(description = "Say hello in your language")
+    public String hello(CommandContext ctx) {
+        return ctx.text("hello", ctx.sender().displayName());
     }
 
     /** {@code roll 2d6}: rolls N dice with M sides; once per 3 seconds per user. */

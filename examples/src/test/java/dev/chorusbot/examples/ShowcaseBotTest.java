@@ -10,6 +10,7 @@ import dev.chorusbot.core.User;
 import dev.chorusbot.testkit.InMemoryAdapter;
 import dev.chorusbot.testkit.ManualScheduler;
 import dev.chorusbot.testkit.TestBot;
+import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ class ShowcaseBotTest {
         return TestBot.start(Bot.builder()
                 .scheduler(time)
                 .stateStore(state)
+                .messages(ShowcaseCommands.MESSAGES)
                 .commands(new ShowcaseCommands(new SplittableRandom(42), state)), adapter);
     }
 
@@ -68,6 +70,29 @@ class ShowcaseBotTest {
             User moderator = User.of("3", "mod", "Mod").withRoles(Set.of(Role.MODERATOR));
             bot.as(moderator).send("/reset").assertReply("Counter reset by Mod.");
             bot.send("/count").assertReply("Counter: 1");
+        }
+    }
+
+    @Test
+    void greetsAndHelpsInTheUsersLanguage() {
+        try (TestBot bot = start(TestBot.telegramLike())) {
+            bot.send("/hello").assertReply("hello Viktor!");
+            bot.as(User.of("4", "hans", "Hans").withLocale(Locale.GERMAN)).send("/hello").assertReply("hallo Hans!");
+            bot.as(User.of("5", "olga", "Olga").withLocale(new Locale("ru"))).send("/hello").assertReply("привет, Olga!");
+            bot.as(User.of("6", "ana", "Ana").withLocale(new Locale("pt"))).send("/hello").assertReply("hello Ana!");
+            assertThat(bot.send("/help").text()).startsWith("Commands:\n");
+            assertThat(bot.as(User.of("4", "hans", "Hans").withLocale(Locale.GERMAN)).send("/help").text())
+                    .startsWith("Befehle:\n");
+            assertThat(bot.as(User.of("5", "olga", "Olga").withLocale(new Locale("ru"))).send("/help").text())
+                    .startsWith("Команды:\n");
+        }
+    }
+
+    @Test
+    void answersAGermanUsersBadArgumentInGerman() {
+        try (TestBot bot = start(TestBot.twitchLike())) {
+            bot.as(User.of("4", "hans", "Hans").withLocale(Locale.GERMAN)).send("!help roll")
+                    .assertReply("Aufruf: !roll [dice] — Roll dice, like 2d6. Auch: !r. Einmal pro 3 s");
         }
     }
 }

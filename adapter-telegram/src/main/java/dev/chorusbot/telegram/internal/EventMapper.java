@@ -16,7 +16,10 @@ import dev.chorusbot.telegram.TelegramMessage;
 import dev.chorusbot.telegram.TelegramUpdate;
 import dev.chorusbot.telegram.TelegramUser;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -24,6 +27,8 @@ import java.util.function.Supplier;
 public final class EventMapper {
     /** The Telegram platform. */
     public static final Platform TELEGRAM = TelegramAdapter.PLATFORM;
+
+    private static final Map<String, Optional<Locale>> LOCALES = new ConcurrentHashMap<>();
 
     private final boolean editedMessages;
     private final Supplier<Instant> clock; // button press times: a callback_query carries no date
@@ -106,7 +111,24 @@ public final class EventMapper {
     /** The neutral user; in a private chat the user owns the chat. */
     static User user(TelegramUser u, TelegramChat where) {
         Set<Role> roles = where.type().equals("private") && where.id() == u.id() ? Set.of(Role.OWNER) : Set.of();
-        return new User(Long.toString(u.id()), u.username().orElse(""), u.displayName(), roles);
+        return new User(Long.toString(u.id()), u.username().orElse(""), u.displayName(), roles, locale(u));
+    }
+
+    /** The user's language from {@code language_code} (an IETF tag such as {@code de} or {@code pt-br}). */
+    static Optional<Locale> locale(TelegramUser u) {
+        if (u.languageCode().isEmpty()) {
+            return Optional.empty();
+        }
+        String code = u.languageCode().get();
+        Optional<Locale> locale = LOCALES.get(code);
+        if (locale == null) {
+            // Parsed once per tag: a handful of languages speak to a bot, and every message carries one.
+            locale = Optional.of(Locale.forLanguageTag(code)).filter(l -> !l.getLanguage().isEmpty());
+            if (LOCALES.size() < 1_000) {
+                LOCALES.put(code, locale);
+            }
+        }
+        return locale;
     }
 
     private static PlatformEvent platformEvent(TelegramUpdate update) {
@@ -126,7 +148,8 @@ public final class EventMapper {
                 if (payload.path(field).isObject()) {
                     TelegramUser u = UpdateReader.user(payload.get(field));
                     sender = Optional.of(tc != null ? user(u, tc)
-                            : new User(Long.toString(u.id()), u.username().orElse(""), u.displayName(), Set.of()));
+                            : new User(Long.toString(u.id()), u.username().orElse(""), u.displayName(), Set.of(),
+                                    locale(u)));
                     break;
                 }
             }

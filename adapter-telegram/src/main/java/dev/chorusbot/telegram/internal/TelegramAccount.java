@@ -22,9 +22,11 @@ import dev.chorusbot.telegram.TelegramUser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -132,22 +134,48 @@ public final class TelegramAccount {
         // Updates can arrive now: the webhook is registered (or none was asked for), or polling may begin.
         registered = true;
         if (config.publishCommands()) {
-            List<Map.Entry<String, String>> menu = new ArrayList<>();
-            for (Command command : eventSink.commands()) {
-                if (MENU_COMMAND.matcher(command.name()).matches() && command.requiredRole() == Role.EVERYONE) {
-                    String description = command.description().isBlank() ? command.name() : command.description();
-                    menu.add(Map.entry(command.name(), menuDescription(description)));
-                }
-            }
-            if (menu.size() > MAX_MENU_COMMANDS) {
-                // Bot API setMyCommands: "At most 100 commands can be specified."
-                log.warn("Telegram's command menu holds at most {} commands; publishing the first {} of {}",
-                        MAX_MENU_COMMANDS, MAX_MENU_COMMANDS, menu.size());
-                menu = new ArrayList<>(menu.subList(0, MAX_MENU_COMMANDS));
-            }
-            List<Map.Entry<String, String>> published = menu;
-            await(() -> api.setMyCommands(published), "setMyCommands");
+            publishMenus(eventSink.commands());
         }
+    }
+
+    /**
+     * The command menu for every language, then one per language some description is given in
+     * (Bot API setMyCommands with {@code language_code}: Telegram shows a user the menu of their
+     * language, else the one without). The automatic help's own translations do not make a
+     * language: a bot that localized none of its commands publishes one menu, as before.
+     */
+    private void publishMenus(List<Command> commands) throws Exception {
+        Set<String> languages = new TreeSet<>();
+        for (Command command : commands) {
+            if (!command.name().equals("help")) {
+                command.descriptions().keySet().forEach(locale -> languages.add(locale.getLanguage()));
+            }
+        }
+        List<Map.Entry<String, String>> menu = menu(commands, null);
+        await(() -> api.setMyCommands(menu), "setMyCommands");
+        for (String language : languages) {
+            if (language.length() == 2) { // the Bot API takes ISO 639-1 codes only
+                List<Map.Entry<String, String>> localized = menu(commands, new Locale(language));
+                await(() -> api.setMyCommands(localized, Optional.of(language)), "setMyCommands");
+            }
+        }
+    }
+
+    private static List<Map.Entry<String, String>> menu(List<Command> commands, Locale locale) {
+        List<Map.Entry<String, String>> menu = new ArrayList<>();
+        for (Command command : commands) {
+            if (MENU_COMMAND.matcher(command.name()).matches() && command.requiredRole() == Role.EVERYONE) {
+                String description = locale == null ? command.description() : command.description(locale);
+                menu.add(Map.entry(command.name(), menuDescription(description.isBlank() ? command.name() : description)));
+            }
+        }
+        if (menu.size() > MAX_MENU_COMMANDS) {
+            // Bot API setMyCommands: "At most 100 commands can be specified."
+            log.warn("Telegram's command menu holds at most {} commands; publishing the first {} of {}",
+                    MAX_MENU_COMMANDS, MAX_MENU_COMMANDS, menu.size());
+            menu = new ArrayList<>(menu.subList(0, MAX_MENU_COMMANDS));
+        }
+        return menu;
     }
 
     /**

@@ -51,7 +51,7 @@ final class BotApiMethods {
                 case "deleteWebhook" -> deleteWebhook(params);
                 case "getWebhookInfo" -> webhookInfo();
                 case "setMyCommands" -> setMyCommands(params);
-                case "getMyCommands" -> ok(myCommands());
+                case "getMyCommands" -> ok(myCommands(params.path("language_code").asText("")));
                 case "getChatAdministrators" -> chatAdministrators(params);
                 default -> new Answer(404, TelegramJson.error(404, "Not Found", 0, null));
             };
@@ -183,13 +183,13 @@ final class BotApiMethods {
                 return bad("Bad Request: BOT_COMMAND_DESCRIPTION_INVALID");
             }
         }
-        world.commands(list);
+        world.commands(list, params.path("language_code").asText(""));
         return ok(true);
     }
 
-    private ArrayNode myCommands() {
+    private ArrayNode myCommands(String languageCode) {
         ArrayNode list = TelegramJson.MAPPER.createArrayNode();
-        for (MenuCommand c : world.commands()) {
+        for (MenuCommand c : world.commands(languageCode)) {
             list.addObject().put("command", c.command()).put("description", c.description());
         }
         return list;

@@ -492,7 +492,17 @@ public final class FakeTelegramServer implements AutoCloseable {
      * @return the menu as last accepted, in order; empty before any call
      */
     public List<MenuCommand> myCommands() {
-        return world.commands();
+        return world.commands("");
+    }
+
+    /**
+     * The commands set with setMyCommands for the users of one language.
+     *
+     * @param languageCode the {@code language_code} the menu was set for, such as {@code de}
+     * @return the menu as last accepted for that language, in order; empty when none was set
+     */
+    public List<MenuCommand> myCommands(String languageCode) {
+        return world.commands(languageCode);
     }
 
     /** Stops the server and wakes any waiting getUpdates. */

@@ -27,7 +27,7 @@ final class TelegramWorld {
     private final Map<Long, Long> migrations = new HashMap<>();
     private final Map<Long, List<ObjectNode>> administrators = new HashMap<>();
     final ArrayDeque<FakeUpdate> updates = new ArrayDeque<>();
-    private List<MenuCommand> commands = List.of();
+    private final Map<String, List<MenuCommand>> commands = new HashMap<>(); // by language_code, "" for all
     private String webhookUrl = "";
     private Optional<String> webhookSecret = Optional.empty();
     long pollGeneration;
@@ -105,19 +105,19 @@ final class TelegramWorld {
         }
     }
 
-    void commands(JsonNode list) {
+    void commands(JsonNode list, String languageCode) {
         List<MenuCommand> menu = new ArrayList<>();
         for (JsonNode command : list) {
             menu.add(new MenuCommand(command.path("command").asText(), command.path("description").asText()));
         }
         synchronized (lock) {
-            commands = List.copyOf(menu);
+            commands.put(languageCode, List.copyOf(menu));
         }
     }
 
-    List<MenuCommand> commands() {
+    List<MenuCommand> commands(String languageCode) {
         synchronized (lock) {
-            return commands;
+            return commands.getOrDefault(languageCode, List.of());
         }
     }
 
