@@ -39,7 +39,12 @@ public final class ShowcaseCommands {
         this.state = Objects.requireNonNull(state, "state");
     }
 
-    /** {@code hello}: greets the sender in their language ({@code hallo Viktor!} for German). */
+    /**
+     * {@code hello}: greets the sender in their language ({@code hallo Viktor!} for German).
+     *
+     * @param ctx the invocation, whose locale picks the text
+     * @return the greeting
+     */
     @BotCommand(description = "Say hello in your language")
     public String hello(CommandContext ctx) {
         return ctx.text("hello", ctx.sender().displayName());
