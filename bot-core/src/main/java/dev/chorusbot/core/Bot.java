@@ -458,6 +458,7 @@ public final class Bot {
         private final List<String> messageBundles = new ArrayList<>();
         private TextCatalog catalog;
         private Duration dedupeWindow = Duration.ofMinutes(10);
+        Duration buttonDataTtl = Duration.ofDays(30);
         private Duration shutdownTimeout = Duration.ofSeconds(10);
         private WebhookServer webhookServer;
         private boolean help = true;
@@ -701,6 +702,23 @@ public final class Bot {
                 problems.add("dedupeWindow must be positive, was " + window);
             }
             this.dedupeWindow = window;
+            return this;
+        }
+
+        /**
+         * How long the data of a button too long for its platform is kept (Telegram carries 64 bytes
+         * of button data; longer data waits in the state store under a short token); default 30
+         * days. A press after that runs nothing and is answered with the notice {@code
+         * button.expired} ("This button has expired. Send the command again.").
+         *
+         * @param ttl a positive duration; zero or negative is reported by {@link #build()}
+         * @return this builder
+         */
+        public Builder buttonDataTtl(Duration ttl) {
+            if (notNull(ttl, "buttonDataTtl").isNegative() || ttl.isZero()) {
+                problems.add("buttonDataTtl must be positive, was " + ttl);
+            }
+            this.buttonDataTtl = ttl;
             return this;
         }
 

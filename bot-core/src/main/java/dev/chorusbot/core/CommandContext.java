@@ -101,6 +101,22 @@ public interface CommandContext {
     void setChatLocale(Locale locale);
 
     /**
+     * Downloads a file that came with the message (see {@link Message#attachments()}), through
+     * the platform's API (Telegram: getFile, then the file's URL; at most 20 MB there).
+     *
+     * <pre>{@code
+     * for (Attachment a : ctx.message().orElseThrow().attachments()) {
+     *     byte[] bytes = ctx.download(a, 5_000_000).join();
+     * }
+     * }</pre>
+     *
+     * @param attachment one of the message's attachments
+     * @param maxBytes the most bytes to accept; a larger file fails the future
+     * @return the file's bytes; fails on a platform without files, or past {@code maxBytes}
+     */
+    java.util.concurrent.CompletableFuture<byte[]> download(Attachment attachment, long maxBytes);
+
+    /**
      * The chat the command was sent in.
      *
      * @return the chat, with its thread if any; replies go there

@@ -84,6 +84,11 @@ final class DefaultCommandContext implements CommandContext {
         }
     }
 
+    @Override
+    public java.util.concurrent.CompletableFuture<byte[]> download(Attachment attachment, long maxBytes) {
+        return invocation.adapter().download(attachment, maxBytes);
+    }
+
     /** The capabilities of the platform the command came from. */
     Capabilities capabilities() {
         return invocation.adapter().capabilities();

@@ -70,14 +70,15 @@ public final class TestBot implements AutoCloseable {
     }
 
     /**
-     * An adapter that renders like Telegram: buttons, 4096 UTF-16 units, bot addressing.
+     * An adapter that renders like Telegram: buttons, 4096 UTF-16 units, bot addressing, photos and
+     * documents, edits, 64 bytes of button data.
      *
      * @return a new adapter for the platform {@code telegram}, with HTML and MarkdownV2 formatting
      */
     public static InMemoryAdapter telegramLike() {
         return new InMemoryAdapter(Platform.of("telegram"), new Capabilities(true, 4096,
                 Capabilities.LengthUnit.UTF16, java.util.Set.of(dev.chorusbot.core.Format.HTML,
-                        dev.chorusbot.core.Format.MARKDOWN), true, true),
+                        dev.chorusbot.core.Format.MARKDOWN), true, true, true, true, 64),
                 User.of("0", "chorus_bot", "Chorus"));
     }
 
