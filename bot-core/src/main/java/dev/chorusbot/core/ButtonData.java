@@ -40,6 +40,9 @@ final class ButtonData {
 
     /** {@code reply} with every button whose data exceeds {@code maxBytes} carrying a token instead. */
     Reply shorten(Reply reply, int maxBytes) {
+        if (reply instanceof Reply.Text text && !tooLong(text.buttons(), maxBytes)) {
+            return reply; // the common answer, decided without allocating
+        }
         List<Reply.Single> parts = reply.parts();
         List<Reply.Single> changed = null;
         for (int i = 0; i < parts.size(); i++) {

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chorusbot.core.Bot;
 import dev.chorusbot.core.Button;
 import dev.chorusbot.core.InMemoryStateStore;
+import dev.chorusbot.core.MediaFile;
+import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.Role;
 import dev.chorusbot.core.User;
 import dev.chorusbot.testkit.InMemoryAdapter;
 import dev.chorusbot.testkit.ManualScheduler;
+import dev.chorusbot.testkit.Replies;
 import dev.chorusbot.testkit.TestBot;
 import java.util.Locale;
 import java.util.Set;
@@ -93,6 +96,38 @@ class ShowcaseBotTest {
         try (TestBot bot = start(TestBot.twitchLike())) {
             bot.as(User.of("4", "hans", "Hans").withLocale(Locale.GERMAN)).send("!help roll")
                     .assertReply("Aufruf: !roll [dice] — Roll dice, like 2d6. Auch: !r. Einmal pro 3 s");
+        }
+    }
+
+    @Test
+    void sendsAPhotoOnTelegramAndItsCaptionOnTwitch() {
+        InMemoryAdapter telegram = TestBot.telegramLike();
+        InMemoryAdapter twitch = TestBot.twitchLike();
+        ManualScheduler time = new ManualScheduler();
+        InMemoryStateStore state = new InMemoryStateStore(time, 1000);
+        try (TestBot bot = TestBot.start(Bot.builder().scheduler(time).stateStore(state)
+                .commands(new ShowcaseCommands(new SplittableRandom(42), state)), telegram, twitch)) {
+            Outbound photo = bot.send("/photo").outbound().get(0);
+            assertThat(photo.text()).isEqualTo("a photo from Chorus");
+            assertThat(photo.media()).hasValueSatisfying(m -> assertThat(m.source())
+                    .isInstanceOfSatisfying(MediaFile.Upload.class, u -> assertThat(u.mimeType()).isEqualTo("image/png")));
+            bot.on(twitch).send("!photo").assertReply("a photo from Chorus");
+        }
+    }
+
+    @Test
+    void rollAgainEditsTheRollInPlaceAndAnswersThePress() {
+        try (TestBot bot = start(TestBot.telegramLike())) {
+            bot.send("/roll 2d6");
+
+            Replies again = bot.as(User.of("2", "anna", "Anna")).press("Roll again");
+
+            again.assertNotice("rolled!");
+            assertThat(again.outbound()).singleElement().satisfies(edit -> {
+                assertThat(edit.editId()).contains("1");
+                assertThat(edit.text()).matches("Anna rolls 2d6: [1-6] \\+ [1-6] = \\d+");
+            });
+            assertThat(again.outbound().get(0).buttons().get(0).get(0).label()).isEqualTo("Roll again");
         }
     }
 }

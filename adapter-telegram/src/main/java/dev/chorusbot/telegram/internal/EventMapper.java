@@ -1,6 +1,7 @@
 package dev.chorusbot.telegram.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.chorusbot.core.Attachment;
 import dev.chorusbot.core.ButtonPress;
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.InboundEvent;
@@ -16,9 +17,12 @@ import dev.chorusbot.telegram.TelegramMessage;
 import dev.chorusbot.telegram.TelegramUpdate;
 import dev.chorusbot.telegram.TelegramUser;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -87,7 +91,54 @@ public final class EventMapper {
                 ? m.messageId() + ":" + m.editDate().orElse(0L)
                 : Long.toString(m.messageId());
         return new Message(TELEGRAM, id, chat(m), sender, m.text(), Instant.ofEpochSecond(m.date()),
-                m.replyToMessageId().map(Object::toString), update);
+                m.replyToMessageId().map(Object::toString), update, attachments(update.payload()));
+    }
+
+    private static final String[][] FILE_FIELDS = {
+        {"document", "DOCUMENT"}, {"audio", "AUDIO"}, {"video", "VIDEO"}, {"voice", "VOICE"},
+        {"animation", "ANIMATION"}, {"sticker", "STICKER"}, {"video_note", "VIDEO_NOTE"},
+    };
+
+    /**
+     * The files of a Bot API {@code Message}: its {@code photo} (the largest of the sizes Telegram
+     * sends, which come smallest first), {@code document}, {@code audio}, {@code video}, {@code
+     * voice}, {@code animation}, {@code sticker} and {@code video_note}. A message with an
+     * animation also carries it as a document; it is listed once, as the animation.
+     */
+    static List<Attachment> attachments(JsonNode m) {
+        if (m == null || !m.isObject()) {
+            return List.of();
+        }
+        List<Attachment> found = null; // made only for a message with files: text is the common case
+        JsonNode photo = m.get("photo");
+        if (photo != null && photo.isArray() && photo.size() > 0) {
+            found = new ArrayList<>(1);
+            attachment(photo.get(photo.size() - 1), Attachment.Kind.PHOTO).ifPresent(found::add);
+        }
+        for (String[] field : FILE_FIELDS) {
+            if (field[0].equals("document") && m.has("animation")) {
+                continue;
+            }
+            JsonNode file = m.get(field[0]);
+            if (file != null && file.isObject()) {
+                if (found == null) {
+                    found = new ArrayList<>(1);
+                }
+                attachment(file, Attachment.Kind.valueOf(field[1])).ifPresent(found::add);
+            }
+        }
+        return found == null ? List.of() : found;
+    }
+
+    private static Optional<Attachment> attachment(JsonNode file, Attachment.Kind kind) {
+        String id = file.path("file_id").asText("");
+        if (id.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Attachment(kind, id,
+                file.hasNonNull("file_size") ? OptionalLong.of(file.get("file_size").asLong()) : OptionalLong.empty(),
+                file.hasNonNull("file_name") ? Optional.of(file.get("file_name").asText()) : Optional.empty(),
+                file.hasNonNull("mime_type") ? Optional.of(file.get("mime_type").asText()) : Optional.empty()));
     }
 
     /** The neutral chat of a message: forum-topic messages keep their topic so answers go there. */

@@ -41,6 +41,55 @@ final class TelegramWorld {
         return bot;
     }
 
+    /** A message the bot sent: what an edit may change. */
+    record BotMessage(long chatId, String text, String markup) {}
+
+    private final Map<Long, BotMessage> botMessages = new HashMap<>(); // by message id
+    private final Map<String, FakeFile> files = new HashMap<>(); // by file id
+    private final AtomicLong fileIds = new AtomicLong();
+
+    void botMessage(long id, BotMessage message) {
+        synchronized (lock) {
+            botMessages.put(id, message);
+        }
+    }
+
+    Optional<BotMessage> botMessage(long id) {
+        synchronized (lock) {
+            return Optional.ofNullable(botMessages.get(id));
+        }
+    }
+
+    FakeFile addFile(Optional<String> name, String mimeType, byte[] bytes, String folder) {
+        long n = fileIds.incrementAndGet();
+        // Shaped like Telegram's: opaque ids, and a path under a folder per kind ("photos/file_0.png").
+        String id = "AgAC" + Long.toString(0x5EED0000L + n, 36) + "FakeFileId" + n;
+        String ext = name.filter(f -> f.contains(".")).map(f -> f.substring(f.lastIndexOf('.'))).orElse("");
+        FakeFile file = new FakeFile(id, "AQAD" + n, name, mimeType, bytes.clone(), folder + "/file_" + n + ext);
+        synchronized (lock) {
+            files.put(id, file);
+        }
+        return file;
+    }
+
+    Optional<FakeFile> file(String id) {
+        synchronized (lock) {
+            return Optional.ofNullable(files.get(id));
+        }
+    }
+
+    Optional<FakeFile> fileAt(String path) {
+        synchronized (lock) {
+            return files.values().stream().filter(f -> f.filePath().equals(path)).findFirst();
+        }
+    }
+
+    List<FakeFile> files() {
+        synchronized (lock) {
+            return List.copyOf(files.values());
+        }
+    }
+
     long nextMessageId() {
         return messageIds.incrementAndGet();
     }
