@@ -12,7 +12,7 @@ import java.nio.file.Path;
 /**
  * A photo or document for the bot to send, with where its bytes come from: a URL the platform
  * fetches itself, bytes uploaded with the message, or a file the platform already holds (its file
- * id). See {@link Reply#photo(MediaFile)}.
+ * id). See {@link Reply#media(MediaFile)}.
  *
  * <pre>{@code
  * MediaFile.photo(URI.create("https://example.org/cat.png"))
