@@ -2,6 +2,9 @@ package dev.chorusbot.core;
 
 import static dev.chorusbot.core.internal.Checks.notNull;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.Optional;
+import java.util.PropertyResourceBundle;
 import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,9 +31,6 @@ public final class TextCatalog {
     static final String BUILT_IN = "dev.chorusbot.core.texts";
     /** The locales the built-in texts ship in. */
     static final List<Locale> SHIPPED = List.of(Locale.ENGLISH, Locale.GERMAN, new Locale("ru"));
-
-    private static final ResourceBundle.Control NO_JVM_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private final Locale defaultLocale;
     private final List<String> bundles;
@@ -54,7 +55,7 @@ public final class TextCatalog {
     List<String> problems() {
         List<String> problems = new ArrayList<>();
         for (String base : bundles) {
-            if (bundle(base, Locale.ROOT).isEmpty()) {
+            if (file(base, "").isEmpty()) {
                 problems.add("message bundle '" + base + "' is not on the class path: add "
                         + base.replace('.', '/') + ".properties");
             }
@@ -159,22 +160,43 @@ public final class TextCatalog {
     private List<ResourceBundle> load(Locale locale) {
         List<ResourceBundle> chain = new ArrayList<>();
         for (String base : bundles) {
-            Optional<ResourceBundle> found = bundle(base, locale);
-            if (found.isPresent() && found.get().getLocale().getLanguage().isEmpty()
-                    && !locale.getLanguage().equals("en") && !locale.equals(defaultLocale)) {
-                // Only the base file (English) matched: the bot's default language comes first.
-                found = bundle(base, defaultLocale).or(() -> bundle(base, Locale.ROOT));
+            List<ResourceBundle> specific = files(base, locale);
+            if (specific.isEmpty() && !locale.getLanguage().equals("en") && !locale.equals(defaultLocale)) {
+                // Only the base file (English) would match: the bot's default language comes first.
+                specific = files(base, defaultLocale);
             }
-            found.ifPresent(chain::add);
+            chain.addAll(specific);
+            file(base, "").ifPresent(chain::add);
         }
         return List.copyOf(chain);
     }
 
-    private Optional<ResourceBundle> bundle(String base, Locale locale) {
-        try {
-            return Optional.of(ResourceBundle.getBundle(base, locale, loader, NO_JVM_FALLBACK));
-        } catch (MissingResourceException e) {
-            return Optional.empty();
+    /** The files of {@code locale} for {@code base}, most specific first, without the base file. */
+    private List<ResourceBundle> files(String base, Locale locale) {
+        List<ResourceBundle> found = new ArrayList<>(2);
+        if (locale.getLanguage().isEmpty()) {
+            return found;
+        }
+        if (!locale.getCountry().isEmpty()) {
+            file(base, "_" + locale.getLanguage() + "_" + locale.getCountry()).ifPresent(found::add);
+        }
+        file(base, "_" + locale.getLanguage()).ifPresent(found::add);
+        return found;
+    }
+
+    /**
+     * One {@code .properties} file of a bundle, read as UTF-8 ({@link PropertyResourceBundle} does
+     * since Java 9). Read by hand rather than through {@code ResourceBundle.getBundle} with a
+     * {@code Control}, which named modules refuse; the built-in texts are read from Chorus's own
+     * module, the bot's through the class loader (in a named module, open the bundle's package).
+     */
+    private Optional<ResourceBundle> file(String base, String suffix) {
+        String name = base.replace('.', '/') + suffix + ".properties";
+        try (InputStream in = base.equals(BUILT_IN) ? TextCatalog.class.getResourceAsStream("/" + name)
+                : loader == null ? ClassLoader.getSystemResourceAsStream(name) : loader.getResourceAsStream(name)) {
+            return in == null ? Optional.empty() : Optional.of(new PropertyResourceBundle(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the texts " + name + ": " + e.getMessage(), e);
         }
     }
 }
