@@ -1,6 +1,7 @@
 package dev.chorusbot.telegram;
 
 import dev.chorusbot.core.Adapter;
+import dev.chorusbot.core.Attachment;
 import dev.chorusbot.core.Capabilities;
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.Message;
@@ -41,6 +42,12 @@ abstract sealed class TelegramAccountAdapter implements Adapter permits Telegram
     @Override
     public CompletableFuture<Void> send(Outbound message) {
         return account.send(message);
+    }
+
+    /** getFile, then the file's URL; Telegram serves bots files of up to 20 MB. */
+    @Override
+    public CompletableFuture<byte[]> download(Attachment attachment, long maxBytes) {
+        return account.download(attachment, maxBytes);
     }
 
     /** The bot's account: from getMe, or the configured username and the id in the token. */

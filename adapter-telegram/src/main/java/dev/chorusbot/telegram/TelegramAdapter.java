@@ -38,11 +38,13 @@ public final class TelegramAdapter extends TelegramAccountAdapter implements Pus
 
     /**
      * What Telegram shows: inline keyboards, 4096 UTF-16 units, HTML and MarkdownV2, multi-line,
-     * {@code /cmd@bot} (https://core.telegram.org/bots/api#sendmessage); both Telegram adapters
-     * report it.
+     * {@code /cmd@bot} (https://core.telegram.org/bots/api#sendmessage), photos and documents
+     * (sendPhoto, sendDocument), edits of the bot's messages (editMessageText,
+     * editMessageReplyMarkup) and 64 bytes of {@code callback_data} per button; both Telegram
+     * adapters report it.
      */
     public static final Capabilities CAPABILITIES = new Capabilities(true, 4096, Capabilities.LengthUnit.UTF16,
-            Set.of(Format.HTML, Format.MARKDOWN), true, true);
+            Set.of(Format.HTML, Format.MARKDOWN), true, true, true, true, 64);
 
     private final WebhookDispatch webhook;
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chorusbot.core.Api;
+import dev.chorusbot.core.MediaFile;
 import dev.chorusbot.json.JsonTrees;
 import dev.chorusbot.telegram.internal.ApiTransport;
 import dev.chorusbot.telegram.internal.UpdateReader;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -121,9 +123,67 @@ public final class TelegramBotApi {
      * @return a future of {@code true}
      */
     public CompletableFuture<JsonNode> answerCallbackQuery(String callbackQueryId, Optional<String> text) {
+        return answerCallbackQuery(callbackQueryId, text, false);
+    }
+
+    /**
+     * answerCallbackQuery with a notice that is either a passing notification at the top of the
+     * chat or an alert the user must close ({@code show_alert}).
+     *
+     * @param callbackQueryId the {@code id} of the callback query being answered
+     * @param text a notification of 0 to 200 characters shown to the user; empty shows none
+     * @param showAlert whether to show it as an alert rather than a notification
+     * @return a future of {@code true}
+     */
+    public CompletableFuture<JsonNode> answerCallbackQuery(String callbackQueryId, Optional<String> text,
+            boolean showAlert) {
         ObjectNode p = params().put("callback_query_id", callbackQueryId);
         text.ifPresent(t -> p.put("text", t));
+        if (showAlert && text.isPresent()) {
+            p.put("show_alert", true);
+        }
         return call("answerCallbackQuery", p);
+    }
+
+    /**
+     * Calls {@code method} as {@code multipart/form-data}, uploading a file as the parameter
+     * {@code field} (sendPhoto's {@code photo}, sendDocument's {@code document}).
+     *
+     * @param method the Bot API method, such as {@code sendPhoto}
+     * @param params the other parameters; objects such as {@code reply_markup} are sent as JSON
+     * @param field the parameter the file fills
+     * @param upload the file's name, content type and bytes
+     * @return a future of the {@code result} field of the answer
+     */
+    public CompletableFuture<JsonNode> callMultipart(String method, ObjectNode params, String field,
+            MediaFile.Upload upload) {
+        return transport.callMultipart(method, params, field, upload);
+    }
+
+    /**
+     * getFile: where a file the bot received can be downloaded ({@code file_path}, valid for at
+     * least an hour). Telegram serves files of up to 20 MB this way.
+     *
+     * @param fileId the {@code file_id} of a photo, document or other file
+     * @return a future of the file's description
+     */
+    public CompletableFuture<TelegramFile> getFile(String fileId) {
+        return call("getFile", params().put("file_id", fileId)).thenApply(f -> new TelegramFile(
+                f.path("file_id").asText(), f.path("file_unique_id").asText(),
+                f.hasNonNull("file_size") ? OptionalLong.of(f.get("file_size").asLong()) : OptionalLong.empty(),
+                f.hasNonNull("file_path") ? Optional.of(f.get("file_path").asText()) : Optional.empty()));
+    }
+
+    /**
+     * Downloads a file from {@code <api>/file/bot<token>/<file_path>}.
+     *
+     * @param filePath the {@code file_path} getFile returned
+     * @param maxBytes the most bytes to accept; a bigger file fails the future without being read
+     *     past the limit
+     * @return a future of the file's bytes
+     */
+    public CompletableFuture<byte[]> downloadFile(String filePath, long maxBytes) {
+        return transport.download(filePath, maxBytes);
     }
 
     /**
@@ -197,7 +257,22 @@ public final class TelegramBotApi {
      * @return a future of {@code true}
      */
     public CompletableFuture<JsonNode> setMyCommands(List<Map.Entry<String, String>> commands) {
+        return setMyCommands(commands, Optional.empty());
+    }
+
+    /**
+     * setMyCommands for the users of one language: Telegram shows them this menu, and the menu
+     * without a language to everyone else.
+     *
+     * @param commands command name to description, in menu order; at most 100
+     * @param languageCode a two-letter ISO 639-1 code such as {@code de}; empty for every language
+     *     without a menu of its own
+     * @return a future of {@code true}
+     */
+    public CompletableFuture<JsonNode> setMyCommands(List<Map.Entry<String, String>> commands,
+            Optional<String> languageCode) {
         ObjectNode p = params();
+        languageCode.ifPresent(code -> p.put("language_code", code));
         ArrayNode list = p.putArray("commands");
         for (Map.Entry<String, String> command : commands) {
             list.addObject().put("command", command.getKey()).put("description", command.getValue());

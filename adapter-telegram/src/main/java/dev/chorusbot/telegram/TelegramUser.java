@@ -11,10 +11,26 @@ import java.util.Optional;
  * @param firstName the first name
  * @param lastName the last name, if set
  * @param username the username without {@code @}, if set
+ * @param languageCode the IETF language tag of the user's language ({@code language_code}), if
+ *     Telegram sent it
  */
 @Api(Api.Status.EXPERIMENTAL)
 public record TelegramUser(long id, boolean isBot, String firstName, Optional<String> lastName,
-        Optional<String> username) {
+        Optional<String> username, Optional<String> languageCode) {
+
+    /**
+     * A user without a language code.
+     *
+     * @param id the user id
+     * @param isBot whether the account is a bot
+     * @param firstName the first name
+     * @param lastName the last name, if set
+     * @param username the username without {@code @}, if set
+     */
+    public TelegramUser(long id, boolean isBot, String firstName, Optional<String> lastName,
+            Optional<String> username) {
+        this(id, isBot, firstName, lastName, username, Optional.empty());
+    }
 
     /**
      * The name to address the user by: first name, plus a space and the last name when set.

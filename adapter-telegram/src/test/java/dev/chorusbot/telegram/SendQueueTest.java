@@ -249,7 +249,8 @@ class SendQueueTest {
         assertThatThrownBy(() -> adapter.send(message).get(5, TimeUnit.SECONDS)).cause()
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("button 'Long' has 65 bytes of data; Telegram allows at most 64 bytes of callback_data,"
-                        + " so shorten the command line it runs");
+                        + " so shorten the command line it runs (replies of a handler keep longer data in the state"
+                        + " store by themselves)");
         assertThat(telegram.calls("sendMessage")).isEmpty();
     }
 

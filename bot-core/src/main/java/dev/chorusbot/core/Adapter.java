@@ -111,6 +111,20 @@ public interface Adapter {
         return true;
     }
 
+    /**
+     * Downloads the bytes of a file that came with a message.
+     *
+     * @param attachment an attachment of a message this adapter received
+     * @param maxBytes the most bytes to accept; a larger file fails the future without being
+     *     downloaded past the limit
+     * @return the file's bytes; by default failed with an {@link UnsupportedOperationException}, as
+     *     the platform has no files
+     */
+    default CompletableFuture<byte[]> download(Attachment attachment, long maxBytes) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                "the " + platform().id() + " adapter cannot download files"));
+    }
+
     /** Stops taking new events; already dispatched ones are still handled and answered. */
     default void stopReceiving() {}
 

@@ -214,13 +214,13 @@ public final class Argument<T> {
                 try {
                     return Integer.parseInt(word);
                 } catch (NumberFormatException e) {
-                    throw new UsageException("'" + word + "' is not a whole number for <" + name + ">");
+                    throw UsageException.localized("arg.notWholeNumber", word, name);
                 }
             case LONG:
                 try {
                     return Long.parseLong(word);
                 } catch (NumberFormatException e) {
-                    throw new UsageException("'" + word + "' is not a whole number for <" + name + ">");
+                    throw UsageException.localized("arg.notWholeNumber", word, name);
                 }
             case BOOLEAN:
                 switch (word.toLowerCase(Locale.ROOT)) {
@@ -229,7 +229,7 @@ public final class Argument<T> {
                     case "false": case "no": case "off": case "0":
                         return Boolean.FALSE;
                     default:
-                        throw new UsageException("'" + word + "' is not yes or no for <" + name + ">");
+                        throw UsageException.localized("arg.notYesNo", word, name);
                 }
             case ENUM:
                 for (T constant : type.getEnumConstants()) {
@@ -237,8 +237,7 @@ public final class Argument<T> {
                         return constant;
                     }
                 }
-                throw new UsageException("'" + word + "' is not one of " + usage().replaceAll("[<>\\[\\]]", "")
-                        + " for <" + name + ">");
+                throw UsageException.localized("arg.notOneOf", word, name, usage().replaceAll("[<>\\[\\]]", ""));
             default:
                 throw new IllegalStateException("unknown kind " + kind);
         }

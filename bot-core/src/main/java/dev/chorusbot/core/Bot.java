@@ -453,8 +453,13 @@ public final class Bot {
         private ExecutorService executor;
         StateStore state;
         Scheduler scheduler = Scheduler.system();
-        BotTexts texts = BotTexts.ENGLISH;
+        private BotTexts texts;
+        private final Map<java.util.Locale, BotTexts> localeTexts = new HashMap<>();
+        private java.util.Locale defaultLocale = java.util.Locale.ENGLISH;
+        private final List<String> messageBundles = new ArrayList<>();
+        private TextCatalog catalog;
         private Duration dedupeWindow = Duration.ofMinutes(10);
+        Duration buttonDataTtl = Duration.ofDays(30);
         private Duration shutdownTimeout = Duration.ofSeconds(10);
         private WebhookServer webhookServer;
         private boolean help = true;
@@ -625,14 +630,64 @@ public final class Bot {
         }
 
         /**
-         * The sentences the bot answers with on its own.
+         * The sentences the bot answers with on its own, in every language; by default Chorus's
+         * own, in the reader's language (English, German or Russian).
          *
-         * @param value the texts, for example translated ones
+         * @param value the texts, for example reworded ones
          * @return this builder
          */
         public Builder texts(BotTexts value) {
             this.texts = notNull(value, "texts");
             return this;
+        }
+
+        /**
+         * The sentences the bot answers with on its own to readers of {@code locale} (its language
+         * matches too: {@code Locale.FRENCH} serves {@code fr-CA}).
+         *
+         * @param locale the readers' language
+         * @param value the texts in that language
+         * @return this builder
+         */
+        public Builder texts(java.util.Locale locale, BotTexts value) {
+            localeTexts.put(notNull(locale, "locale"), notNull(value, "texts"));
+            return this;
+        }
+
+        /**
+         * The language for users whose platform does not tell theirs and whose chat has none
+         * chosen; default English.
+         *
+         * @param locale the bot's default language
+         * @return this builder
+         */
+        public Builder defaultLocale(java.util.Locale locale) {
+            this.defaultLocale = notNull(locale, "locale");
+            return this;
+        }
+
+        /**
+         * Adds the bot's own message bundle, read through {@link CommandContext#text(String,
+         * Object...)} in each user's language: {@code messages("com.example.messages")} reads
+         * {@code com/example/messages.properties} (English), {@code messages_de.properties} and so
+         * on from the class path, as UTF-8. Keys found here win over Chorus's built-in texts.
+         *
+         * @param baseName the bundle's base name, as for {@link java.util.ResourceBundle#getBundle(String)}
+         * @return this builder
+         */
+        public Builder messages(String baseName) {
+            messageBundles.add(notNull(baseName, "baseName"));
+            return this;
+        }
+
+        /** The catalog of the texts configured so far; made once, when the bot is built. */
+        TextCatalog catalog() {
+            if (catalog == null) {
+                ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
+                        ? Thread.currentThread().getContextClassLoader() : Bot.class.getClassLoader();
+                catalog = new TextCatalog(defaultLocale, messageBundles, loader, texts, localeTexts);
+            }
+            return catalog;
         }
 
         /**
@@ -648,6 +703,23 @@ public final class Bot {
                 problems.add("dedupeWindow must be positive, was " + window);
             }
             this.dedupeWindow = window;
+            return this;
+        }
+
+        /**
+         * How long the data of a button too long for its platform is kept (Telegram carries 64 bytes
+         * of button data; longer data waits in the state store under a short token); default 30
+         * days. A press after that runs nothing and is answered with the notice {@code
+         * button.expired} ("This button has expired. Send the command again.").
+         *
+         * @param ttl a positive duration; zero or negative is reported by {@link #build()}
+         * @return this builder
+         */
+        public Builder buttonDataTtl(Duration ttl) {
+            if (notNull(ttl, "buttonDataTtl").isNegative() || ttl.isZero()) {
+                problems.add("buttonDataTtl must be positive, was " + ttl);
+            }
+            this.buttonDataTtl = ttl;
             return this;
         }
 
@@ -807,8 +879,10 @@ public final class Bot {
             for (Object target : annotated) {
                 all.addAll(AnnotatedCommands.of(target, found));
             }
+            catalog = null;
+            found.addAll(catalog().problems());
             if (help && all.stream().noneMatch(c -> c.name().equals("help") || c.aliases().contains("help"))) {
-                all.add(HelpCommand.create(List.copyOf(all)));
+                all.add(HelpCommand.create(List.copyOf(all), catalog()));
             }
             Map<String, String> owners = new HashMap<>();
             for (Command command : all) {

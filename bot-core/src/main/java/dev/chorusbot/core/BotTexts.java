@@ -5,8 +5,12 @@ import static dev.chorusbot.core.internal.Checks.notNull;
 /**
  * The sentences the bot itself answers with, so a bot can speak its users' language. Each may use
  * placeholders: {@code {command}} (the command as typed with its prefix), {@code {usage}} (prefix,
- * name and argument usage), {@code {reason}}, {@code {role}}, {@code {seconds}}. An empty text
- * means "answer nothing" in that case.
+ * name and argument usage), {@code {reason}}, {@code {role}} (the role's name, such as {@code
+ * moderator}), {@code {roles}} (its plural in the reader's language), {@code {seconds}}. An empty
+ * text means "answer nothing" in that case.
+ *
+ * <p>Chorus ships them in English, German and Russian and picks them by the invocation's locale
+ * (see {@link TextCatalog}); {@code Bot.Builder.texts(...)} replaces them for every locale or one.
  *
  * @param notAllowed when the sender lacks the command's role
  * @param cooldown when the sender must wait before running the command again
@@ -18,7 +22,7 @@ public record BotTexts(String notAllowed, String cooldown, String usageError, St
 
     /** The English defaults. */
     public static final BotTexts ENGLISH = new BotTexts(
-            "Sorry, {command} is only for {role}s.",
+            "Sorry, {command} is only for {roles}.",
             "Please wait {seconds} s before using {command} again.",
             "{reason}. Usage: {usage}",
             "Sorry, something went wrong. Please try again later.");
@@ -42,7 +46,7 @@ public record BotTexts(String notAllowed, String cooldown, String usageError, St
     /**
      * A copy with another "not allowed" text.
      *
-     * @param text the template; may use {@code {command}} and {@code {role}}
+     * @param text the template; may use {@code {command}}, {@code {role}} and {@code {roles}}
      * @return a new instance; this one is unchanged
      */
     public BotTexts withNotAllowed(String text) {

@@ -74,10 +74,14 @@ final class BuiltInMiddleware {
         }
         return text(BotTexts.fill(invocation.texts().notAllowed(),
                 "command", call.get().prefix() + call.get().invokedName(),
-                "role", required.name().toLowerCase(Locale.ROOT)));
+                "role", required.name().toLowerCase(Locale.ROOT),
+                "roles", invocation.catalog().text(invocation.locale(), HelpCommand.roleKey(required))));
     };
 
-    /** Makes one user wait {@link Command#cooldown()} between two runs of a command. */
+    /**
+     * Makes one user (or one chat, or everyone: {@link Command#cooldownScope()}) wait {@link
+     * Command#cooldown()} between two runs of a command.
+     */
     static final Middleware COOLDOWNS = (invocation, chain) -> {
         Optional<CommandCall> call = invocation.command();
         if (call.isEmpty() || call.get().command().cooldown().isZero()) {
@@ -85,7 +89,7 @@ final class BuiltInMiddleware {
         }
         Command command = call.get().command();
         User sender = invocation.sender().orElseThrow();
-        String key = cooldownKey(invocation.event().platform(), command, sender);
+        String key = cooldownKey(invocation.event().platform(), command, sender, invocation.event().inChat().orElseThrow());
         long now = invocation.clock().millis();
         // Saturated: toMillis() overflows for a cooldown beyond about 292 million years ("once ever").
         long until = command.cooldown().compareTo(Duration.ofMillis(Long.MAX_VALUE - now)) >= 0
@@ -101,9 +105,13 @@ final class BuiltInMiddleware {
                 "seconds", Long.toString(seconds)));
     };
 
-    /** The state key holding when {@code sender} may run {@code command} again on {@code platform}. */
-    static String cooldownKey(Platform platform, Command command, User sender) {
-        return "chorus:cooldown:" + platform.id() + ':' + command.name() + ':' + sender.id();
+    /** The state key holding when {@code sender} may run {@code command} again in {@code chat}. */
+    static String cooldownKey(Platform platform, Command command, User sender, Chat chat) {
+        return switch (command.cooldownScope()) {
+            case USER -> "chorus:cooldown:" + platform.id() + ':' + command.name() + ':' + sender.id();
+            case CHAT -> "chorus:cooldown:" + platform.id() + ':' + command.name() + ":chat:" + chat.id();
+            case BOT -> "chorus:cooldown:" + command.name() + ":bot";
+        };
     }
 
     static Reply text(String text) {

@@ -16,6 +16,12 @@ import java.util.Set;
  * @param formats the formats the platform renders besides {@link Format#PLAIN}
  * @param multiline whether a message may contain line breaks; if not, lines are joined
  * @param addressing whether commands may name the bot ({@code /hello@my_bot}, Telegram)
+ * @param media whether replies may carry photos and documents; without, they become their caption
+ *     and URL
+ * @param edits whether the bot can change a message it sent (when a button on it is pressed)
+ * @param maxButtonData the most bytes of UTF-8 a button's data may have on the platform (Telegram's
+ *     {@code callback_data}: 64); longer data is kept in the bot's state store under a short token.
+ *     Zero for no limit
  */
 @Api(Api.Status.EXPERIMENTAL)
 public record Capabilities(
@@ -24,7 +30,10 @@ public record Capabilities(
         LengthUnit lengthUnit,
         Set<Format> formats,
         boolean multiline,
-        boolean addressing) {
+        boolean addressing,
+        boolean media,
+        boolean edits,
+        int maxButtonData) {
 
     /** How a platform counts the length of a text. */
     public enum LengthUnit {
@@ -43,14 +52,36 @@ public record Capabilities(
      * @param formats the formats the platform renders; {@link Format#PLAIN} is always added
      * @param multiline whether a message may contain line breaks
      * @param addressing whether commands may name the bot
-     * @throws IllegalArgumentException if {@code maxTextLength} is not positive
+     * @param media whether replies may carry photos and documents
+     * @param edits whether the bot can change a message it sent
+     * @param maxButtonData the most bytes a button's data may have; zero for no limit
+     * @throws IllegalArgumentException if {@code maxTextLength} is not positive or {@code
+     *     maxButtonData} is negative
      * @throws NullPointerException if {@code lengthUnit} or {@code formats} is {@code null}
      */
     public Capabilities {
         positive(maxTextLength, "maxTextLength");
+        if (maxButtonData < 0) {
+            throw new IllegalArgumentException("maxButtonData must not be negative, was " + maxButtonData);
+        }
         notNull(lengthUnit, "lengthUnit");
         notNull(formats, "formats");
         formats = formats.isEmpty() ? Set.of(Format.PLAIN) : Set.copyOf(with(formats, Format.PLAIN));
+    }
+
+    /**
+     * A platform without media, edits or a limit on button data.
+     *
+     * @param buttons whether replies may carry buttons
+     * @param maxTextLength the longest text one message may carry; must be positive
+     * @param lengthUnit how the platform counts {@code maxTextLength}
+     * @param formats the formats the platform renders; {@link Format#PLAIN} is always added
+     * @param multiline whether a message may contain line breaks
+     * @param addressing whether commands may name the bot
+     */
+    public Capabilities(boolean buttons, int maxTextLength, LengthUnit lengthUnit, Set<Format> formats,
+            boolean multiline, boolean addressing) {
+        this(buttons, maxTextLength, lengthUnit, formats, multiline, addressing, false, false, 0);
     }
 
     private static Set<Format> with(Set<Format> formats, Format extra) {

@@ -4,8 +4,10 @@ import static dev.chorusbot.core.internal.Checks.notNull;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -28,9 +30,11 @@ public final class Command {
     private final String name;
     private final List<String> aliases;
     private final String description;
+    private final Map<Locale, String> descriptions;
     private final String usage;
     private final Role requiredRole;
     private final Duration cooldown;
+    private final CooldownScope cooldownScope;
     private final List<Argument<?>> arguments;
     private final CommandHandler handler;
 
@@ -38,9 +42,11 @@ public final class Command {
         this.name = builder.name.toLowerCase(Locale.ROOT);
         this.aliases = builder.aliases.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
         this.description = builder.description;
+        this.descriptions = Map.copyOf(builder.descriptions);
         this.usage = builder.usage;
         this.requiredRole = builder.requiredRole;
         this.cooldown = builder.cooldown;
+        this.cooldownScope = builder.cooldownScope;
         this.arguments = List.copyOf(builder.arguments);
         this.handler = builder.handler;
     }
@@ -81,6 +87,52 @@ public final class Command {
      */
     public String description() {
         return description;
+    }
+
+    /**
+     * The description in {@code locale}: the one given for that locale, else for its language,
+     * else {@link #description()}.
+     *
+     * @param locale the reader's language
+     * @return the description, never {@code null}; may be empty
+     */
+    public String description(Locale locale) {
+        if (descriptions.isEmpty()) {
+            return description;
+        }
+        String found = descriptions.get(locale);
+        if (found == null) {
+            found = descriptions.get(new Locale(locale.getLanguage()));
+        }
+        return found != null ? found : description;
+    }
+
+    /**
+     * The descriptions given for particular locales with {@link Builder#description(Locale, String)}.
+     *
+     * @return the localized descriptions by locale; empty when there are none
+     */
+    public Map<Locale, String> descriptions() {
+        return descriptions;
+    }
+
+    /** Who shares one {@link #cooldown()}. */
+    public enum CooldownScope {
+        /** Each user waits on their own (the default). */
+        USER,
+        /** Everyone in a chat waits once one of them ran the command there. */
+        CHAT,
+        /** Everyone everywhere waits once anyone ran the command. */
+        BOT
+    }
+
+    /**
+     * Who shares the cooldown.
+     *
+     * @return {@link CooldownScope#USER} unless {@link Builder#cooldown(Duration, CooldownScope)} chose another
+     */
+    public CooldownScope cooldownScope() {
+        return cooldownScope;
     }
 
     /**
@@ -180,6 +232,8 @@ public final class Command {
         private final String name;
         private final List<String> aliases = new ArrayList<>();
         private String description = "";
+        private final Map<Locale, String> descriptions = new LinkedHashMap<>();
+        private CooldownScope cooldownScope = CooldownScope.USER;
         private String usage;
         private Role requiredRole = Role.EVERYONE;
         private Duration cooldown = Duration.ZERO;
@@ -215,6 +269,23 @@ public final class Command {
         }
 
         /**
+         * The description in one language, for {@code help} and Telegram's command menu of users
+         * with that language; {@link #description(String)} stays the one for every other language.
+         *
+         * <pre>{@code
+         * Command.named("hello").description("Say hello").description(Locale.GERMAN, "Sagt hallo")
+         * }</pre>
+         *
+         * @param locale the language, such as {@code Locale.GERMAN}
+         * @param text the description in that language
+         * @return this builder
+         */
+        public Builder description(Locale locale, String text) {
+            descriptions.put(notNull(locale, "locale"), notNull(text, "description"));
+            return this;
+        }
+
+        /**
          * Overrides the usage generated from the arguments, such as {@code <dice> [times]}.
          *
          * @param text the usage after the command name
@@ -246,6 +317,22 @@ public final class Command {
         public Builder cooldown(Duration duration) {
             this.cooldown = notNull(duration, "cooldown");
             return this;
+        }
+
+        /**
+         * How long to wait between two runs, and who waits: each user, each chat, or everyone.
+         *
+         * <pre>{@code
+         * Command.named("raid").cooldown(Duration.ofMinutes(5), Command.CooldownScope.CHAT)
+         * }</pre>
+         *
+         * @param duration the cooldown; zero for none, negative is reported when the bot is built
+         * @param scope who shares it
+         * @return this builder
+         */
+        public Builder cooldown(Duration duration, CooldownScope scope) {
+            this.cooldownScope = notNull(scope, "scope");
+            return cooldown(duration);
         }
 
         /**

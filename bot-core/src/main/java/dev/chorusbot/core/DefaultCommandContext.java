@@ -1,11 +1,14 @@
 package dev.chorusbot.core;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 
 /** The {@link CommandContext} of one invocation. */
 final class DefaultCommandContext implements CommandContext {
@@ -16,6 +19,8 @@ final class DefaultCommandContext implements CommandContext {
     private final Arguments args;
     private final Map<Class<?>, Object> services;
     private List<Reply> replies;
+    private Set<Role> roles; // looked up on first use
+    private Locale locale; // resolved on first use: !hello never pays for it
 
     DefaultCommandContext(Invocation invocation, CommandCall call, User sender, Chat chat, Arguments args,
             Map<Class<?>, Object> services) {
@@ -45,6 +50,48 @@ final class DefaultCommandContext implements CommandContext {
     @Override
     public User sender() {
         return sender;
+    }
+
+    @Override
+    public Set<Role> roles() {
+        if (roles == null) {
+            roles = Set.copyOf(invocation.adapter().rolesOf(sender, chat));
+            if (!roles.contains(Role.EVERYONE)) {
+                roles = sender.withRoles(roles).roles();
+            }
+        }
+        return roles;
+    }
+
+    @Override
+    public Locale locale() {
+        if (locale == null) {
+            locale = invocation.locale();
+        }
+        return locale;
+    }
+
+    @Override
+    public String text(String key, Object... args) {
+        return invocation.catalog().text(locale(), key, args);
+    }
+
+    @Override
+    public void setChatLocale(Locale chosen) {
+        invocation.state().put(Invocation.chatLocaleKey(platform(), chat), chosen.toLanguageTag(), Duration.ZERO);
+        if (sender.locale().isEmpty()) {
+            locale = chosen;
+        }
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<byte[]> download(Attachment attachment, long maxBytes) {
+        return invocation.adapter().download(attachment, maxBytes);
+    }
+
+    /** The capabilities of the platform the command came from. */
+    Capabilities capabilities() {
+        return invocation.adapter().capabilities();
     }
 
     @Override

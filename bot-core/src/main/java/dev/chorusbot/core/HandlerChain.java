@@ -5,6 +5,7 @@ import dev.chorusbot.core.internal.ReplyRenderer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,8 +21,9 @@ final class HandlerChain {
     private final Map<Class<?>, Object> services;
     private final StateStore state;
     private final Clock clock;
-    private final BotTexts texts;
+    private final TextCatalog catalog;
     private final Middleware.Chain chain;
+    private final ButtonData buttonData;
 
     /** The chain of {@code middleware}, ending in the handlers {@code builder} declares. */
     HandlerChain(CommandRouter router, List<Middleware> middleware, Bot.Builder builder) {
@@ -31,14 +33,30 @@ final class HandlerChain {
         this.services = Map.copyOf(builder.services);
         this.state = builder.state;
         this.clock = builder.scheduler.clock();
-        this.texts = builder.texts;
+        this.catalog = builder.catalog();
         this.chain = link(middleware);
+        this.buttonData = new ButtonData(state, builder.buttonDataTtl);
     }
 
     /** Handles one event on this thread and renders the answer for {@code adapter}. */
     Handled handle(InboundEvent event, Adapter adapter, Capabilities capabilities) {
+        if (event instanceof ButtonPress press && ButtonData.isToken(press.data())) {
+            Optional<String> data = buttonData.resolve(press.data());
+            if (data.isEmpty()) {
+                // Its data outlived the store's TTL (or the store was emptied): nothing to run.
+                Invocation expired = new Invocation(event, Optional.empty(), adapter, state, clock, catalog);
+                return new Handled(event, List.of(),
+                        Optional.of(new Reply.Notice(catalog.text(expired.locale(), "button.expired"), false)));
+            }
+            return handleResolved(new ButtonPress(press.platform(), press.id(), press.chat(), press.sender(),
+                    data.get(), press.messageId(), press.time(), press.raw()), adapter, capabilities);
+        }
+        return handleResolved(event, adapter, capabilities);
+    }
+
+    private Handled handleResolved(InboundEvent event, Adapter adapter, Capabilities capabilities) {
         Optional<CommandCall> call = router.recognise(event, adapter, capabilities);
-        Invocation invocation = new Invocation(event, call, adapter, state, clock, texts);
+        Invocation invocation = new Invocation(event, call, adapter, state, clock, catalog);
         Reply reply;
         try {
             reply = chain.proceed(invocation);
@@ -51,7 +69,25 @@ final class HandlerChain {
         }
         Optional<String> replyTo = event instanceof Message m ? Optional.of(m.id()) : Optional.empty();
         String prefix = call.map(CommandCall::prefix).orElseGet(() -> router.prefixes(event.platform()).get(0));
+        if (capabilities.maxButtonData() > 0) {
+            reply = buttonData.shorten(reply, capabilities.maxButtonData());
+        }
+        if (event instanceof ButtonPress press) {
+            return new Handled(event, ReplyRenderer.render(reply, capabilities, chat.get(), replyTo, prefix,
+                    press.messageId()), notice(reply));
+        }
         return new Handled(event, ReplyRenderer.render(reply, capabilities, chat.get(), replyTo, prefix));
+    }
+
+    /** The last notice among the reply's parts: what answers the press. */
+    private static Optional<Reply.Notice> notice(Reply reply) {
+        Reply.Notice notice = null;
+        for (Reply.Single part : reply.parts()) {
+            if (part instanceof Reply.Notice n) {
+                notice = n;
+            }
+        }
+        return Optional.ofNullable(notice);
     }
 
     private Reply terminal(Invocation invocation) throws Exception {
@@ -93,11 +129,13 @@ final class HandlerChain {
             if (!command.cooldown().isZero()) {
                 // The command did not run: a mistyped argument must not make the user wait. The
                 // cooldown middleware let this invocation through, so the entry is this one's claim.
-                invocation.state().remove(BuiltInMiddleware.cooldownKey(event.platform(), command, sender));
+                invocation.state().remove(BuiltInMiddleware.cooldownKey(event.platform(), command, sender, chat));
             }
+            // The invocation's language, not the bot's default: a German user reads German.
+            Locale locale = invocation.locale();
             String usage = (call.prefix() + call.invokedName() + ' ' + command.usage()).strip();
-            return BuiltInMiddleware.text(BotTexts.fill(texts.usageError(),
-                    "reason", e.getMessage(), "usage", usage,
+            return BuiltInMiddleware.text(BotTexts.fill(catalog.botTexts(locale).usageError(),
+                    "reason", e.reason(catalog, locale), "usage", usage,
                     "command", call.prefix() + call.invokedName()));
         }
     }

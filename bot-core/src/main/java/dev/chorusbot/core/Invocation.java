@@ -3,6 +3,7 @@ package dev.chorusbot.core;
 import static dev.chorusbot.core.internal.Checks.notNull;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Optional;
  * @param adapter the adapter the event came from
  * @param state the bot's state store
  * @param clock the bot's clock (its scheduler's wall clock)
- * @param texts the sentences the bot answers with
+ * @param catalog the bot's sentences per locale; {@link #texts()} picks the event's
  */
 @Api(Api.Status.STABLE)
 public record Invocation(
@@ -23,7 +24,7 @@ public record Invocation(
         Adapter adapter,
         StateStore state,
         Clock clock,
-        BotTexts texts) {
+        TextCatalog catalog) {
 
     /**
      * Validates the components.
@@ -33,7 +34,7 @@ public record Invocation(
      * @param adapter the adapter the event came from
      * @param state the bot's state store
      * @param clock the bot's clock
-     * @param texts the sentences the bot answers with
+     * @param catalog the bot's sentences per locale
      * @throws NullPointerException if a component is {@code null}
      */
     public Invocation {
@@ -42,7 +43,42 @@ public record Invocation(
         notNull(adapter, "adapter");
         notNull(state, "state");
         notNull(clock, "clock");
-        notNull(texts, "texts");
+        notNull(catalog, "catalog");
+    }
+
+    /**
+     * The language to answer in: the sender's when the platform tells it, else the chat's (see
+     * {@link CommandContext#setChatLocale}), else the bot's default. Looked up on each call.
+     *
+     * @return the locale of this event's answers
+     */
+    public Locale locale() {
+        Optional<User> sender = sender();
+        if (sender.isPresent() && sender.get().locale().isPresent()) {
+            return sender.get().locale().get();
+        }
+        Optional<Chat> chat = event.inChat();
+        if (chat.isPresent()) {
+            Optional<String> chosen = state.get(chatLocaleKey(event.platform(), chat.get()));
+            if (chosen.isPresent()) {
+                return Locale.forLanguageTag(chosen.get());
+            }
+        }
+        return catalog.defaultLocale();
+    }
+
+    /**
+     * The sentences the bot answers with on its own, in this event's {@link #locale()}.
+     *
+     * @return the texts for the event's locale
+     */
+    public BotTexts texts() {
+        return catalog.botTexts(locale());
+    }
+
+    /** The state key of the language chosen for {@code chat}. */
+    static String chatLocaleKey(Platform platform, Chat chat) {
+        return "chorus:locale:" + platform.id() + ':' + chat.id();
     }
 
     /**
@@ -67,6 +103,6 @@ public record Invocation(
      * @return a new invocation; this one is unchanged
      */
     public Invocation withEvent(InboundEvent newEvent) {
-        return new Invocation(newEvent, command, adapter, state, clock, texts);
+        return new Invocation(newEvent, command, adapter, state, clock, catalog);
     }
 }

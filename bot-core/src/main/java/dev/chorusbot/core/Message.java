@@ -3,6 +3,7 @@ package dev.chorusbot.core;
 import static dev.chorusbot.core.internal.Checks.notNull;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,8 @@ import java.util.Optional;
  * @param time when the platform says it was sent
  * @param replyToId the id of the message this one answers, if any
  * @param raw the platform's own object; see {@link #unwrap(Class)}
+ * @param attachments the files that came with it (a photo, a document), in the platform's order;
+ *     empty for plain text. {@code text} is then the caption, if any
  */
 @Api(Api.Status.STABLE)
 public record Message(
@@ -30,7 +33,8 @@ public record Message(
         String text,
         Instant time,
         Optional<String> replyToId,
-        Object raw)
+        Object raw,
+        List<Attachment> attachments)
         implements InboundEvent {
 
     /**
@@ -44,9 +48,11 @@ public record Message(
      * @param time when the platform says it was sent
      * @param replyToId the id of the message this one answers, or empty
      * @param raw the platform's own object, or {@code null}
+     * @param attachments the files that came with it; copied
      * @throws NullPointerException if any component other than {@code raw} is {@code null}
      */
     public Message {
+        attachments = List.copyOf(notNull(attachments, "attachments"));
         notNull(platform, "platform");
         notNull(id, "id");
         notNull(chat, "chat");
@@ -54,6 +60,24 @@ public record Message(
         notNull(text, "text");
         notNull(time, "time");
         notNull(replyToId, "replyToId");
+    }
+
+    /**
+     * A message without attachments.
+     *
+     * @param platform where the message was sent
+     * @param id the platform's message id
+     * @param chat the chat it was sent in
+     * @param sender who sent it
+     * @param text its text, possibly empty
+     * @param time when the platform says it was sent
+     * @param replyToId the id of the message this one answers, or empty
+     * @param raw the platform's own object, or {@code null}
+     * @throws NullPointerException if any component other than {@code raw} is {@code null}
+     */
+    public Message(Platform platform, String id, Chat chat, User sender, String text, Instant time,
+            Optional<String> replyToId, Object raw) {
+        this(platform, id, chat, sender, text, time, replyToId, raw, List.of());
     }
 
     @Override
@@ -73,7 +97,7 @@ public record Message(
      * @return a new message; this one is unchanged
      */
     public Message withText(String newText) {
-        return new Message(platform, id, chat, sender, newText, time, replyToId, raw);
+        return new Message(platform, id, chat, sender, newText, time, replyToId, raw, attachments);
     }
 
     /**
@@ -83,7 +107,7 @@ public record Message(
      * @return a new message; this one is unchanged
      */
     public Message withSender(User newSender) {
-        return new Message(platform, id, chat, newSender, text, time, replyToId, raw);
+        return new Message(platform, id, chat, newSender, text, time, replyToId, raw, attachments);
     }
 
     /**

@@ -7,17 +7,28 @@ import java.util.Optional;
 
 /**
  * One message ready for an adapter to send: already split to the platform's length, with buttons
- * only where the platform has them and a format it renders.
+ * only where the platform has them and a format it renders. Three shapes:
+ *
+ * <ul>
+ *   <li>a text message: {@code media} and {@code editId} empty;</li>
+ *   <li>a photo or document: {@code media} present, {@code text} its caption (may be empty); only
+ *       on platforms whose {@link Capabilities#media()} say so;</li>
+ *   <li>an edit of the bot's message {@code editId}: its new {@code text} and {@code buttons}, or,
+ *       with empty text, its new buttons only; only where {@link Capabilities#edits()} say so.</li>
+ * </ul>
  *
  * @param chat where to send it (with its thread, if any)
- * @param text the text, within the platform's length limit
+ * @param text the text (or caption), within the platform's length limit
  * @param format a format the platform renders
  * @param buttons rows of buttons, empty where the platform has none
  * @param replyToId the message to thread this one under, if any
+ * @param media the photo or document to send, if any
+ * @param editId the id of the bot's message this one replaces, if it is an edit
  */
 @Api(Api.Status.EXPERIMENTAL)
 public record Outbound(
-        Chat chat, String text, Format format, List<List<Button>> buttons, Optional<String> replyToId) {
+        Chat chat, String text, Format format, List<List<Button>> buttons, Optional<String> replyToId,
+        Optional<MediaFile> media, Optional<String> editId) {
 
     /**
      * Validates and copies the components.
@@ -27,6 +38,9 @@ public record Outbound(
      * @param format how the text is marked up
      * @param buttons rows of buttons; copied, empty for none
      * @param replyToId the message to thread this one under, or empty
+     * @param media the photo or document, or empty
+     * @param editId the message this one replaces, or empty
+     * @throws IllegalArgumentException if it is both media and an edit
      * @throws NullPointerException if a component is {@code null}
      */
     public Outbound {
@@ -35,6 +49,33 @@ public record Outbound(
         notNull(format, "format");
         buttons = notNull(buttons, "buttons").isEmpty() ? List.of() : buttons.stream().map(List::copyOf).toList();
         notNull(replyToId, "replyToId");
+        notNull(media, "media");
+        notNull(editId, "editId");
+        if (media.isPresent() && editId.isPresent()) {
+            throw new IllegalArgumentException("an outbound message is either media or an edit, not both");
+        }
+    }
+
+    /**
+     * A text message.
+     *
+     * @param chat where to send it
+     * @param text the text
+     * @param format how the text is marked up
+     * @param buttons rows of buttons; empty for none
+     * @param replyToId the message to thread this one under, or empty
+     */
+    public Outbound(Chat chat, String text, Format format, List<List<Button>> buttons, Optional<String> replyToId) {
+        this(chat, text, format, buttons, replyToId, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * True when this replaces the buttons of message {@link #editId()} and leaves its text.
+     *
+     * @return whether it is an edit without text
+     */
+    public boolean isKeyboardEdit() {
+        return editId.isPresent() && text.isEmpty();
     }
 
     /**
@@ -55,7 +96,7 @@ public record Outbound(
      * @return a new message; this one is unchanged
      */
     public Outbound withChat(Chat newChat) {
-        return new Outbound(newChat, text, format, buttons, replyToId);
+        return new Outbound(newChat, text, format, buttons, replyToId, media, editId);
     }
 
     /**
@@ -65,6 +106,6 @@ public record Outbound(
      * @return a new message; this one is unchanged
      */
     public Outbound withText(String newText) {
-        return new Outbound(chat, newText, format, buttons, replyToId);
+        return new Outbound(chat, newText, format, buttons, replyToId, media, editId);
     }
 }

@@ -4,6 +4,8 @@ import static dev.chorusbot.core.internal.Checks.notNull;
 
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,9 +15,11 @@ import java.util.Set;
  * @param login the user's login or username; may be empty where the platform has none
  * @param displayName the name to address the user by
  * @param roles the user's roles; always contains {@link Role#EVERYONE}
+ * @param locale the user's language when the platform tells it (Telegram's {@code language_code});
+ *     empty otherwise, and then the chat's or the bot's default applies
  */
 @Api(Api.Status.STABLE)
-public record User(String id, String login, String displayName, Set<Role> roles) {
+public record User(String id, String login, String displayName, Set<Role> roles, Optional<Locale> locale) {
 
     /**
      * Validates and copies the components; adds {@link Role#EVERYONE}.
@@ -24,9 +28,11 @@ public record User(String id, String login, String displayName, Set<Role> roles)
      * @param login the login or username; empty where the platform has none
      * @param displayName the name to address the user by
      * @param roles the user's roles, possibly empty
+     * @param locale the user's language, or empty when the platform does not tell it
      * @throws NullPointerException if a component is {@code null}
      */
     public User {
+        notNull(locale, "locale");
         notNull(id, "id");
         notNull(login, "login");
         notNull(displayName, "displayName");
@@ -34,6 +40,19 @@ public record User(String id, String login, String displayName, Set<Role> roles)
         EnumSet<Role> copy = EnumSet.of(Role.EVERYONE);
         copy.addAll(roles);
         roles = Collections.unmodifiableSet(copy);
+    }
+
+    /**
+     * A user whose language the platform does not tell.
+     *
+     * @param id the platform's stable user id
+     * @param login the login or username; empty where the platform has none
+     * @param displayName the name to address the user by
+     * @param roles the user's roles, possibly empty
+     * @throws NullPointerException if a component is {@code null}
+     */
+    public User(String id, String login, String displayName, Set<Role> roles) {
+        this(id, login, displayName, roles, Optional.empty());
     }
 
     /**
@@ -55,7 +74,17 @@ public record User(String id, String login, String displayName, Set<Role> roles)
      * @return a new user; this one is unchanged
      */
     public User withRoles(Set<Role> newRoles) {
-        return new User(id, login, displayName, newRoles);
+        return new User(id, login, displayName, newRoles, locale);
+    }
+
+    /**
+     * A copy with the given language.
+     *
+     * @param newLocale the user's language, such as {@code Locale.GERMAN}
+     * @return a new user; this one is unchanged
+     */
+    public User withLocale(Locale newLocale) {
+        return new User(id, login, displayName, roles, Optional.of(notNull(newLocale, "locale")));
     }
 
     /**

@@ -29,6 +29,7 @@ public final class InMemoryAdapter implements PullAdapter {
     private final User self;
     private final List<Outbound> sent = new ArrayList<>();
     private volatile EventSink sink;
+    private volatile Handled lastHandled;
 
     /**
      * An adapter for {@code platform} with the given capabilities, whose own account is
@@ -84,8 +85,19 @@ public final class InMemoryAdapter implements PullAdapter {
             throw new IllegalStateException("the bot was not started; call bot.start() first");
         }
         Handled handled = current.dispatch(event).join();
+        lastHandled = handled;
         handled.outbound().forEach(this::send);
         return handled.outbound();
+    }
+
+    /**
+     * What the bot answered to the event {@link #deliver} handled last, with the notice for a
+     * button press.
+     *
+     * @return the last result; empty before any delivery
+     */
+    public Optional<Handled> lastHandled() {
+        return Optional.ofNullable(lastHandled);
     }
 
     /** The time on the bot's scheduler once started (a manual one stands still), else the system clock. */

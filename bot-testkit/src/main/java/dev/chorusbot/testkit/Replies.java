@@ -3,7 +3,9 @@ package dev.chorusbot.testkit;
 import dev.chorusbot.core.Api;
 import dev.chorusbot.core.Button;
 import dev.chorusbot.core.Outbound;
+import dev.chorusbot.core.Reply;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -17,10 +19,57 @@ import java.util.stream.Collectors;
 public final class Replies {
     private final String sent;
     private final List<Outbound> outbound;
+    private final Optional<Reply.Notice> notice;
 
     Replies(String sent, List<Outbound> outbound) {
+        this(sent, outbound, Optional.empty());
+    }
+
+    Replies(String sent, List<Outbound> outbound, Optional<Reply.Notice> notice) {
         this.sent = sent;
         this.outbound = List.copyOf(outbound);
+        this.notice = notice;
+    }
+
+    /**
+     * The notice the bot answered a button press with ({@link Reply#notice(String)}).
+     *
+     * @return the notice; empty when there was none, or the event was not a press
+     */
+    public Optional<Reply.Notice> notice() {
+        return notice;
+    }
+
+    /**
+     * Asserts that the bot answered the press with the notice {@code expected}.
+     *
+     * @param expected the notice's text
+     * @return these replies, for chaining further assertions
+     * @throws AssertionError when there was another notice or none
+     */
+    public Replies assertNotice(String expected) {
+        if (notice.isEmpty() || !notice.get().text().equals(expected)) {
+            throw new AssertionError("expected the notice \"" + expected + "\" for '" + sent + "' but got "
+                    + notice.map(n -> "\"" + n.text() + "\"").orElse("none"));
+        }
+        return this;
+    }
+
+    /**
+     * Asserts that the bot answered by editing the message whose button was pressed, to {@code
+     * expected}.
+     *
+     * @param expected the edited text
+     * @return these replies, for chaining further assertions
+     * @throws AssertionError when the answer is not exactly one edit with that text
+     */
+    public Replies assertEdit(String expected) {
+        if (outbound.size() != 1 || outbound.get(0).editId().isEmpty() || !outbound.get(0).text().equals(expected)) {
+            throw new AssertionError("expected an edit to \"" + expected + "\" for '" + sent + "' but got "
+                    + outbound.stream().map(o -> (o.editId().isPresent() ? "edit " : "new ") + "\"" + o.text() + "\"")
+                            .toList());
+        }
+        return this;
     }
 
     /**

@@ -38,6 +38,7 @@ final class SnippetCompiler implements AutoCloseable {
     static final List<String> STANDARD_IMPORTS = List.of(
             "import java.net.URI;",
             "import java.nio.charset.StandardCharsets;",
+            "import java.nio.file.Path;",
             "import java.time.*;",
             "import java.util.*;",
             "import java.util.concurrent.*;",

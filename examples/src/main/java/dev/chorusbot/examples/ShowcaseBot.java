@@ -21,6 +21,7 @@ public final class ShowcaseBot {
             StateStore state = new InMemoryStateStore();
             Bot.builder()
                     .stateStore(state)
+                    .messages(ShowcaseCommands.MESSAGES)
                     .commands(new ShowcaseCommands(new SecureRandom(), state))
                     .fromEnv()
                     .build()

@@ -3,12 +3,18 @@ package dev.chorusbot.examples;
 import dev.chorusbot.core.Arg;
 import dev.chorusbot.core.BotCommand;
 import dev.chorusbot.core.Button;
+import dev.chorusbot.core.ButtonPress;
 import dev.chorusbot.core.Chat;
+import dev.chorusbot.core.CommandContext;
+import dev.chorusbot.core.MediaFile;
 import dev.chorusbot.core.Reply;
 import dev.chorusbot.core.Role;
 import dev.chorusbot.core.StateStore;
 import dev.chorusbot.core.UsageException;
 import dev.chorusbot.core.User;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +27,14 @@ import java.util.stream.Collectors;
 /**
  * The showcase bot's commands. One code base for the console, Telegram and Twitch: typed
  * arguments with usage errors, a per-user cooldown, a moderator-only command, buttons (an inline
- * keyboard on Telegram, a text line on Twitch) and state kept in the bot's {@link StateStore}.
+ * keyboard on Telegram whose press edits its message, a text line on Twitch), a photo, greetings in
+ * the user's language and state kept in the bot's {@link StateStore}.
  */
 public final class ShowcaseCommands {
+    /** The showcase's message bundle: {@code showcase.properties}, {@code _de} and {@code _ru}. */
+    public static final String MESSAGES = "dev.chorusbot.examples.showcase";
+
+    private static final byte[] DICE_PNG = resource("dice.png");
     private static final Pattern DICE = Pattern.compile("(\\d{1,2})d(\\d{1,3})");
 
     private final RandomGenerator random;
@@ -35,9 +46,29 @@ public final class ShowcaseCommands {
         this.state = Objects.requireNonNull(state, "state");
     }
 
-    /** {@code roll 2d6}: rolls N dice with M sides; once per 3 seconds per user. */
+    /**
+     * {@code hello}: greets the sender in their language ({@code hallo Viktor!} for German).
+     *
+     * @param ctx the invocation, whose locale picks the text
+     * @return the greeting
+     */
+    @BotCommand(description = "Say hello in your language")
+    public String hello(CommandContext ctx) {
+        return ctx.text("hello", ctx.sender().displayName());
+    }
+
+    /**
+     * {@code roll 2d6}: rolls N dice with M sides; once per 3 seconds per user. Its "Roll again"
+     * button, pressed on Telegram, rolls again in the same message and answers the press with
+     * {@code rolled!}; on Twitch the button is a text hint.
+     *
+     * @param ctx the invocation: a typed command, or a press of "Roll again"
+     * @param user who rolls
+     * @param dice what to roll, such as {@code 2d6}
+     * @return the roll with its button; on a press, an edit of the pressed message and a notice
+     */
     @BotCommand(description = "Roll dice, like 2d6", cooldownSeconds = 3, aliases = "r")
-    public Reply roll(User user, @Arg("dice") @Arg.Default("1d6") String dice) {
+    public Reply roll(CommandContext ctx, User user, @Arg("dice") @Arg.Default("1d6") String dice) {
         Matcher matcher = DICE.matcher(dice.toLowerCase(java.util.Locale.ROOT));
         if (!matcher.matches()) {
             throw new UsageException("'" + dice + "' is not a dice roll like 2d6");
@@ -54,8 +85,31 @@ public final class ShowcaseCommands {
         int total = rolls.stream().mapToInt(Integer::intValue).sum();
         String shown = count == 1 ? Integer.toString(total)
                 : rolls.stream().map(String::valueOf).collect(Collectors.joining(" + ")) + " = " + total;
-        return Reply.text(user.displayName() + " rolls " + count + "d" + sides + ": " + shown)
+        Reply.Text rolled = Reply.text(user.displayName() + " rolls " + count + "d" + sides + ": " + shown)
                 .withButtons(Button.of("Roll again", "roll " + count + "d" + sides));
+        return ctx.event() instanceof ButtonPress ? Reply.of(rolled.asEdit(), Reply.notice("rolled!")) : rolled;
+    }
+
+    /**
+     * {@code photo}: a picture of a die, uploaded from the examples' resources; where the platform
+     * shows no photos (Twitch, the console) its caption alone.
+     *
+     * @return the photo with its caption
+     */
+    @BotCommand(description = "Send a photo")
+    public Reply photo() {
+        return Reply.media(MediaFile.photo(DICE_PNG, "dice.png")).withCaption("a photo from Chorus");
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = ShowcaseCommands.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the showcase's " + name + " is missing from the class path");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the showcase's " + name, e);
+        }
     }
 
     /** {@code count}: adds one to this chat's counter. */

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chorusbot.core.Bot;
 import dev.chorusbot.core.Button;
 import dev.chorusbot.core.InMemoryStateStore;
+import dev.chorusbot.core.MediaFile;
+import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.Role;
 import dev.chorusbot.core.User;
 import dev.chorusbot.testkit.InMemoryAdapter;
 import dev.chorusbot.testkit.ManualScheduler;
+import dev.chorusbot.testkit.Replies;
 import dev.chorusbot.testkit.TestBot;
+import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -22,6 +26,7 @@ class ShowcaseBotTest {
         return TestBot.start(Bot.builder()
                 .scheduler(time)
                 .stateStore(state)
+                .messages(ShowcaseCommands.MESSAGES)
                 .commands(new ShowcaseCommands(new SplittableRandom(42), state)), adapter);
     }
 
@@ -68,6 +73,61 @@ class ShowcaseBotTest {
             User moderator = User.of("3", "mod", "Mod").withRoles(Set.of(Role.MODERATOR));
             bot.as(moderator).send("/reset").assertReply("Counter reset by Mod.");
             bot.send("/count").assertReply("Counter: 1");
+        }
+    }
+
+    @Test
+    void greetsAndHelpsInTheUsersLanguage() {
+        try (TestBot bot = start(TestBot.telegramLike())) {
+            bot.send("/hello").assertReply("hello Viktor!");
+            bot.as(User.of("4", "hans", "Hans").withLocale(Locale.GERMAN)).send("/hello").assertReply("hallo Hans!");
+            bot.as(User.of("5", "olga", "Olga").withLocale(new Locale("ru"))).send("/hello").assertReply("привет, Olga!");
+            bot.as(User.of("6", "ana", "Ana").withLocale(new Locale("pt"))).send("/hello").assertReply("hello Ana!");
+            assertThat(bot.send("/help").text()).startsWith("Commands:\n");
+            assertThat(bot.as(User.of("4", "hans", "Hans").withLocale(Locale.GERMAN)).send("/help").text())
+                    .startsWith("Befehle:\n");
+            assertThat(bot.as(User.of("5", "olga", "Olga").withLocale(new Locale("ru"))).send("/help").text())
+                    .startsWith("Команды:\n");
+        }
+    }
+
+    @Test
+    void answersAGermanUsersBadArgumentInGerman() {
+        try (TestBot bot = start(TestBot.twitchLike())) {
+            bot.as(User.of("4", "hans", "Hans").withLocale(Locale.GERMAN)).send("!help roll")
+                    .assertReply("Aufruf: !roll [dice] — Roll dice, like 2d6. Auch: !r. Einmal pro 3 s");
+        }
+    }
+
+    @Test
+    void sendsAPhotoOnTelegramAndItsCaptionOnTwitch() {
+        InMemoryAdapter telegram = TestBot.telegramLike();
+        InMemoryAdapter twitch = TestBot.twitchLike();
+        ManualScheduler time = new ManualScheduler();
+        InMemoryStateStore state = new InMemoryStateStore(time, 1000);
+        try (TestBot bot = TestBot.start(Bot.builder().scheduler(time).stateStore(state)
+                .commands(new ShowcaseCommands(new SplittableRandom(42), state)), telegram, twitch)) {
+            Outbound photo = bot.send("/photo").outbound().get(0);
+            assertThat(photo.text()).isEqualTo("a photo from Chorus");
+            assertThat(photo.media()).hasValueSatisfying(m -> assertThat(m.source())
+                    .isInstanceOfSatisfying(MediaFile.Upload.class, u -> assertThat(u.mimeType()).isEqualTo("image/png")));
+            bot.on(twitch).send("!photo").assertReply("a photo from Chorus");
+        }
+    }
+
+    @Test
+    void rollAgainEditsTheRollInPlaceAndAnswersThePress() {
+        try (TestBot bot = start(TestBot.telegramLike())) {
+            bot.send("/roll 2d6");
+
+            Replies again = bot.as(User.of("2", "anna", "Anna")).press("Roll again");
+
+            again.assertNotice("rolled!");
+            assertThat(again.outbound()).singleElement().satisfies(edit -> {
+                assertThat(edit.editId()).contains("1");
+                assertThat(edit.text()).matches("Anna rolls 2d6: [1-6] \\+ [1-6] = \\d+");
+            });
+            assertThat(again.outbound().get(0).buttons().get(0).get(0).label()).isEqualTo("Roll again");
         }
     }
 }

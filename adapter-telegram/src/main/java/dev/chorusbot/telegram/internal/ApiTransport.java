@@ -2,6 +2,7 @@ package dev.chorusbot.telegram.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chorusbot.core.MediaFile;
 import dev.chorusbot.json.JsonTrees;
 import dev.chorusbot.telegram.TelegramApiException;
 import dev.chorusbot.telegram.TelegramNetworkException;
@@ -25,6 +26,7 @@ import java.util.concurrent.CompletionException;
  */
 public final class ApiTransport {
     private final String base; // <api>/bot<token>/ — never logged
+    private final String fileBase; // <api>/file/bot<token>/ — never logged
     private final String token;
     private final Duration timeout;
     private final boolean https;
@@ -34,6 +36,7 @@ public final class ApiTransport {
     public ApiTransport(URI apiUrl, String token, Duration timeout) {
         String root = apiUrl.toString();
         this.base = (root.endsWith("/") ? root : root + "/") + "bot" + token + "/";
+        this.fileBase = (root.endsWith("/") ? root : root + "/") + "file/bot" + token + "/";
         this.token = token;
         this.timeout = timeout;
         this.https = "https".equals(apiUrl.getScheme());
@@ -60,14 +63,60 @@ public final class ApiTransport {
 
     /** Calls {@code method}; the future yields {@code result} or fails with a Telegram exception. */
     public CompletableFuture<JsonNode> call(String method, ObjectNode params, Duration extraTimeout) {
-        byte[] body = JsonTrees.write(params);
+        return post(method, "application/json", JsonTrees.write(params), extraTimeout);
+    }
+
+    /**
+     * Calls {@code method} as {@code multipart/form-data}, uploading {@code upload} as the
+     * parameter {@code field} (Bot API: "Sending files", the way to post a new file).
+     */
+    public CompletableFuture<JsonNode> callMultipart(String method, ObjectNode params, String field,
+            MediaFile.Upload upload) {
+        MultipartBody body = MultipartBody.of(params, field, upload);
+        // An upload takes longer than a text: a minute more, enough for 50 MB on a slow uplink.
+        return post(method, body.contentType(), body.bytes(), Duration.ofSeconds(60));
+    }
+
+    /**
+     * Downloads the file at {@code filePath} (from getFile) from {@code <api>/file/bot<token>/},
+     * refusing more than {@code maxBytes}: a bigger answer fails without being read to the end.
+     */
+    public CompletableFuture<byte[]> download(String filePath, long maxBytes) {
+        CompletableFuture<HttpResponse<byte[]>> sent;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(fileBase + filePath))
+                    .timeout(timeout.plus(Duration.ofSeconds(60)))
+                    .GET()
+                    .build();
+            sent = client().sendAsync(request, info -> LimitedBody.subscriber(info, maxBytes));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new TelegramNetworkException("file download", describe(e)));
+        }
+        return sent.handle((response, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (cause instanceof LimitedBody.TooLargeException tooLarge) {
+                    throw new CompletionException(tooLarge);
+                }
+                throw new CompletionException(new TelegramNetworkException("file download", describe(failure)));
+            }
+            if (response.statusCode() != 200) {
+                throw new CompletionException(new TelegramNetworkException("file download",
+                        "HTTP " + response.statusCode() + " for the file"));
+            }
+            return response.body();
+        });
+    }
+
+    private CompletableFuture<JsonNode> post(String method, String contentType, byte[] body, Duration extraTimeout) {
         CompletableFuture<HttpResponse<byte[]>> sent;
         try {
             // Inside the try: URI.create names the whole URL, token included, when it refuses a
             // method name; describe() scrubs it and the exception is not kept as a cause.
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + method))
                     .timeout(timeout.plus(extraTimeout))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", contentType)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
             sent = client().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());

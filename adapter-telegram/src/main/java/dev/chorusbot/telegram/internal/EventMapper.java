@@ -1,6 +1,7 @@
 package dev.chorusbot.telegram.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.chorusbot.core.Attachment;
 import dev.chorusbot.core.ButtonPress;
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.InboundEvent;
@@ -16,7 +17,13 @@ import dev.chorusbot.telegram.TelegramMessage;
 import dev.chorusbot.telegram.TelegramUpdate;
 import dev.chorusbot.telegram.TelegramUser;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -24,6 +31,8 @@ import java.util.function.Supplier;
 public final class EventMapper {
     /** The Telegram platform. */
     public static final Platform TELEGRAM = TelegramAdapter.PLATFORM;
+
+    private static final Map<String, Optional<Locale>> LOCALES = new ConcurrentHashMap<>();
 
     private final boolean editedMessages;
     private final Supplier<Instant> clock; // button press times: a callback_query carries no date
@@ -82,7 +91,54 @@ public final class EventMapper {
                 ? m.messageId() + ":" + m.editDate().orElse(0L)
                 : Long.toString(m.messageId());
         return new Message(TELEGRAM, id, chat(m), sender, m.text(), Instant.ofEpochSecond(m.date()),
-                m.replyToMessageId().map(Object::toString), update);
+                m.replyToMessageId().map(Object::toString), update, attachments(update.payload()));
+    }
+
+    private static final String[][] FILE_FIELDS = {
+        {"document", "DOCUMENT"}, {"audio", "AUDIO"}, {"video", "VIDEO"}, {"voice", "VOICE"},
+        {"animation", "ANIMATION"}, {"sticker", "STICKER"}, {"video_note", "VIDEO_NOTE"},
+    };
+
+    /**
+     * The files of a Bot API {@code Message}: its {@code photo} (the largest of the sizes Telegram
+     * sends, which come smallest first), {@code document}, {@code audio}, {@code video}, {@code
+     * voice}, {@code animation}, {@code sticker} and {@code video_note}. A message with an
+     * animation also carries it as a document; it is listed once, as the animation.
+     */
+    static List<Attachment> attachments(JsonNode m) {
+        if (m == null || !m.isObject()) {
+            return List.of();
+        }
+        List<Attachment> found = null; // made only for a message with files: text is the common case
+        JsonNode photo = m.get("photo");
+        if (photo != null && photo.isArray() && photo.size() > 0) {
+            found = new ArrayList<>(1);
+            attachment(photo.get(photo.size() - 1), Attachment.Kind.PHOTO).ifPresent(found::add);
+        }
+        for (String[] field : FILE_FIELDS) {
+            if (field[0].equals("document") && m.has("animation")) {
+                continue;
+            }
+            JsonNode file = m.get(field[0]);
+            if (file != null && file.isObject()) {
+                if (found == null) {
+                    found = new ArrayList<>(1);
+                }
+                attachment(file, Attachment.Kind.valueOf(field[1])).ifPresent(found::add);
+            }
+        }
+        return found == null ? List.of() : found;
+    }
+
+    private static Optional<Attachment> attachment(JsonNode file, Attachment.Kind kind) {
+        String id = file.path("file_id").asText("");
+        if (id.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Attachment(kind, id,
+                file.hasNonNull("file_size") ? OptionalLong.of(file.get("file_size").asLong()) : OptionalLong.empty(),
+                file.hasNonNull("file_name") ? Optional.of(file.get("file_name").asText()) : Optional.empty(),
+                file.hasNonNull("mime_type") ? Optional.of(file.get("mime_type").asText()) : Optional.empty()));
     }
 
     /** The neutral chat of a message: forum-topic messages keep their topic so answers go there. */
@@ -106,7 +162,24 @@ public final class EventMapper {
     /** The neutral user; in a private chat the user owns the chat. */
     static User user(TelegramUser u, TelegramChat where) {
         Set<Role> roles = where.type().equals("private") && where.id() == u.id() ? Set.of(Role.OWNER) : Set.of();
-        return new User(Long.toString(u.id()), u.username().orElse(""), u.displayName(), roles);
+        return new User(Long.toString(u.id()), u.username().orElse(""), u.displayName(), roles, locale(u));
+    }
+
+    /** The user's language from {@code language_code} (an IETF tag such as {@code de} or {@code pt-br}). */
+    static Optional<Locale> locale(TelegramUser u) {
+        if (u.languageCode().isEmpty()) {
+            return Optional.empty();
+        }
+        String code = u.languageCode().get();
+        Optional<Locale> locale = LOCALES.get(code);
+        if (locale == null) {
+            // Parsed once per tag: a handful of languages speak to a bot, and every message carries one.
+            locale = Optional.of(Locale.forLanguageTag(code)).filter(l -> !l.getLanguage().isEmpty());
+            if (LOCALES.size() < 1_000) {
+                LOCALES.put(code, locale);
+            }
+        }
+        return locale;
     }
 
     private static PlatformEvent platformEvent(TelegramUpdate update) {
@@ -126,7 +199,8 @@ public final class EventMapper {
                 if (payload.path(field).isObject()) {
                     TelegramUser u = UpdateReader.user(payload.get(field));
                     sender = Optional.of(tc != null ? user(u, tc)
-                            : new User(Long.toString(u.id()), u.username().orElse(""), u.displayName(), Set.of()));
+                            : new User(Long.toString(u.id()), u.username().orElse(""), u.displayName(), Set.of(),
+                                    locale(u)));
                     break;
                 }
             }

@@ -71,6 +71,7 @@ public final class SendQueue {
 
     private static final class Job {
         final Outbound message;
+        final OutboundRequests.Request request;
         final ObjectNode params;
         final long originalChatId;
         final CompletableFuture<Void> future = new CompletableFuture<>();
@@ -78,9 +79,10 @@ public final class SendQueue {
         int failures;
         boolean started;
 
-        Job(Outbound message, ObjectNode params, long originalChatId, long queuedAt) {
+        Job(Outbound message, OutboundRequests.Request request, long originalChatId, long queuedAt) {
             this.message = message;
-            this.params = params;
+            this.request = request;
+            this.params = request.params();
             this.originalChatId = originalChatId;
             this.queuedAt = queuedAt;
         }
@@ -164,7 +166,7 @@ public final class SendQueue {
     private Job job(Outbound message) {
         try {
             long chatId = Long.parseLong(message.chat().id());
-            return new Job(message, OutboundRequests.sendMessage(message, target(chatId)), chatId, millis());
+            return new Job(message, OutboundRequests.of(message, target(chatId)), chatId, millis());
         } catch (IllegalArgumentException e) {
             log.warn("Not sending a message to Telegram chat {}: {}", message.chat().id(), e.getMessage());
             throw e;
@@ -305,7 +307,12 @@ public final class SendQueue {
             observer.sendWaited(EventMapper.TELEGRAM, Duration.ofMillis(millis() - job.queuedAt));
         }
         job.params.put("chat_id", target(job.originalChatId));
-        api.call("sendMessage", job.params).whenComplete((result, failure) -> finish(lane, job, failure));
+        OutboundRequests.Request request = job.request;
+        CompletableFuture<?> call = request.upload().isPresent()
+                ? api.callMultipart(request.method(), job.params, request.upload().get().field(),
+                        request.upload().get().file())
+                : api.call(request.method(), job.params);
+        call.whenComplete((result, failure) -> finish(lane, job, failure));
     }
 
     private void finish(Lane lane, Job job, Throwable failure) {
@@ -316,7 +323,11 @@ public final class SendQueue {
             lane.inFlight = false;
             long now = millis();
             done = true;
-            if (cause instanceof TelegramApiException e) {
+            if (cause instanceof TelegramApiException e && e.errorCode() == 400
+                    && e.description().contains("message is not modified")) {
+                // An edit to what the message already shows (the same roll twice): nothing to do.
+                cause = null;
+            } else if (cause instanceof TelegramApiException e) {
                 if (e.errorCode() == 429) {
                     long wait = e.retryAfter().orElse(1) * 1_000L;
                     lane.notBefore = Math.max(lane.notBefore, now + wait);

@@ -2,6 +2,7 @@ package dev.chorusbot.telegram.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chorusbot.core.Adapter;
+import dev.chorusbot.core.Attachment;
 import dev.chorusbot.core.ButtonPress;
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.Command;
@@ -9,6 +10,7 @@ import dev.chorusbot.core.EventSink;
 import dev.chorusbot.core.Handled;
 import dev.chorusbot.core.InboundEvent;
 import dev.chorusbot.core.Outbound;
+import dev.chorusbot.core.Reply;
 import dev.chorusbot.core.Role;
 import dev.chorusbot.core.User;
 import dev.chorusbot.core.time.Scheduler;
@@ -22,9 +24,11 @@ import dev.chorusbot.telegram.TelegramUser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +50,10 @@ public final class TelegramAccount {
     private static final Pattern MENU_COMMAND = Pattern.compile("[a-z0-9_]{1,32}");
     static final int MAX_MENU_COMMANDS = 100;
     static final int MAX_DESCRIPTION = 256;
+    // Bot API, answerCallbackQuery: "Text of the notification. If not specified, nothing will be shown
+    // to the user, 0-200 characters"; getFile: "bots can download files of up to 20MB in size".
+    static final int MAX_NOTICE = 200;
+    static final long MAX_DOWNLOAD = 20L * 1024 * 1024;
 
     private final TelegramConfig config;
     private final TelegramBotApi api;
@@ -132,22 +140,48 @@ public final class TelegramAccount {
         // Updates can arrive now: the webhook is registered (or none was asked for), or polling may begin.
         registered = true;
         if (config.publishCommands()) {
-            List<Map.Entry<String, String>> menu = new ArrayList<>();
-            for (Command command : eventSink.commands()) {
-                if (MENU_COMMAND.matcher(command.name()).matches() && command.requiredRole() == Role.EVERYONE) {
-                    String description = command.description().isBlank() ? command.name() : command.description();
-                    menu.add(Map.entry(command.name(), menuDescription(description)));
-                }
-            }
-            if (menu.size() > MAX_MENU_COMMANDS) {
-                // Bot API setMyCommands: "At most 100 commands can be specified."
-                log.warn("Telegram's command menu holds at most {} commands; publishing the first {} of {}",
-                        MAX_MENU_COMMANDS, MAX_MENU_COMMANDS, menu.size());
-                menu = new ArrayList<>(menu.subList(0, MAX_MENU_COMMANDS));
-            }
-            List<Map.Entry<String, String>> published = menu;
-            await(() -> api.setMyCommands(published), "setMyCommands");
+            publishMenus(eventSink.commands());
         }
+    }
+
+    /**
+     * The command menu for every language, then one per language some description is given in
+     * (Bot API setMyCommands with {@code language_code}: Telegram shows a user the menu of their
+     * language, else the one without). The automatic help's own translations do not make a
+     * language: a bot that localized none of its commands publishes one menu, as before.
+     */
+    private void publishMenus(List<Command> commands) throws Exception {
+        Set<String> languages = new TreeSet<>();
+        for (Command command : commands) {
+            if (!command.name().equals("help")) {
+                command.descriptions().keySet().forEach(locale -> languages.add(locale.getLanguage()));
+            }
+        }
+        List<Map.Entry<String, String>> menu = menu(commands, null);
+        await(() -> api.setMyCommands(menu), "setMyCommands");
+        for (String language : languages) {
+            if (language.length() == 2) { // the Bot API takes ISO 639-1 codes only
+                List<Map.Entry<String, String>> localized = menu(commands, new Locale(language));
+                await(() -> api.setMyCommands(localized, Optional.of(language)), "setMyCommands");
+            }
+        }
+    }
+
+    private static List<Map.Entry<String, String>> menu(List<Command> commands, Locale locale) {
+        List<Map.Entry<String, String>> menu = new ArrayList<>();
+        for (Command command : commands) {
+            if (MENU_COMMAND.matcher(command.name()).matches() && command.requiredRole() == Role.EVERYONE) {
+                String description = locale == null ? command.description() : command.description(locale);
+                menu.add(Map.entry(command.name(), menuDescription(description.isBlank() ? command.name() : description)));
+            }
+        }
+        if (menu.size() > MAX_MENU_COMMANDS) {
+            // Bot API setMyCommands: "At most 100 commands can be specified."
+            log.warn("Telegram's command menu holds at most {} commands; publishing the first {} of {}",
+                    MAX_MENU_COMMANDS, MAX_MENU_COMMANDS, menu.size());
+            menu = new ArrayList<>(menu.subList(0, MAX_MENU_COMMANDS));
+        }
+        return menu;
     }
 
     /**
@@ -211,7 +245,17 @@ public final class TelegramAccount {
 
     /** Acknowledges a button press so the client stops its progress indicator. */
     public CompletableFuture<Void> answer(ButtonPress press) {
-        return api.answerCallbackQuery(press.id(), Optional.empty()).handle((ok, failure) -> {
+        return answer(press, Optional.empty());
+    }
+
+    /**
+     * Acknowledges a button press, showing the handler's notice if it gave one (Bot API
+     * answerCallbackQuery: {@code text} of 0-200 characters, {@code show_alert}).
+     */
+    public CompletableFuture<Void> answer(ButtonPress press, Optional<Reply.Notice> notice) {
+        Optional<String> text = notice.map(n -> notice(n.text()));
+        boolean alert = notice.map(Reply.Notice::alert).orElse(false);
+        return api.answerCallbackQuery(press.id(), text, alert).handle((ok, failure) -> {
             if (failure != null) {
                 log.debug("answerCallbackQuery {} failed: {}", press.id(), failure.getMessage());
             }
@@ -219,16 +263,49 @@ public final class TelegramAccount {
         });
     }
 
+    /** A notice cut to the 200 characters answerCallbackQuery shows. */
+    static String notice(String text) {
+        return text.length() <= MAX_NOTICE ? text
+                : text.substring(0, Character.isHighSurrogate(text.charAt(MAX_NOTICE - 1)) ? MAX_NOTICE - 1 : MAX_NOTICE);
+    }
+
     /**
-     * Dispatches an event, then queues its answers (and acknowledges a button press); the future
-     * completes once the event was handled and its answers were queued.
+     * Dispatches an event, then queues its answers and acknowledges a button press with the
+     * handler's notice; the future completes once the event was handled, its answers were queued
+     * and the press was answered.
      */
     public CompletableFuture<Void> dispatchAndSend(InboundEvent event) {
-        CompletableFuture<Void> ack = event instanceof ButtonPress press ? answer(press)
-                : CompletableFuture.completedFuture(null);
-        return sink.dispatch(event)
-                .thenAccept((Handled handled) -> handled.outbound().forEach(queue::submit))
-                .thenCombine(ack, (a, b) -> (Void) null);
+        return sink.dispatch(event).thenCompose((Handled handled) -> {
+            handled.outbound().forEach(queue::submit);
+            return event instanceof ButtonPress press ? answer(press, handled.notice())
+                    : CompletableFuture.completedFuture(null);
+        });
+    }
+
+    /**
+     * Downloads a file the bot received: getFile, then the file's URL. Telegram serves at most
+     * 20 MB to bots (Bot API, getFile), so a larger {@code maxBytes} is lowered to that.
+     */
+    public CompletableFuture<byte[]> download(Attachment attachment, long maxBytes) {
+        long limit = Math.min(maxBytes, MAX_DOWNLOAD);
+        if (attachment.size().isPresent() && attachment.size().getAsLong() > limit) {
+            return CompletableFuture.failedFuture(tooLarge(attachment.size().getAsLong(), limit));
+        }
+        return api.getFile(attachment.fileId()).thenCompose(file -> {
+            if (file.fileSize().isPresent() && file.fileSize().getAsLong() > limit) {
+                return CompletableFuture.failedFuture(tooLarge(file.fileSize().getAsLong(), limit));
+            }
+            if (file.filePath().isEmpty()) {
+                return CompletableFuture.failedFuture(new IllegalStateException(
+                        "Telegram gave no file_path for file " + attachment.fileId() + ", so it cannot be downloaded"));
+            }
+            return api.downloadFile(file.filePath().get(), limit);
+        });
+    }
+
+    private static IllegalArgumentException tooLarge(long size, long limit) {
+        return new IllegalArgumentException("the Telegram file has " + size + " bytes, more than the " + limit
+                + " allowed" + (limit == MAX_DOWNLOAD ? " (Telegram serves bots files of up to 20 MB)" : ""));
     }
 
     /** The roles of {@code user} in {@code chat}; before start, only those the user carries. */
@@ -247,13 +324,21 @@ public final class TelegramAccount {
         return sending.submit(message);
     }
 
-    /** The JSON body that makes Telegram send {@code message} when returned as the webhook answer. */
+    /**
+     * The JSON body that makes Telegram send {@code message} when returned as the webhook answer.
+     *
+     * @throws IllegalArgumentException when the message cannot travel in the answer: an upload
+     *     (multipart only), or a button too large
+     */
     public ObjectNode inlineCall(Outbound message) {
         long chatId = Long.parseLong(message.chat().id());
         SendQueue sending = queue;
-        ObjectNode params = OutboundRequests.sendMessage(message, sending == null ? chatId : sending.target(chatId));
-        ObjectNode call = JsonTrees.object().put("method", "sendMessage");
-        call.setAll(params);
+        OutboundRequests.Request request = OutboundRequests.of(message, sending == null ? chatId : sending.target(chatId));
+        if (request.upload().isPresent()) {
+            throw new IllegalArgumentException("a file upload cannot travel in the webhook answer");
+        }
+        ObjectNode call = JsonTrees.object().put("method", request.method());
+        call.setAll(request.params());
         return call;
     }
 

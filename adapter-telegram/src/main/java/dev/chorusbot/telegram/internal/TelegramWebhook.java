@@ -1,10 +1,13 @@
 package dev.chorusbot.telegram.internal;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chorusbot.core.ButtonPress;
 import dev.chorusbot.core.Chat;
+import dev.chorusbot.core.Handled;
 import dev.chorusbot.core.InboundEvent;
 import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.Platform;
+import dev.chorusbot.core.Reply;
 import dev.chorusbot.core.webhook.MalformedWebhookException;
 import dev.chorusbot.core.webhook.WebhookDelivery;
 import dev.chorusbot.core.webhook.WebhookProtocol;
@@ -107,6 +110,32 @@ public final class TelegramWebhook implements WebhookProtocol {
         return event instanceof ButtonPress press ? account.answer(press) : CompletableFuture.completedFuture(null);
     }
 
+    /** As {@link #acknowledge(InboundEvent)}, with the handler's notice for the press. */
+    @Override
+    public CompletableFuture<Void> acknowledge(Handled handled) {
+        return handled.event() instanceof ButtonPress press ? account.answer(press, handled.notice())
+                : CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * As {@link #inline(InboundEvent, Optional)}; a press with nothing else to say is answered in
+     * the response with the handler's notice.
+     */
+    @Override
+    public Optional<WebhookResponse> inline(Handled handled, Optional<Outbound> last) {
+        if (last.isEmpty() && handled.event() instanceof ButtonPress && handled.notice().isPresent()) {
+            Reply.Notice notice = handled.notice().get();
+            ObjectNode call = JsonTrees.object().put("method", "answerCallbackQuery")
+                    .put("callback_query_id", handled.event().id())
+                    .put("text", TelegramAccount.notice(notice.text()));
+            if (notice.alert()) {
+                call.put("show_alert", true);
+            }
+            return Optional.of(WebhookResponse.json(JsonTrees.text(call).getBytes(StandardCharsets.UTF_8)));
+        }
+        return inline(handled.event(), last);
+    }
+
     /**
      * The last answer rides in the response when inline replies are on and the chat's send budget
      * allows it now; with nothing to say, a button press is acknowledged in the response instead.
@@ -128,7 +157,7 @@ public final class TelegramWebhook implements WebhookProtocol {
         try {
             return JsonTrees.text(account.inlineCall(message));
         } catch (IllegalArgumentException e) {
-            return null; // a button too large: the queue refuses it and logs why
+            return null; // an upload, or a button too large: the queue sends it, or refuses it and logs why
         }
     }
 }

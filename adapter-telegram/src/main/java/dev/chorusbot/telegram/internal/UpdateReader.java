@@ -137,7 +137,8 @@ public final class UpdateReader {
     public static TelegramUser user(JsonNode u) {
         requireObject(u, "user");
         return new TelegramUser(requiredLong(u, "id"), u.path("is_bot").asBoolean(false),
-                u.path("first_name").asText(""), optionalText(u, "last_name"), optionalText(u, "username"));
+                u.path("first_name").asText(""), optionalText(u, "last_name"), optionalText(u, "username"),
+                optionalText(u, "language_code"));
     }
 
     /** Reads a {@code Chat}. */

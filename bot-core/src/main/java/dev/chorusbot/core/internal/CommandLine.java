@@ -70,7 +70,7 @@ public final class CommandLine {
         for (Argument<?> argument : arguments) {
             if (next >= words.size()) {
                 if (!argument.isOptional()) {
-                    throw new UsageException("Missing <" + argument.name() + ">");
+                    throw UsageException.localized("arg.missing", argument.name());
                 }
                 argument.defaultValue().ifPresent(v -> values.put(argument.name(), v));
                 continue;
@@ -84,7 +84,7 @@ public final class CommandLine {
             }
         }
         if (next < words.size()) {
-            throw new UsageException("Too many arguments");
+            throw UsageException.localized("arg.tooMany");
         }
         return Arguments.of(values);
     }

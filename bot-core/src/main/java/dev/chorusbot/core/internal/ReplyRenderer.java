@@ -4,17 +4,21 @@ import dev.chorusbot.core.Button;
 import dev.chorusbot.core.Capabilities;
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.Format;
+import dev.chorusbot.core.MediaFile;
 import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.Reply;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Renders a {@link Reply} for one platform's {@link Capabilities}: drops markup the platform does
  * not render, writes buttons out as text where it has none, joins lines where it is single-line,
- * and splits text over the length limit (buttons go under the last piece).
+ * splits text over the length limit (buttons go under the last piece), turns media into caption
+ * and link where the platform has no media, and edits the pressed message where the platform can.
+ * Notices are not messages: the caller hands them to the adapter with the press.
  */
 public final class ReplyRenderer {
     /** Joins lines on platforms whose messages are one line (Twitch). */
@@ -23,33 +27,83 @@ public final class ReplyRenderer {
     private ReplyRenderer() {}
 
     /**
-     * Renders {@code reply}.
+     * Renders {@code reply} as new messages (an edit becomes a new message).
      *
      * @param prefix the command prefix to show in buttons written out as text
      */
     public static List<Outbound> render(
             Reply reply, Capabilities caps, Chat chat, Optional<String> replyToId, String prefix) {
-        List<Reply.Text> texts = reply.texts();
-        if (texts.isEmpty()) {
+        return render(reply, caps, chat, replyToId, prefix, Optional.empty());
+    }
+
+    /**
+     * Renders {@code reply}; {@code pressedId} is the bot message whose button was pressed, which
+     * {@link Reply.Text#asEdit()} and {@link Reply.Keyboard} change where the platform can edit.
+     *
+     * @param prefix the command prefix to show in buttons written out as text
+     */
+    public static List<Outbound> render(Reply reply, Capabilities caps, Chat chat, Optional<String> replyToId,
+            String prefix, Optional<String> pressedId) {
+        List<Reply.Single> parts = reply.parts();
+        if (parts.isEmpty()) {
             return List.of();
         }
-        List<Outbound> out = new ArrayList<>(texts.size());
-        for (Reply.Text text : texts) {
-            renderText(text, caps, chat, replyToId, prefix, out);
+        Optional<String> editable = caps.edits() ? pressedId : Optional.empty();
+        List<Outbound> out = new ArrayList<>(parts.size());
+        for (Reply.Single part : parts) {
+            if (part instanceof Reply.Text text) {
+                renderText(text.text(), text.format(), text.buttons(), caps, chat, replyToId, prefix,
+                        text.edit() ? editable : Optional.empty(), out);
+            } else if (part instanceof Reply.Media media) {
+                renderMedia(media, caps, chat, replyToId, prefix, out);
+            } else if (part instanceof Reply.Keyboard keyboard && editable.isPresent() && caps.buttons()) {
+                out.add(new Outbound(chat, "", Format.PLAIN, keyboard.buttons(), Optional.empty(), Optional.empty(),
+                        editable));
+            }
+            // A Notice answers the press itself, and a Keyboard without a message to edit has nothing to change.
         }
         return out;
     }
 
-    private static void renderText(
-            Reply.Text reply, Capabilities caps, Chat chat, Optional<String> replyToId, String prefix,
-            List<Outbound> out) {
-        Format format = reply.format();
-        String body = reply.text();
+    private static void renderMedia(Reply.Media media, Capabilities caps, Chat chat, Optional<String> replyToId,
+            String prefix, List<Outbound> out) {
+        if (!caps.media()) {
+            // Never silence: the caption, and the link where there is one; else what the file is.
+            String link = media.file().source() instanceof MediaFile.Url url ? url.uri().toString() : "";
+            String caption = media.format() == Format.PLAIN || caps.supports(media.format()) ? media.caption()
+                    : Markup.toPlain(media.caption(), media.format());
+            String body = (caption.strip() + ' ' + link).strip();
+            if (body.isEmpty()) {
+                body = "[" + media.file().kind().name().toLowerCase(Locale.ROOT)
+                        + (media.file().source() instanceof MediaFile.Upload upload ? ": " + upload.fileName() : "") + "]";
+            }
+            renderText(body, caps.supports(media.format()) ? media.format() : Format.PLAIN, media.buttons(), caps,
+                    chat, replyToId, prefix, Optional.empty(), out);
+            return;
+        }
+        Format format = media.format();
+        String caption = media.caption();
+        if (!caps.supports(format)) {
+            caption = Markup.toPlain(caption, format);
+            format = Format.PLAIN;
+        }
+        List<List<Button>> buttons = media.buttons();
+        if (!buttons.isEmpty() && !caps.buttons()) {
+            caption = (caption + "\n" + buttonsAsText(buttons, prefix)).strip();
+            buttons = List.of();
+        }
+        out.add(new Outbound(chat, caption, format, buttons, replyToId, Optional.of(media.file()), Optional.empty()));
+    }
+
+    private static void renderText(String text, Format textFormat, List<List<Button>> rows, Capabilities caps,
+            Chat chat, Optional<String> replyToId, String prefix, Optional<String> editId, List<Outbound> out) {
+        Format format = textFormat;
+        String body = text;
         if (!caps.supports(format)) {
             body = Markup.toPlain(body, format);
             format = Format.PLAIN;
         }
-        List<List<Button>> buttons = reply.buttons();
+        List<List<Button>> buttons = rows;
         if (!buttons.isEmpty() && !caps.buttons()) {
             body = body + "\n" + buttonsAsText(buttons, prefix);
             buttons = List.of();
@@ -60,7 +114,10 @@ public final class ReplyRenderer {
         List<String> pieces = TextSplitter.split(body, caps.maxTextLength(), caps.lengthUnit());
         for (int i = 0; i < pieces.size(); i++) {
             boolean last = i == pieces.size() - 1;
-            out.add(new Outbound(chat, pieces.get(i), format, last ? buttons : List.of(), replyToId));
+            // An edit replaces the pressed message with the first piece; any further pieces follow as new messages.
+            Optional<String> edit = i == 0 ? editId : Optional.empty();
+            out.add(new Outbound(chat, pieces.get(i), format, last ? buttons : List.of(),
+                    edit.isPresent() ? Optional.empty() : replyToId, Optional.empty(), edit));
         }
     }
 

@@ -210,7 +210,7 @@ public final class WebhookDispatch implements WebhookEndpoint {
             Thread.currentThread().interrupt();
             return protocol.answer(new WebhookOutcome.NotTaken(event, "interrupted"));
         }
-        return send(event, handled.outbound(), until, budget, host.isLongRunning());
+        return send(handled, until, budget, host.isLongRunning());
     }
 
     /**
@@ -234,11 +234,12 @@ public final class WebhookDispatch implements WebhookEndpoint {
         return Optional.empty();
     }
 
-    private WebhookResponse send(InboundEvent event, List<Outbound> outbound, long until, Duration budget,
-            boolean longRunning) {
+    private WebhookResponse send(Handled handled, long until, Duration budget, boolean longRunning) {
+        InboundEvent event = handled.event();
+        List<Outbound> outbound = handled.outbound();
         CompletableFuture<Void> ack = outbound.isEmpty()
                 ? CompletableFuture.completedFuture(null)
-                : protocol.acknowledge(event);
+                : protocol.acknowledge(handled);
         // All but the last go through the API, in order, before the answer; the last may travel in
         // the answer, which the platform executes after it, so the chat still sees them in order.
         List<Outbound> earlier = outbound.isEmpty() ? List.of() : outbound.subList(0, outbound.size() - 1);
@@ -254,7 +255,7 @@ public final class WebhookDispatch implements WebhookEndpoint {
             late = !awaitAll(sends, until, event, budget);
         }
         // Behind queued messages the last cannot ride in the answer: it would overtake them.
-        Optional<WebhookResponse> inline = longRunning && late ? Optional.empty() : protocol.inline(event, last);
+        Optional<WebhookResponse> inline = longRunning && late ? Optional.empty() : protocol.inline(handled, last);
         if (inline.isPresent() && last.isPresent()) {
             EventSink current = sink;
             if (current != null) {
@@ -275,7 +276,7 @@ public final class WebhookDispatch implements WebhookEndpoint {
             awaitAll(List.of(ack), until, event, budget);
         }
         if (inline.isPresent()) {
-            return inline.get().withFallback(cause -> undelivered(event, last, cause));
+            return inline.get().withFallback(cause -> undelivered(handled, last, cause));
         }
         return protocol.answer(new WebhookOutcome.Handled(event, outbound));
     }
@@ -309,10 +310,11 @@ public final class WebhookDispatch implements WebhookEndpoint {
      * unconfirmed instead would run the handler a second time on the redelivery, and would lose the
      * reply when the redelivery came (and was dropped as a copy) before the write failed.
      */
-    private CompletableFuture<Void> undelivered(InboundEvent event, Optional<Outbound> last, IOException cause) {
+    private CompletableFuture<Void> undelivered(Handled handled, Optional<Outbound> last, IOException cause) {
+        InboundEvent event = handled.event();
         log.warn("The answer to {} event {} could not be written ({}); sending {} through the API instead",
                 event.platform(), event.id(), cause.getMessage(), last.isPresent() ? "its reply" : "its acknowledgement");
-        CompletableFuture<Void> sent = last.isPresent() ? protocol.send(last.get()) : protocol.acknowledge(event);
+        CompletableFuture<Void> sent = last.isPresent() ? protocol.send(last.get()) : protocol.acknowledge(handled);
         // The adapter reports a send it gave up; the host only waits for the outcome.
         return sent.handle((ok, failure) -> null);
     }

@@ -2,6 +2,7 @@ package dev.chorusbot.core.webhook;
 
 import dev.chorusbot.core.Api;
 import dev.chorusbot.core.Chat;
+import dev.chorusbot.core.Handled;
 import dev.chorusbot.core.InboundEvent;
 import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.Platform;
@@ -99,6 +100,29 @@ public interface WebhookProtocol {
      */
     default Optional<WebhookResponse> inline(InboundEvent event, Optional<Outbound> last) {
         return Optional.empty();
+    }
+
+    /**
+     * As {@link #inline(InboundEvent, Optional)}, with everything the handler answered (such as
+     * the notice for a button press); the dispatch calls this one.
+     *
+     * @param handled the event and the bot's answer
+     * @param last the last message, or empty when the bot answered nothing
+     * @return the answer carrying it; by default {@link #inline(InboundEvent, Optional)}'s
+     */
+    default Optional<WebhookResponse> inline(Handled handled, Optional<Outbound> last) {
+        return inline(handled.event(), last);
+    }
+
+    /**
+     * As {@link #acknowledge(InboundEvent)}, with everything the handler answered (such as the
+     * notice for a button press); the dispatch calls this one when the event was handled.
+     *
+     * @param handled the event and the bot's answer
+     * @return completes when acknowledged; by default {@link #acknowledge(InboundEvent)}'s
+     */
+    default CompletableFuture<Void> acknowledge(Handled handled) {
+        return acknowledge(handled.event());
     }
 
     /**

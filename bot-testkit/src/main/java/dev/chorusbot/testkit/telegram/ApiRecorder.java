@@ -10,6 +10,24 @@ import java.util.List;
 final class ApiRecorder {
     private final List<ApiCall> calls = new ArrayList<>();
     private final List<SentMessage> sent = new ArrayList<>();
+    private final List<SentMedia> media = new ArrayList<>();
+
+    void media(SentMedia accepted) {
+        synchronized (media) {
+            media.add(accepted);
+        }
+    }
+
+    List<SentMedia> sentMedia() {
+        synchronized (media) {
+            return List.copyOf(media);
+        }
+    }
+
+    List<SentMedia> awaitSentMedia(int count, Duration timeout) {
+        return Await.until(count + " sent photo(s) or document(s)", timeout, this::sentMedia, l -> l.size() >= count,
+                l -> l.size() + ": " + l);
+    }
 
     void call(String method, String json, boolean viaWebhook, int status) {
         synchronized (calls) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
  */
 final class BotApiServer {
     private static final Pattern PATH = Pattern.compile("/bot([^/]+)/([A-Za-z]+)/?");
+    private static final Pattern FILE = Pattern.compile("/file/bot([^/]+)/(.+)");
 
     private final String token;
     private final BotApiMethods methods;
@@ -28,7 +30,10 @@ final class BotApiServer {
     private final LoopbackHttp server;
     private final Map<String, ArrayDeque<Failure>> failures = new HashMap<>();
 
-    BotApiServer(String token, BotApiMethods methods, ApiRecorder recorder) throws IOException {
+    private final TelegramWorld world;
+
+    BotApiServer(String token, BotApiMethods methods, ApiRecorder recorder, TelegramWorld world) throws IOException {
+        this.world = world;
         this.token = token;
         this.methods = methods;
         this.recorder = recorder;
@@ -54,6 +59,11 @@ final class BotApiServer {
 
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
+            Matcher file = FILE.matcher(exchange.getRequestURI().getPath());
+            if (file.matches()) {
+                download(exchange, file.group(1), file.group(2));
+                return;
+            }
             Matcher path = PATH.matcher(exchange.getRequestURI().getPath());
             if (!path.matches()) {
                 write(exchange, 404, TelegramJson.error(404, "Not Found", 0, null));
@@ -61,7 +71,14 @@ final class BotApiServer {
             }
             byte[] raw = exchange.getRequestBody().readAllBytes();
             ObjectNode params = TelegramJson.object();
-            String json = params(exchange, raw, params);
+            Map<String, MultipartForm.Part> uploads = new HashMap<>();
+            String json;
+            try {
+                json = params(exchange, raw, params, uploads);
+            } catch (IllegalArgumentException e) {
+                write(exchange, 400, TelegramJson.error(400, "Bad Request: " + e.getMessage(), 0, null));
+                return;
+            }
             String method = path.group(2);
             if (!path.group(1).equals(token)) {
                 recorder.call(method, json, false, 401);
@@ -85,7 +102,7 @@ final class BotApiServer {
             if (failure instanceof Failure.Slow s) {
                 sleep(s.delay());
             }
-            BotApiMethods.Answer answer = methods.execute(method, params, json, false);
+            BotApiMethods.Answer answer = methods.execute(method, params, json, false, uploads);
             write(exchange, answer.status(), answer.body());
         }
     }
@@ -94,12 +111,32 @@ final class BotApiServer {
      * Fills {@code params} from the query string and the body, and returns the call's JSON as
      * recorded: the body as sent when it alone carried the parameters as a JSON object.
      */
-    private static String params(HttpExchange exchange, byte[] raw, ObjectNode params) {
+    private static String params(HttpExchange exchange, byte[] raw, ObjectNode params,
+            Map<String, MultipartForm.Part> uploads) {
         String query = exchange.getRequestURI().getRawQuery();
         if (query != null) {
             form(query, params);
         }
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        Optional<String> boundary = MultipartForm.boundary(type);
+        if (boundary.isPresent()) {
+            MultipartForm form = MultipartForm.parse(boundary.get(), raw);
+            form.fields.forEach((name, value) -> {
+                JsonNode parsed = value.startsWith("{") || value.startsWith("[")
+                        ? TelegramJson.read(value).orElse(null) : null;
+                if (parsed != null) {
+                    params.set(name, parsed);
+                } else {
+                    params.put(name, value);
+                }
+            });
+            uploads.putAll(form.files);
+            // Recorded as the parameters with each file as its name, type and size: the bytes are in sentMedia().
+            ObjectNode recorded = params.deepCopy();
+            form.files.forEach((name, part) -> recorded.putObject(name).put("file_name", part.fileName())
+                    .put("content_type", part.contentType()).put("size", part.bytes().length));
+            return recorded.toString();
+        }
         if (raw.length > 0) {
             if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
                 form(new String(raw, StandardCharsets.UTF_8), params);
@@ -118,6 +155,20 @@ final class BotApiServer {
             }
         }
         return params.toString();
+    }
+
+    /** Serves {@code /file/bot<token>/<file_path>}: the bytes of a file getFile described. */
+    private void download(HttpExchange exchange, String givenToken, String path) throws IOException {
+        Optional<FakeFile> file = givenToken.equals(token) ? world.fileAt(path) : Optional.empty();
+        recorder.call("file", "{\"file_path\":\"" + path.replace("\"", "") + "\"}", false, file.isPresent() ? 200 : 404);
+        if (file.isEmpty()) {
+            write(exchange, 404, TelegramJson.error(404, "Not Found", 0, null));
+            return;
+        }
+        byte[] bytes = file.get().bytes();
+        exchange.getResponseHeaders().set("Content-Type", file.get().mimeType());
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
     }
 
     private static void form(String text, ObjectNode params) {

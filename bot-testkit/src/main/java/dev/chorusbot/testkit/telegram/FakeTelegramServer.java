@@ -52,7 +52,7 @@ public final class FakeTelegramServer implements AutoCloseable {
         this.updates = new UpdateFactory(world);
         BotApiMethods methods = new BotApiMethods(world, recorder);
         this.deliverer = new WebhookDeliverer(methods);
-        this.server = new BotApiServer(token, methods, recorder);
+        this.server = new BotApiServer(token, methods, recorder, world);
     }
 
     /**
@@ -243,6 +243,80 @@ public final class FakeTelegramServer implements AutoCloseable {
      */
     public FakeUpdate callbackQuery(FakeChat chat, FakeUser from, long messageId, String data) {
         return updates.callbackQuery(chat, from, messageId, data);
+    }
+
+    /**
+     * A {@code callback_query} update for pressing the button labelled {@code label} on the latest
+     * message the bot sent to {@code chat} that carries one, as a user would.
+     *
+     * @param chat the chat the bot sent the button to
+     * @param from the user who presses it
+     * @param label the button's text
+     * @return the update, with the button's {@code callback_data} and the message's id
+     * @throws AssertionError when no message the bot sent to that chat has such a button, naming
+     *     the buttons there are
+     */
+    public FakeUpdate press(FakeChat chat, FakeUser from, String label) {
+        List<String> seen = new java.util.ArrayList<>();
+        List<SentMessage> sent = recorder.sentMessages();
+        for (int i = sent.size() - 1; i >= 0; i--) {
+            SentMessage message = sent.get(i);
+            if (message.chatId() != chat.id()) {
+                continue;
+            }
+            for (List<InlineButton> row : message.buttons()) {
+                for (InlineButton button : row) {
+                    if (button.text().equals(label) && button.callbackData().isPresent()) {
+                        return callbackQuery(chat, from, message.messageId(), button.callbackData().get());
+                    }
+                    seen.add(button.text());
+                }
+            }
+        }
+        throw new AssertionError("no message the bot sent to chat " + chat.id() + " has a button '" + label
+                + "'; buttons there: " + seen);
+    }
+
+    /**
+     * Adds a file as a user's upload, for a message built with {@link MessageBuilder#photo} or
+     * {@link MessageBuilder#document}; getFile and {@code /file/bot<token>/} serve it.
+     *
+     * @param fileName its name, such as {@code cat.png}
+     * @param mimeType its content type, such as {@code image/png}
+     * @param bytes its content
+     * @return the file, with its new id and path
+     */
+    public FakeFile addFile(String fileName, String mimeType, byte[] bytes) {
+        return world.addFile(Optional.of(fileName), mimeType, bytes, mimeType.startsWith("image/") ? "photos" : "documents");
+    }
+
+    /**
+     * Every file the fake holds: the bot's uploads and those added with {@link #addFile}.
+     *
+     * @return a copy, in no particular order
+     */
+    public List<FakeFile> files() {
+        return world.files();
+    }
+
+    /**
+     * The photos and documents accepted so far (sendPhoto, sendDocument), uploads with their bytes.
+     *
+     * @return a copy, in order of acceptance
+     */
+    public List<SentMedia> sentMedia() {
+        return recorder.sentMedia();
+    }
+
+    /**
+     * Waits up to 10 seconds until at least {@code count} photos or documents were accepted.
+     *
+     * @param count how many to wait for
+     * @return every one accepted so far, at least {@code count}
+     * @throws AssertionError naming the count and what was seen, when fewer were accepted in time
+     */
+    public List<SentMedia> awaitSentMedia(int count) {
+        return recorder.awaitSentMedia(count, Await.DEFAULT_TIMEOUT);
     }
 
     /**
@@ -494,7 +568,17 @@ public final class FakeTelegramServer implements AutoCloseable {
      * @return the menu as last accepted, in order; empty before any call
      */
     public List<MenuCommand> myCommands() {
-        return world.commands();
+        return world.commands("");
+    }
+
+    /**
+     * The commands set with setMyCommands for the users of one language.
+     *
+     * @param languageCode the {@code language_code} the menu was set for, such as {@code de}
+     * @return the menu as last accepted for that language, in order; empty when none was set
+     */
+    public List<MenuCommand> myCommands(String languageCode) {
+        return world.commands(languageCode);
     }
 
     /** Stops the server and wakes any waiting getUpdates. */

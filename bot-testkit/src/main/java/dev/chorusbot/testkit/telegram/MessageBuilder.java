@@ -35,11 +35,39 @@ public final class MessageBuilder {
     private Optional<Long> messageId = Optional.empty();
     private final List<String[]> entities = new ArrayList<>();
     private boolean edited;
+    private FakeFile file;
+    private boolean asPhoto;
 
     MessageBuilder(UpdateFactory factory, FakeChat chat, Optional<FakeUser> from) {
         this.factory = factory;
         this.chat = Objects.requireNonNull(chat, "chat");
         this.from = from;
+    }
+
+    /**
+     * Attaches a photo, as a user sends one: the message's {@link #text(String)} becomes its
+     * caption. Add the file to the fake first with {@link FakeTelegramServer#addFile}, so getFile
+     * and the download find it.
+     *
+     * @param photo the image the user sends
+     * @return this builder, for chaining
+     */
+    public MessageBuilder photo(FakeFile photo) {
+        this.file = Objects.requireNonNull(photo, "photo");
+        this.asPhoto = true;
+        return this;
+    }
+
+    /**
+     * Attaches a document; the message's {@link #text(String)} becomes its caption.
+     *
+     * @param document the file the user sends, added with {@link FakeTelegramServer#addFile}
+     * @return this builder, for chaining
+     */
+    public MessageBuilder document(FakeFile document) {
+        this.file = Objects.requireNonNull(document, "document");
+        this.asPhoto = false;
+        return this;
     }
 
     /**
@@ -151,9 +179,26 @@ public final class MessageBuilder {
             m.put("edit_date", at);
         }
         thread.ifPresent(t -> m.put("is_topic_message", true));
-        m.put("text", text);
+        String textField = file == null ? "text" : "caption";
+        if (file != null) {
+            if (asPhoto) {
+                // Telegram sends every size it made, smallest first; one size stands for them here.
+                int[] size = BotApiMethods.imageSize(file.bytes());
+                m.putArray("photo").addObject().put("file_id", file.fileId()).put("file_unique_id", file.fileUniqueId())
+                        .put("file_size", file.bytes().length).put("width", size == null ? 1 : size[0])
+                        .put("height", size == null ? 1 : size[1]);
+            } else {
+                ObjectNode d = m.putObject("document").put("file_id", file.fileId())
+                        .put("file_unique_id", file.fileUniqueId()).put("file_size", file.bytes().length)
+                        .put("mime_type", file.mimeType());
+                file.fileName().ifPresent(n -> d.put("file_name", n));
+            }
+        }
+        if (file == null || !text.isEmpty()) {
+            m.put(textField, text);
+        }
         if (!entities.isEmpty()) {
-            ArrayNode list = m.putArray("entities");
+            ArrayNode list = m.putArray(file == null ? "entities" : "caption_entities");
             for (String[] e : entities) {
                 list.addObject().put("type", e[0]).put("offset", Integer.parseInt(e[1]))
                         .put("length", Integer.parseInt(e[2]));
@@ -162,7 +207,7 @@ public final class MessageBuilder {
             Matcher command = COMMAND.matcher(text);
             if (command.find()) {
                 // MessageEntity offsets and lengths are UTF-16 code units, as Java string indexes.
-                m.putArray("entities").addObject().put("type", "bot_command").put("offset", 0)
+                m.putArray(file == null ? "entities" : "caption_entities").addObject().put("type", "bot_command").put("offset", 0)
                         .put("length", command.end());
             }
         }

@@ -50,9 +50,7 @@ final class TelegramJson {
         u.put("first_name", user.firstName());
         user.lastName().ifPresent(l -> u.put("last_name", l));
         user.username().ifPresent(n -> u.put("username", n));
-        if (!user.isBot()) {
-            u.put("language_code", "en");
-        }
+        user.languageCode().ifPresent(code -> u.put("language_code", code));
         return u;
     }
 

@@ -27,7 +27,7 @@ final class TelegramWorld {
     private final Map<Long, Long> migrations = new HashMap<>();
     private final Map<Long, List<ObjectNode>> administrators = new HashMap<>();
     final ArrayDeque<FakeUpdate> updates = new ArrayDeque<>();
-    private List<MenuCommand> commands = List.of();
+    private final Map<String, List<MenuCommand>> commands = new HashMap<>(); // by language_code, "" for all
     private String webhookUrl = "";
     private Optional<String> webhookSecret = Optional.empty();
     long pollGeneration;
@@ -39,6 +39,55 @@ final class TelegramWorld {
 
     FakeUser bot() {
         return bot;
+    }
+
+    /** A message the bot sent: what an edit may change. */
+    record BotMessage(long chatId, String text, String markup) {}
+
+    private final Map<Long, BotMessage> botMessages = new HashMap<>(); // by message id
+    private final Map<String, FakeFile> files = new HashMap<>(); // by file id
+    private final AtomicLong fileIds = new AtomicLong();
+
+    void botMessage(long id, BotMessage message) {
+        synchronized (lock) {
+            botMessages.put(id, message);
+        }
+    }
+
+    Optional<BotMessage> botMessage(long id) {
+        synchronized (lock) {
+            return Optional.ofNullable(botMessages.get(id));
+        }
+    }
+
+    FakeFile addFile(Optional<String> name, String mimeType, byte[] bytes, String folder) {
+        long n = fileIds.incrementAndGet();
+        // Shaped like Telegram's: opaque ids, and a path under a folder per kind ("photos/file_0.png").
+        String id = "AgAC" + Long.toString(0x5EED0000L + n, 36) + "FakeFileId" + n;
+        String ext = name.filter(f -> f.contains(".")).map(f -> f.substring(f.lastIndexOf('.'))).orElse("");
+        FakeFile file = new FakeFile(id, "AQAD" + n, name, mimeType, bytes.clone(), folder + "/file_" + n + ext);
+        synchronized (lock) {
+            files.put(id, file);
+        }
+        return file;
+    }
+
+    Optional<FakeFile> file(String id) {
+        synchronized (lock) {
+            return Optional.ofNullable(files.get(id));
+        }
+    }
+
+    Optional<FakeFile> fileAt(String path) {
+        synchronized (lock) {
+            return files.values().stream().filter(f -> f.filePath().equals(path)).findFirst();
+        }
+    }
+
+    List<FakeFile> files() {
+        synchronized (lock) {
+            return List.copyOf(files.values());
+        }
     }
 
     long nextMessageId() {
@@ -105,19 +154,19 @@ final class TelegramWorld {
         }
     }
 
-    void commands(JsonNode list) {
+    void commands(JsonNode list, String languageCode) {
         List<MenuCommand> menu = new ArrayList<>();
         for (JsonNode command : list) {
             menu.add(new MenuCommand(command.path("command").asText(), command.path("description").asText()));
         }
         synchronized (lock) {
-            commands = List.copyOf(menu);
+            commands.put(languageCode, List.copyOf(menu));
         }
     }
 
-    List<MenuCommand> commands() {
+    List<MenuCommand> commands(String languageCode) {
         synchronized (lock) {
-            return commands;
+            return commands.getOrDefault(languageCode, List.of());
         }
     }
 
