@@ -1,5 +1,6 @@
 package dev.chorusbot.telegram;
 
+import dev.chorusbot.core.Api;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -11,4 +12,5 @@ import java.util.OptionalLong;
  * @param fileSize its size in bytes, if known
  * @param filePath where to download it: {@code <api>/file/bot<token>/<file_path>}
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record TelegramFile(String fileId, String fileUniqueId, OptionalLong fileSize, Optional<String> filePath) {}

@@ -17,6 +17,7 @@ import java.util.OptionalLong;
  * @param fileName its name, when the platform tells it (Telegram documents)
  * @param mimeType its content type, when the platform tells it
  */
+@Api(Api.Status.STABLE)
 public record Attachment(Kind kind, String fileId, OptionalLong size, Optional<String> fileName,
         Optional<String> mimeType) {
 

@@ -24,6 +24,7 @@ import java.nio.file.Path;
  * @param kind whether it is shown as a photo or offered as a file
  * @param source where its bytes come from
  */
+@Api(Api.Status.STABLE)
 public record MediaFile(Kind kind, Source source) {
 
     /** How the platform presents the file. */

@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * has no file for falls back to the bot's default locale, then to the base file; the JVM's own
  * default locale is never consulted, so a bot answers the same on every machine.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class TextCatalog {
     /** The base name of the built-in texts' bundle. */
     static final String BUILT_IN = "dev.chorusbot.core.texts";

@@ -1,5 +1,6 @@
 package dev.chorusbot.testkit;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.testkit.telegram.FakeChat;
 import dev.chorusbot.testkit.telegram.FakeTelegramServer;
 import dev.chorusbot.testkit.telegram.FakeUser;
@@ -28,6 +29,7 @@ import java.util.List;
  * press Roll again   (Viktor presses the button on the bot's latest Telegram message)
  * </pre>
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class FakePlatforms {
     private FakePlatforms() {}
 

@@ -1,5 +1,6 @@
 package dev.chorusbot.testkit.telegram;
 
+import dev.chorusbot.core.Api;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,7 @@ import java.util.Optional;
  * @param bytes its content
  * @param filePath where {@code /file/bot<token>/} serves it
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record FakeFile(String fileId, String fileUniqueId, Optional<String> fileName, String mimeType, byte[] bytes,
         String filePath) {
 

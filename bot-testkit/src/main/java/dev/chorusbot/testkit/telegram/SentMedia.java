@@ -1,5 +1,6 @@
 package dev.chorusbot.testkit.telegram;
 
+import dev.chorusbot.core.Api;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,5 +15,6 @@ import java.util.Optional;
  * @param reference the URL or file id it named instead of uploading, if it did
  * @param buttons its inline keyboard
  */
+@Api(Api.Status.EXPERIMENTAL)
 public record SentMedia(long messageId, long chatId, String method, String caption, Optional<FakeFile> upload,
         Optional<String> reference, List<List<InlineButton>> buttons) {}
