@@ -57,8 +57,12 @@ public final class TwitchSession {
     private static final Set<String> CHAT_COMMANDS = Set.of("PRIVMSG", "USERNOTICE", "WHISPER", "CLEARCHAT", "CLEARMSG");
     /** Characters of lines a connection may have waiting for the event loop before its reader stops reading. */
     static final int MAX_WAITING_CHARS = 1 << 20;
-    /** Twitch counts authentication attempts in windows of 10 s (https://dev.twitch.tv/docs/chat/#rate-limits). */
-    static final long LOGIN_WINDOW_MILLIS = 10_000;
+    /**
+     * Twitch counts authentication attempts in windows of 10 s (https://dev.twitch.tv/docs/chat/#rate-limits);
+     * counted here over 10.5 s, since a login reaches Twitch some time after it is counted, and one
+     * delayed less than the first of its window would otherwise land inside Twitch's 10 s.
+     */
+    static final long LOGIN_WINDOW_MILLIS = 10_500;
     /**
      * How long a connection must have been logged in for its end to start the backoff over: a server
      * that ends every connection right after the login (a RECONNECT loop) meets a growing delay.
