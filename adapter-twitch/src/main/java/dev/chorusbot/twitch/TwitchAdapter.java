@@ -273,10 +273,10 @@ public final class TwitchAdapter implements PullAdapter {
         return (connection == null ? first() : connection.session()).send(message);
     }
 
-    /** Ready while logged in to Twitch; not while connecting or reconnecting. */
+    /** Ready while logged in to Twitch on every connection; not while one is connecting or reconnecting. */
     @Override
     public boolean isReady() {
-        return session.isReady();
+        return isConnected();
     }
 
     /** The bot's account: login in lower case, and the user id once Twitch has sent it. */
