@@ -9,14 +9,22 @@ import dev.chorusbot.core.InboundEvent;
 import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.Platform;
 import dev.chorusbot.core.PullAdapter;
+import dev.chorusbot.core.StateStore;
 import dev.chorusbot.core.User;
+import dev.chorusbot.twitch.internal.AccountLimits;
 import dev.chorusbot.twitch.internal.TwitchSession;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +51,9 @@ import org.slf4j.LoggerFactory;
 @Api(Api.Status.STABLE)
 public final class TwitchAdapter implements PullAdapter {
     private static final Logger log = LoggerFactory.getLogger(TwitchAdapter.class);
+    private static final Pattern CHANNEL = Pattern.compile("[a-z0-9_]{1,25}");
+    /** The most channels read back from the store at start. */
+    private static final int MAX_KEPT_CHANNELS = 100_000;
 
     /** The platform id {@code twitch}. */
     public static final Platform PLATFORM = Platform.of("twitch");
@@ -55,8 +66,17 @@ public final class TwitchAdapter implements PullAdapter {
             new Capabilities(false, 500, Capabilities.LengthUnit.CODE_POINTS, Set.of(), false, false);
 
     private final TwitchConfig config;
-    private final TwitchSession session;
+    private final AccountLimits limits = new AccountLimits();
+    /** The connections, each with the channels it joins; the first exists from the start. */
+    private final List<Connection> connections = new CopyOnWriteArrayList<>();
+    private final Map<String, Connection> byChannel = new ConcurrentHashMap<>();
+    private final AtomicBoolean reportedStop = new AtomicBoolean();
+    private final Object placing = new Object();
     private volatile EventSink sink;
+    private volatile StateStore store;
+
+    /** One IRC connection and the channels placed on it. */
+    private record Connection(TwitchSession session, Set<String> channels) {}
 
     /**
      * An adapter for {@code config}.
@@ -66,8 +86,25 @@ public final class TwitchAdapter implements PullAdapter {
      */
     public TwitchAdapter(TwitchConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.session = new TwitchSession(config, PLATFORM, () -> ThreadLocalRandom.current().nextDouble(),
-                new SessionEvents());
+        List<String> channels = config.channels();
+        int per = config.channelsPerConnection();
+        for (int from = 0; from < Math.max(1, channels.size()); from += per) {
+            newConnection(channels.subList(Math.min(from, channels.size()), Math.min(from + per, channels.size())));
+        }
+    }
+
+    private Connection newConnection(List<String> channels) {
+        TwitchSession session = new TwitchSession(config, channels, limits, PLATFORM,
+                () -> ThreadLocalRandom.current().nextDouble(), new SessionEvents());
+        Connection connection = new Connection(session, ConcurrentHashMap.newKeySet());
+        connection.channels().addAll(channels);
+        channels.forEach(channel -> byChannel.put(channel, connection));
+        connections.add(connection);
+        return connection;
+    }
+
+    private TwitchSession first() {
+        return connections.get(0).session();
     }
 
     /**
@@ -118,8 +155,110 @@ public final class TwitchAdapter implements PullAdapter {
      */
     @Override
     public void start(EventSink eventSink) {
-        this.sink = Objects.requireNonNull(eventSink, "sink");
-        session.start(eventSink.scheduler());
+        Objects.requireNonNull(eventSink, "sink");
+        this.store = eventSink.stateStore().orElse(null);
+        if (store != null) {
+            for (StateStore.Scored kept : store.indexRange(channelsKey(), Long.MAX_VALUE, MAX_KEPT_CHANNELS)) {
+                place(kept.member());
+            }
+        }
+        synchronized (placing) {
+            this.sink = eventSink; // from now on a new connection starts as it is made
+            connections.forEach(connection -> connection.session().start(eventSink.scheduler()));
+            // Channels placed before the start (kept in the store, joined early) join once logged in.
+            byChannel.forEach((channel, connection) -> connection.session().join(channel));
+        }
+    }
+
+    /**
+     * Joins {@code channel} now (or at start), on a connection with room for it, and keeps it in the
+     * bot's {@link StateStore}, so the bot joins it again after a restart; a channel the bot is in
+     * already is left as it is. JOINs stay within {@link TwitchConfig#joinLimit()} for the account.
+     *
+     * @param channel the channel's login, with or without {@code #}, in any case
+     * @throws IllegalArgumentException when {@code channel} is not a Twitch login
+     */
+    public void join(String channel) {
+        String name = channelName(channel);
+        EventSink started = sink;
+        if (store != null) {
+            store.addToIndex(channelsKey(), name, started == null ? 0 : started.scheduler().now().toEpochMilli());
+        }
+        Connection connection = place(name);
+        if (connection != null && started != null) {
+            connection.session().join(name);
+        }
+    }
+
+    /**
+     * Leaves {@code channel} and forgets it in the bot's {@link StateStore}; a channel the bot is not
+     * in is ignored. A channel of {@link TwitchConfig#channels()} is joined again at the next start.
+     *
+     * @param channel the channel's login, with or without {@code #}, in any case
+     * @throws IllegalArgumentException when {@code channel} is not a Twitch login
+     */
+    public void part(String channel) {
+        String name = channelName(channel);
+        if (store != null) {
+            store.removeFromIndex(channelsKey(), name);
+        }
+        Connection connection;
+        synchronized (placing) {
+            connection = byChannel.remove(name);
+            if (connection != null) {
+                connection.channels().remove(name);
+            }
+        }
+        if (connection != null) {
+            connection.session().part(name);
+        }
+    }
+
+    /**
+     * The channels the bot is in or joining, over all its connections.
+     *
+     * @return channel logins in lower case, without {@code #}
+     */
+    public Set<String> channels() {
+        return Set.copyOf(byChannel.keySet());
+    }
+
+    /** Puts {@code channel} on a connection with room (a new one when all are full); null when it has one. */
+    private Connection place(String channel) {
+        synchronized (placing) {
+            if (byChannel.containsKey(channel)) {
+                return null;
+            }
+            for (Connection connection : connections) {
+                if (connection.channels().size() < config.channelsPerConnection()) {
+                    connection.channels().add(channel);
+                    byChannel.put(channel, connection);
+                    return connection;
+                }
+            }
+            Connection added = newConnection(List.of());
+            added.channels().add(channel);
+            byChannel.put(channel, added);
+            EventSink started = sink;
+            if (started != null) {
+                added.session().start(started.scheduler());
+            }
+            return added;
+        }
+    }
+
+    private String channelsKey() {
+        return "chorus:twitch:channels:" + config.username();
+    }
+
+    private static String channelName(String channel) {
+        String name = Objects.requireNonNull(channel, "channel").strip();
+        name = (name.startsWith("#") ? name.substring(1) : name).toLowerCase(Locale.ROOT);
+        if (!CHANNEL.matcher(name).matches()) {
+            throw new IllegalArgumentException("'" + channel + "' is not a Twitch channel name: use the channel's"
+                    + " login, with or without '#'.");
+        }
+        return name;
     }
 
     /**
@@ -130,28 +269,31 @@ public final class TwitchAdapter implements PullAdapter {
      */
     @Override
     public CompletableFuture<Void> send(Outbound message) {
-        return session.send(Objects.requireNonNull(message, "message"));
+        Objects.requireNonNull(message, "message");
+        String id = message.chat().id();
+        Connection connection = byChannel.get((id.startsWith("#") ? id.substring(1) : id).toLowerCase(Locale.ROOT));
+        return (connection == null ? first() : connection.session()).send(message);
     }
 
-    /** Ready while logged in to Twitch; not while connecting or reconnecting. */
+    /** Ready while logged in to Twitch on every connection; not while one is connecting or reconnecting. */
     @Override
     public boolean isReady() {
-        return session.isReady();
+        return isConnected();
     }
 
     /** The bot's account: login in lower case, and the user id once Twitch has sent it. */
     @Override
     public Optional<User> self() {
-        return Optional.of(session.self());
+        return Optional.of(first().self());
     }
 
     /**
-     * True while logged in to Twitch.
+     * True while logged in to Twitch on every connection.
      *
-     * @return whether Twitch has accepted the login on the current connection
+     * @return whether Twitch has accepted the login on each current connection
      */
     public boolean isConnected() {
-        return session.isReady();
+        return connections.stream().allMatch(connection -> connection.session().isReady());
     }
 
     /**
@@ -160,23 +302,34 @@ public final class TwitchAdapter implements PullAdapter {
      * @return the number of connections opened, 0 before the first
      */
     public int connectionCount() {
-        return session.connections();
+        return connections.stream().mapToInt(connection -> connection.session().connections()).sum();
+    }
+
+    /**
+     * How many IRC connections the adapter keeps: one per {@link TwitchConfig#channelsPerConnection()}
+     * channels.
+     *
+     * @return the number of connections, at least 1
+     */
+    public int connectionsKept() {
+        return connections.size();
     }
 
     /** Whether the adapter waits for a timer (backoff, the login limit) to open its next connection; for tests. */
     boolean isWaitingToConnect() {
-        return session.isWaitingToConnect();
+        return connections.stream().anyMatch(connection -> connection.session().isWaitingToConnect());
     }
 
     @Override
     public void stopReceiving() {
-        session.stopReceiving();
+        connections.forEach(connection -> connection.session().stopReceiving());
     }
 
     /** Sends what is queued (for up to {@link TwitchConfig#closeTimeout()}), then disconnects. */
     @Override
     public void close() {
-        session.close();
+        connections.forEach(connection -> connection.session().stopReceiving());
+        connections.forEach(connection -> connection.session().close());
     }
 
     @Override
@@ -209,7 +362,10 @@ public final class TwitchAdapter implements PullAdapter {
 
         @Override
         public void stopped(Throwable failure) {
-            sink.stopped(TwitchAdapter.this, failure);
+            if (reportedStop.compareAndSet(false, true)) {
+                connections.forEach(connection -> connection.session().stopReceiving());
+                sink.stopped(TwitchAdapter.this, failure);
+            }
         }
     }
 }

@@ -59,6 +59,7 @@ public final class TwitchConfig {
     private final int moderatorMessageLimit;
     private final int loginLimit;
     private final int joinLimit;
+    private final int channelsPerConnection;
 
     private TwitchConfig(Builder b, String username, String token, List<String> channels) {
         this.username = username;
@@ -77,6 +78,7 @@ public final class TwitchConfig {
         this.moderatorMessageLimit = b.moderatorMessageLimit;
         this.loginLimit = b.loginLimit;
         this.joinLimit = b.joinLimit;
+        this.channelsPerConnection = b.channelsPerConnection;
     }
 
     /**
@@ -274,6 +276,16 @@ public final class TwitchConfig {
         return joinLimit;
     }
 
+    /**
+     * The most channels one IRC connection joins; a bot in more channels keeps more connections,
+     * each reconnecting on its own.
+     *
+     * @return a positive count; default 50
+     */
+    public int channelsPerConnection() {
+        return channelsPerConnection;
+    }
+
     /** The settings, with the token masked. */
     @Override
     public String toString() {
@@ -303,6 +315,7 @@ public final class TwitchConfig {
         private int moderatorMessageLimit = 100;
         private int loginLimit = 20;
         private int joinLimit = 20;
+        private int channelsPerConnection = 50;
 
         private Builder() {}
 
@@ -495,6 +508,20 @@ public final class TwitchConfig {
         }
 
         /**
+         * The most channels one IRC connection joins (default 50). A bot in more channels spreads
+         * them over several connections, all counted against the account's limits together; when one
+         * connection drops, only its channels are joined again. Twitch documents no limit per
+         * connection; fewer channels per connection make a reconnect rejoin faster.
+         *
+         * @param value channels per connection; positive, checked by {@link #build()}
+         * @return this builder
+         */
+        public Builder channelsPerConnection(int value) {
+            this.channelsPerConnection = value;
+            return this;
+        }
+
+        /**
          * Checks every setting.
          *
          * @return the configuration, with the login and channels in lower case and the token without
@@ -538,6 +565,8 @@ public final class TwitchConfig {
             checkMessageLimits(p, messageLimit, moderatorMessageLimit);
             p.check(loginLimit > 0, "loginLimit", "must be positive, was " + loginLimit + ": Twitch allows 20 per"
                     + " 10 seconds, 200 for a verified bot.");
+            p.check(channelsPerConnection > 0, "channelsPerConnection", "must be positive, was "
+                    + channelsPerConnection + ".");
             p.check(joinLimit > 0, "joinLimit", "must be positive, was " + joinLimit + ": Twitch allows 20 per"
                     + " 10 seconds, 2000 for a verified bot.");
             p.throwIfAny();

@@ -4,9 +4,11 @@ import dev.chorusbot.core.Adapter;
 import dev.chorusbot.core.EventSink;
 import dev.chorusbot.core.Handled;
 import dev.chorusbot.core.InboundEvent;
+import dev.chorusbot.core.StateStore;
 import dev.chorusbot.core.time.Scheduler;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -16,6 +18,7 @@ final class RecordingSink implements EventSink {
     final List<InboundEvent> events = new CopyOnWriteArrayList<>();
     final CompletableFuture<Throwable> stopped = new CompletableFuture<>();
     private final Scheduler scheduler;
+    private final StateStore store;
 
     /** A sink on the system scheduler. */
     RecordingSink() {
@@ -24,7 +27,18 @@ final class RecordingSink implements EventSink {
 
     /** A sink handing {@code scheduler} to the adapter, for its timers. */
     RecordingSink(Scheduler scheduler) {
+        this(scheduler, null);
+    }
+
+    /** A sink handing {@code scheduler} and the bot's {@code store} to the adapter. */
+    RecordingSink(Scheduler scheduler, StateStore store) {
         this.scheduler = scheduler;
+        this.store = store;
+    }
+
+    @Override
+    public Optional<StateStore> stateStore() {
+        return Optional.ofNullable(store);
     }
 
     @Override

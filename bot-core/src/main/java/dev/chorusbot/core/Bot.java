@@ -61,6 +61,7 @@ public final class Bot {
     private final WebhookRoutes routes;
     private final OrderedDispatcher dispatcher;
     private final Scheduler scheduler;
+    private final StateStore state;
     private final Sink sink = new Sink();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final AtomicBoolean started = new AtomicBoolean();
@@ -87,6 +88,7 @@ public final class Bot {
         this.handlers = new HandlerChain(new CommandRouter(byName, builder.platformPrefixes, builder.prefixes),
                 chain, builder);
         this.scheduler = builder.scheduler;
+        this.state = builder.state;
         this.ownsExecutor = builder.executor == null;
         this.executor = ownsExecutor ? HandlerThreads.create() : builder.executor;
         this.dispatcher = new OrderedDispatcher(executor);
@@ -390,6 +392,11 @@ public final class Bot {
         @Override
         public BotObserver observer() {
             return observer;
+        }
+
+        @Override
+        public Optional<StateStore> stateStore() {
+            return Optional.of(state);
         }
 
         @Override

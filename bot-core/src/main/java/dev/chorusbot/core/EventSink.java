@@ -2,6 +2,7 @@ package dev.chorusbot.core;
 
 import dev.chorusbot.core.time.Scheduler;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -73,5 +74,16 @@ public interface EventSink {
      */
     default BotObserver observer() {
         return BotObserver.NONE;
+    }
+
+    /**
+     * The bot's state store, for what an adapter keeps beyond one process (the Twitch channels the
+     * bot joined at run time): the store given to {@code Bot.Builder.stateStore(...)}, or the bot's
+     * in-memory one.
+     *
+     * @return the bot's store; empty for a sink that has none, by default
+     */
+    default Optional<StateStore> stateStore() {
+        return Optional.empty();
     }
 }

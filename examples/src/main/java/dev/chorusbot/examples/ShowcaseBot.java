@@ -5,27 +5,48 @@ import dev.chorusbot.core.Bot;
 import dev.chorusbot.core.ConfigurationException;
 import dev.chorusbot.core.InMemoryStateStore;
 import dev.chorusbot.core.StateStore;
+import dev.chorusbot.twitch.TwitchAdapter;
 import java.security.SecureRandom;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The showcase bot: dice with buttons, a counter, a moderator-only reset, on whichever platforms
+ * The showcase bot: dice with buttons, a counter, a moderator-only reset, moderators moving the bot
+ * between Twitch channels, on whichever platforms
  * the environment configures (the console when none is). Run with
  * {@code java -cp examples/target/hello-bot.jar dev.chorusbot.examples.ShowcaseBot}.
  */
 public final class ShowcaseBot {
     private ShowcaseBot() {}
 
+    /**
+     * The showcase bot configured by {@code env}: its commands, and on Twitch IRC the moderator
+     * commands {@code !join <channel>} and {@code !part <channel>}.
+     *
+     * @param env the variables, as {@code System.getenv()} gives them
+     * @return the bot, not started
+     */
+    public static Bot build(Map<String, String> env) {
+        StateStore state = new InMemoryStateStore();
+        AtomicReference<TwitchAdapter> twitch = new AtomicReference<>();
+        Bot bot = Bot.builder()
+                .stateStore(state)
+                .messages(ShowcaseCommands.MESSAGES)
+                .commands(new ShowcaseCommands(new SecureRandom(), state))
+                .commands(new TwitchChannelCommands(() -> Optional.ofNullable(twitch.get())))
+                .fromEnv(env)
+                .build();
+        if (bot.adapters().get(TwitchAdapter.PLATFORM) instanceof TwitchAdapter adapter) {
+            twitch.set(adapter);
+        }
+        return bot;
+    }
+
     /** Runs the showcase bot until its adapters stop. */
     public static void main(String[] args) {
         try {
-            StateStore state = new InMemoryStateStore();
-            Bot.builder()
-                    .stateStore(state)
-                    .messages(ShowcaseCommands.MESSAGES)
-                    .commands(new ShowcaseCommands(new SecureRandom(), state))
-                    .fromEnv()
-                    .build()
-                    .run();
+            build(System.getenv()).run();
         } catch (ConfigurationException | AdapterStoppedException | IllegalStateException e) {
             System.err.println("showcase-bot: " + e.getMessage());
             System.exit(1);

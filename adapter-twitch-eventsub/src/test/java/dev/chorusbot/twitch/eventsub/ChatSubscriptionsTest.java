@@ -57,6 +57,37 @@ class ChatSubscriptionsTest {
     }
 
     @Test
+    void subscribesFiftyChannelsOnePerChannelAndKeepsThemAll() throws Exception {
+        try (EventSubHarness h = new EventSubHarness()) {
+            List<String> logins = new java.util.ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                String login = String.format("channel%02d", i);
+                h.helix.addUser(Integer.toString(500_000 + i), login, login);
+                logins.add(login);
+            }
+            ChatSubscriptions subscriptions = new ChatSubscriptions(EventSubHarness.config(h.helix)
+                    .channels(logins.toArray(String[]::new)).build());
+
+            List<EventSubSubscription> created = subscriptions.ensure(h.webhook());
+
+            assertThat(created).hasSize(50).extracting(s -> s.condition().get("broadcaster_user_id"))
+                    .doesNotHaveDuplicates().allSatisfy(id -> assertThat(Integer.parseInt(id)).isBetween(500_000, 500_049));
+            for (EventSubSubscription s : created) {
+                h.helix.awaitSubscriptionStatus(s.id(), "enabled", Duration.ofSeconds(10));
+            }
+            int posts = h.helix.requests(r -> r.method().equals("POST") && r.path().equals("/helix/eventsub/subscriptions"))
+                    .size();
+
+            subscriptions.ensure(h.webhook());
+
+            assertThat(posts).isEqualTo(50);
+            assertThat(h.helix.requests(r -> r.method().equals("POST") && r.path().equals("/helix/eventsub/subscriptions")))
+                    .as("a second run creates nothing").hasSize(50);
+            assertThat(h.helix.subscriptions()).hasSize(50);
+        }
+    }
+
+    @Test
     void replacesASubscriptionWhoseVerificationFailed() throws Exception {
         try (EventSubHarness h = new EventSubHarness()) {
             ChatSubscriptions subscriptions = new ChatSubscriptions(EventSubHarness.config(h.helix)

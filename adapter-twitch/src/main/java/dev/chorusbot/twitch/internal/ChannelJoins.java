@@ -4,6 +4,8 @@ import dev.chorusbot.core.time.ScheduledTask;
 import dev.chorusbot.core.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,7 +41,7 @@ final class ChannelJoins {
     private final int limit;
     private final Scheduler scheduler;
     private final Link link;
-    private final SlidingWindow window = new SlidingWindow(JOIN_WINDOW_MILLIS);
+    private final SharedWindow window;
     private final Deque<String> pending = new ArrayDeque<>();
     private final Set<String> joined = new HashSet<>();
     /** Channels whose JOIN answer's USERSTATE has not arrived yet; it confirms no message of ours. */
@@ -54,14 +56,16 @@ final class ChannelJoins {
 
     /** Joins for {@code channels} at Twitch's standard pace, refusing those unanswered after {@code timeout}. */
     ChannelJoins(List<String> channels, Duration timeout, Scheduler scheduler, Link link) {
-        this(channels, JOIN_LIMIT, timeout, scheduler, link);
+        this(channels, JOIN_LIMIT, new SharedWindow(JOIN_WINDOW_MILLIS), timeout, scheduler, link);
     }
 
     /** Joins for {@code channels}, at most {@code limit} per 10 s, refusing those unanswered after {@code timeout}. */
-    ChannelJoins(List<String> channels, int limit, Duration timeout, Scheduler scheduler, Link link) {
+    ChannelJoins(List<String> channels, int limit, SharedWindow window, Duration timeout, Scheduler scheduler,
+            Link link) {
         this.limit = limit;
-        this.channels = List.copyOf(channels);
-        this.configured = Set.copyOf(channels);
+        this.window = window;
+        this.channels = new ArrayList<>(new LinkedHashSet<>(channels));
+        this.configured = new HashSet<>(channels);
         this.timeoutMillis = timeout.toMillis();
         this.scheduler = scheduler;
         this.link = link;
@@ -100,6 +104,40 @@ final class ChannelJoins {
         sentAt.remove(channel);
         refused.remove(channel);
         userstatePending.add(channel);
+    }
+
+    /** Adds {@code channel} to the channels to join, joining it now when connected; false when it is one already. */
+    boolean add(String channel) {
+        if (!configured.add(channel)) {
+            return false;
+        }
+        channels.add(channel);
+        if (connected) {
+            pending.addLast(channel);
+            joinWhatMay();
+        }
+        return true;
+    }
+
+    /**
+     * Removes {@code channel} from the channels to join; true when it was joined or its JOIN was sent,
+     * so a PART must follow.
+     */
+    boolean remove(String channel) {
+        if (!configured.remove(channel)) {
+            return false;
+        }
+        channels.remove(channel);
+        pending.remove(channel);
+        refused.remove(channel);
+        userstatePending.remove(channel);
+        boolean sent = sentAt.remove(channel) != null;
+        return joined.remove(channel) || sent;
+    }
+
+    /** How many channels this connection is to be in. */
+    int size() {
+        return channels.size();
     }
 
     /** We left {@code channel}. */
@@ -153,14 +191,13 @@ final class ChannelJoins {
         }
         long now = now();
         while (!pending.isEmpty()) {
-            long wait = window.delayUntilBelow(limit, now);
+            long wait = window.acquire(limit, now); // counted with the account's other connections
             if (wait > 0) {
                 if (paceTimer == null || paceTimer.isDone()) {
                     paceTimer = scheduler.schedule(Duration.ofMillis(wait), this::joinWhatMay);
                 }
                 return;
             }
-            window.record(now);
             String channel = pending.pollFirst();
             sentAt.put(channel, now);
             if (timeoutTimer == null || timeoutTimer.isDone()) {

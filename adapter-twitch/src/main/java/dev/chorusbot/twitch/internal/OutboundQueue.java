@@ -67,7 +67,7 @@ final class OutboundQueue {
     private final int normalLimit;
     private final int elevatedLimit;
     private final Deque<Pending> queue = new ArrayDeque<>();
-    private final SlidingWindow window = new SlidingWindow(WINDOW_MILLIS);
+    private final SharedWindow window;
     private final Set<String> elevated = new HashSet<>();
     private final Map<String, Sent> lastSent = new HashMap<>();
     private final Map<String, Deque<InFlight>> inFlight = new HashMap<>();
@@ -87,6 +87,12 @@ final class OutboundQueue {
 
     /** A queue allowing {@code normalLimit} messages per window, {@code elevatedLimit} where moderator. */
     OutboundQueue(int normalLimit, int elevatedLimit) {
+        this(normalLimit, elevatedLimit, new SharedWindow(WINDOW_MILLIS));
+    }
+
+    /** A queue counting its messages in {@code window}, which other connections of the account share. */
+    OutboundQueue(int normalLimit, int elevatedLimit, SharedWindow window) {
+        this.window = window;
         this.normalLimit = normalLimit;
         this.elevatedLimit = elevatedLimit;
     }
@@ -144,7 +150,7 @@ final class OutboundQueue {
                 continue;
             }
             int limit = elevated.contains(item.channel()) ? elevatedLimit : normalLimit;
-            long rateWait = window.delayUntilBelow(limit, now);
+            long rateWait = window.delay(limit, now);
             if (rateWait > 0) {
                 shortestWait = Math.min(shortestWait, rateWait);
                 blocked.add(item.channel());
@@ -167,11 +173,16 @@ final class OutboundQueue {
                     continue;
                 }
             }
+            rateWait = window.acquire(limit, now); // another connection of the account may have sent meanwhile
+            if (rateWait > 0) {
+                shortestWait = Math.min(shortestWait, rateWait);
+                blocked.add(item.channel());
+                continue;
+            }
             it.remove();
             if (index < putBack) {
                 putBack--;
             }
-            window.record(now);
             lastSent.put(item.channel(), new Sent(text, now));
             inFlight.computeIfAbsent(item.channel(), c -> new ArrayDeque<>()).addLast(new InFlight(item, text, now, sentCount++));
             confirmable(item.channel(), now); // drops the unanswered ones from before the window: bounded memory

@@ -57,8 +57,12 @@ public final class TwitchSession {
     private static final Set<String> CHAT_COMMANDS = Set.of("PRIVMSG", "USERNOTICE", "WHISPER", "CLEARCHAT", "CLEARMSG");
     /** Characters of lines a connection may have waiting for the event loop before its reader stops reading. */
     static final int MAX_WAITING_CHARS = 1 << 20;
-    /** Twitch counts authentication attempts in windows of 10 s (https://dev.twitch.tv/docs/chat/#rate-limits). */
-    static final long LOGIN_WINDOW_MILLIS = 10_000;
+    /**
+     * Twitch counts authentication attempts in windows of 10 s (https://dev.twitch.tv/docs/chat/#rate-limits);
+     * counted here over 10.5 s, since a login reaches Twitch some time after it is counted, and one
+     * delayed less than the first of its window would otherwise land inside Twitch's 10 s.
+     */
+    static final long LOGIN_WINDOW_MILLIS = 10_500;
     /**
      * How long a connection must have been logged in for its end to start the backoff over: a server
      * that ends every connection right after the login (a RECONNECT loop) meets a growing delay.
@@ -84,7 +88,8 @@ public final class TwitchSession {
     private final OutboundQueue queue;
     private final List<CompletableFuture<Void>> drainWaiters = new ArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
-    private final SlidingWindow logins = new SlidingWindow(LOGIN_WINDOW_MILLIS);
+    private final AccountLimits limits;
+    private final List<String> channels;
 
     private volatile User self;
     private volatile boolean receiving = true;
@@ -116,11 +121,22 @@ public final class TwitchSession {
 
     /** A session for {@code config}; {@code random} draws reconnect jitter. */
     public TwitchSession(TwitchConfig config, Platform platform, DoubleSupplier random, Events events) {
+        this(config, config.channels(), new AccountLimits(), platform, random, events);
+    }
+
+    /**
+     * A session for {@code channels} of {@code config}'s account, one of several connections that
+     * count Twitch's per-account limits in {@code limits} together.
+     */
+    public TwitchSession(TwitchConfig config, List<String> channels, AccountLimits limits, Platform platform,
+            DoubleSupplier random, Events events) {
         this.config = config;
+        this.channels = List.copyOf(channels);
+        this.limits = limits;
         this.events = events;
         this.mapper = new EventMapper(platform);
         this.backoff = new Backoff(config.reconnectMin(), config.reconnectMax(), random);
-        this.queue = new OutboundQueue(config.messageLimit(), config.moderatorMessageLimit());
+        this.queue = new OutboundQueue(config.messageLimit(), config.moderatorMessageLimit(), limits.messages());
         this.self = User.of(config.username(), config.username(), config.username());
         this.loop = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread thread = new Thread(r, "chorus-twitch");
@@ -160,7 +176,8 @@ public final class TwitchSession {
                 Math.max(10, Math.min(config.pingInterval().toMillis(), config.pongTimeout().toMillis()) / 4));
         this.time = scheduler;
         this.onLoop = new OnLoop(scheduler, this::executeQuietly);
-        this.joins = new ChannelJoins(config.channels(), config.joinLimit(), config.joinTimeout(), onLoop, new JoinLink());
+        this.joins = new ChannelJoins(channels, config.joinLimit(), limits.joins(), config.joinTimeout(), onLoop,
+                new JoinLink());
         // The watchdog checks on the scheduler's own thread: the loop is what a stalled write blocks.
         this.watchdog = new WriteWatchdog(scheduler, config.pongTimeout(), tick);
         execute(() -> {
@@ -168,6 +185,24 @@ public final class TwitchSession {
             connect();
         });
         watchdog.start();
+    }
+
+    /** Joins {@code channel} (lower case, without {@code #}) on this connection, now or once logged in. */
+    public void join(String channel) {
+        executeQuietly(() -> {
+            if (state != State.STOPPED) {
+                joins.add(channel);
+            }
+        });
+    }
+
+    /** Leaves {@code channel} (lower case, without {@code #}) and stops joining it on reconnects. */
+    public void part(String channel) {
+        executeQuietly(() -> {
+            if (joins.remove(channel) && state == State.READY) {
+                write("PART #" + channel);
+            }
+        });
     }
 
     /** Stops dispatching what arrives; sending continues. */
@@ -229,6 +264,9 @@ public final class TwitchSession {
      */
     public void close() {
         receiving = false;
+        if (loop.isShutdown()) {
+            return; // closed before
+        }
         CompletableFuture<Void> drained = new CompletableFuture<>();
         try {
             execute(() -> {
@@ -285,7 +323,8 @@ public final class TwitchSession {
         if (state == State.STOPPED) {
             return;
         }
-        long wait = logins.delayUntilBelow(config.loginLimit(), now());
+        // Counted before connecting: a PASS and NICK pair is an authentication attempt, accepted or not.
+        long wait = limits.logins().acquire(config.loginLimit(), now());
         if (wait > 0) {
             state = State.IDLE;
             log.warn("Twitch allows {} logins in 10 s for an account; connecting in {} ms", config.loginLimit(), wait);
@@ -306,7 +345,6 @@ public final class TwitchSession {
             return;
         }
         connections.incrementAndGet();
-        logins.record(now()); // a PASS and NICK pair is an authentication attempt, accepted or not
         transport = opened;
         state = State.REGISTERING;
         connectedAt = now();
@@ -585,7 +623,7 @@ public final class TwitchSession {
         state = State.READY;
         lastAnswered = now();
         welcomedAt = lastAnswered;
-        log.info("Logged in to Twitch as {} ({} channel(s) to join)", config.username(), config.channels().size());
+        log.info("Logged in to Twitch as {} ({} channel(s) to join)", config.username(), joins.size());
         joins.connected();
         pump();
     }

@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  * after each accepted PRIVMSG, and Twitch's limits: a {@code msg_ratelimit} NOTICE past 20 messages
  * in 30 seconds (100 where the bot is moderator), a {@code msg_duplicate} NOTICE for the same text
  * within 30 seconds, a message over 500 characters silently dropped, and a dropped connection past 20
- * JOINs in 10 seconds.
+ * JOINs in 10 seconds by one account, counted over all its connections.
  *
  * <pre>{@code
  * try (FakeTwitchIrcServer twitch = FakeTwitchIrcServer.builder().webSocket().start()) {
@@ -312,6 +312,21 @@ public final class FakeTwitchIrcServer implements AutoCloseable {
     /** Sends Twitch's {@code :tmi.twitch.tv RECONNECT} to every client (they are expected to reconnect). */
     public void sendReconnect() {
         sendRaw(":tmi.twitch.tv RECONNECT");
+    }
+
+    /**
+     * Closes the connections that joined {@code channel} without a word, as a network failure of one
+     * connection would; the client's other connections stay.
+     *
+     * @param channel the channel name, with or without {@code #}, in any case
+     */
+    public void dropConnectionOf(String channel) {
+        String name = TwitchIrcProtocol.channel(channel);
+        for (IrcClient client : listener.clients()) {
+            if (client.channels.contains(name)) {
+                client.close();
+            }
+        }
     }
 
     /** Closes every client connection without a word, as a network failure would. */

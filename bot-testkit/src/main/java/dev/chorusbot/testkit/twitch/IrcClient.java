@@ -1,16 +1,13 @@
 package dev.chorusbot.testkit.twitch;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** One client connection and what the server knows of it: capabilities, login, channels, JOIN times. */
+/** One client connection and what the server knows of it: capabilities, login, channels. */
 abstract class IrcClient {
     final Set<String> caps = new HashSet<>();
     final Set<String> channels = ConcurrentHashMap.newKeySet();
-    final Deque<Long> joinTimes = new ArrayDeque<>();
     volatile String pass;
     volatile String nick;
     volatile boolean loggedIn;

@@ -38,6 +38,7 @@ final class TwitchIrcProtocol {
     private final Set<String> missing = new HashSet<>();
     private final Deque<Long> privmsgTimes = new ArrayDeque<>();
     private final Map<String, Sent> lastAccepted = new HashMap<>();
+    private final Map<String, Deque<Long>> joinTimesByAccount = new HashMap<>();
     private final Object lock = new Object();
 
     volatile Set<String> acceptedTokens;
@@ -221,14 +222,16 @@ final class TwitchIrcProtocol {
 
     private boolean join(IrcClient client, String channel) {
         long now = clock.millis();
-        while (!client.joinTimes.isEmpty() && client.joinTimes.peekFirst() <= now - JOIN_WINDOW_MILLIS) {
-            client.joinTimes.removeFirst();
+        // Twitch counts JOINs per account, over all its connections.
+        Deque<Long> joinTimes = joinTimesByAccount.computeIfAbsent(client.nick, nick -> new ArrayDeque<>());
+        while (!joinTimes.isEmpty() && joinTimes.peekFirst() <= now - JOIN_WINDOW_MILLIS) {
+            joinTimes.removeFirst();
         }
-        if (client.joinTimes.size() >= 20) {
+        if (joinTimes.size() >= 20) {
             client.close(); // Twitch drops a connection that joins too fast
             return false;
         }
-        client.joinTimes.addLast(now);
+        joinTimes.addLast(now);
         if (suspended.contains(channel)) {
             client.send(client.tagged("@msg-id=msg_channel_suspended") + ":tmi.twitch.tv NOTICE #" + channel
                     + " :" + SUSPENDED_TEXT);
