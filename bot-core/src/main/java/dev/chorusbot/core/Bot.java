@@ -69,6 +69,7 @@ public final class Bot {
     private final Map<Adapter, Optional<Throwable>> stoppedAdapters = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile boolean webhooksHosted;
     private final BotObserver observer;
+    private volatile boolean frozenBetweenRequests;
 
     private Bot(Builder builder, List<Command> commands, Map<Platform, Adapter> adapters, WebhookServer webhookServer) {
         this.commands = List.copyOf(commands);
@@ -157,6 +158,20 @@ public final class Bot {
     }
 
     /**
+     * As {@link #hostWebhooks()}, for a host that runs only while it answers a request and is
+     * frozen in between: a serverless function. Adapters are told so ({@link
+     * EventSink#frozenBetweenRequests()}) and start no background work that a freeze would cut
+     * short; they do at start what answering needs and the rest when an event needs it. The
+     * serverless entry points call this. Call before {@link #start()}.
+     *
+     * @return the routes, as {@link #webhookRoutes()}; the endpoints are in them after {@link #start()}
+     */
+    public WebhookRoutes hostWebhooksInFunction() {
+        frozenBetweenRequests = true;
+        return hostWebhooks();
+    }
+
+    /**
      * Starts every adapter, routes the push adapters' webhooks, and starts the embedded webhook
      * server if one was configured. Returns once all are ready.
      *
@@ -177,7 +192,7 @@ public final class Bot {
                 adapter.start(sink);
                 running.add(adapter);
                 if (adapter instanceof PushAdapter push) {
-                    routes.add(push.webhookPath(), push.endpoint());
+                    routes.add(push.webhookPath(), push.shownWebhookPath(), push.endpoint());
                 }
             }
             if (webhookServer != null) {
@@ -203,7 +218,7 @@ public final class Bot {
         List<String> problems = new ArrayList<>();
         for (Adapter adapter : adapters.values()) {
             if (adapter instanceof PushAdapter push) {
-                problems.add("the " + push.platform().id() + " adapter receives webhooks at " + push.webhookPath()
+                problems.add("the " + push.platform().id() + " adapter receives webhooks at " + push.shownWebhookPath()
                         + ", but nothing serves them: give the bot an embedded server (Bot.Builder.webhookServer,"
                         + " or " + BotEnvironment.PORT + " with fromEnv()), run it under a serverless entry point, or"
                         + " call bot.hostWebhooks() and serve bot.webhookRoutes() from your own HTTP server");
@@ -397,6 +412,11 @@ public final class Bot {
         @Override
         public Optional<StateStore> stateStore() {
             return Optional.of(state);
+        }
+
+        @Override
+        public boolean frozenBetweenRequests() {
+            return frozenBetweenRequests;
         }
 
         @Override

@@ -12,6 +12,9 @@ import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.Platform;
 import dev.chorusbot.core.PushAdapter;
 import dev.chorusbot.testkit.InMemoryAdapter;
+import dev.chorusbot.testkit.telegram.FakeChat;
+import dev.chorusbot.testkit.telegram.FakeTelegramServer;
+import dev.chorusbot.testkit.telegram.FakeUser;
 import dev.chorusbot.core.webhook.WebhookEndpoint;
 import dev.chorusbot.core.webhook.WebhookRequest;
 import dev.chorusbot.core.webhook.WebhookResponse;
@@ -62,6 +65,45 @@ class ServerlessBotTest {
 
         private static WebhookResponse failing() {
             throw new IllegalStateException("a bug in the endpoint");
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    /** A push adapter whose path is a secret: it shows the path as {@code /<token>}. */
+    private record SecretPathAdapter(NamedPushAdapter inner) implements PushAdapter {
+        @Override
+        public String webhookPath() {
+            return inner.webhookPath();
+        }
+
+        @Override
+        public String shownWebhookPath() {
+            return "/<token>";
+        }
+
+        @Override
+        public Platform platform() {
+            return inner.platform();
+        }
+
+        @Override
+        public Capabilities capabilities() {
+            return inner.capabilities();
+        }
+
+        @Override
+        public void start(EventSink sink) {}
+
+        @Override
+        public CompletableFuture<Void> send(Outbound message) {
+            return inner.send(message);
+        }
+
+        @Override
+        public WebhookEndpoint endpoint() {
+            return inner.endpoint();
         }
 
         @Override
@@ -130,6 +172,52 @@ class ServerlessBotTest {
 
         assertThat(response.status()).isEqualTo(500);
         assertThat(response.bodyText()).isEqualTo("Internal Server Error");
+    }
+
+    @Test
+    void answersTheFirstUpdateWithoutAnyBotApiCallAndAsksGetMeOnlyForACommandAddressedByName() {
+        try (FakeTelegramServer telegram = FakeTelegramServer.start()) {
+            FakeUser anna = telegram.user("Anna", null, "anna");
+            FakeChat group = FakeChat.supergroup(-1001000000001L, "Friends");
+            telegram.addChat(group);
+            ServerlessBot function = ServerlessBot.of(new TelegramTestBotFactory(Map.of("TELEGRAM_BOT_TOKEN",
+                    telegram.token(), "TELEGRAM_API_URL", telegram.apiUrl().toString(), "TELEGRAM_MODE", "webhook",
+                    "TELEGRAM_WEBHOOK_SECRET", "function-secret")));
+            started.add(function);
+            java.util.function.Function<String, WebhookResponse> deliver = text -> function.handle(WebhookRequest.post(
+                    "/", Map.of("X-Telegram-Bot-Api-Secret-Token", "function-secret"),
+                    telegram.message(group, anna, text).json().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+            WebhookResponse first = deliver.apply("/hello");
+
+            assertThat(first.bodyText()).contains("hello Anna!");
+            assertThat(telegram.calls()).isEmpty(); // no getMe at start, none for the first answer
+            assertThat(deliver.apply("/hello@chorus_test_bot").bodyText()).contains("hello Anna!");
+            assertThat(deliver.apply("/hello@another_bot").bodyText()).isEmpty();
+            assertThat(telegram.calls()).extracting(c -> c.method()).containsExactly("getMe"); // asked once, on demand
+        }
+    }
+
+    @Test
+    void logsAWebhookPathThatIsTheBotTokenMasked() {
+        String token = "123456:AAE-the-secret_part";
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            ServerlessBot telegram = ServerlessBot.of(new TelegramTestBotFactory(Map.of("TELEGRAM_BOT_TOKEN", token,
+                    "TELEGRAM_MODE", "webhook", "TELEGRAM_BOT_USERNAME", "chorus_bot", "TELEGRAM_WEBHOOK_PATH", "/" + token)));
+            started.add(telegram);
+            telegram.bot();
+            ServerlessBot broken = serve(new SecretPathAdapter(new NamedPushAdapter("broken", "/" + token)));
+            assertThat(broken.handle(post("/prod/" + token)).status()).isEqualTo(500);
+        } finally {
+            System.setErr(original);
+        }
+
+        String text = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).contains("serving [/<token>]", "Webhook endpoint for /prod/<token> failed");
+        assertThat(text).doesNotContain(token).doesNotContain("AAE-the-secret_part");
     }
 
     @Test
