@@ -18,9 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,12 +51,12 @@ import org.slf4j.LoggerFactory;
  * taking events, lets those in flight finish and be answered, then closes the adapters.
  */
 @Api(Api.Status.STABLE)
-public final class Bot {
+public final class Bot implements Outbox {
     private static final Logger log = LoggerFactory.getLogger(Bot.class);
 
     private final List<Command> commands;
     private final Map<Platform, Adapter> adapters;
-    private final Map<Platform, Capabilities> capabilities = new HashMap<>();
+    private final Map<Platform, Capabilities> capabilities = new ConcurrentHashMap<>();
     private final HandlerChain handlers;
     private final ExecutorService executor;
     private final boolean ownsExecutor;
@@ -85,7 +89,7 @@ public final class Bot {
         chain.add(BuiltInMiddleware.PERMISSIONS);
         chain.add(BuiltInMiddleware.COOLDOWNS);
         this.handlers = new HandlerChain(new CommandRouter(byName, builder.platformPrefixes, builder.prefixes),
-                chain, builder);
+                chain, builder, this);
         this.scheduler = builder.scheduler;
         this.ownsExecutor = builder.executor == null;
         this.executor = ownsExecutor ? HandlerThreads.create() : builder.executor;
@@ -273,6 +277,89 @@ public final class Bot {
             caps = adapter.capabilities();
         }
         return handlers.handle(event, adapter, caps);
+    }
+
+    /**
+     * Sends {@code reply} to {@code chat} on {@code platform}, on the bot's own initiative: rendered
+     * for the platform and sent through its adapter's queue, limits and retries, as a handler's
+     * answer is. Callable from any thread once the bot has started.
+     *
+     * <pre>{@code
+     * bot.send(TwitchAdapter.PLATFORM, Chat.of("chorusbot", Chat.Kind.GROUP, ""), Reply.text("stream starts!"));
+     * }</pre>
+     *
+     * @param platform the platform to send on; the bot must have an adapter for it
+     * @param chat the chat to send to, with its thread or topic if any
+     * @param reply what to send; {@link Reply#none()} sends nothing
+     * @return completes when the platform accepted every message; fails with the adapter's {@link
+     *     PlatformException} (the platform's code and reason) when it refused or the adapter gave up
+     * @throws IllegalArgumentException when the bot has no adapter for {@code platform}
+     * @throws IllegalStateException when the bot has not been started, or has stopped
+     */
+    @Override
+    public CompletionStage<Void> send(Platform platform, Chat chat, Reply reply) {
+        notNull(platform, "platform");
+        notNull(chat, "chat");
+        notNull(reply, "reply");
+        Adapter adapter = adapters.get(platform);
+        if (adapter == null) {
+            throw new IllegalArgumentException("the bot has no adapter for platform '" + platform.id()
+                    + "'; its platforms are " + adapters.keySet());
+        }
+        if (!started.get() || isTerminated()) {
+            throw new IllegalStateException("the bot " + (started.get() ? "has stopped" : "has not been started")
+                    + ", so it cannot send to " + platform.id() + " chat " + chat.id());
+        }
+        Capabilities caps = capabilities.getOrDefault(platform, adapter.capabilities());
+        return sendAll(adapter, handlers.render(reply, platform, caps, chat));
+    }
+
+    /**
+     * Sends {@code reply} to {@code chat} on the bot's one platform; see {@link #send(Platform,
+     * Chat, Reply)}.
+     *
+     * @param chat the chat to send to, with its thread or topic if any
+     * @param reply what to send
+     * @return completes when the platform accepted every message; fails with a {@link
+     *     PlatformException} when it refused
+     * @throws IllegalStateException when the bot has more than one adapter (name the platform
+     *     then), or has not been started, or has stopped
+     */
+    public CompletionStage<Void> send(Chat chat, Reply reply) {
+        if (adapters.size() != 1) {
+            throw new IllegalStateException("the bot has adapters for " + adapters.keySet()
+                    + "; name the platform to send to with send(platform, chat, reply)");
+        }
+        return send(adapters.keySet().iterator().next(), chat, reply);
+    }
+
+    /**
+     * Hands {@code messages} to {@code adapter} in order; the result fails with the first failure,
+     * unwrapped, so a caller sees the adapter's {@link PlatformException} itself.
+     */
+    static CompletableFuture<Void> sendAll(Adapter adapter, List<Outbound> messages) {
+        if (messages.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> all = new CompletableFuture<>();
+        AtomicInteger left = new AtomicInteger(messages.size());
+        for (Outbound message : messages) {
+            CompletableFuture<Void> sent;
+            try {
+                sent = adapter.send(message);
+            } catch (RuntimeException e) {
+                sent = CompletableFuture.failedFuture(e);
+            }
+            sent.whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    all.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure);
+                } else if (left.decrementAndGet() == 0) {
+                    all.complete(null);
+                }
+            });
+        }
+        return all;
     }
 
     /**

@@ -1,25 +1,18 @@
 package dev.chorusbot.core;
 
-import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Everything a command handler needs: who asked, where, the parsed arguments, state, services and
- * a way to answer.
+ * Everything a command handler needs: the command and its parsed arguments, and what every handler
+ * gets ({@link HandlerContext}): who asked, where, state, services, a way to answer and the bot's
+ * {@link Outbox}.
  *
  * <pre>{@code
  * ctx -> Reply.text("hello " + ctx.sender().displayName() + "!")
  * }</pre>
  */
 @Api(Api.Status.STABLE)
-public interface CommandContext {
-
-    /**
-     * The event that invoked the command: a {@link Message} or a {@link ButtonPress}.
-     *
-     * @return the event as the adapter delivered it
-     */
-    InboundEvent event();
+public interface CommandContext extends HandlerContext {
 
     /**
      * The message that invoked the command, unless it came from a button.
@@ -27,28 +20,6 @@ public interface CommandContext {
      * @return the message, or empty for a {@link ButtonPress}
      */
     Optional<Message> message();
-
-    /**
-     * The platform the command came from.
-     *
-     * @return the event's platform
-     */
-    Platform platform();
-
-    /**
-     * The user who invoked the command.
-     *
-     * @return the sender; when the command requires a role the event did not show, with the
-     *     roles the adapter looked up
-     */
-    User sender();
-
-    /**
-     * The chat the command was sent in.
-     *
-     * @return the chat, with its thread if any; replies go there
-     */
-    Chat chat();
 
     /**
      * The command being run.
@@ -84,46 +55,4 @@ public interface CommandContext {
      * @return the unparsed arguments; empty when there are none
      */
     String rawArguments();
-
-    /**
-     * The bot's key-value state, shared by every handler (cooldowns and dedupe live here too).
-     *
-     * @return the bot's state store
-     */
-    StateStore state();
-
-    /**
-     * The bot's clock; use it instead of {@code Instant.now()} to keep handlers testable.
-     *
-     * @return the wall clock of the scheduler given to {@code Bot.Builder.scheduler(...)}, by default
-     *     the system clock
-     */
-    Clock clock();
-
-    /**
-     * A service registered with {@code Bot.Builder.service(...)}.
-     *
-     * @param <T> the service type
-     * @param type the type the service was registered under
-     * @return the registered instance
-     * @throws java.util.NoSuchElementException when none of that type was registered
-     */
-    <T> T service(Class<T> type);
-
-    /**
-     * Adds a reply that is sent before the handler's returned reply. Lets a handler answer several
-     * times without building a {@link Reply#of(Reply...)}.
-     *
-     * @param reply the reply to send; replies added this way are sent in the order added
-     */
-    void reply(Reply reply);
-
-    /**
-     * Convenience for {@code reply(Reply.text(text))}.
-     *
-     * @param text the plain text to send; not blank
-     */
-    default void reply(String text) {
-        reply(Reply.text(text));
-    }
 }

@@ -22,9 +22,13 @@ final class HandlerChain {
     private final Clock clock;
     private final BotTexts texts;
     private final Middleware.Chain chain;
+    private final Bot bot;
 
-    /** The chain of {@code middleware}, ending in the handlers {@code builder} declares. */
-    HandlerChain(CommandRouter router, List<Middleware> middleware, Bot.Builder builder) {
+    /**
+     * The chain of {@code middleware}, ending in the handlers {@code builder} declares; {@code bot}
+     * is what handlers reach through their context (its outbox), used only once events flow.
+     */
+    HandlerChain(CommandRouter router, List<Middleware> middleware, Bot.Builder builder, Bot bot) {
         this.router = router;
         this.textHandlers = List.copyOf(builder.textHandlers);
         this.eventHandlers = Map.copyOf(builder.eventHandlers);
@@ -33,6 +37,7 @@ final class HandlerChain {
         this.clock = builder.scheduler.clock();
         this.texts = builder.texts;
         this.chain = link(middleware);
+        this.bot = bot;
     }
 
     /** Handles one event on this thread and renders the answer for {@code adapter}. */
@@ -54,17 +59,18 @@ final class HandlerChain {
         return new Handled(event, ReplyRenderer.render(reply, capabilities, chat.get(), replyTo, prefix));
     }
 
+    /** {@code reply} rendered for a message the bot sends on its own to {@code chat}, not threaded. */
+    List<Outbound> render(Reply reply, Platform platform, Capabilities capabilities, Chat chat) {
+        return ReplyRenderer.render(reply, capabilities, chat, Optional.empty(), router.prefixes(platform).get(0));
+    }
+
     private Reply terminal(Invocation invocation) throws Exception {
         InboundEvent event = invocation.event();
         if (invocation.command().isPresent()) {
             return runCommand(invocation, invocation.command().get());
         }
         if (event instanceof Message message) {
-            List<Reply> replies = new ArrayList<>(1);
-            for (MessageHandler handler : textHandlers) {
-                replies.add(handler.handle(message));
-            }
-            return replies.isEmpty() ? Reply.none() : Reply.of(replies);
+            return runTextHandlers(invocation, message);
         }
         if (event instanceof PlatformEvent platformEvent) {
             List<Reply> replies = new ArrayList<>(1);
@@ -78,6 +84,18 @@ final class HandlerChain {
         return Reply.none(); // a button whose data names no command
     }
 
+    private Reply runTextHandlers(Invocation invocation, Message message) throws Exception {
+        if (textHandlers.isEmpty()) {
+            return Reply.none();
+        }
+        DefaultMessageContext context = new DefaultMessageContext(invocation, message, services, bot);
+        for (MessageHandler handler : textHandlers) {
+            Reply returned = handler.handle(context);
+            context.reply(returned == null ? Reply.none() : returned);
+        }
+        return context.combine(Reply.none());
+    }
+
     private Reply runCommand(Invocation invocation, CommandCall call) throws Exception {
         InboundEvent event = invocation.event();
         User sender = invocation.sender().orElseThrow();
@@ -86,7 +104,7 @@ final class HandlerChain {
         try {
             Arguments args = CommandLine.parse(command.arguments(), call.rawArguments());
             DefaultCommandContext context =
-                    new DefaultCommandContext(invocation, call, sender, chat, args, services);
+                    new DefaultCommandContext(invocation, call, sender, chat, args, services, bot);
             Reply returned = command.handler().handle(context);
             return context.combine(returned == null ? Reply.none() : returned);
         } catch (UsageException e) {

@@ -1,0 +1,99 @@
+package dev.chorusbot.core;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * The parts of a {@link HandlerContext} every handler shares. It holds only references to the
+ * invocation and to bot-wide parts, so making one per event allocates nothing else; the replies
+ * list is made on the first {@link #reply(Reply)}.
+ */
+abstract class BaseContext implements HandlerContext {
+    private final Invocation invocation;
+    private final User sender;
+    private final Chat chat;
+    private final Map<Class<?>, Object> services;
+    private final Bot bot;
+    private List<Reply> replies;
+
+    BaseContext(Invocation invocation, User sender, Chat chat, Map<Class<?>, Object> services, Bot bot) {
+        this.invocation = invocation;
+        this.sender = sender;
+        this.chat = chat;
+        this.services = services;
+        this.bot = bot;
+    }
+
+    final Invocation invocation() {
+        return invocation;
+    }
+
+    final Bot bot() {
+        return bot;
+    }
+
+    @Override
+    public InboundEvent event() {
+        return invocation.event();
+    }
+
+    @Override
+    public Platform platform() {
+        return invocation.event().platform();
+    }
+
+    @Override
+    public User sender() {
+        return sender;
+    }
+
+    @Override
+    public Chat chat() {
+        return chat;
+    }
+
+    @Override
+    public StateStore state() {
+        return invocation.state();
+    }
+
+    @Override
+    public Clock clock() {
+        return invocation.clock();
+    }
+
+    @Override
+    public <T> T service(Class<T> type) {
+        Object service = services.get(type);
+        if (service == null) {
+            throw new NoSuchElementException("no service of type " + type.getName()
+                    + " was registered; add it with Bot.builder().service(...)");
+        }
+        return type.cast(service);
+    }
+
+    @Override
+    public Outbox outbox() {
+        return bot;
+    }
+
+    @Override
+    public void reply(Reply reply) {
+        if (replies == null) {
+            replies = new ArrayList<>(2);
+        }
+        replies.add(reply);
+    }
+
+    /** The replies added with {@link #reply(Reply)}, then {@code returned}. */
+    Reply combine(Reply returned) {
+        if (replies == null) {
+            return returned;
+        }
+        replies.add(returned);
+        return Reply.of(replies);
+    }
+}

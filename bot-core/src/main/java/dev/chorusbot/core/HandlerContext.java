@@ -1,0 +1,110 @@
+package dev.chorusbot.core;
+
+import java.time.Clock;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * What every handler of an event is given: who and where, the bot's state, clock and services, a
+ * way to answer and a way to send on the bot's own initiative. A command handler gets a {@link
+ * CommandContext}, a text handler a {@link MessageContext}; both are this.
+ *
+ * <pre>{@code
+ * ctx.reply("on it");
+ * ctx.send(otherChat, Reply.text(ctx.sender().displayName() + " says hi"));
+ * }</pre>
+ */
+@Api(Api.Status.EXPERIMENTAL)
+public interface HandlerContext {
+
+    /**
+     * The event being handled.
+     *
+     * @return the event as the adapter delivered it
+     */
+    InboundEvent event();
+
+    /**
+     * The platform the event came from.
+     *
+     * @return the event's platform
+     */
+    Platform platform();
+
+    /**
+     * The user who sent the event.
+     *
+     * @return the sender; when a command requires a role the event did not show, with the roles
+     *     the adapter looked up
+     */
+    User sender();
+
+    /**
+     * The chat the event came from.
+     *
+     * @return the chat, with its thread if any; replies go there
+     */
+    Chat chat();
+
+    /**
+     * The bot's key-value state, shared by every handler (cooldowns and dedupe live here too).
+     *
+     * @return the bot's state store
+     */
+    StateStore state();
+
+    /**
+     * The bot's clock; use it instead of {@code Instant.now()} to keep handlers testable.
+     *
+     * @return the wall clock of the scheduler given to {@code Bot.Builder.scheduler(...)}, by default
+     *     the system clock
+     */
+    Clock clock();
+
+    /**
+     * A service registered with {@code Bot.Builder.service(...)}.
+     *
+     * @param <T> the service type
+     * @param type the type the service was registered under
+     * @return the registered instance
+     * @throws java.util.NoSuchElementException when none of that type was registered
+     */
+    <T> T service(Class<T> type);
+
+    /**
+     * Adds a reply that is sent before the handler's returned reply. Lets a handler answer several
+     * times without building a {@link Reply#of(Reply...)}.
+     *
+     * @param reply the reply to send; replies added this way are sent in the order added
+     */
+    void reply(Reply reply);
+
+    /**
+     * Convenience for {@code reply(Reply.text(text))}.
+     *
+     * @param text the plain text to send; not blank
+     */
+    default void reply(String text) {
+        reply(Reply.text(text));
+    }
+
+    /**
+     * The bot's way of sending on its own initiative, to any chat on any of its platforms, now or
+     * later from another thread; see {@link Outbox}.
+     *
+     * @return the bot's outbox
+     */
+    Outbox outbox();
+
+    /**
+     * Sends {@code reply} to {@code chat} on this event's platform, apart from the answer: through
+     * the same rendering, queue, limits and retries; see {@link Outbox#send}.
+     *
+     * @param chat the chat to send to, with its thread or topic if any
+     * @param reply what to send
+     * @return completes when the platform accepted the message; fails with a {@link
+     *     PlatformException} when it refused. Waiting on it is optional.
+     */
+    default CompletionStage<Void> send(Chat chat, Reply reply) {
+        return outbox().send(platform(), chat, reply);
+    }
+}
