@@ -1,6 +1,9 @@
 package dev.chorusbot.core;
 
+import static dev.chorusbot.core.internal.Checks.notNull;
+
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +81,22 @@ abstract class BaseContext implements HandlerContext {
     @Override
     public Outbox outbox() {
         return bot;
+    }
+
+    @Override
+    public Jobs jobs() {
+        return bot.jobRunner().bound(platform(), chat);
+    }
+
+    @Override
+    public Reply ask(Reply question, String step, Duration timeout, String data) {
+        return bot.conversations().ask(state(), platform(), chat, sender, notNull(question, "question"),
+                notNull(step, "step"), notNull(timeout, "timeout"), notNull(data, "data"));
+    }
+
+    @Override
+    public boolean endConversation() {
+        return bot.conversations().end(state(), platform(), chat, sender);
     }
 
     @Override

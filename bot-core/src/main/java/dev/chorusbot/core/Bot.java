@@ -65,6 +65,9 @@ public final class Bot implements Outbox {
     private final WebhookRoutes routes;
     private final OrderedDispatcher dispatcher;
     private final Scheduler scheduler;
+    private final JobRunner jobs;
+    private final Conversations conversations;
+    private final Duration jobPollInterval;
     private final Sink sink = new Sink();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final AtomicBoolean started = new AtomicBoolean();
@@ -95,6 +98,10 @@ public final class Bot implements Outbox {
         this.executor = ownsExecutor ? HandlerThreads.create() : builder.executor;
         this.dispatcher = new OrderedDispatcher(executor);
         this.shutdownTimeout = builder.shutdownTimeout;
+        this.conversations = new Conversations(builder.answerHandlers);
+        this.jobs = new JobRunner(builder.state, scheduler, builder.jobHandlers, Map.copyOf(builder.services), this);
+        this.jobPollInterval = builder.jobPollInterval != null ? builder.jobPollInterval
+                : builder.functionEnv ? Duration.ZERO : Duration.ofSeconds(1);
         this.webhookServer = webhookServer;
         this.routes = webhookServer != null ? webhookServer.routes() : new WebhookRoutes();
         this.webhooksHosted = builder.webhooksHostedByApplication;
@@ -184,6 +191,9 @@ public final class Bot implements Outbox {
             }
             if (webhookServer != null) {
                 webhookServer.start();
+            }
+            if (jobs.hasHandlers() && !jobPollInterval.isZero()) {
+                jobs.startPolling(jobPollInterval, executor);
             }
         } catch (Exception e) {
             running.forEach(Bot::closeQuietly);
@@ -334,6 +344,61 @@ public final class Bot implements Outbox {
     }
 
     /**
+     * The bot's jobs, for scheduling from outside any handler. Jobs scheduled here have no chat:
+     * their handlers send through {@link JobContext#outbox()}. See {@link #jobs(Platform, Chat)}
+     * for jobs whose replies go to a chat.
+     *
+     * @return the jobs, kept in the bot's state store
+     */
+    public Jobs jobs() {
+        return jobs.bound(null, null);
+    }
+
+    /**
+     * The bot's jobs for {@code chat}: what their handlers return is sent there, as from a job
+     * scheduled through a handler's {@link HandlerContext#jobs()}.
+     *
+     * <pre>{@code
+     * bot.jobs(TelegramAdapter.PLATFORM, chat).schedule("remind", "stand up", Schedule.in(Duration.ofHours(1)));
+     * }</pre>
+     *
+     * @param platform the chat's platform
+     * @param chat the chat, with its thread or topic if any
+     * @return the jobs, kept in the bot's state store
+     */
+    public Jobs jobs(Platform platform, Chat chat) {
+        return jobs.bound(notNull(platform, "platform"), notNull(chat, "chat"));
+    }
+
+    /**
+     * Runs the jobs that are due now and that no other instance sharing the store has claimed: what
+     * a cloud function's scheduled trigger calls (the serverless entry points do), since nothing
+     * runs between a function's invocations. A long-running bot also looks by itself every
+     * {@link Builder#jobPollInterval}.
+     *
+     * @return completes with the number of jobs run, once each ran and its reply was accepted (a
+     *     job that failed or whose reply was refused is logged and counted)
+     */
+    public CompletionStage<Integer> runDueJobs() {
+        return jobs.runDue();
+    }
+
+    /** The questions asked, for handlers' contexts; package-private. */
+    Conversations conversations() {
+        return conversations;
+    }
+
+    /** Jobs for handlers' contexts; package-private. */
+    JobRunner jobRunner() {
+        return jobs;
+    }
+
+    /** The dispatcher jobs run on, in their chat's order; package-private. */
+    OrderedDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /**
      * Hands {@code messages} to {@code adapter} in order; the result fails with the first failure,
      * unwrapped, so a caller sees the adapter's {@link PlatformException} itself.
      */
@@ -384,6 +449,7 @@ public final class Bot implements Outbox {
             return;
         }
         try {
+            jobs.stopPolling();
             adapters.values().forEach(adapter -> {
                 try {
                     adapter.stopReceiving();
@@ -548,7 +614,10 @@ public final class Bot implements Outbox {
         private boolean webhooksHostedByApplication;
         private List<String> health;
         private Map<String, String> env;
-        private boolean functionEnv;
+        boolean functionEnv;
+        final Map<String, JobHandler> jobHandlers = new HashMap<>();
+        final Map<String, AnswerHandler> answerHandlers = new HashMap<>();
+        Duration jobPollInterval;
 
         private Builder() {}
 
@@ -625,6 +694,26 @@ public final class Bot implements Outbox {
         }
 
         /**
+         * Registers the handler of the answers to questions asked for {@code step} with {@link
+         * HandlerContext#ask}; see {@link AnswerHandler}.
+         *
+         * <pre>{@code
+         * builder.onAnswer("quiz", (ctx, data) -> Reply.text(ctx.text().equals("42") ? "correct!" : "no, it is 42"));
+         * }</pre>
+         *
+         * @param step the step's name; a second handler for one step is reported by {@link #build()}
+         * @param handler what handles the answers
+         * @return this builder
+         */
+        public Builder onAnswer(String step, AnswerHandler handler) {
+            notNull(handler, "handler");
+            if (answerHandlers.putIfAbsent(notNull(step, "step"), handler) != null) {
+                problems.add("two answer handlers are registered for step '" + step + "': steps must be unique");
+            }
+            return this;
+        }
+
+        /**
          * Adds a handler for platform events of {@code type}; {@code "*"} receives every type.
          *
          * @param type the platform's event type, as in {@link PlatformEvent#type()}, or {@code "*"}
@@ -634,6 +723,45 @@ public final class Bot implements Outbox {
         public Builder onEvent(String type, EventHandler handler) {
             eventHandlers.computeIfAbsent(notNull(type, "type"), t -> new ArrayList<>())
                     .add(notNull(handler, "handler"));
+            return this;
+        }
+
+        /**
+         * Registers the handler that runs jobs named {@code name} when they are due; schedule them
+         * with {@link HandlerContext#jobs()} or {@link Bot#jobs()}.
+         *
+         * <pre>{@code
+         * builder.job("remind", job -> Reply.text("reminder: " + job.payload()));
+         * }</pre>
+         *
+         * @param name the jobs' name; a second handler for one name is reported by {@link #build()}
+         * @param handler what runs them
+         * @return this builder
+         */
+        public Builder job(String name, JobHandler handler) {
+            notNull(handler, "handler");
+            if (jobHandlers.putIfAbsent(notNull(name, "name"), handler) != null) {
+                problems.add("two job handlers are named '" + name + "': names must be unique");
+            } else if (name.isBlank()) {
+                problems.add("a job handler's name must not be blank");
+            }
+            return this;
+        }
+
+        /**
+         * How often a running bot looks in its state store for due jobs; default every second, and
+         * never for a bot built {@link #fromFunctionEnv(Map) for a function} (its scheduled trigger
+         * runs them, see {@link Bot#runDueJobs()}). The bot looks only when it has job handlers.
+         *
+         * @param interval how often to look; {@link Duration#ZERO} never looks by itself; negative is
+         *     reported by {@link #build()}
+         * @return this builder
+         */
+        public Builder jobPollInterval(Duration interval) {
+            if (notNull(interval, "jobPollInterval").isNegative()) {
+                problems.add("jobPollInterval must not be negative, was " + interval);
+            }
+            this.jobPollInterval = interval;
             return this;
         }
 

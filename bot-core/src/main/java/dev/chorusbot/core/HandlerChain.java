@@ -85,6 +85,14 @@ final class HandlerChain {
     }
 
     private Reply runTextHandlers(Invocation invocation, Message message) throws Exception {
+        if (!bot.conversations().isEmpty()) {
+            Optional<Conversations.Answer> answer = bot.conversations().claim(invocation.state(), message);
+            if (answer.isPresent()) {
+                DefaultMessageContext context = new DefaultMessageContext(invocation, message, services, bot);
+                Reply returned = answer.get().handler().answer(context, answer.get().data());
+                return context.combine(returned == null ? Reply.none() : returned);
+            }
+        }
         if (textHandlers.isEmpty()) {
             return Reply.none();
         }

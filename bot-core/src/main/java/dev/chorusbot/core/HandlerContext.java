@@ -1,6 +1,7 @@
 package dev.chorusbot.core;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -107,4 +108,69 @@ public interface HandlerContext {
     default CompletionStage<Void> send(Chat chat, Reply reply) {
         return outbox().send(platform(), chat, reply);
     }
+
+    /**
+     * The bot's jobs for this chat: what a job scheduled here returns is sent to this chat (and
+     * topic) when it runs; see {@link Jobs}.
+     *
+     * <pre>{@code
+     * ctx.jobs().schedule("remind", "tea is ready", Schedule.in(Duration.ofMinutes(5)));
+     * }</pre>
+     *
+     * @return the jobs, bound to this event's platform and chat
+     */
+    Jobs jobs();
+
+    /**
+     * Asks the sender a question: their next message in this chat (and topic) that is not a
+     * command is their answer, and goes to the {@link AnswerHandler} registered for {@code step}
+     * instead of the text handlers. Other users' messages are not answers. Return what this
+     * returns: the question, marked so that the platform prompts for a reply where it can
+     * (Telegram's {@code force_reply} in groups, which also lets a bot in privacy mode see the
+     * answer).
+     *
+     * <pre>{@code
+     * return ctx.ask(Reply.text("What is 6 times 7?"), "quiz", Duration.ofSeconds(60));
+     * }</pre>
+     *
+     * <p>The question is kept in the bot's {@link StateStore}, so the answer may arrive in another
+     * function invocation or at another instance sharing the store. Asking again replaces the
+     * question; after {@code timeout} it is forgotten and nothing is said.
+     *
+     * @param question what to ask; its last text is marked as the question
+     * @param step the answer handler's name, as registered with {@code Bot.Builder.onAnswer}
+     * @param timeout how long the question waits for its answer; positive
+     * @return {@code question}, marked as a question
+     * @throws IllegalArgumentException when no answer handler is registered for {@code step}, the
+     *     timeout is not positive, or {@code question} is {@link Reply#none()}
+     */
+    default Reply ask(Reply question, String step, Duration timeout) {
+        return ask(question, step, timeout, "");
+    }
+
+    /**
+     * Asks the sender a question that carries {@code data} to its answer handler: the answers of
+     * the steps before, in a form of several steps.
+     *
+     * <pre>{@code
+     * builder.onAnswer("name", (ctx, data) -> ctx.ask(Reply.text("And your age?"), "age", Duration.ofMinutes(5), ctx.text()));
+     * builder.onAnswer("age", (ctx, name) -> Reply.text(name + " is " + ctx.text()));
+     * }</pre>
+     *
+     * @param question what to ask; its last text is marked as the question
+     * @param step the answer handler's name, as registered with {@code Bot.Builder.onAnswer}
+     * @param timeout how long the question waits for its answer; positive
+     * @param data what the answer handler receives as its {@code data}; may be empty
+     * @return {@code question}, marked as a question
+     * @throws IllegalArgumentException when no answer handler is registered for {@code step}, the
+     *     timeout is not positive, or {@code question} is {@link Reply#none()}
+     */
+    Reply ask(Reply question, String step, Duration timeout, String data);
+
+    /**
+     * Forgets the question the sender was asked in this chat, if any: a {@code cancel} command.
+     *
+     * @return true when a question was waiting for the sender's answer here
+     */
+    boolean endConversation();
 }

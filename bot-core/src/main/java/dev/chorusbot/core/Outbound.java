@@ -14,10 +14,13 @@ import java.util.Optional;
  * @param format a format the platform renders
  * @param buttons rows of buttons, empty where the platform has none
  * @param replyToId the message to thread this one under, if any
+ * @param question whether the message asks the user for an answer ({@link Reply.Text#question()}):
+ *     an adapter prompts the user to reply where its platform can (Telegram's {@code force_reply})
  */
 @Api(Api.Status.EXPERIMENTAL)
 public record Outbound(
-        Chat chat, String text, Format format, List<List<Button>> buttons, Optional<String> replyToId) {
+        Chat chat, String text, Format format, List<List<Button>> buttons, Optional<String> replyToId,
+        boolean question) {
 
     /**
      * Validates and copies the components.
@@ -27,6 +30,7 @@ public record Outbound(
      * @param format how the text is marked up
      * @param buttons rows of buttons; copied, empty for none
      * @param replyToId the message to thread this one under, or empty
+     * @param question whether the message asks the user for an answer
      * @throws NullPointerException if a component is {@code null}
      */
     public Outbound {
@@ -35,6 +39,20 @@ public record Outbound(
         notNull(format, "format");
         buttons = notNull(buttons, "buttons").isEmpty() ? List.of() : buttons.stream().map(List::copyOf).toList();
         notNull(replyToId, "replyToId");
+    }
+
+    /**
+     * A message that asks nothing.
+     *
+     * @param chat where to send it
+     * @param text the text; the adapter sends it as is
+     * @param format how the text is marked up
+     * @param buttons rows of buttons; copied, empty for none
+     * @param replyToId the message to thread this one under, or empty
+     * @throws NullPointerException if a component is {@code null}
+     */
+    public Outbound(Chat chat, String text, Format format, List<List<Button>> buttons, Optional<String> replyToId) {
+        this(chat, text, format, buttons, replyToId, false);
     }
 
     /**
@@ -55,7 +73,7 @@ public record Outbound(
      * @return a new message; this one is unchanged
      */
     public Outbound withChat(Chat newChat) {
-        return new Outbound(newChat, text, format, buttons, replyToId);
+        return new Outbound(newChat, text, format, buttons, replyToId, question);
     }
 
     /**
@@ -65,6 +83,6 @@ public record Outbound(
      * @return a new message; this one is unchanged
      */
     public Outbound withText(String newText) {
-        return new Outbound(chat, newText, format, buttons, replyToId);
+        return new Outbound(chat, newText, format, buttons, replyToId, question);
     }
 }

@@ -83,8 +83,11 @@ public sealed interface Reply permits Reply.Text, Reply.Many, Reply.None {
      * @param text the text; not blank
      * @param format how the text is marked up
      * @param buttons rows of buttons under the text; empty for none
+     * @param question whether the text asks the user for an answer (see {@link
+     *     HandlerContext#ask}): where the platform has it, the user is prompted to reply (Telegram's
+     *     {@code force_reply} in groups), so the answer reaches a bot that sees only replies
      */
-    record Text(String text, Format format, List<List<Button>> buttons) implements Reply {
+    record Text(String text, Format format, List<List<Button>> buttons, boolean question) implements Reply {
 
         /**
          * Validates and copies the components.
@@ -92,6 +95,7 @@ public sealed interface Reply permits Reply.Text, Reply.Many, Reply.None {
          * @param text the text; not blank
          * @param format how the text is marked up
          * @param buttons rows of buttons under the text; empty for none
+         * @param question whether the text asks the user for an answer
          * @throws IllegalArgumentException if the text is blank
          * @throws NullPointerException if a component is {@code null}
          */
@@ -106,6 +110,28 @@ public sealed interface Reply permits Reply.Text, Reply.Many, Reply.None {
         }
 
         /**
+         * A text that asks nothing.
+         *
+         * @param text the text; not blank
+         * @param format how the text is marked up
+         * @param buttons rows of buttons under the text; empty for none
+         * @throws IllegalArgumentException if the text is blank
+         * @throws NullPointerException if a component is {@code null}
+         */
+        public Text(String text, Format format, List<List<Button>> buttons) {
+            this(text, format, buttons, false);
+        }
+
+        /**
+         * A copy that asks the user for an answer; {@link HandlerContext#ask} marks its question so.
+         *
+         * @return a new reply; this one is unchanged
+         */
+        public Text asQuestion() {
+            return new Text(text, format, buttons, true);
+        }
+
+        /**
          * A copy with one more row of buttons.
          *
          * @param row the buttons of the new row, left to right
@@ -114,7 +140,7 @@ public sealed interface Reply permits Reply.Text, Reply.Many, Reply.None {
         public Text withButtons(Button... row) {
             List<List<Button>> rows = new ArrayList<>(buttons);
             rows.add(List.of(row));
-            return new Text(text, format, rows);
+            return new Text(text, format, rows, question);
         }
 
         /**

@@ -35,12 +35,22 @@ public final class OutboundRequests {
         } else if (message.format() == Format.MARKDOWN) {
             p.put("parse_mode", "MarkdownV2");
         }
+        boolean replying = message.replyToId().isPresent() && chat.kind() != Chat.Kind.PRIVATE;
         // Quote the command in groups so it is clear whom the bot answers; a private chat has one
         // person in it. allow_sending_without_reply: the answer still goes out if it was deleted.
-        if (message.replyToId().isPresent() && chat.kind() != Chat.Kind.PRIVATE) {
+        if (replying) {
             p.putObject("reply_parameters")
                     .put("message_id", messageId(message.replyToId().get()))
                     .put("allow_sending_without_reply", true);
+        }
+        if (message.question() && message.buttons().isEmpty() && chat.kind() == Chat.Kind.GROUP) {
+            // A bot in privacy mode sees in a group only commands and replies to its own messages:
+            // force_reply opens the reply interface, so the answer is such a reply. selective aims it
+            // at the sender of the message replied to (Bot API, ForceReply); not allowed in channels.
+            ObjectNode markup = p.putObject("reply_markup").put("force_reply", true);
+            if (replying) {
+                markup.put("selective", true);
+            }
         }
         if (!message.buttons().isEmpty()) {
             ArrayNode rows = p.putObject("reply_markup").putArray("inline_keyboard");

@@ -60,7 +60,8 @@ public final class ReplyRenderer {
         List<String> pieces = TextSplitter.split(body, caps.maxTextLength(), caps.lengthUnit());
         for (int i = 0; i < pieces.size(); i++) {
             boolean last = i == pieces.size() - 1;
-            out.add(new Outbound(chat, pieces.get(i), format, last ? buttons : List.of(), replyToId));
+            out.add(new Outbound(chat, pieces.get(i), format, last ? buttons : List.of(), replyToId,
+                    last && reply.question()));
         }
     }
 
