@@ -8,7 +8,8 @@ import dev.chorusbot.core.StateStore;
 import java.security.SecureRandom;
 
 /**
- * The showcase bot: dice with buttons, a counter, a moderator-only reset, on whichever platforms
+ * The showcase bot: dice with buttons, a counter, a moderator-only reset, reminders, timed
+ * announcements and a quiz, on whichever platforms
  * the environment configures (the console when none is). Run with
  * {@code java -cp examples/target/hello-bot.jar dev.chorusbot.examples.ShowcaseBot}.
  */
@@ -19,7 +20,7 @@ public final class ShowcaseBot {
     public static void main(String[] args) {
         try {
             StateStore state = new InMemoryStateStore();
-            Bot.builder()
+            new ShowcaseTimedCommands().addTo(Bot.builder())
                     .stateStore(state)
                     .commands(new ShowcaseCommands(new SecureRandom(), state))
                     .fromEnv()
