@@ -449,7 +449,11 @@ public final class Bot implements Outbox {
             return;
         }
         try {
-            jobs.stopPolling();
+            try {
+                jobs.stopPolling(shutdownTimeout);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             adapters.values().forEach(adapter -> {
                 try {
                     adapter.stopReceiving();

@@ -42,6 +42,7 @@ final class JobRunner {
     private final Bot bot;
     private final AtomicInteger lookRequests = new AtomicInteger();
     private volatile ScheduledTask poll;
+    private volatile boolean stopped;
 
     JobRunner(StateStore state, Scheduler scheduler, Map<String, JobHandler> handlers,
             Map<Class<?>, Object> services, Bot bot) {
@@ -79,17 +80,40 @@ final class JobRunner {
     }
 
     private void lookUntilQuiet() {
-        int seen;
-        do {
-            seen = lookRequests.get();
-            runDue();
-        } while (lookRequests.addAndGet(-seen) != 0);
+        try {
+            int seen;
+            do {
+                seen = lookRequests.get();
+                if (!stopped) {
+                    runDue();
+                }
+            } while (lookRequests.addAndGet(-seen) != 0);
+        } finally {
+            synchronized (this) {
+                notifyAll();
+            }
+        }
     }
 
-    void stopPolling() {
+    /**
+     * Stops looking, and waits up to {@code wait} for a look under way to have handed its jobs to
+     * the dispatcher, so that a stopping bot claims nothing after it drained.
+     */
+    void stopPolling(Duration wait) throws InterruptedException {
+        stopped = true;
         ScheduledTask task = poll;
         if (task != null) {
             task.cancel();
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (this) {
+            while (lookRequests.get() != 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
         }
     }
 
