@@ -10,6 +10,7 @@ package dev.chorusbot.core;
  *         Reply.text(ctx.text().strip().equals("42") ? "correct!" : "no, it is 42"));
  * }</pre>
  */
+@Api(Api.Status.EXPERIMENTAL)
 @FunctionalInterface
 public interface AnswerHandler {
 

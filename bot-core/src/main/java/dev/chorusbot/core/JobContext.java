@@ -11,6 +11,7 @@ import java.util.Optional;
  * builder.job("announce", job -> Reply.text(job.payload()));
  * }</pre>
  */
+@Api(Api.Status.EXPERIMENTAL)
 public interface JobContext {
 
     /**

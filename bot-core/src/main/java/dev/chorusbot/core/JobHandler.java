@@ -7,6 +7,7 @@ package dev.chorusbot.core;
  * builder.job("remind", job -> Reply.text("reminder: " + job.payload()));
  * }</pre>
  */
+@Api(Api.Status.EXPERIMENTAL)
 @FunctionalInterface
 public interface JobHandler {
 

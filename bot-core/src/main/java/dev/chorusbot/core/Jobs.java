@@ -20,6 +20,7 @@ package dev.chorusbot.core;
  * ({@link Bot#runDueJobs()}). A run is at most once: an instance that dies during a run does not
  * leave it to be repeated.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public interface Jobs {
 
     /**

@@ -14,6 +14,7 @@ import java.time.Instant;
  * Schedule.every(Duration.ofMinutes(15));            // every 15 minutes, the first in 15 minutes
  * }</pre>
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class Schedule {
     private final Duration delay;
     private final Instant at;
