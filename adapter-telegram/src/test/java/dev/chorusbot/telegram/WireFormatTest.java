@@ -107,6 +107,16 @@ class WireFormatTest {
     }
 
     @Test
+    void sendsAQuestionInAGroupWithASelectiveForceReply() throws Exception {
+        telegram.addChat(FakeChat.supergroup(-1006002L, "Quiz"));
+        Chat group = Chat.of("-1006002", Chat.Kind.GROUP, "Quiz");
+
+        send(new Outbound(group, "What is 6 times 7?", Format.PLAIN, List.of(), Optional.of("346"), true));
+
+        Golden.assertJson("golden/telegram/send-message-question.json", telegram.calls("sendMessage").get(0).json());
+    }
+
+    @Test
     void sendsMarkdownWithItsParseMode() throws Exception {
         send(new Outbound(Chat.of(Long.toString(anna.id()), Chat.Kind.PRIVATE, "Anna"), "*bold* and _italic_",
                 Format.MARKDOWN, List.of(), Optional.empty()));

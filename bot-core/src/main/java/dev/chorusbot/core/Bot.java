@@ -18,9 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,12 +51,12 @@ import org.slf4j.LoggerFactory;
  * taking events, lets those in flight finish and be answered, then closes the adapters.
  */
 @Api(Api.Status.STABLE)
-public final class Bot {
+public final class Bot implements Outbox {
     private static final Logger log = LoggerFactory.getLogger(Bot.class);
 
     private final List<Command> commands;
     private final Map<Platform, Adapter> adapters;
-    private final Map<Platform, Capabilities> capabilities = new HashMap<>();
+    private final Map<Platform, Capabilities> capabilities = new ConcurrentHashMap<>();
     private final HandlerChain handlers;
     private final ExecutorService executor;
     private final boolean ownsExecutor;
@@ -62,6 +66,9 @@ public final class Bot {
     private final OrderedDispatcher dispatcher;
     private final Scheduler scheduler;
     private final StateStore state;
+    private final JobRunner jobs;
+    private final Conversations conversations;
+    private final Duration jobPollInterval;
     private final Sink sink = new Sink();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final AtomicBoolean started = new AtomicBoolean();
@@ -87,13 +94,17 @@ public final class Bot {
         chain.add(BuiltInMiddleware.PERMISSIONS);
         chain.add(BuiltInMiddleware.COOLDOWNS);
         this.handlers = new HandlerChain(new CommandRouter(byName, builder.platformPrefixes, builder.prefixes),
-                chain, builder);
+                chain, builder, this);
         this.scheduler = builder.scheduler;
         this.state = builder.state;
         this.ownsExecutor = builder.executor == null;
         this.executor = ownsExecutor ? HandlerThreads.create() : builder.executor;
         this.dispatcher = new OrderedDispatcher(executor);
         this.shutdownTimeout = builder.shutdownTimeout;
+        this.conversations = new Conversations(builder.answerHandlers);
+        this.jobs = new JobRunner(builder.state, scheduler, builder.jobHandlers, Map.copyOf(builder.services), this);
+        this.jobPollInterval = builder.jobPollInterval != null ? builder.jobPollInterval
+                : builder.functionEnv ? Duration.ZERO : Duration.ofSeconds(1);
         this.webhookServer = webhookServer;
         this.routes = webhookServer != null ? webhookServer.routes() : new WebhookRoutes();
         this.webhooksHosted = builder.webhooksHostedByApplication;
@@ -198,6 +209,9 @@ public final class Bot {
             if (webhookServer != null) {
                 webhookServer.start();
             }
+            if (jobs.hasHandlers() && !jobPollInterval.isZero()) {
+                jobs.startPolling(jobPollInterval, executor);
+            }
         } catch (Exception e) {
             running.forEach(Bot::closeQuietly);
             stopping.set(true);
@@ -293,6 +307,144 @@ public final class Bot {
     }
 
     /**
+     * Sends {@code reply} to {@code chat} on {@code platform}, on the bot's own initiative: rendered
+     * for the platform and sent through its adapter's queue, limits and retries, as a handler's
+     * answer is. Callable from any thread once the bot has started.
+     *
+     * <pre>{@code
+     * bot.send(TwitchAdapter.PLATFORM, Chat.of("chorusbot", Chat.Kind.GROUP, ""), Reply.text("stream starts!"));
+     * }</pre>
+     *
+     * @param platform the platform to send on; the bot must have an adapter for it
+     * @param chat the chat to send to, with its thread or topic if any
+     * @param reply what to send; {@link Reply#none()} sends nothing
+     * @return completes when the platform accepted every message; fails with the adapter's {@link
+     *     PlatformException} (the platform's code and reason) when it refused or the adapter gave up
+     * @throws IllegalArgumentException when the bot has no adapter for {@code platform}
+     * @throws IllegalStateException when the bot has not been started, or has stopped
+     */
+    @Override
+    public CompletionStage<Void> send(Platform platform, Chat chat, Reply reply) {
+        notNull(platform, "platform");
+        notNull(chat, "chat");
+        notNull(reply, "reply");
+        Adapter adapter = adapters.get(platform);
+        if (adapter == null) {
+            throw new IllegalArgumentException("the bot has no adapter for platform '" + platform.id()
+                    + "'; its platforms are " + adapters.keySet());
+        }
+        if (!started.get() || isTerminated()) {
+            throw new IllegalStateException("the bot " + (started.get() ? "has stopped" : "has not been started")
+                    + ", so it cannot send to " + platform.id() + " chat " + chat.id());
+        }
+        Capabilities caps = capabilities.getOrDefault(platform, adapter.capabilities());
+        return sendAll(adapter, handlers.render(reply, platform, caps, chat));
+    }
+
+    /**
+     * Sends {@code reply} to {@code chat} on the bot's one platform; see {@link #send(Platform,
+     * Chat, Reply)}.
+     *
+     * @param chat the chat to send to, with its thread or topic if any
+     * @param reply what to send
+     * @return completes when the platform accepted every message; fails with a {@link
+     *     PlatformException} when it refused
+     * @throws IllegalStateException when the bot has more than one adapter (name the platform
+     *     then), or has not been started, or has stopped
+     */
+    public CompletionStage<Void> send(Chat chat, Reply reply) {
+        if (adapters.size() != 1) {
+            throw new IllegalStateException("the bot has adapters for " + adapters.keySet()
+                    + "; name the platform to send to with send(platform, chat, reply)");
+        }
+        return send(adapters.keySet().iterator().next(), chat, reply);
+    }
+
+    /**
+     * The bot's jobs, for scheduling from outside any handler. Jobs scheduled here have no chat:
+     * their handlers send through {@link JobContext#outbox()}. See {@link #jobs(Platform, Chat)}
+     * for jobs whose replies go to a chat.
+     *
+     * @return the jobs, kept in the bot's state store
+     */
+    public Jobs jobs() {
+        return jobs.bound(null, null);
+    }
+
+    /**
+     * The bot's jobs for {@code chat}: what their handlers return is sent there, as from a job
+     * scheduled through a handler's {@link HandlerContext#jobs()}.
+     *
+     * <pre>{@code
+     * bot.jobs(TelegramAdapter.PLATFORM, chat).schedule("remind", "stand up", Schedule.in(Duration.ofHours(1)));
+     * }</pre>
+     *
+     * @param platform the chat's platform
+     * @param chat the chat, with its thread or topic if any
+     * @return the jobs, kept in the bot's state store
+     */
+    public Jobs jobs(Platform platform, Chat chat) {
+        return jobs.bound(notNull(platform, "platform"), notNull(chat, "chat"));
+    }
+
+    /**
+     * Runs the jobs that are due now and that no other instance sharing the store has claimed: what
+     * a cloud function's scheduled trigger calls (the serverless entry points do), since nothing
+     * runs between a function's invocations. A long-running bot also looks by itself every
+     * {@link Builder#jobPollInterval}.
+     *
+     * @return completes with the number of jobs run, once each ran and its reply was accepted (a
+     *     job that failed or whose reply was refused is logged and counted)
+     */
+    public CompletionStage<Integer> runDueJobs() {
+        return jobs.runDue();
+    }
+
+    /** The questions asked, for handlers' contexts; package-private. */
+    Conversations conversations() {
+        return conversations;
+    }
+
+    /** Jobs for handlers' contexts; package-private. */
+    JobRunner jobRunner() {
+        return jobs;
+    }
+
+    /** The dispatcher jobs run on, in their chat's order; package-private. */
+    OrderedDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /**
+     * Hands {@code messages} to {@code adapter} in order; the result fails with the first failure,
+     * unwrapped, so a caller sees the adapter's {@link PlatformException} itself.
+     */
+    static CompletableFuture<Void> sendAll(Adapter adapter, List<Outbound> messages) {
+        if (messages.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> all = new CompletableFuture<>();
+        AtomicInteger left = new AtomicInteger(messages.size());
+        for (Outbound message : messages) {
+            CompletableFuture<Void> sent;
+            try {
+                sent = adapter.send(message);
+            } catch (RuntimeException e) {
+                sent = CompletableFuture.failedFuture(e);
+            }
+            sent.whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    all.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure);
+                } else if (left.decrementAndGet() == 0) {
+                    all.complete(null);
+                }
+            });
+        }
+        return all;
+    }
+
+    /**
      * Stops gracefully: adapters stop taking events, events in flight are handled and answered (up
      * to the shutdown timeout), then adapters and the webhook server close. Idempotent.
      *
@@ -314,6 +466,11 @@ public final class Bot {
             return;
         }
         try {
+            try {
+                jobs.stopPolling(shutdownTimeout);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             adapters.values().forEach(adapter -> {
                 try {
                     adapter.stopReceiving();
@@ -493,7 +650,10 @@ public final class Bot {
         private boolean webhooksHostedByApplication;
         private List<String> health;
         private Map<String, String> env;
-        private boolean functionEnv;
+        boolean functionEnv;
+        final Map<String, JobHandler> jobHandlers = new HashMap<>();
+        final Map<String, AnswerHandler> answerHandlers = new HashMap<>();
+        Duration jobPollInterval;
 
         private Builder() {}
 
@@ -570,6 +730,26 @@ public final class Bot {
         }
 
         /**
+         * Registers the handler of the answers to questions asked for {@code step} with {@link
+         * HandlerContext#ask}; see {@link AnswerHandler}.
+         *
+         * <pre>{@code
+         * builder.onAnswer("quiz", (ctx, data) -> Reply.text(ctx.text().equals("42") ? "correct!" : "no, it is 42"));
+         * }</pre>
+         *
+         * @param step the step's name; a second handler for one step is reported by {@link #build()}
+         * @param handler what handles the answers
+         * @return this builder
+         */
+        public Builder onAnswer(String step, AnswerHandler handler) {
+            notNull(handler, "handler");
+            if (answerHandlers.putIfAbsent(notNull(step, "step"), handler) != null) {
+                problems.add("two answer handlers are registered for step '" + step + "': steps must be unique");
+            }
+            return this;
+        }
+
+        /**
          * Adds a handler for platform events of {@code type}; {@code "*"} receives every type.
          *
          * @param type the platform's event type, as in {@link PlatformEvent#type()}, or {@code "*"}
@@ -579,6 +759,45 @@ public final class Bot {
         public Builder onEvent(String type, EventHandler handler) {
             eventHandlers.computeIfAbsent(notNull(type, "type"), t -> new ArrayList<>())
                     .add(notNull(handler, "handler"));
+            return this;
+        }
+
+        /**
+         * Registers the handler that runs jobs named {@code name} when they are due; schedule them
+         * with {@link HandlerContext#jobs()} or {@link Bot#jobs()}.
+         *
+         * <pre>{@code
+         * builder.job("remind", job -> Reply.text("reminder: " + job.payload()));
+         * }</pre>
+         *
+         * @param name the jobs' name; a second handler for one name is reported by {@link #build()}
+         * @param handler what runs them
+         * @return this builder
+         */
+        public Builder job(String name, JobHandler handler) {
+            notNull(handler, "handler");
+            if (jobHandlers.putIfAbsent(notNull(name, "name"), handler) != null) {
+                problems.add("two job handlers are named '" + name + "': names must be unique");
+            } else if (name.isBlank()) {
+                problems.add("a job handler's name must not be blank");
+            }
+            return this;
+        }
+
+        /**
+         * How often a running bot looks in its state store for due jobs; default every second, and
+         * never for a bot built {@link #fromFunctionEnv(Map) for a function} (its scheduled trigger
+         * runs them, see {@link Bot#runDueJobs()}). The bot looks only when it has job handlers.
+         *
+         * @param interval how often to look; {@link Duration#ZERO} never looks by itself; negative is
+         *     reported by {@link #build()}
+         * @return this builder
+         */
+        public Builder jobPollInterval(Duration interval) {
+            if (notNull(interval, "jobPollInterval").isNegative()) {
+                problems.add("jobPollInterval must not be negative, was " + interval);
+            }
+            this.jobPollInterval = interval;
             return this;
         }
 

@@ -24,9 +24,13 @@ final class HandlerChain {
     private final TextCatalog catalog;
     private final Middleware.Chain chain;
     private final ButtonData buttonData;
+    private final Bot bot;
 
-    /** The chain of {@code middleware}, ending in the handlers {@code builder} declares. */
-    HandlerChain(CommandRouter router, List<Middleware> middleware, Bot.Builder builder) {
+    /**
+     * The chain of {@code middleware}, ending in the handlers {@code builder} declares; {@code bot}
+     * is what handlers reach through their context (its outbox), used only once events flow.
+     */
+    HandlerChain(CommandRouter router, List<Middleware> middleware, Bot.Builder builder, Bot bot) {
         this.router = router;
         this.textHandlers = List.copyOf(builder.textHandlers);
         this.eventHandlers = Map.copyOf(builder.eventHandlers);
@@ -36,6 +40,7 @@ final class HandlerChain {
         this.catalog = builder.catalog();
         this.chain = link(middleware);
         this.buttonData = new ButtonData(state, builder.buttonDataTtl);
+        this.bot = bot;
     }
 
     /** Handles one event on this thread and renders the answer for {@code adapter}. */
@@ -90,17 +95,23 @@ final class HandlerChain {
         return Optional.ofNullable(notice);
     }
 
+    /**
+     * {@code reply} rendered for a message the bot sends on its own to {@code chat}, not threaded;
+     * button data past the platform's limit is kept in the store, as for replies.
+     */
+    List<Outbound> render(Reply reply, Platform platform, Capabilities capabilities, Chat chat) {
+        Reply shortened = capabilities.maxButtonData() > 0 ? buttonData.shorten(reply, capabilities.maxButtonData())
+                : reply;
+        return ReplyRenderer.render(shortened, capabilities, chat, Optional.empty(), router.prefixes(platform).get(0));
+    }
+
     private Reply terminal(Invocation invocation) throws Exception {
         InboundEvent event = invocation.event();
         if (invocation.command().isPresent()) {
             return runCommand(invocation, invocation.command().get());
         }
         if (event instanceof Message message) {
-            List<Reply> replies = new ArrayList<>(1);
-            for (MessageHandler handler : textHandlers) {
-                replies.add(handler.handle(message));
-            }
-            return replies.isEmpty() ? Reply.none() : Reply.of(replies);
+            return runTextHandlers(invocation, message);
         }
         if (event instanceof PlatformEvent platformEvent) {
             List<Reply> replies = new ArrayList<>(1);
@@ -114,6 +125,26 @@ final class HandlerChain {
         return Reply.none(); // a button whose data names no command
     }
 
+    private Reply runTextHandlers(Invocation invocation, Message message) throws Exception {
+        if (!bot.conversations().isEmpty()) {
+            Optional<Conversations.Answer> answer = bot.conversations().claim(invocation.state(), message);
+            if (answer.isPresent()) {
+                DefaultMessageContext context = new DefaultMessageContext(invocation, message, services, bot);
+                Reply returned = answer.get().handler().answer(context, answer.get().data());
+                return context.combine(returned == null ? Reply.none() : returned);
+            }
+        }
+        if (textHandlers.isEmpty()) {
+            return Reply.none();
+        }
+        DefaultMessageContext context = new DefaultMessageContext(invocation, message, services, bot);
+        for (MessageHandler handler : textHandlers) {
+            Reply returned = handler.handle(context);
+            context.reply(returned == null ? Reply.none() : returned);
+        }
+        return context.combine(Reply.none());
+    }
+
     private Reply runCommand(Invocation invocation, CommandCall call) throws Exception {
         InboundEvent event = invocation.event();
         User sender = invocation.sender().orElseThrow();
@@ -122,7 +153,7 @@ final class HandlerChain {
         try {
             Arguments args = CommandLine.parse(command.arguments(), call.rawArguments());
             DefaultCommandContext context =
-                    new DefaultCommandContext(invocation, call, sender, chat, args, services);
+                    new DefaultCommandContext(invocation, call, sender, chat, args, services, bot);
             Reply returned = command.handler().handle(context);
             return context.combine(returned == null ? Reply.none() : returned);
         } catch (UsageException e) {

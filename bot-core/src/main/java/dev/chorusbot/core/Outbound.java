@@ -24,11 +24,13 @@ import java.util.Optional;
  * @param replyToId the message to thread this one under, if any
  * @param media the photo or document to send, if any
  * @param editId the id of the bot's message this one replaces, if it is an edit
+ * @param question whether the message asks the user for an answer ({@link Reply.Text#question()}):
+ *     an adapter prompts the user to reply where its platform can (Telegram's {@code force_reply})
  */
 @Api(Api.Status.EXPERIMENTAL)
 public record Outbound(
         Chat chat, String text, Format format, List<List<Button>> buttons, Optional<String> replyToId,
-        Optional<MediaFile> media, Optional<String> editId) {
+        Optional<MediaFile> media, Optional<String> editId, boolean question) {
 
     /**
      * Validates and copies the components.
@@ -40,6 +42,7 @@ public record Outbound(
      * @param replyToId the message to thread this one under, or empty
      * @param media the photo or document, or empty
      * @param editId the message this one replaces, or empty
+     * @param question whether the message asks the user for an answer
      * @throws IllegalArgumentException if it is both media and an edit
      * @throws NullPointerException if a component is {@code null}
      */
@@ -66,7 +69,23 @@ public record Outbound(
      * @param replyToId the message to thread this one under, or empty
      */
     public Outbound(Chat chat, String text, Format format, List<List<Button>> buttons, Optional<String> replyToId) {
-        this(chat, text, format, buttons, replyToId, Optional.empty(), Optional.empty());
+        this(chat, text, format, buttons, replyToId, Optional.empty(), Optional.empty(), false);
+    }
+
+    /**
+     * A photo, a document or an edit, which asks nothing.
+     *
+     * @param chat where to send it
+     * @param text the text or caption
+     * @param format how the text is marked up
+     * @param buttons rows of buttons; empty for none
+     * @param replyToId the message to thread this one under, or empty
+     * @param media the photo or document, or empty
+     * @param editId the message this one replaces, or empty
+     */
+    public Outbound(Chat chat, String text, Format format, List<List<Button>> buttons, Optional<String> replyToId,
+            Optional<MediaFile> media, Optional<String> editId) {
+        this(chat, text, format, buttons, replyToId, media, editId, false);
     }
 
     /**
@@ -76,6 +95,22 @@ public record Outbound(
      */
     public boolean isKeyboardEdit() {
         return editId.isPresent() && text.isEmpty();
+    }
+
+    /**
+     * A text message that may ask the user for an answer.
+     *
+     * @param chat where to send it
+     * @param text the text; the adapter sends it as is
+     * @param format how the text is marked up
+     * @param buttons rows of buttons; copied, empty for none
+     * @param replyToId the message to thread this one under, or empty
+     * @param question whether the message asks the user for an answer
+     * @throws NullPointerException if a component is {@code null}
+     */
+    public Outbound(Chat chat, String text, Format format, List<List<Button>> buttons, Optional<String> replyToId,
+            boolean question) {
+        this(chat, text, format, buttons, replyToId, Optional.empty(), Optional.empty(), question);
     }
 
     /**
@@ -96,7 +131,7 @@ public record Outbound(
      * @return a new message; this one is unchanged
      */
     public Outbound withChat(Chat newChat) {
-        return new Outbound(newChat, text, format, buttons, replyToId, media, editId);
+        return new Outbound(newChat, text, format, buttons, replyToId, media, editId, question);
     }
 
     /**
@@ -106,6 +141,6 @@ public record Outbound(
      * @return a new message; this one is unchanged
      */
     public Outbound withText(String newText) {
-        return new Outbound(chat, newText, format, buttons, replyToId, media, editId);
+        return new Outbound(chat, newText, format, buttons, replyToId, media, editId, question);
     }
 }

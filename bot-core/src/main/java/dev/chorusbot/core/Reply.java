@@ -163,8 +163,12 @@ public sealed interface Reply permits Reply.Single, Reply.Many, Reply.None {
      * @param format how the text is marked up
      * @param buttons rows of buttons under the text; empty for none
      * @param edit whether it replaces the message whose button was pressed ({@link #asEdit()})
+     * @param question whether the text asks the user for an answer (see {@link
+     *     HandlerContext#ask}): where the platform has it, the user is prompted to reply (Telegram's
+     *     {@code force_reply} in groups), so the answer reaches a bot that sees only replies
      */
-    record Text(String text, Format format, List<List<Button>> buttons, boolean edit) implements Single {
+    record Text(String text, Format format, List<List<Button>> buttons, boolean edit, boolean question)
+            implements Single {
 
         /**
          * Validates and copies the components.
@@ -173,6 +177,7 @@ public sealed interface Reply permits Reply.Single, Reply.Many, Reply.None {
          * @param format how the text is marked up
          * @param buttons rows of buttons under the text; empty for none
          * @param edit whether it replaces the message whose button was pressed
+         * @param question whether the text asks the user for an answer
          * @throws IllegalArgumentException if the text is blank
          * @throws NullPointerException if a component is {@code null}
          */
@@ -187,15 +192,25 @@ public sealed interface Reply permits Reply.Single, Reply.Many, Reply.None {
         }
 
         /**
-         * A new message (not an edit).
+         * A new message (not an edit) that asks nothing.
          *
          * @param text the text; not blank
          * @param format how the text is marked up
          * @param buttons rows of buttons under the text; empty for none
          * @throws IllegalArgumentException if the text is blank
+         * @throws NullPointerException if a component is {@code null}
          */
         public Text(String text, Format format, List<List<Button>> buttons) {
-            this(text, format, buttons, false);
+            this(text, format, buttons, false, false);
+        }
+
+        /**
+         * A copy that asks the user for an answer; {@link HandlerContext#ask} marks its question so.
+         *
+         * @return a new reply; this one is unchanged
+         */
+        public Text asQuestion() {
+            return new Text(text, format, buttons, edit, true);
         }
 
         /**
@@ -207,7 +222,7 @@ public sealed interface Reply permits Reply.Single, Reply.Many, Reply.None {
         public Text withButtons(Button... row) {
             List<List<Button>> rows = new ArrayList<>(buttons);
             rows.add(List.of(row));
-            return new Text(text, format, rows, edit);
+            return new Text(text, format, rows, edit, question);
         }
 
         /**
@@ -218,7 +233,7 @@ public sealed interface Reply permits Reply.Single, Reply.Many, Reply.None {
          * @return a new reply; this one is unchanged
          */
         public Text asEdit() {
-            return new Text(text, format, buttons, true);
+            return new Text(text, format, buttons, true, question);
         }
 
         /**

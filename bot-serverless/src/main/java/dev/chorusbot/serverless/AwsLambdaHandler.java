@@ -9,6 +9,7 @@ import dev.chorusbot.core.Api;
 import dev.chorusbot.core.webhook.WebhookResponse;
 import dev.chorusbot.json.JsonTrees;
 import dev.chorusbot.serverless.internal.AwsHttpEvents;
+import dev.chorusbot.serverless.internal.ScheduledTriggers;
 import dev.chorusbot.serverless.internal.SnapStartPriming;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +30,10 @@ import java.time.Duration;
  * Context.getRemainingTimeInMillis()}); an update whose reply would wait longer for the platform's
  * send limits is answered so that the platform delivers it again (see {@link
  * ServerlessBot#handle(dev.chorusbot.core.webhook.WebhookRequest, Duration)}).
+ *
+ * <p>A scheduled event runs the bot's due jobs ({@link ServerlessBot#runDueJobs()}) and answers
+ * {@code {"ranDueJobs": n}}: an EventBridge rule on a schedule ({@code "detail-type": "Scheduled
+ * Event"}), or an EventBridge Scheduler schedule whose input is {@code {"chorus": "run-due-jobs"}}.
  *
  * <p>The bot is built and started, and the JSON codec primed, when the runtime creates this
  * handler, which is during the function's initialisation phase, so the first invocation does not
@@ -62,7 +67,7 @@ public class AwsLambdaHandler implements RequestStreamHandler {
     /**
      * Handles one invocation and writes the HTTP answer as JSON.
      *
-     * @throws IllegalArgumentException when the event is not JSON or not an HTTP event; Lambda
+     * @throws IllegalArgumentException when the event is not JSON, nor an HTTP or scheduled event; Lambda
      *     reports it as the invocation's error
      * @throws IOException when the streams fail
      */
@@ -80,6 +85,11 @@ public class AwsLambdaHandler implements RequestStreamHandler {
             return;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the Lambda event is not JSON: " + e.getOriginalMessage());
+        }
+        if (ScheduledTriggers.isAws(event)) {
+            int ran = bot.runDueJobs();
+            output.write(JsonTrees.write(JsonTrees.object().put("ranDueJobs", ran)));
+            return;
         }
         AwsHttpEvents.Decoded decoded;
         try {

@@ -30,6 +30,9 @@ import java.util.concurrent.TimeoutException;
  * WebhookResponse#undelivered fallback} runs and is waited for (up to 10 seconds) before the
  * write's failure is rethrown: a reply that travelled in the answer is sent through the API instead.
  *
+ * <p>Cloud Scheduler runs the bot's due jobs with a {@code POST} to the function's URL followed by
+ * {@value ServerlessBot#JOBS_PATH} ({@link ServerlessBot#runDueJobs()}).
+ *
  * <p>The bot is built and started when the framework creates this function; see {@link
  * ServerlessBot}.
  */

@@ -35,6 +35,9 @@ import org.slf4j.LoggerFactory;
  */
 @Api(Api.Status.EXPERIMENTAL)
 public final class ServerlessBot {
+    /** The path whose {@code POST} runs the due jobs, at the end of the function's URL. */
+    public static final String JOBS_PATH = "/chorus/jobs";
+
     private static final Logger log = LoggerFactory.getLogger(ServerlessBot.class);
     private static final Object SHARED_LOCK = new Object();
     private static volatile ServerlessBot shared;
@@ -155,6 +158,12 @@ public final class ServerlessBot {
     }
 
     private WebhookResponse handle(WebhookRequest request, WebhookHost host) {
+        if (isJobsPath(request.path())) {
+            if (!request.method().equalsIgnoreCase("POST")) {
+                return WebhookResponse.text(405, "Method Not Allowed: POST to " + JOBS_PATH + " runs the due jobs");
+            }
+            return WebhookResponse.text(200, "ran " + runDueJobs() + " due jobs");
+        }
         WebhookRoutes routes = bot().webhookRoutes();
         try {
             return routes.handleAtFunctionUrl(request, host);
@@ -162,6 +171,27 @@ public final class ServerlessBot {
             log.error("Webhook endpoint for {} failed", routes.shown(request.path()), e);
             return WebhookResponse.text(500, "Internal Server Error");
         }
+    }
+
+    /**
+     * Runs the bot's jobs that are due (see {@link Bot#runDueJobs()}) and waits until they ran and
+     * their messages were sent: what a scheduled trigger does, since nothing runs between a
+     * function's invocations. The entry points call it for their cloud's scheduler events, and
+     * for a {@code POST} to a path ending in {@value #JOBS_PATH} (Google Cloud Scheduler).
+     *
+     * @return how many jobs ran
+     * @throws ConfigurationException when the bot cannot be built (see {@link #bot()})
+     */
+    public int runDueJobs() {
+        long started = System.nanoTime();
+        int ran = bot().runDueJobs().toCompletableFuture().join();
+        log.info("Ran {} due jobs in {} ms", ran, (System.nanoTime() - started) / 1_000_000);
+        return ran;
+    }
+
+    private static boolean isJobsPath(String path) {
+        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return trimmed.endsWith(JOBS_PATH);
     }
 
     /**

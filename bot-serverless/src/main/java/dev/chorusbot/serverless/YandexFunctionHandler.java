@@ -3,6 +3,7 @@ package dev.chorusbot.serverless;
 import dev.chorusbot.core.Api;
 import dev.chorusbot.core.webhook.WebhookRequest;
 import dev.chorusbot.core.webhook.WebhookResponse;
+import dev.chorusbot.serverless.internal.ScheduledTriggers;
 import dev.chorusbot.serverless.internal.YandexHttpEvents;
 import java.util.Map;
 import java.util.function.Function;
@@ -14,6 +15,10 @@ import java.util.function.Function;
  * headers}, {@code multiValueHeaders}, {@code body}, {@code isBase64Encoded}) and turns the
  * returned map ({@code statusCode}, {@code headers}, {@code body}, {@code isBase64Encoded}) into
  * the HTTP answer. Plain {@link Function}: no Yandex SDK is needed.
+ *
+ * <p>A timer trigger's invocation ({@code messages} of type {@code
+ * yandex.cloud.events.serverless.triggers.TimerMessage}) runs the bot's due jobs ({@link
+ * ServerlessBot#runDueJobs()}).
  *
  * <p>The bot is built and started when the runtime creates this handler; see {@link
  * ServerlessBot}.
@@ -40,13 +45,17 @@ public class YandexFunctionHandler implements Function<Map<String, Object>, Map<
     }
 
     /**
-     * Handles one HTTP invocation.
+     * Handles one HTTP invocation, or a timer trigger's.
      *
-     * @throws IllegalArgumentException when the invocation is not an HTTP call; the runtime reports
+     * @throws IllegalArgumentException when the invocation is neither an HTTP call nor a timer's; the runtime reports
      *     it as the invocation's error
      */
     @Override
     public Map<String, Object> apply(Map<String, Object> event) {
+        if (ScheduledTriggers.isYandex(event)) {
+            int ran = bot.runDueJobs();
+            return YandexHttpEvents.encode(WebhookResponse.text(200, "ran " + ran + " due jobs"));
+        }
         WebhookRequest request;
         try {
             request = YandexHttpEvents.decode(event);

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chorusbot.testkit.telegram.FakeUser;
+import dev.chorusbot.testkit.telegram.SentMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +45,26 @@ abstract class AwsEventContract extends EntryPointContract {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(AwsEvents.json(event).getBytes(StandardCharsets.UTF_8)), out, null);
         return JSON.readTree(out.toByteArray());
+    }
+
+    @Override
+    protected void runScheduledTrigger() throws Exception {
+        ObjectNode event;
+        try (var in = getClass().getClassLoader().getResourceAsStream("aws/scheduled-event.json")) {
+            event = (ObjectNode) JSON.readTree(in);
+        }
+        assertThat(invoke(event).has("ranDueJobs")).isTrue();
+    }
+
+    @Test
+    void runsTheDueJobsForAnEventBridgeSchedulerInput() throws Exception {
+        FakeUser user = newUser();
+        post(message(user, "/remind stretch"), withSecret(SECRET));
+
+        JsonNode answer = invoke((ObjectNode) JSON.readTree("{\"chorus\": \"run-due-jobs\"}"));
+
+        assertThat(answer.path("ranDueJobs").asInt()).isEqualTo(1);
+        assertThat(sentTo(user)).extracting(SentMessage::text).containsExactly("reminder: stretch");
     }
 
     static Answer answerOf(JsonNode response) {

@@ -43,6 +43,17 @@ class AwsRuntimeClientTest extends EntryPointContract {
         return AwsEventContract.answerOf(JSON.readTree(result.body()));
     }
 
+    @Override
+    protected void runScheduledTrigger() throws Exception {
+        String event;
+        try (var in = getClass().getClassLoader().getResourceAsStream("aws/scheduled-event.json")) {
+            event = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        FakeLambdaRuntime.Result result = runtime.invoke(event).await(Duration.ofSeconds(30));
+        assertThat(result.error()).as("invocation error: %s\n%s", result.body(), lambda.output()).isFalse();
+        assertThat(JSON.readTree(result.body()).has("ranDueJobs")).isTrue();
+    }
+
     @Test
     void buildsTheBotOnceAndReusesItForLaterInvocations() throws Exception {
         post(message(newUser(), "/hello"), withSecret(SECRET));

@@ -57,6 +57,9 @@ abstract class EntryPointContract {
     /** Delivers a POST with {@code body} and {@code headers} the way the cloud does. */
     protected abstract Answer post(String body, Map<String, String> headers) throws Exception;
 
+    /** Invokes the function the way the cloud's scheduler does, which runs the due jobs. */
+    protected abstract void runScheduledTrigger() throws Exception;
+
     @BeforeAll
     void startAll() throws Exception {
         telegram = FakeTelegramServer.start();
@@ -208,5 +211,33 @@ abstract class EntryPointContract {
 
         assertThat(answer.status()).isEqualTo(413);
         assertThat(answer.body()).isEqualTo("Payload Too Large: the limit is 1048576 bytes");
+    }
+
+    @Test
+    void aQuestionAskedInOneInvocationIsAnsweredInTheNext() throws Exception {
+        FakeUser user = newUser();
+        FakeUser other = newUser();
+        FakeChat group = FakeChat.supergroup(-1000000000000L - user.id(), "Quiz");
+
+        Answer question = post(telegram.message(group, user, "/quiz").toString(), withSecret(SECRET));
+        Answer notAsked = post(telegram.message(group, other, "42").toString(), withSecret(SECRET));
+        Answer answer = post(telegram.message(group, user, "42").toString(), withSecret(SECRET));
+
+        JsonNode asked = JSON.readTree(question.body());
+        assertThat(asked.path("text").asText()).isEqualTo("What is 6 times 7?");
+        assertThat(asked.path("reply_markup").path("force_reply").asBoolean()).isTrue();
+        assertThat(notAsked.body()).isEmpty();
+        assertThat(JSON.readTree(answer.body()).path("text").asText()).isEqualTo("correct!");
+    }
+
+    @Test
+    void theScheduledTriggerRunsTheDueJobsOnce() throws Exception {
+        FakeUser user = newUser();
+        post(message(user, "/remind drink water"), withSecret(SECRET));
+
+        runScheduledTrigger();
+        runScheduledTrigger();
+
+        assertThat(sentTo(user)).extracting(SentMessage::text).containsExactly("reminder: drink water");
     }
 }

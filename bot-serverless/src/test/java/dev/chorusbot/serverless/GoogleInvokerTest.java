@@ -75,6 +75,20 @@ class GoogleInvokerTest extends EntryPointContract {
         return answer(client().send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
+    @Override
+    protected void runScheduledTrigger() throws Exception {
+        // As Cloud Scheduler calls an HTTP target: a POST with its X-CloudScheduler headers.
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/chorus/jobs"))
+                .timeout(Duration.ofSeconds(30))
+                .header("X-CloudScheduler", "true")
+                .header("X-CloudScheduler-JobName", "chorus-due-jobs")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        Answer answer = answer(client().send(request, HttpResponse.BodyHandlers.ofString()));
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).startsWith("ran ");
+    }
+
     private static Answer answer(HttpResponse<String> response) {
         Map<String, String> headers = new LinkedHashMap<>();
         response.headers().map().forEach((name, values) -> headers.put(name, values.get(0)));

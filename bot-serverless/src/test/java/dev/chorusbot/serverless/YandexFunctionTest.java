@@ -65,6 +65,15 @@ class YandexFunctionTest extends EntryPointContract {
         return event;
     }
 
+    @Override
+    protected void runScheduledTrigger() throws Exception {
+        Map<String, Object> event;
+        try (InputStream in = YandexFunctionTest.class.getClassLoader().getResourceAsStream("yandex/timer-trigger.json")) {
+            event = JSON.readValue(in, new TypeReference<Map<String, Object>>() {});
+        }
+        assertThat(invoke(event).path("statusCode").asInt()).isEqualTo(200);
+    }
+
     /** Calls the handler and returns its answer as the JSON the runtime writes. */
     private JsonNode invoke(Map<String, Object> event) throws IOException {
         return JSON.readTree(JSON.writeValueAsBytes(handler.apply(event)));
@@ -125,11 +134,11 @@ class YandexFunctionTest extends EntryPointContract {
     }
 
     @Test
-    void failsWithAClearSentenceWhenNotInvokedOverHttp() {
-        Map<String, Object> timer = Map.of("messages", List.of(Map.of("event_metadata",
-                Map.of("event_type", "yandex.cloud.events.serverless.triggers.TimerMessage"))));
+    void failsWithAClearSentenceWhenNotInvokedOverHttpNorByATimer() {
+        Map<String, Object> queue = Map.of("messages", List.of(Map.of("event_metadata",
+                Map.of("event_type", "yandex.cloud.events.messagequeue.QueueMessage"))));
 
-        assertThatThrownBy(() -> handler.apply(timer))
+        assertThatThrownBy(() -> handler.apply(queue))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the function was not invoked over HTTP (the event has no \"httpMethod\"): call it"
                         + " through its HTTPS URL or an API Gateway, without ?integration=raw");

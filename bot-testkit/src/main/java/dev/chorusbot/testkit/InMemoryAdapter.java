@@ -9,6 +9,8 @@ import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.Platform;
 import dev.chorusbot.core.PullAdapter;
 import dev.chorusbot.core.User;
+import dev.chorusbot.testkit.internal.Await;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,6 +121,21 @@ public final class InMemoryAdapter implements PullAdapter {
      */
     public synchronized List<Outbound> sent() {
         return List.copyOf(sent);
+    }
+
+    /**
+     * Waits until at least {@code count} messages were sent since the start or the last {@link
+     * #clear()}: for what the bot sends on its own, a job's reply or a proactive send, which no
+     * {@link #deliver} returns.
+     *
+     * @param count how many messages to wait for
+     * @param timeout how long to wait at most
+     * @return everything sent so far, at least {@code count} messages
+     * @throws AssertionError naming the count and what was sent, when the timeout passes first
+     */
+    public List<Outbound> awaitSent(int count, Duration timeout) {
+        return Await.until(count + " sent messages", timeout, this::sent, list -> list.size() >= count,
+                list -> list.size() + ": " + list.stream().map(Outbound::text).toList());
     }
 
     /** Forgets what was sent. */

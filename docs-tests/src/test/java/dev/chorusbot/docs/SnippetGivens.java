@@ -24,6 +24,8 @@ public class SnippetGivens {
     protected Command hello;
     /** A {@code roll} command with a cooldown. */
     protected Command roll;
+    /** The reader's bot, built and started. */
+    protected Bot bot;
     /** A bot builder with the reader's commands. */
     protected Bot.Builder builder;
     /** The context a handler receives. */

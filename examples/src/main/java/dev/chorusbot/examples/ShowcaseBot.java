@@ -12,7 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The showcase bot: dice with buttons, a counter, a moderator-only reset, moderators moving the bot
+ * The showcase bot: dice with buttons, a counter, a moderator-only reset, reminders, timed
+ * announcements and a quiz, a photo, answers in the user's language, moderators moving the bot
  * between Twitch channels, on whichever platforms
  * the environment configures (the console when none is). Run with
  * {@code java -cp examples/target/hello-bot.jar dev.chorusbot.examples.ShowcaseBot}.
@@ -30,7 +31,7 @@ public final class ShowcaseBot {
     public static Bot build(Map<String, String> env) {
         StateStore state = new InMemoryStateStore();
         AtomicReference<TwitchAdapter> twitch = new AtomicReference<>();
-        Bot bot = Bot.builder()
+        Bot bot = new ShowcaseTimedCommands().addTo(Bot.builder())
                 .stateStore(state)
                 .messages(ShowcaseCommands.MESSAGES)
                 .commands(new ShowcaseCommands(new SecureRandom(), state))

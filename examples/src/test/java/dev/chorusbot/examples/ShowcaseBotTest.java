@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorusbot.core.Bot;
 import dev.chorusbot.core.Button;
+import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.InMemoryStateStore;
 import dev.chorusbot.core.MediaFile;
 import dev.chorusbot.core.Outbound;
@@ -13,6 +14,8 @@ import dev.chorusbot.testkit.InMemoryAdapter;
 import dev.chorusbot.testkit.ManualScheduler;
 import dev.chorusbot.testkit.Replies;
 import dev.chorusbot.testkit.TestBot;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -20,14 +23,112 @@ import org.junit.jupiter.api.Test;
 
 /** The showcase bot's commands as users on each platform meet them. */
 class ShowcaseBotTest {
-    private static TestBot start(InMemoryAdapter adapter) {
-        ManualScheduler time = new ManualScheduler(); // stands still: no cooldown runs out mid-test
-        InMemoryStateStore state = new InMemoryStateStore(time, 1000);
-        return TestBot.start(Bot.builder()
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final User ANNA = User.of("2", "anna", "Anna");
+    private static final User MODERATOR = User.of("3", "mod", "Mod").withRoles(Set.of(Role.MODERATOR));
+
+    // Stands still unless a test moves it: no cooldown runs out mid-test.
+    private final ManualScheduler time = new ManualScheduler();
+    private final InMemoryStateStore state = new InMemoryStateStore(time, 1000);
+
+    private TestBot start(InMemoryAdapter adapter) {
+        return TestBot.start(new ShowcaseTimedCommands().addTo(Bot.builder())
                 .scheduler(time)
                 .stateStore(state)
                 .messages(ShowcaseCommands.MESSAGES)
                 .commands(new ShowcaseCommands(new SplittableRandom(42), state)), adapter);
+    }
+
+    private List<String> sentAfter(TestBot bot, int count) {
+        return bot.adapter().awaitSent(count, WAIT).stream().map(Outbound::text).toList();
+    }
+
+    @Test
+    void remindsTheChatAndTopicAfterTheDelay() {
+        try (TestBot bot = start(TestBot.telegramLike())) {
+            Chat topic = TestBot.CHAT.withThread("5");
+            bot.in(topic).send("/remind 10s tea").assertReply("ok, I will remind you in 10s");
+            bot.adapter().clear();
+
+            time.advance(Duration.ofSeconds(10));
+
+            Outbound reminder = bot.adapter().awaitSent(1, WAIT).get(0);
+            assertThat(reminder.text()).isEqualTo("reminder: tea");
+            assertThat(reminder.chat()).isEqualTo(topic);
+            bot.send("!remind 2m stretch").assertReply("ok, I will remind you in 2m");
+            bot.send("!remind 1h stand up").assertReply("ok, I will remind you in 1h");
+            bot.send("!remind soon tea")
+                    .assertReply("'soon' is not a delay like 30s, 10m or 2h. Usage: !remind <n>s|m|h <text>");
+        }
+    }
+
+    @Test
+    void aReminderSetBeforeARestartIsSentOnceAfterIt() {
+        try (TestBot before = start(TestBot.twitchLike())) {
+            before.send("!remind 30s stretch").assertReply("ok, I will remind you in 30s");
+        }
+        time.advance(Duration.ofMinutes(1));
+
+        try (TestBot after = start(TestBot.twitchLike())) {
+            time.advance(Duration.ofSeconds(1));
+
+            assertThat(sentAfter(after, 1)).containsExactly("reminder: stretch");
+            time.advance(Duration.ofMinutes(5));
+            assertThat(after.bot().runDueJobs().toCompletableFuture().join()).isZero();
+            assertThat(after.adapter().sent()).hasSize(1);
+        }
+    }
+
+    @Test
+    void theQuizTakesTheAskersNextMessageAsTheAnswer() {
+        try (TestBot bot = start(TestBot.telegramLike())) {
+            bot.send("/quiz").assertReply("What is 6 times 7?");
+            assertThat(bot.adapter().sent().get(0).question()).as("asked with force_reply on Telegram").isTrue();
+
+            bot.as(ANNA).send("42").assertNoReply();
+            bot.send("42").assertReply("correct!");
+            bot.send("42").assertNoReply();
+
+            bot.send("/quiz");
+            bot.send("41").assertReply("no, it is 42");
+        }
+    }
+
+    @Test
+    void theQuizCanBeCancelledAndSaysNothingAfterSixtySeconds() {
+        try (TestBot bot = start(TestBot.twitchLike())) {
+            bot.send("!quiz").assertReply("What is 6 times 7?");
+            bot.send("!cancel").assertReply("quiz cancelled");
+            bot.send("42").assertNoReply();
+
+            bot.send("!quiz");
+            bot.adapter().clear();
+            time.advance(Duration.ofSeconds(60));
+            assertThat(bot.adapter().sent()).isEmpty();
+            bot.send("42").assertNoReply();
+        }
+    }
+
+    @Test
+    void moderatorsAnnounceEveryPeriodUntilStopped() {
+        try (TestBot bot = start(TestBot.twitchLike())) {
+            bot.send("!announce every 5m follow the channel")
+                    .assertReply("Sorry, !announce is only for moderators.");
+            bot.as(MODERATOR).send("!announce every 5m follow the channel").assertReply("announcing every 5m");
+            bot.adapter().clear();
+
+            time.advance(Duration.ofMinutes(5));
+            assertThat(sentAfter(bot, 1)).containsExactly("follow the channel");
+            time.advance(Duration.ofMinutes(5));
+            assertThat(sentAfter(bot, 2)).containsExactly("follow the channel", "follow the channel");
+
+            bot.as(MODERATOR).send("!announce stop").assertReply("announcements stopped");
+            bot.adapter().clear();
+            time.advance(Duration.ofMinutes(15));
+            assertThat(bot.bot().runDueJobs().toCompletableFuture().join()).isZero();
+            assertThat(bot.adapter().sent()).isEmpty();
+            bot.as(MODERATOR).send("!announce every 30s hi").assertReply("announcing every 30s");
+        }
     }
 
     @Test

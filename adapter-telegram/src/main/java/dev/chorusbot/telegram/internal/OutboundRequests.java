@@ -106,6 +106,7 @@ public final class OutboundRequests {
         p.put("text", message.text());
         parseMode(p, message.format());
         replyParameters(p, message);
+        forceReply(p, message);
         keyboard(p, message.buttons());
         return p;
     }
@@ -123,10 +124,29 @@ public final class OutboundRequests {
      * person in it. allow_sending_without_reply: the answer still goes out if it was deleted.
      */
     private static void replyParameters(ObjectNode p, Outbound message) {
-        if (message.replyToId().isPresent() && message.chat().kind() != Chat.Kind.PRIVATE) {
+        if (replying(message)) {
             p.putObject("reply_parameters")
                     .put("message_id", messageId(message.replyToId().get()))
                     .put("allow_sending_without_reply", true);
+        }
+    }
+
+    private static boolean replying(Outbound message) {
+        return message.replyToId().isPresent() && message.chat().kind() != Chat.Kind.PRIVATE;
+    }
+
+    /**
+     * A question in a group asks for a reply: a bot in privacy mode sees in a group only commands
+     * and replies to its own messages, and force_reply opens the reply interface, so the answer is
+     * such a reply. selective aims it at the sender of the message replied to (Bot API,
+     * ForceReply); not allowed in channels, and not beside an inline keyboard.
+     */
+    private static void forceReply(ObjectNode p, Outbound message) {
+        if (message.question() && message.buttons().isEmpty() && message.chat().kind() == Chat.Kind.GROUP) {
+            ObjectNode markup = p.putObject("reply_markup").put("force_reply", true);
+            if (replying(message)) {
+                markup.put("selective", true);
+            }
         }
     }
 

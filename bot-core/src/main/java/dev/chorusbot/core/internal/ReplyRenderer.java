@@ -53,7 +53,7 @@ public final class ReplyRenderer {
         for (Reply.Single part : parts) {
             if (part instanceof Reply.Text text) {
                 renderText(text.text(), text.format(), text.buttons(), caps, chat, replyToId, prefix,
-                        text.edit() ? editable : Optional.empty(), out);
+                        text.edit() ? editable : Optional.empty(), text.question(), out);
             } else if (part instanceof Reply.Media media) {
                 renderMedia(media, caps, chat, replyToId, prefix, out);
             } else if (part instanceof Reply.Keyboard keyboard && editable.isPresent() && caps.buttons()) {
@@ -78,7 +78,7 @@ public final class ReplyRenderer {
                         + (media.file().source() instanceof MediaFile.Upload upload ? ": " + upload.fileName() : "") + "]";
             }
             renderText(body, caps.supports(media.format()) ? media.format() : Format.PLAIN, media.buttons(), caps,
-                    chat, replyToId, prefix, Optional.empty(), out);
+                    chat, replyToId, prefix, Optional.empty(), false, out);
             return;
         }
         Format format = media.format();
@@ -96,7 +96,8 @@ public final class ReplyRenderer {
     }
 
     private static void renderText(String text, Format textFormat, List<List<Button>> rows, Capabilities caps,
-            Chat chat, Optional<String> replyToId, String prefix, Optional<String> editId, List<Outbound> out) {
+            Chat chat, Optional<String> replyToId, String prefix, Optional<String> editId, boolean question,
+            List<Outbound> out) {
         Format format = textFormat;
         String body = text;
         if (!caps.supports(format)) {
@@ -117,7 +118,8 @@ public final class ReplyRenderer {
             // An edit replaces the pressed message with the first piece; any further pieces follow as new messages.
             Optional<String> edit = i == 0 ? editId : Optional.empty();
             out.add(new Outbound(chat, pieces.get(i), format, last ? buttons : List.of(),
-                    edit.isPresent() ? Optional.empty() : replyToId, Optional.empty(), edit));
+                    edit.isPresent() ? Optional.empty() : replyToId, Optional.empty(), edit,
+                    last && question && edit.isEmpty()));
         }
     }
 
