@@ -93,6 +93,12 @@ public final class TelegramAdapter extends TelegramAccountAdapter implements Pus
         return account.config().webhookPath();
     }
 
+    /** The webhook path with the token and the webhook secret masked, for a path such as {@code /<token>}. */
+    @Override
+    public String shownWebhookPath() {
+        return account.config().shownWebhookPath();
+    }
+
     /** The webhook endpoint; it answers 503 before {@link #start(EventSink)} and after {@link #stopReceiving()}. */
     @Override
     public WebhookEndpoint endpoint() {
@@ -112,6 +118,6 @@ public final class TelegramAdapter extends TelegramAccountAdapter implements Pus
 
     @Override
     public String toString() {
-        return "TelegramAdapter[webhook " + webhookPath() + "]";
+        return "TelegramAdapter[webhook " + shownWebhookPath() + "]";
     }
 }

@@ -134,11 +134,52 @@ public final class TelegramConfig {
     }
 
     /**
-     * {@code text} with the token replaced: a webhook URL may hold the token as an unguessable
-     * path, and then it must not reach logs, {@code toString()} or error messages either.
+     * {@code text} with the secrets replaced: the token and its secret part (after the colon) by
+     * {@code <token>}, the webhook secret by {@code <secret>}. A webhook path or URL may hold
+     * either as an unguessable part (Telegram suggests the token), and then it must not reach
+     * logs, {@code toString()} or error messages either.
      */
-    static String hideToken(String text, String token) {
-        return token == null || token.isEmpty() ? text : text.replace(token, "<token>");
+    static String hide(String text, String token, Optional<String> secret) {
+        String shown = text;
+        if (token != null && !token.isEmpty()) {
+            shown = shown.replace(token, "<token>");
+            int colon = token.indexOf(':');
+            if (colon >= 0 && colon < token.length() - 1) {
+                shown = shown.replace(token.substring(colon + 1), "<token>");
+            }
+        }
+        if (secret.isPresent() && !secret.get().isEmpty()) {
+            shown = shown.replace(secret.get(), "<secret>");
+        }
+        return shown;
+    }
+
+    /** {@code uri} as text without a password in its user info ({@code https://user:pass@host}). */
+    static String withoutPassword(URI uri) {
+        String info = uri.getRawUserInfo();
+        return info == null ? uri.toString() : uri.toString().replace(info + "@", "<user info>@");
+    }
+
+    /**
+     * {@code text} with this configuration's secrets masked: the token and its secret part become
+     * {@code <token>}, the webhook secret {@code <secret>}. For log lines and messages that show a
+     * webhook path or URL, which may hold either.
+     *
+     * @param text any text; not null
+     * @return the text with every secret replaced
+     */
+    public String mask(String text) {
+        return hide(text, token, webhookSecret);
+    }
+
+    /**
+     * {@link #webhookPath()} as logs and messages may show it: with the token and the webhook
+     * secret masked, for a path such as {@code /<token>}.
+     *
+     * @return the masked path
+     */
+    public String shownWebhookPath() {
+        return mask(webhookPath);
     }
 
     /**
@@ -354,9 +395,11 @@ public final class TelegramConfig {
 
     @Override
     public String toString() {
-        return "TelegramConfig[token=<hidden>, apiUrl=" + apiUrl + ", mode=" + mode + ", webhookPath=" + webhookPath
-                + ", webhookSecret=" + (webhookSecret.isPresent() ? "<hidden>" : "none") + ", webhookUrl="
-                + webhookUrl.map(u -> hideToken(u.toString(), token)).orElse("none") + ", username=" + username.orElse("(getMe)") + "]";
+        return "TelegramConfig[token=<hidden>, apiUrl=" + mask(withoutPassword(apiUrl)) + ", mode=" + mode
+                + ", webhookPath=" + shownWebhookPath() + ", webhookSecret="
+                + (webhookSecret.isPresent() ? "<hidden>" : "none") + ", webhookUrl="
+                + webhookUrl.map(u -> mask(withoutPassword(u))).orElse("none") + ", username="
+                + username.orElse("(getMe)") + "]";
     }
 
     /**
@@ -648,19 +691,19 @@ public final class TelegramConfig {
                 p.add("token", "is not a bot token: expected the form <digits>:<letters, digits, _ or ->");
             }
             p.check(isHttp(apiUrl), "apiUrl", "must be an http or https URL such as https://api.telegram.org, was '"
-                    + apiUrl + "'");
+                    + hide(withoutPassword(apiUrl), token, webhookSecret) + "'");
             if (webhookPort.isPresent()) {
                 int port = webhookPort.getAsInt();
                 p.check(port >= 0 && port <= 65535, "webhookPort", "must be a port number from 0 to 65535, was "
                         + port);
             }
             p.check(webhookPath.startsWith("/") && !webhookPath.contains(" "), "webhookPath",
-                    "must start with '/' and contain no spaces, was '" + webhookPath + "'");
+                    "must start with '/' and contain no spaces, was '" + hide(webhookPath, token, webhookSecret) + "'");
             webhookSecret.ifPresent(s -> p.check(SECRET.matcher(s).matches(), "webhookSecret",
                     "must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -"));
             webhookUrl.ifPresent(u -> p.check("https".equals(u.getScheme()) && u.getHost() != null, "webhookUrl",
                     "must be an https URL (Telegram delivers webhooks over HTTPS only), was '"
-                            + hideToken(u.toString(), token) + "'"));
+                            + hide(withoutPassword(u), token, webhookSecret) + "'"));
             TelegramMode resolved = mode != null ? mode
                     : webhookPort.isPresent() || webhookUrl.isPresent() ? TelegramMode.WEBHOOK : TelegramMode.POLLING;
             if (webhookUrl.isPresent() && resolved == TelegramMode.POLLING) {

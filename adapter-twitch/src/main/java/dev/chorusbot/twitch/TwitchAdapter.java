@@ -181,7 +181,7 @@ public final class TwitchAdapter implements PullAdapter {
 
     @Override
     public String toString() {
-        return "TwitchAdapter[" + config.username() + " @ " + config.server() + "]";
+        return "TwitchAdapter[" + config.username() + " @ " + config.shownServer() + "]";
     }
 
     private final class SessionEvents implements TwitchSession.Events {

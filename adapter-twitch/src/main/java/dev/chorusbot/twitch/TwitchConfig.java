@@ -277,7 +277,20 @@ public final class TwitchConfig {
     /** The settings, with the token masked. */
     @Override
     public String toString() {
-        return "TwitchConfig[username=" + username + ", token=***, channels=" + channels + ", server=" + server + "]";
+        return "TwitchConfig[username=" + username + ", token=***, channels=" + channels + ", server=" + shownServer()
+                + "]";
+    }
+
+    /**
+     * {@link #server()} as logs and messages may show it: with a password in its user info
+     * ({@code wss://user:pass@proxy}) and the token masked.
+     *
+     * @return the server URL with its secrets masked
+     */
+    public String shownServer() {
+        String info = server.getRawUserInfo();
+        String text = info == null ? server.toString() : server.toString().replace(info + "@", "<user info>@");
+        return token.isEmpty() ? text : text.replace(token, "***");
     }
 
     /**
@@ -545,14 +558,16 @@ public final class TwitchConfig {
         }
 
         private static void checkServer(ConfigProblems p, URI uri) {
+            String info = uri.getRawUserInfo(); // a proxy's password must not reach the message
+            String shown = info == null ? uri.toString() : uri.toString().replace(info + "@", "<user info>@");
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!Set.of("irc", "ircs", "ws", "wss").contains(scheme)) {
-                p.add("server", "'" + uri + "' must start with irc://, ircs://, ws:// or wss://.");
+                p.add("server", "'" + shown + "' must start with irc://, ircs://, ws:// or wss://.");
             } else if (uri.getHost() == null || uri.getHost().isEmpty()) {
-                p.add("server", "'" + uri + "' has no host name.");
+                p.add("server", "'" + shown + "' has no host name.");
             } else if (uri.getPort() > 65535) {
                 // java.net.URI takes any number of digits as a port; a socket cannot be opened to it.
-                p.add("server", "'" + uri + "' has a port out of range: use 1 to 65535, or leave the port out for"
+                p.add("server", "'" + shown + "' has a port out of range: use 1 to 65535, or leave the port out for"
                         + " the scheme's default.");
             }
         }

@@ -546,6 +546,33 @@ class TwitchAdapterTest {
     }
 
     @Test
+    void masksAPasswordInTheServerUrlAndTheTokenInLogsAndToString() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        TwitchConfig config = TwitchConfig.builder().username("Chorus_Bot").token("tok3n").channels("#Chorus")
+                .server(java.net.URI.create("irc://chorus:proxy-pass@127.0.0.1:" + closedPort))
+                .reconnectBackoff(Duration.ofSeconds(30), Duration.ofSeconds(30)).closeTimeout(Duration.ZERO).build();
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        TwitchAdapter adapter;
+        try {
+            adapter = adapter(config, new RecordingSink());
+            awaitTrue(() -> captured.toString(StandardCharsets.UTF_8).contains("could not connect to"),
+                    "the failed connection in the log");
+        } finally {
+            System.setErr(original);
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+        assertThat(log).contains("could not connect to irc://<user info>@127.0.0.1:" + closedPort);
+        for (String shown : List.of(log, config.toString(), adapter.toString())) {
+            assertThat(shown).doesNotContain("proxy-pass").doesNotContain("tok3n");
+        }
+    }
+
+    @Test
     void aMessageRefusedForSlowModeIsNotMistakenForTheNextOneWhenTwitchRefusesThatAsADuplicate() throws Exception {
         FakeTwitchIrcServer twitch = fake("tcp");
         RecordingSink sink = new RecordingSink();

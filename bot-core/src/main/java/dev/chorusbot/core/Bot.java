@@ -186,7 +186,7 @@ public final class Bot implements Outbox {
                 adapter.start(sink);
                 running.add(adapter);
                 if (adapter instanceof PushAdapter push) {
-                    routes.add(push.webhookPath(), push.endpoint());
+                    routes.add(push.webhookPath(), push.shownWebhookPath(), push.endpoint());
                 }
             }
             if (webhookServer != null) {
@@ -215,7 +215,7 @@ public final class Bot implements Outbox {
         List<String> problems = new ArrayList<>();
         for (Adapter adapter : adapters.values()) {
             if (adapter instanceof PushAdapter push) {
-                problems.add("the " + push.platform().id() + " adapter receives webhooks at " + push.webhookPath()
+                problems.add("the " + push.platform().id() + " adapter receives webhooks at " + push.shownWebhookPath()
                         + ", but nothing serves them: give the bot an embedded server (Bot.Builder.webhookServer,"
                         + " or " + BotEnvironment.PORT + " with fromEnv()), run it under a serverless entry point, or"
                         + " call bot.hostWebhooks() and serve bot.webhookRoutes() from your own HTTP server");

@@ -19,6 +19,16 @@ public interface PushAdapter extends Adapter {
     String webhookPath();
 
     /**
+     * {@link #webhookPath()} as logs, exception messages and {@code toString()} may show it: with
+     * any secret it holds masked (Telegram suggests the bot token as an unguessable path).
+     *
+     * @return the path with its secrets masked; by default the path itself
+     */
+    default String shownWebhookPath() {
+        return webhookPath();
+    }
+
+    /**
      * The endpoint that handles webhook requests; valid once {@link #start(EventSink)} returned.
      *
      * @return the endpoint the bot routes {@link #webhookPath()} to

@@ -6,7 +6,6 @@ import dev.chorusbot.core.Bot;
 import dev.chorusbot.core.ConfigurationException;
 import dev.chorusbot.core.PullAdapter;
 import dev.chorusbot.core.PushAdapter;
-import dev.chorusbot.core.webhook.WebhookEndpoint;
 import dev.chorusbot.core.webhook.WebhookHost;
 import dev.chorusbot.core.webhook.WebhookRequest;
 import dev.chorusbot.core.webhook.WebhookResponse;
@@ -16,7 +15,6 @@ import dev.chorusbot.serverless.internal.Priming;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -170,7 +168,7 @@ public final class ServerlessBot {
         try {
             return routes.handleAtFunctionUrl(request, host);
         } catch (RuntimeException e) {
-            log.error("Webhook endpoint for {} failed", request.path(), e);
+            log.error("Webhook endpoint for {} failed", routes.shown(request.path()), e);
             return WebhookResponse.text(500, "Internal Server Error");
         }
     }
@@ -231,14 +229,16 @@ public final class ServerlessBot {
         // The function is the webhook host: the cloud delivers each request to handle(...).
         created.hostWebhooks();
         created.start();
-        Map<String, WebhookEndpoint> endpoints = created.webhookRoutes().endpoints();
+        WebhookRoutes routes = created.webhookRoutes();
+        List<String> served = new ArrayList<>();
+        routes.endpoints().keySet().forEach(path -> served.add(routes.shown(path)));
         // A function's container gets SIGTERM before it is removed (where the cloud sends one):
         // stop gracefully so in-flight events are answered.
         Thread hook = new Thread(created::stop, "chorus-serverless-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         shutdownHook = hook;
         log.info("Bot started for serverless use in {} ms, serving {}",
-                (System.nanoTime() - started) / 1_000_000, endpoints.keySet());
+                (System.nanoTime() - started) / 1_000_000, served);
         return created;
     }
 

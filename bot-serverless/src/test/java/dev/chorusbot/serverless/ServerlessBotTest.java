@@ -68,6 +68,45 @@ class ServerlessBotTest {
         public void close() {}
     }
 
+    /** A push adapter whose path is a secret: it shows the path as {@code /<token>}. */
+    private record SecretPathAdapter(NamedPushAdapter inner) implements PushAdapter {
+        @Override
+        public String webhookPath() {
+            return inner.webhookPath();
+        }
+
+        @Override
+        public String shownWebhookPath() {
+            return "/<token>";
+        }
+
+        @Override
+        public Platform platform() {
+            return inner.platform();
+        }
+
+        @Override
+        public Capabilities capabilities() {
+            return inner.capabilities();
+        }
+
+        @Override
+        public void start(EventSink sink) {}
+
+        @Override
+        public CompletableFuture<Void> send(Outbound message) {
+            return inner.send(message);
+        }
+
+        @Override
+        public WebhookEndpoint endpoint() {
+            return inner.endpoint();
+        }
+
+        @Override
+        public void close() {}
+    }
+
     private ServerlessBot serve(PushAdapter... adapters) {
         ServerlessBot bot = ServerlessBot.of(() -> {
             Bot.Builder builder = Bot.builder();
@@ -130,6 +169,28 @@ class ServerlessBotTest {
 
         assertThat(response.status()).isEqualTo(500);
         assertThat(response.bodyText()).isEqualTo("Internal Server Error");
+    }
+
+    @Test
+    void logsAWebhookPathThatIsTheBotTokenMasked() {
+        String token = "123456:AAE-the-secret_part";
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            ServerlessBot telegram = ServerlessBot.of(new TelegramTestBotFactory(Map.of("TELEGRAM_BOT_TOKEN", token,
+                    "TELEGRAM_MODE", "webhook", "TELEGRAM_BOT_USERNAME", "chorus_bot", "TELEGRAM_WEBHOOK_PATH", "/" + token)));
+            started.add(telegram);
+            telegram.bot();
+            ServerlessBot broken = serve(new SecretPathAdapter(new NamedPushAdapter("broken", "/" + token)));
+            assertThat(broken.handle(post("/prod/" + token)).status()).isEqualTo(500);
+        } finally {
+            System.setErr(original);
+        }
+
+        String text = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).contains("serving [/<token>]", "Webhook endpoint for /prod/<token> failed");
+        assertThat(text).doesNotContain(token).doesNotContain("AAE-the-secret_part");
     }
 
     @Test

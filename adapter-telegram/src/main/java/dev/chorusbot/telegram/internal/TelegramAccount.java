@@ -122,12 +122,12 @@ public final class TelegramAccount {
         }
         if (webhook && config.webhookSecret().isEmpty()) {
             log.warn("The Telegram webhook {} has no secret token, so anyone who finds its URL can post updates:"
-                    + " set TELEGRAM_WEBHOOK_SECRET", config.webhookPath());
+                    + " set TELEGRAM_WEBHOOK_SECRET", config.shownWebhookPath());
         }
         if (webhook && config.webhookUrl().isPresent()) {
             await(() -> api.setWebhook(config.webhookUrl().get(), config.webhookSecret(), config.allowedUpdates()),
                     "setWebhook");
-            log.info("Telegram webhook set to {}", api.scrub(config.webhookUrl().get().toString()));
+            log.info("Telegram webhook set to {}", config.mask(api.scrub(config.webhookUrl().get().toString())));
         }
         // Updates can arrive now: the webhook is registered (or none was asked for), or polling may begin.
         registered = true;

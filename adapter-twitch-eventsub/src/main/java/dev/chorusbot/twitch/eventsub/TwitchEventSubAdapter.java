@@ -123,6 +123,12 @@ public final class TwitchEventSubAdapter implements PushAdapter {
         return config.path();
     }
 
+    /** The webhook path with the client secret and the EventSub secret masked. */
+    @Override
+    public String shownWebhookPath() {
+        return config.shownPath();
+    }
+
     @Override
     public WebhookEndpoint endpoint() {
         return endpoint;
@@ -195,6 +201,6 @@ public final class TwitchEventSubAdapter implements PushAdapter {
 
     @Override
     public String toString() {
-        return "TwitchEventSubAdapter[" + config.path() + ", bot " + config.botUserId() + "]";
+        return "TwitchEventSubAdapter[" + config.shownPath() + ", bot " + config.botUserId() + "]";
     }
 }

@@ -73,7 +73,8 @@ public final class TwitchEventSubCli {
                             subscriptions.ensure(callback));
                     ensured.forEach(s -> out.println(line(s)));
                     if (ensured.stream().anyMatch(s -> !s.status().equals("enabled"))) {
-                        err.println("Twitch has not verified every subscription: the bot must be running at " + callback
+                        err.println("Twitch has not verified every subscription: the bot must be running at "
+                                + config.mask(TwitchEventSubConfig.shown(callback))
                                 + " with the same TWITCH_EVENTSUB_SECRET to answer Twitch's challenge.");
                         return 1;
                     }

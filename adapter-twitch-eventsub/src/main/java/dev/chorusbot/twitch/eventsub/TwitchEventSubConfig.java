@@ -197,6 +197,45 @@ public final class TwitchEventSubConfig {
     }
 
     /**
+     * {@link #path()} as logs and messages may show it: with the client secret and the EventSub
+     * secret masked, for a path that holds one as an unguessable part.
+     *
+     * @return the masked path
+     */
+    public String shownPath() {
+        return mask(path);
+    }
+
+    /**
+     * {@code text} with this configuration's secrets masked: the client secret and the EventSub
+     * secret become {@code <secret>}, and a password in a URL's user info {@code <user info>}.
+     *
+     * @param text any text, such as a path or URL; not null
+     * @return the text with every secret replaced
+     */
+    public String mask(String text) {
+        return hide(text, clientSecret, eventSubSecret);
+    }
+
+    /** {@code text} with each non-empty secret, and the user info of a URL in it, replaced. */
+    static String hide(String text, String... secrets) {
+        String shown = text;
+        for (String secret : secrets) {
+            if (secret != null && !secret.isBlank()) {
+                shown = shown.replace(secret.strip(), "<secret>");
+            }
+        }
+        return shown;
+    }
+
+    /** {@code uri} as text with its user info ({@code https://user:pass@host}) and the secrets masked. */
+    static String shown(URI uri, String... secrets) {
+        String info = uri.getRawUserInfo();
+        String text = info == null ? uri.toString() : uri.toString().replace(info + "@", "<user info>@");
+        return hide(text, secrets);
+    }
+
+    /**
      * The Helix base URL ({@code TWITCH_API_URL}); default {@code https://api.twitch.tv}.
      *
      * @return an {@code http} or {@code https} URL with a host
@@ -284,8 +323,10 @@ public final class TwitchEventSubConfig {
     @Override
     public String toString() {
         return "TwitchEventSubConfig[clientId=" + clientId + ", clientSecret=***, eventSubSecret=***, botUserId="
-                + botUserId + ", path=" + path + ", apiUrl=" + apiUrl + ", authUrl=" + authUrl + ", channels="
-                + channels + ", broadcasterIds=" + broadcasterIds + ", callback=" + callback.orElse(null) + "]";
+                + botUserId + ", path=" + shownPath() + ", apiUrl=" + shown(apiUrl, clientSecret, eventSubSecret) + ", authUrl="
+                + shown(authUrl, clientSecret, eventSubSecret) + ", channels=" + channels + ", broadcasterIds="
+                + broadcasterIds + ", callback=" + callback.map(u -> shown(u, clientSecret, eventSubSecret)).orElse(null)
+                + "]";
     }
 
     /**
@@ -548,17 +589,17 @@ public final class TwitchEventSubConfig {
             }
             String trimmed = path.strip();
             p.check(trimmed.startsWith("/") && !trimmed.contains("?") && !trimmed.contains("#")
-                    && !trimmed.contains(" "), "path", "'" + trimmed + "' must be a URL path starting with '/', such"
+                    && !trimmed.contains(" "), "path", "'" + hide(trimmed, clientSecret, eventSubSecret) + "' must be a URL path starting with '/', such"
                     + " as /twitch.");
-            boolean apiOk = httpUrl(p, apiUrl, "apiUrl");
-            httpUrl(p, authUrl, "authUrl");
+            boolean apiOk = httpUrl(p, apiUrl, "apiUrl", clientSecret, eventSubSecret);
+            httpUrl(p, authUrl, "authUrl", clientSecret, eventSubSecret);
             // Twitch: "Your callback must use SSL and listen on port 443" (Handling Webhook Events).
             // Against a local fake of the API any callback goes, so tests can use plain loopback URLs.
-            if (callback != null && httpUrl(p, callback, "callback") && apiOk
+            if (callback != null && httpUrl(p, callback, "callback", clientSecret, eventSubSecret) && apiOk
                     && apiUrl.getHost().equalsIgnoreCase(DEFAULT_API_URL.getHost())) {
                 p.check("https".equalsIgnoreCase(callback.getScheme())
-                        && (callback.getPort() == -1 || callback.getPort() == 443), "callback", "'" + callback
-                        + "' must be an https:// URL on port 443: Twitch delivers EventSub webhooks only there. Put"
+                        && (callback.getPort() == -1 || callback.getPort() == 443), "callback", "'"
+                        + shown(callback, clientSecret, eventSubSecret) + "' must be an https:// URL on port 443: Twitch delivers EventSub webhooks only there. Put"
                         + " the bot's webhook behind a TLS proxy or a cloud function's URL.");
             }
             Set<String> logins = channelLogins(channels, p);
@@ -577,18 +618,19 @@ public final class TwitchEventSubConfig {
         }
 
         /** Whether {@code uri} is an http(s) URL with a host and a port a socket can use. */
-        private static boolean httpUrl(ConfigProblems p, URI uri, String setting) {
+        private static boolean httpUrl(ConfigProblems p, URI uri, String setting, String... secrets) {
+            String shownUri = shown(uri, secrets);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("https") && !scheme.equals("http")) {
-                p.add(setting, "'" + uri + "' must start with https:// (or http:// for a local test server).");
+                p.add(setting, "'" + shownUri + "' must start with https:// (or http:// for a local test server).");
                 return false;
             }
             if (uri.getHost() == null || uri.getHost().isEmpty()) {
-                p.add(setting, "'" + uri + "' has no host name.");
+                p.add(setting, "'" + shownUri + "' has no host name.");
                 return false;
             }
             // java.net.URI takes any number of digits as a port; HttpClient refuses it on the first request.
-            return p.check(uri.getPort() <= 65535, setting, "'" + uri + "' has a port out of range: use 1 to 65535,"
+            return p.check(uri.getPort() <= 65535, setting, "'" + shownUri + "' has a port out of range: use 1 to 65535,"
                     + " or leave the port out for the scheme's default.");
         }
     }

@@ -298,7 +298,7 @@ public final class TwitchSession {
         try {
             opened = IrcTransport.open(config.server(), config.sslContext(), config.connectTimeout(), listener(attempt));
         } catch (IOException e) {
-            reconnectLater("could not connect to " + config.server() + ": " + e.getMessage());
+            reconnectLater("could not connect to " + config.shownServer() + ": " + e.getMessage());
             return;
         }
         if (state == State.STOPPED) {

@@ -29,6 +29,8 @@ public final class WebhookRoutes {
 
     private final Map<String, WebhookEndpoint> endpoints = new ConcurrentHashMap<>();
     private final Map<String, BooleanSupplier> probes = new ConcurrentHashMap<>();
+    /** How each routed path may be shown in logs and messages, when that differs from the path. */
+    private final Map<String, String> shownPaths = new ConcurrentHashMap<>();
     private final int maxBodyBytes;
 
     /** Routes with the default 1 MiB body limit. */
@@ -58,13 +60,31 @@ public final class WebhookRoutes {
      * @throws IllegalArgumentException if the path does not start with {@code /} or is taken
      */
     public WebhookRoutes add(String path, WebhookEndpoint endpoint) {
+        return add(path, path, endpoint);
+    }
+
+    /**
+     * Adds an endpoint at {@code path}, a path that holds a secret: logs and exception messages
+     * show {@code shownAs} instead (Telegram suggests the bot token as an unguessable webhook path).
+     *
+     * @param path the exact request path, starting with {@code /}, such as {@code /telegram}
+     * @param shownAs the path as logs and messages may show it, such as {@code /<token>}
+     * @param endpoint the endpoint that handles requests to {@code path}
+     * @return these routes, for chaining
+     * @throws IllegalArgumentException if the path does not start with {@code /} or is taken
+     */
+    public WebhookRoutes add(String path, String shownAs, WebhookEndpoint endpoint) {
         notNull(path, "path");
+        notNull(shownAs, "shownAs");
         notNull(endpoint, "endpoint");
         if (!path.startsWith("/")) {
-            throw new IllegalArgumentException("webhook path must start with '/', was " + path);
+            throw new IllegalArgumentException("webhook path must start with '/', was " + shownAs);
+        }
+        if (!shownAs.equals(path)) {
+            shownPaths.put(path, shownAs);
         }
         if (probes.containsKey(path) || endpoints.putIfAbsent(path, endpoint) != null) {
-            throw new IllegalArgumentException("webhook path " + path + " is already routed");
+            throw new IllegalArgumentException("webhook path " + shownAs + " is already routed");
         }
         return this;
     }
@@ -87,9 +107,25 @@ public final class WebhookRoutes {
             throw new IllegalArgumentException("probe path must start with '/', was " + path);
         }
         if (endpoints.containsKey(path) || probes.putIfAbsent(path, up) != null) {
-            throw new IllegalArgumentException("path " + path + " is already routed");
+            throw new IllegalArgumentException("path " + shown(path) + " is already routed");
         }
         return this;
+    }
+
+    /**
+     * A request path as logs and messages may show it: the shown form of the routed path it
+     * reaches (directly or at a function URL), with any secret masked; other paths as they are.
+     *
+     * @param path a request path, without query string
+     * @return the path fit for a log line
+     */
+    public String shown(String path) {
+        Optional<String> routed = routedPathAtFunctionUrl(path);
+        if (routed.isEmpty()) {
+            return path;
+        }
+        String shownAs = shownPaths.get(routed.get());
+        return shownAs == null ? path : path.replace(routed.get(), shownAs);
     }
 
     /**

@@ -221,7 +221,7 @@ public final class WebhookServer implements AutoCloseable {
                     ? fixed.handle(request, WebhookHost.longRunning())
                     : routes.handle(request, WebhookHost.longRunning());
         } catch (RuntimeException e) {
-            log.error("Webhook endpoint for {} failed", request.path(), e);
+            log.error("Webhook endpoint for {} failed", routes.shown(request.path()), e);
             return WebhookResponse.text(500, "Internal Server Error");
         }
     }

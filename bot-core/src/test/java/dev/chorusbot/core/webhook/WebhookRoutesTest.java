@@ -1,6 +1,7 @@
 package dev.chorusbot.core.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -17,6 +18,18 @@ class WebhookRoutesTest {
 
     private static WebhookRequest post(String path) {
         return WebhookRequest.post(path, Map.of(), "{}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void showsAPathThatHoldsASecretInItsMaskedFormOnly() {
+        routes.add("/123:abc", "/<token>", named("a")).add("/b", named("b"));
+
+        assertThat(routes.shown("/123:abc")).isEqualTo("/<token>");
+        assertThat(routes.shown("/123:abc/")).isEqualTo("/<token>/");
+        assertThat(routes.shown("/b")).isEqualTo("/b");
+        assertThat(routes.shown("/unknown")).isEqualTo("/unknown");
+        assertThatThrownBy(() -> routes.add("/123:abc", "/<token>", named("c")))
+                .hasMessage("webhook path /<token> is already routed");
     }
 
     @Test
