@@ -201,7 +201,7 @@ public final class WebhookServer implements AutoCloseable {
         @Override
         public void undelivered(WebhookRequest request, WebhookResponse response, IOException cause) {
             if (response.fallback() == WebhookResponse.Fallback.NONE) {
-                log.debug("The answer to {} could not be written: {}", request.path(), cause.toString());
+                log.debug("The answer to {} could not be written: {}", routes.shown(request.path()), cause.toString());
                 return;
             }
             // The caller cannot have read the whole answer: the endpoint's fallback does what the
@@ -209,7 +209,7 @@ public final class WebhookServer implements AutoCloseable {
             try {
                 response.undelivered(cause);
             } catch (RuntimeException e) {
-                log.error("The fallback of the answer to {} failed", request.path(), e);
+                log.error("The fallback of the answer to {} failed", routes.shown(request.path()), e);
             }
         }
     }
