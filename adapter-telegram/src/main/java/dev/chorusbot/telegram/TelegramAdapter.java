@@ -21,8 +21,10 @@ import java.util.Set;
  * {@code bot.start()}, then {@code bot.webhookRoutes().handle(request)}); {@code start()} refuses
  * it when none of them hosts it.
  *
- * <p>{@link #start(EventSink)} makes no network call when a username is configured; otherwise it
- * calls getMe. It calls setWebhook when a webhook URL is configured and setMyCommands when asked.
+ * <p>{@link #start(EventSink)} makes no network call: the endpoint answers at once, and getMe,
+ * setWebhook (when a webhook URL is configured) and setMyCommands (when asked) run in the
+ * background; only an update addressed as {@code /cmd@name} waits for the username, at most one
+ * request timeout.
  *
  * <pre>{@code
  * TelegramAdapter telegram = new TelegramAdapter(TelegramConfig.builder().token(token).webhookSecret(secret).build());
@@ -82,10 +84,29 @@ public final class TelegramAdapter extends TelegramAccountAdapter implements Pus
                 + " receives webhooks: set TELEGRAM_MODE=webhook or use TelegramConfig.fromEnv().adapter()").build());
     }
 
+    /**
+     * Opens the endpoint at once, without waiting for Telegram: updates are answered from the
+     * first one, and the bot's id comes from the token. Then, in a long-running process, getMe
+     * (unless a username is configured), setWebhook (when a webhook URL is configured) and
+     * setMyCommands (when asked) run in the background, each repeated with the configured backoff
+     * after a failure that may pass. When one fails for good (a rejected token, a refused
+     * setWebhook, or the attempts used up) the endpoint answers 503, so Telegram keeps the updates,
+     * and the adapter reports that it stopped: a bot with no other adapter stops, and
+     * {@code bot.run()} throws an {@code AdapterStoppedException} with that one sentence. In a
+     * serverless function nothing runs in the background: getMe is asked only when an update
+     * needs the username, and a configured setWebhook or setMyCommands runs before this returns.
+     *
+     * @param sink the bot
+     * @throws Exception in a function, when a configured setWebhook or setMyCommands fails
+     */
     @Override
     public void start(EventSink sink) throws Exception {
-        account.start(sink, true);
+        account.startWebhook(sink);
         webhook.open(sink);
+        account.startInBackground(failure -> {
+            webhook.shut();
+            sink.stopped(this, failure);
+        });
     }
 
     @Override

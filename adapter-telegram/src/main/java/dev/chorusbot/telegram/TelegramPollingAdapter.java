@@ -69,7 +69,7 @@ public final class TelegramPollingAdapter extends TelegramAccountAdapter impleme
     /** Calls getMe (unless a username is configured) and setMyCommands (when asked), then starts polling. */
     @Override
     public void start(EventSink sink) throws Exception {
-        account.start(sink, false);
+        account.startPolling(sink);
         loop.start();
     }
 

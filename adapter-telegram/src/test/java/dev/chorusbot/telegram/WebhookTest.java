@@ -413,6 +413,7 @@ class WebhookTest {
     @Test
     void setsTheWebhookAndPublishesTheCommandsAtStartWhenConfigured() throws Exception {
         startBot(b -> b.webhookUrl(URI.create("https://bot.example.org/telegram")).publishCommands(true), b -> b);
+        telegram.awaitCalls("setMyCommands", 1, WAIT); // in the background, after setWebhook
 
         assertThat(telegram.webhookUrl()).isEqualTo("https://bot.example.org/telegram");
         assertThat(telegram.calls("setWebhook").get(0).param("secret_token")).isEqualTo(SECRET);
@@ -430,6 +431,7 @@ class WebhookTest {
             }
             return b;
         });
+        telegram.awaitCalls("setMyCommands", 1, WAIT); // in the background, after getMe
 
         List<MenuCommand> menu = telegram.myCommands();
         assertThat(menu).hasSize(100);

@@ -127,6 +127,7 @@ class WireFormatTest {
     @Test
     void setsTheWebhookAndTheCommandMenuAtStart() {
         startBot(b -> b.webhookUrl(URI.create("https://bot.example.org/telegram")).publishCommands(true));
+        telegram.awaitCalls("setMyCommands", 1); // in the background, after setWebhook
 
         Golden.assertJson("golden/telegram/set-webhook.json", telegram.calls("setWebhook").get(0).json());
         Golden.assertJson("golden/telegram/set-my-commands.json", telegram.calls("setMyCommands").get(0).json());

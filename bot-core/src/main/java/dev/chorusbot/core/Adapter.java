@@ -58,7 +58,7 @@ public interface Adapter {
      * The bot's own account on the platform, once known; used to ignore the bot's own messages.
      *
      * @return the bot's user, or empty until known (and by default); its login also matches
-     *     {@code /cmd@botname}
+     *     {@code /cmd@botname}, and an empty login (not known yet) matches any name
      */
     default Optional<User> self() {
         return Optional.empty();

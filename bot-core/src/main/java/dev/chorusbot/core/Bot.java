@@ -75,6 +75,7 @@ public final class Bot implements Outbox {
     private final Map<Adapter, Optional<Throwable>> stoppedAdapters = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile boolean webhooksHosted;
     private final BotObserver observer;
+    private volatile boolean frozenBetweenRequests;
 
     private Bot(Builder builder, List<Command> commands, Map<Platform, Adapter> adapters, WebhookServer webhookServer) {
         this.commands = List.copyOf(commands);
@@ -163,6 +164,20 @@ public final class Bot implements Outbox {
     public WebhookRoutes hostWebhooks() {
         webhooksHosted = true;
         return routes;
+    }
+
+    /**
+     * As {@link #hostWebhooks()}, for a host that runs only while it answers a request and is
+     * frozen in between: a serverless function. Adapters are told so ({@link
+     * EventSink#frozenBetweenRequests()}) and start no background work that a freeze would cut
+     * short; they do at start what answering needs and the rest when an event needs it. The
+     * serverless entry points call this. Call before {@link #start()}.
+     *
+     * @return the routes, as {@link #webhookRoutes()}; the endpoints are in them after {@link #start()}
+     */
+    public WebhookRoutes hostWebhooksInFunction() {
+        frozenBetweenRequests = true;
+        return hostWebhooks();
     }
 
     /**
@@ -547,6 +562,11 @@ public final class Bot implements Outbox {
         @Override
         public BotObserver observer() {
             return observer;
+        }
+
+        @Override
+        public boolean frozenBetweenRequests() {
+            return frozenBetweenRequests;
         }
 
         @Override

@@ -82,7 +82,8 @@ final class CommandRouter {
         if (at >= 0 && capabilities.addressing()) {
             String addressee = name.substring(at + 1);
             Optional<User> self = adapter.self();
-            if (self.isPresent() && !addressee.equalsIgnoreCase(self.get().login())) {
+            // An empty login is not known yet (Telegram learns it from getMe): then it cannot tell.
+            if (self.isPresent() && !self.get().login().isEmpty() && !addressee.equalsIgnoreCase(self.get().login())) {
                 return Optional.empty(); // a command for another bot in the same group
             }
             name = name.substring(0, at);

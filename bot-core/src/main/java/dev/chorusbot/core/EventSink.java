@@ -74,4 +74,17 @@ public interface EventSink {
     default BotObserver observer() {
         return BotObserver.NONE;
     }
+
+    /**
+     * Whether the process is frozen between the requests it answers, as a serverless function is
+     * once it returned its answer. An adapter then starts no background work at start (a call in
+     * flight would be cut by the freeze, and it would take CPU from the first answer); it does what
+     * answering needs and the rest when an event needs it.
+     *
+     * @return {@code true} when the bot serves a serverless function ({@code
+     *     Bot.hostWebhooksInFunction()}); {@code false} by default, in a long-running process
+     */
+    default boolean frozenBetweenRequests() {
+        return false;
+    }
 }

@@ -227,7 +227,7 @@ public final class ServerlessBot {
         }
         checkAdapters(created);
         // The function is the webhook host: the cloud delivers each request to handle(...).
-        created.hostWebhooks();
+        created.hostWebhooksInFunction();
         created.start();
         WebhookRoutes routes = created.webhookRoutes();
         List<String> served = new ArrayList<>();

@@ -12,6 +12,9 @@ import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.Platform;
 import dev.chorusbot.core.PushAdapter;
 import dev.chorusbot.testkit.InMemoryAdapter;
+import dev.chorusbot.testkit.telegram.FakeChat;
+import dev.chorusbot.testkit.telegram.FakeTelegramServer;
+import dev.chorusbot.testkit.telegram.FakeUser;
 import dev.chorusbot.core.webhook.WebhookEndpoint;
 import dev.chorusbot.core.webhook.WebhookRequest;
 import dev.chorusbot.core.webhook.WebhookResponse;
@@ -169,6 +172,30 @@ class ServerlessBotTest {
 
         assertThat(response.status()).isEqualTo(500);
         assertThat(response.bodyText()).isEqualTo("Internal Server Error");
+    }
+
+    @Test
+    void answersTheFirstUpdateWithoutAnyBotApiCallAndAsksGetMeOnlyForACommandAddressedByName() {
+        try (FakeTelegramServer telegram = FakeTelegramServer.start()) {
+            FakeUser anna = telegram.user("Anna", null, "anna");
+            FakeChat group = FakeChat.supergroup(-1001000000001L, "Friends");
+            telegram.addChat(group);
+            ServerlessBot function = ServerlessBot.of(new TelegramTestBotFactory(Map.of("TELEGRAM_BOT_TOKEN",
+                    telegram.token(), "TELEGRAM_API_URL", telegram.apiUrl().toString(), "TELEGRAM_MODE", "webhook",
+                    "TELEGRAM_WEBHOOK_SECRET", "function-secret")));
+            started.add(function);
+            java.util.function.Function<String, WebhookResponse> deliver = text -> function.handle(WebhookRequest.post(
+                    "/", Map.of("X-Telegram-Bot-Api-Secret-Token", "function-secret"),
+                    telegram.message(group, anna, text).json().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+            WebhookResponse first = deliver.apply("/hello");
+
+            assertThat(first.bodyText()).contains("hello Anna!");
+            assertThat(telegram.calls()).isEmpty(); // no getMe at start, none for the first answer
+            assertThat(deliver.apply("/hello@chorus_test_bot").bodyText()).contains("hello Anna!");
+            assertThat(deliver.apply("/hello@another_bot").bodyText()).isEmpty();
+            assertThat(telegram.calls()).extracting(c -> c.method()).containsExactly("getMe"); // asked once, on demand
+        }
     }
 
     @Test

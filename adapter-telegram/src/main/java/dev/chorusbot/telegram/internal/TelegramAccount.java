@@ -11,6 +11,7 @@ import dev.chorusbot.core.InboundEvent;
 import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.Role;
 import dev.chorusbot.core.User;
+import dev.chorusbot.core.time.ScheduledTask;
 import dev.chorusbot.core.time.Scheduler;
 import dev.chorusbot.json.JsonTrees;
 import dev.chorusbot.telegram.TelegramApiException;
@@ -25,10 +26,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -54,15 +58,25 @@ public final class TelegramAccount {
     private volatile Scheduler scheduler = Scheduler.system();
     private volatile SendQueue queue;
     private volatile RoleCache roles;
-    private volatile Optional<User> self = Optional.empty();
+    private volatile User self;
     private volatile EventSink sink;
     private volatile boolean registered;
+    /** Completes with the bot's username once known: configured, or from getMe. */
+    private final CompletableFuture<String> username = new CompletableFuture<>();
+    /** The getMe a function asks when an update needs the username; see {@link #lookUp()}. */
+    private CompletableFuture<String> lookup;
+    /** In a function: getMe only when an update needs it, no start-up calls in the background. */
+    private volatile boolean onDemand;
+    private volatile boolean closed;
+    private volatile ScheduledTask retry;
 
     /** The account of the token in {@code config}. */
     public TelegramAccount(TelegramConfig config) {
         this.config = config;
         this.api = new TelegramBotApi(config);
         this.mapper = new EventMapper(config.editedMessages(), () -> scheduler.now());
+        String id = Long.toString(config.botId());
+        this.self = config.username().map(name -> User.of(id, name, name)).orElse(User.of(id, "", ""));
     }
 
     /** The configuration. */
@@ -95,59 +109,185 @@ public final class TelegramAccount {
         return sink;
     }
 
-    /** The bot's account, once known. */
+    /**
+     * The bot's account: its id from the token at once; its username once configured or learnt
+     * from getMe, empty until then.
+     */
     public Optional<User> self() {
-        return self;
+        return Optional.of(self);
+    }
+
+    /** Whether the bot's username is known (configured, or learnt from getMe). */
+    public boolean usernameKnown() {
+        return username.isDone() && !username.isCompletedExceptionally();
     }
 
     /**
-     * Starts: learns the bot's identity (from the configured username, else getMe), then, when
-     * configured, calls setWebhook and setMyCommands.
+     * Starts for long polling: learns the bot's username (configured, else getMe) and, when asked,
+     * publishes the command menu, before returning; getUpdates needs neither, but a rejected token
+     * then stops the start with its one sentence.
      *
-     * @throws IllegalStateException with one sentence naming the cause and the fix
+     * @throws Exception with one sentence naming the cause and the fix
      */
-    public void start(EventSink eventSink, boolean webhook) throws Exception {
+    public void startPolling(EventSink eventSink) throws Exception {
+        prepare(eventSink);
+        try {
+            if (!username.isDone()) {
+                identified(retried(api::getMe, "getMe").get());
+            }
+            registered = true; // polling may begin
+            if (config.publishCommands()) {
+                publishCommands().get();
+            }
+        } catch (ExecutionException e) {
+            throw unwrapped(e);
+        }
+    }
+
+    /**
+     * Starts for webhooks without waiting for Telegram: the endpoint answers updates at once, and
+     * the bot's id comes from the token. In a serverless function getMe runs only when an update
+     * needs the username, and a configured setWebhook or setMyCommands still runs here, before
+     * the first request. Elsewhere {@link #startInBackground} runs those calls.
+     *
+     * @throws Exception with one sentence naming the cause and the fix (in a function)
+     */
+    public void startWebhook(EventSink eventSink) throws Exception {
+        prepare(eventSink);
+        if (config.webhookSecret().isEmpty()) {
+            log.warn("The Telegram webhook {} has no secret token, so anyone who finds its URL can post updates:"
+                    + " set TELEGRAM_WEBHOOK_SECRET", config.shownWebhookPath());
+        }
+        if (eventSink.frozenBetweenRequests()) {
+            onDemand = true;
+            try {
+                setWebhook().thenCompose(done -> publishCommands()).get();
+            } catch (ExecutionException e) {
+                throw unwrapped(e);
+            }
+        }
+    }
+
+    /**
+     * Runs the start-up calls of a long-running webhook in the background, in order: getMe (unless
+     * the username is configured), setWebhook (when a URL is configured), setMyCommands (when
+     * asked). Each is repeated with the configured backoff after a failure that may pass; one that
+     * cannot, or still fails after the configured attempts, is handed to {@code stopped}. Nothing
+     * to do in a function.
+     *
+     * @param stopped told why the start-up failed (a rejected token, a refused setWebhook); not
+     *     told when the account is closed first
+     */
+    public void startInBackground(Consumer<Throwable> stopped) {
+        if (onDemand) {
+            return;
+        }
+        CompletableFuture<Void> identity = username.isDone() ? CompletableFuture.completedFuture(null)
+                : retried(api::getMe, "getMe").thenAccept(this::identified);
+        identity.thenCompose(done -> setWebhook())
+                .thenCompose(done -> publishCommands())
+                .whenComplete((done, failure) -> {
+                    if (failure == null || closed) {
+                        return;
+                    }
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    username.completeExceptionally(cause); // no-op once known: only getMe's failure counts
+                    stopped.accept(cause);
+                });
+    }
+
+    private void prepare(EventSink eventSink) {
         this.scheduler = eventSink.scheduler();
         this.roles = new RoleCache(api, scheduler, config.adminCacheTtl(), config.requestTimeout());
         this.queue = new SendQueue(api, scheduler, eventSink.observer(), config.limits(), config.maxAttempts(),
                 config.initialBackoff(), config.maxBackoff());
         this.sink = eventSink;
-        if (config.username().isPresent()) {
-            String name = config.username().get();
-            self = Optional.of(User.of(Long.toString(config.botId()), name, name));
-        } else {
-            TelegramUser me = await(api::getMe, "getMe");
-            self = Optional.of(User.of(Long.toString(me.id()), me.username().orElse(""), me.displayName()));
-            log.info("Telegram bot @{} (id {})", me.username().orElse("?"), me.id());
+        config.username().ifPresent(username::complete);
+    }
+
+    private void identified(TelegramUser me) {
+        String name = me.username().orElse("");
+        self = User.of(Long.toString(me.id()), name, me.displayName());
+        username.complete(name);
+        log.info("Telegram bot @{} (id {})", me.username().orElse("?"), me.id());
+    }
+
+    private CompletableFuture<Void> setWebhook() {
+        if (config.webhookUrl().isEmpty()) {
+            registered = true; // none was asked for: updates can arrive as the webhook was left
+            return CompletableFuture.completedFuture(null);
         }
-        if (webhook && config.webhookSecret().isEmpty()) {
-            log.warn("The Telegram webhook {} has no secret token, so anyone who finds its URL can post updates:"
-                    + " set TELEGRAM_WEBHOOK_SECRET", config.shownWebhookPath());
+        return retried(() -> api.setWebhook(config.webhookUrl().get(), config.webhookSecret(), config.allowedUpdates()),
+                "setWebhook").thenRun(() -> {
+                    log.info("Telegram webhook set to {}", config.mask(api.scrub(config.webhookUrl().get().toString())));
+                    registered = true; // updates can arrive now
+                });
+    }
+
+    private CompletableFuture<Void> publishCommands() {
+        if (!config.publishCommands()) {
+            return CompletableFuture.completedFuture(null);
         }
-        if (webhook && config.webhookUrl().isPresent()) {
-            await(() -> api.setWebhook(config.webhookUrl().get(), config.webhookSecret(), config.allowedUpdates()),
-                    "setWebhook");
-            log.info("Telegram webhook set to {}", config.mask(api.scrub(config.webhookUrl().get().toString())));
-        }
-        // Updates can arrive now: the webhook is registered (or none was asked for), or polling may begin.
-        registered = true;
-        if (config.publishCommands()) {
-            List<Map.Entry<String, String>> menu = new ArrayList<>();
-            for (Command command : eventSink.commands()) {
-                if (MENU_COMMAND.matcher(command.name()).matches() && command.requiredRole() == Role.EVERYONE) {
-                    String description = command.description().isBlank() ? command.name() : command.description();
-                    menu.add(Map.entry(command.name(), menuDescription(description)));
-                }
+        List<Map.Entry<String, String>> menu = new ArrayList<>();
+        for (Command command : sink.commands()) {
+            if (MENU_COMMAND.matcher(command.name()).matches() && command.requiredRole() == Role.EVERYONE) {
+                String description = command.description().isBlank() ? command.name() : command.description();
+                menu.add(Map.entry(command.name(), menuDescription(description)));
             }
-            if (menu.size() > MAX_MENU_COMMANDS) {
-                // Bot API setMyCommands: "At most 100 commands can be specified."
-                log.warn("Telegram's command menu holds at most {} commands; publishing the first {} of {}",
-                        MAX_MENU_COMMANDS, MAX_MENU_COMMANDS, menu.size());
-                menu = new ArrayList<>(menu.subList(0, MAX_MENU_COMMANDS));
-            }
-            List<Map.Entry<String, String>> published = menu;
-            await(() -> api.setMyCommands(published), "setMyCommands");
         }
+        if (menu.size() > MAX_MENU_COMMANDS) {
+            // Bot API setMyCommands: "At most 100 commands can be specified."
+            log.warn("Telegram's command menu holds at most {} commands; publishing the first {} of {}",
+                    MAX_MENU_COMMANDS, MAX_MENU_COMMANDS, menu.size());
+            menu = new ArrayList<>(menu.subList(0, MAX_MENU_COMMANDS));
+        }
+        List<Map.Entry<String, String>> published = menu;
+        return retried(() -> api.setMyCommands(published), "setMyCommands").thenApply(ok -> null);
+    }
+
+    /**
+     * Waits at most {@code wait} for the bot's username, for an update addressed as
+     * {@code /cmd@name}: in a function it asks getMe now (one call shared by the updates that need
+     * it), elsewhere the start-up getMe is under way. When the username stays unknown, logs why and
+     * returns false: the update is then handled as addressed to this bot, as any {@code /cmd@name}
+     * is while the username is not known.
+     *
+     * @param wait the longest wait
+     * @param what the update, for the log line, such as {@code update 42 (/hello@my_bot)}
+     * @return true when the username is known
+     */
+    public boolean awaitUsername(Duration wait, String what) {
+        CompletableFuture<String> known = onDemand ? lookUp() : username;
+        try {
+            known.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            log.warn("Telegram's getMe has not told the bot its username within {} ms, so {} is handled as"
+                    + " addressed to this bot", wait.toMillis(), what);
+        } catch (ExecutionException e) {
+            log.warn("Telegram's getMe failed ({}), so {} is handled as addressed to this bot",
+                    unwrapped(e).getMessage(), what);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    /** The bot's username from getMe, asked once for the updates that wait for it; asked again after a failure. */
+    private synchronized CompletableFuture<String> lookUp() {
+        if (username.isDone() && !username.isCompletedExceptionally()) {
+            return username;
+        }
+        CompletableFuture<String> current = lookup;
+        if (current == null || current.isCompletedExceptionally()) {
+            current = api.getMe().thenApply(me -> {
+                identified(me);
+                return me.username().orElse("");
+            });
+            lookup = current;
+        }
+        return current;
     }
 
     /**
@@ -166,42 +306,72 @@ public final class TelegramAccount {
      * Calls {@code method} at start, repeating what may pass on a later try (a 5xx, a 429, a
      * network failure or no answer in time) with the configured backoff, up to the configured
      * attempts: one bad moment of Telegram's must not stop the bot. A rejected token (401, 404)
-     * stops at once, and so does any other 4xx, which no repeat would change.
+     * fails at once with a {@link TelegramRefusedException}, and so does any other 4xx (with an
+     * {@link IllegalStateException}), which no repeat would change. Stops when the account closes.
      */
-    private <T> T await(Supplier<CompletableFuture<T>> call, String method) throws Exception {
-        Duration backoff = config.initialBackoff();
-        for (int attempt = 1; ; attempt++) {
-            RuntimeException failure;
+    private <T> CompletableFuture<T> retried(Supplier<CompletableFuture<T>> call, String method) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        attempt(call, method, 1, config.initialBackoff(), result);
+        return result;
+    }
+
+    private <T> void attempt(Supplier<CompletableFuture<T>> call, String method, int attempt, Duration backoff,
+            CompletableFuture<T> result) {
+        if (closed) {
+            result.completeExceptionally(new CancellationException("the Telegram adapter closed"));
+            return;
+        }
+        CompletableFuture<T> answer = call.get();
+        // A guard beside the HTTP client's own timeout, on the bot's scheduler like every timer.
+        ScheduledTask guard = scheduler.schedule(config.requestTimeout().multipliedBy(2),
+                () -> answer.completeExceptionally(new TimeoutException()));
+        answer.whenComplete((value, failure) -> {
+            guard.cancel();
+            if (failure == null) {
+                result.complete(value);
+                return;
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
             Duration wait = backoff;
-            try {
-                return call.get().get(config.requestTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
+            RuntimeException reason;
+            if (cause instanceof TimeoutException) {
+                reason = new IllegalStateException("Telegram did not answer " + method + " in time: check"
+                        + " TELEGRAM_API_URL and the network");
+            } else {
                 if (cause instanceof TelegramApiException api && (api.errorCode() == 401 || api.errorCode() == 404)) {
-                    throw new TelegramRefusedException(method, api.errorCode(), api.description(),
+                    result.completeExceptionally(new TelegramRefusedException(method, api.errorCode(), api.description(),
                             "Telegram rejected the bot token (" + api.errorCode() + " " + api.description() + " on "
-                                    + method + "): check TELEGRAM_BOT_TOKEN");
+                                    + method + "): check TELEGRAM_BOT_TOKEN"));
+                    return;
                 }
-                failure = new IllegalStateException("Telegram " + cause.getMessage());
+                reason = new IllegalStateException("Telegram " + cause.getMessage());
                 if (cause instanceof TelegramApiException api && api.errorCode() < 500 && api.errorCode() != 429) {
-                    throw failure;
+                    result.completeExceptionally(reason);
+                    return;
                 }
                 if (cause instanceof TelegramApiException api && api.retryAfter().isPresent()) {
                     wait = Duration.ofSeconds(api.retryAfter().getAsInt());
                 }
-            } catch (TimeoutException e) {
-                failure = new IllegalStateException("Telegram did not answer " + method + " in time: check"
-                        + " TELEGRAM_API_URL and the network");
             }
-            if (attempt >= config.maxAttempts()) {
-                throw failure;
+            if (attempt >= config.maxAttempts() || closed) {
+                result.completeExceptionally(reason);
+                return;
             }
-            log.warn("{} (attempt {} of {}); trying again in {} ms", failure.getMessage(), attempt,
+            log.warn("{} (attempt {} of {}); trying again in {} ms", reason.getMessage(), attempt,
                     config.maxAttempts(), wait.toMillis());
-            scheduler.sleep(wait);
-            backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff()
+            Duration next = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff()
                     : backoff.multipliedBy(2);
+            retry = scheduler.schedule(wait, () -> attempt(call, method, attempt + 1, next, result));
+        });
+    }
+
+    private static Exception unwrapped(ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
         }
+        return cause instanceof Exception exception ? exception : e;
     }
 
     /** The event for an update, if the bot handles its kind. */
@@ -257,8 +427,13 @@ public final class TelegramAccount {
         return call;
     }
 
-    /** Sends what is queued (up to the close timeout). */
+    /** Sends what is queued (up to the close timeout); start-up calls still under way end. */
     public void close() {
+        closed = true;
+        ScheduledTask pending = retry;
+        if (pending != null) {
+            pending.cancel();
+        }
         SendQueue sending = queue;
         if (sending != null) {
             sending.close(config.closeTimeout());

@@ -3,6 +3,7 @@ package dev.chorusbot.telegram.internal;
 import dev.chorusbot.core.ButtonPress;
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.InboundEvent;
+import dev.chorusbot.core.Message;
 import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.Platform;
 import dev.chorusbot.core.webhook.MalformedWebhookException;
@@ -79,7 +80,27 @@ public final class TelegramWebhook implements WebhookProtocol {
             log.debug("Ignored update {} of kind '{}'", update.updateId(), update.kind());
             return WebhookDelivery.answer(WebhookResponse.ok());
         }
+        if (event.get() instanceof Message message && !account.usernameKnown()) {
+            String addressed = addressedCommand(message.text());
+            if (addressed != null) {
+                // Only this update needs the username (is /cmd@name this bot's?); the others never wait.
+                account.awaitUsername(config.requestTimeout(), "update " + update.updateId() + " (" + addressed + ")");
+            }
+        }
         return WebhookDelivery.dispatch(event.get());
+    }
+
+    /** The first word of {@code text} when it is a command addressed to a bot ({@code /cmd@name}), else null. */
+    static String addressedCommand(String text) {
+        if (!text.startsWith("/")) {
+            return null;
+        }
+        int end = 0;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        String word = text.substring(0, end);
+        return word.indexOf('@') > 1 ? word : null;
     }
 
     @Override

@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +30,8 @@ final class BotApiServer {
     private final ApiRecorder recorder;
     private final LoopbackHttp server;
     private final Map<String, ArrayDeque<Failure>> failures = new HashMap<>();
+    /** Held calls under way, released when the fake stops so its threads end. */
+    private final Set<Failure.Held> holding = ConcurrentHashMap.newKeySet();
 
     BotApiServer(String token, BotApiMethods methods, ApiRecorder recorder) throws IOException {
         this.token = token;
@@ -49,6 +54,7 @@ final class BotApiServer {
     }
 
     void stop() {
+        holding.forEach(Failure.Held::release);
         server.stop();
     }
 
@@ -84,6 +90,9 @@ final class BotApiServer {
             }
             if (failure instanceof Failure.Slow s) {
                 sleep(s.delay());
+            }
+            if (failure instanceof Failure.Held held) {
+                hold(held);
             }
             BotApiMethods.Answer answer = methods.execute(method, params, json, false);
             write(exchange, answer.status(), answer.body());
@@ -139,6 +148,18 @@ final class BotApiServer {
 
     private static void write(HttpExchange exchange, int status, ObjectNode body) throws IOException {
         LoopbackHttp.sendJson(exchange, status, TelegramJson.bytes(body));
+    }
+
+    private void hold(Failure.Held held) {
+        holding.add(held);
+        try {
+            // Bounded, so a test that forgets to release cannot keep the thread forever.
+            held.released().await(5, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            holding.remove(held);
+        }
     }
 
     private static void sleep(Duration delay) {

@@ -2,6 +2,7 @@ package dev.chorusbot.testkit.telegram;
 
 import dev.chorusbot.core.Api;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A failure the fake injects into a Bot API call; see {@link FakeTelegramServer#failNext(String, Failure)}.
@@ -54,6 +55,17 @@ public sealed interface Failure {
     }
 
     /**
+     * The call gets no answer until {@link Held#release()} is called, or the fake closes: a Bot API
+     * call that hangs, for testing what must not wait for it.
+     *
+     * @return the failure, to pass to {@link FakeTelegramServer#failNext(String, Failure)}; keep it
+     *     to release the call
+     */
+    static Held held() {
+        return new Held(new CountDownLatch(1));
+    }
+
+    /**
      * The connection is closed without an answer.
      *
      * @return the failure, to pass to {@link FakeTelegramServer#failNext(String, Failure)}
@@ -67,6 +79,18 @@ public sealed interface Failure {
 
     /** A late answer. @param delay how late */
     record Slow(Duration delay) implements Failure {}
+
+    /**
+     * A call held without an answer until {@link #release()}.
+     *
+     * @param released counted down by {@link #release()}
+     */
+    record Held(CountDownLatch released) implements Failure {
+        /** Lets the held call (and any later one this failure holds) be answered normally. */
+        public void release() {
+            released.countDown();
+        }
+    }
 
     /** A dropped connection. */
     record Drop() implements Failure {}
