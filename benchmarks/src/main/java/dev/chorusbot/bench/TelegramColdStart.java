@@ -1,5 +1,6 @@
 package dev.chorusbot.bench;
 
+import dev.chorusbot.testkit.telegram.FakeTelegramServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +27,19 @@ import java.util.concurrent.locks.LockSupport;
  * Any bot jar that reads the same {@code TELEGRAM_*} variables and answers the same update with
  * {@code hello Anna Smith!} can be measured with {@code --jar}; {@code --path} sets another webhook
  * path (default {@code /telegram}, passed as {@code TELEGRAM_WEBHOOK_PATH}).
+ *
+ * <p>{@code --no-username} leaves {@code TELEGRAM_BOT_USERNAME} out and sets {@code
+ * TELEGRAM_WEBHOOK_URL}, as a production bot often is: the bot then talks to a loopback
+ * {@code FakeTelegramServer} (getMe, setWebhook) while it starts. {@code --rss} also reports the
+ * bot's peak resident set size from its start to the first answer ({@code VmHWM} of
+ * {@code /proc/<pid>/status}, Linux only).
  */
 public final class TelegramColdStart {
+    private static boolean noUsername;
+    private static boolean rss;
+    private static FakeTelegramServer telegram;
+    private static final List<Long> peakRssKib = new ArrayList<>();
+
     private TelegramColdStart() {}
 
     /** Runs the measurement and prints the figures. */
@@ -41,6 +53,12 @@ public final class TelegramColdStart {
             throw new IllegalArgumentException(jar + " not found: build it with mvn -B -q -pl examples -am package -DskipTests");
         }
         Path log = Files.createTempFile("chorus-telegram-cold", ".log");
+        noUsername = options.flag("no-username");
+        rss = options.flag("rss");
+        if (noUsername) {
+            telegram = FakeTelegramServer.builder().token(TelegramSamples.TOKEN).botUsername(TelegramSamples.USERNAME)
+                    .start();
+        }
         if (options.flag("appcds")) {
             String name = Path.of(jar).getFileName().toString().replace(".jar", "");
             Path archive = Path.of(System.getProperty("java.io.tmpdir"),
@@ -62,11 +80,30 @@ public final class TelegramColdStart {
             baseline[i] = baseline(log);
             millis[i] = once(jar, path, jvm, log);
         }
-        System.out.printf("Telegram cold start (java start -> first webhook update answered), %d runs, %s, JVM options %s%n",
-                runs, jar, jvm);
+        System.out.printf("Telegram cold start (java start -> first webhook update answered), %d runs, %s, JVM options %s,"
+                + " %s%n", runs, jar, jvm, noUsername ? "no username, webhook URL set (getMe and setWebhook on a"
+                + " loopback fake)" : "username set (no Bot API call)");
         print("hello bot  ", millis);
         print("hello world", baseline);
+        if (rss) {
+            long[] sorted = peakRssKib.stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf("  peak RSS to the first answer: median %.1f MiB   min %.1f MiB   max %.1f MiB%n",
+                    sorted[sorted.length / 2] / 1024.0, sorted[0] / 1024.0, sorted[sorted.length - 1] / 1024.0);
+        }
+        if (telegram != null) {
+            telegram.close();
+        }
         Files.deleteIfExists(log);
+    }
+
+    /** The process's peak resident set size so far, in KiB: {@code VmHWM} of {@code /proc/<pid>/status}. */
+    static long peakRssKib(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.substring(6).replace("kB", "").strip());
+            }
+        }
+        throw new IllegalStateException("no VmHWM in /proc/" + pid + "/status");
     }
 
     private static void print(String what, long[] millis) {
@@ -93,6 +130,11 @@ public final class TelegramColdStart {
                 "TELEGRAM_WEBHOOK_PORT", Integer.toString(port),
                 "TELEGRAM_WEBHOOK_SECRET", TelegramSamples.SECRET,
                 "TELEGRAM_BOT_USERNAME", TelegramSamples.USERNAME));
+        if (noUsername) {
+            env.remove("TELEGRAM_BOT_USERNAME");
+            env.put("TELEGRAM_API_URL", telegram.apiUrl().toString());
+            env.put("TELEGRAM_WEBHOOK_URL", "https://bot.example.org" + path);
+        }
         if (!path.equals("/telegram")) {
             env.put("TELEGRAM_WEBHOOK_PATH", path);
         }
@@ -113,6 +155,9 @@ public final class TelegramColdStart {
                     }
                     if (answer.status() != 200 || !body.contains("\"text\":\"hello Anna Smith!\"")) {
                         throw new IllegalStateException("unexpected answer " + answer.status() + " " + body);
+                    }
+                    if (rss) {
+                        peakRssKib.add(peakRssKib(bot.pid()));
                     }
                     return elapsed / 1_000_000L;
                 } catch (IOException e) {

@@ -10,6 +10,7 @@ import dev.chorusbot.core.webhook.WebhookResponse;
 import dev.chorusbot.json.JsonTrees;
 import dev.chorusbot.serverless.internal.AwsHttpEvents;
 import dev.chorusbot.serverless.internal.ScheduledTriggers;
+import dev.chorusbot.serverless.internal.SnapStartPriming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,7 +37,8 @@ import java.time.Duration;
  *
  * <p>The bot is built and started, and the JSON codec primed, when the runtime creates this
  * handler, which is during the function's initialisation phase, so the first invocation does not
- * pay for it; a configuration problem then fails the initialisation with one clear sentence.
+ * pay for it; a configuration problem then fails the initialisation with one clear sentence. With
+ * SnapStart, a CRaC {@code beforeCheckpoint} hook primes the codec further before the snapshot.
  */
 @Api(Api.Status.STABLE)
 public class AwsLambdaHandler implements RequestStreamHandler {
@@ -57,6 +59,8 @@ public class AwsLambdaHandler implements RequestStreamHandler {
      */
     public AwsLambdaHandler(ServerlessBot bot) {
         this.bot = ServerlessBot.startedForEntryPoint(bot);
+        // With SnapStart, Lambda snapshots the function after this; the hook primes the codec for it.
+        SnapStartPriming.registerFor(System.getenv());
     }
 
 

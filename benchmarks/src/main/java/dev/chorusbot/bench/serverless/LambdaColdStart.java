@@ -40,8 +40,9 @@ import java.util.stream.Stream;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.chorusbot.bench.serverless.LambdaColdStart \
  *     [--jar examples/target/hello-bot-lambda.jar] [--runtime-lib benchmarks/target/lambda-runtime] \
- *     [--runs 10] [--appcds] [--baseline] [--verbose]
+ *     [--runs 10] [--appcds] [--baseline] [--no-username] [--verbose]
  * </pre>
+ * {@code --no-username} leaves {@code TELEGRAM_BOT_USERNAME} out of the function's environment.
  * {@code --baseline} runs {@link BaselineStreamHandler} instead of the bot: the JVM and runtime
  * client alone; {@code --verbose} shows the function's own output (its log says how long building
  * and starting the bot took).
@@ -55,6 +56,7 @@ public final class LambdaColdStart {
     private static final String SECRET = "bench-webhook-secret";
 
     private static boolean verbose;
+    private static boolean noUsername;
 
     private LambdaColdStart() {}
 
@@ -70,6 +72,7 @@ public final class LambdaColdStart {
         boolean appCds = Arrays.asList(args).contains("--appcds");
         boolean baseline = Arrays.asList(args).contains("--baseline");
         verbose = Arrays.asList(args).contains("--verbose");
+        noUsername = Arrays.asList(args).contains("--no-username");
         if (baseline) {
             // The floor: this benchmark's own jar (for the baseline handler) instead of the bot.
             jar = Path.of(LambdaColdStart.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -94,7 +97,7 @@ public final class LambdaColdStart {
                         run.coldMillis());
                 flags.add("-XX:SharedArchiveFile=" + archive);
             }
-            System.out.println("flags: " + String.join(" ", flags));
+            System.out.println("flags: " + String.join(" ", flags) + (noUsername ? "; no TELEGRAM_BOT_USERNAME" : ""));
             List<Double> cold = new ArrayList<>();
             List<Double> init = new ArrayList<>();
             List<Double> warm = new ArrayList<>();
@@ -137,7 +140,9 @@ public final class LambdaColdStart {
             builder.environment().put("TELEGRAM_API_URL", telegram.apiUrl().toString());
             builder.environment().put("TELEGRAM_MODE", "webhook");
             builder.environment().put("TELEGRAM_WEBHOOK_SECRET", SECRET);
-            builder.environment().put("TELEGRAM_BOT_USERNAME", "chorus_test_bot");
+            if (!noUsername) {
+                builder.environment().put("TELEGRAM_BOT_USERNAME", "chorus_test_bot");
+            }
             long started = System.nanoTime();
             Process process = builder.start();
             try {
