@@ -42,7 +42,9 @@ import java.util.stream.Stream;
  *     [--jar examples/target/hello-bot-lambda.jar] [--runtime-lib benchmarks/target/lambda-runtime] \
  *     [--runs 10] [--appcds] [--baseline] [--no-username] [--verbose]
  * </pre>
- * {@code --no-username} leaves {@code TELEGRAM_BOT_USERNAME} out of the function's environment.
+ * {@code --no-username} leaves {@code TELEGRAM_BOT_USERNAME} out of the function's environment;
+ * {@code --archive <file>} starts the runs with an AppCDS archive written beforehand (such as the
+ * examples' {@code -Pappcds} build writes) instead of training one.
  * {@code --baseline} runs {@link BaselineStreamHandler} instead of the bot: the JVM and runtime
  * client alone; {@code --verbose} shows the function's own output (its log says how long building
  * and starting the bot took).
@@ -85,6 +87,10 @@ public final class LambdaColdStart {
         }
         String classPath = classPath(jar, lib);
         List<String> flags = new ArrayList<>(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
+        String given = option(args, "--archive", "");
+        if (!given.isEmpty()) {
+            flags.add("-XX:SharedArchiveFile=" + Path.of(given).toAbsolutePath());
+        }
         Path archive = null;
         try (FakeTelegramServer telegram = FakeTelegramServer.start()) {
             if (appCds) {
