@@ -119,6 +119,7 @@ public final class TwitchAdapter implements PullAdapter {
     @Override
     public void start(EventSink eventSink) {
         this.sink = Objects.requireNonNull(eventSink, "sink");
+        session.shareBudget(eventSink.sendBudget());
         session.start(eventSink.scheduler());
     }
 
