@@ -425,6 +425,24 @@ class WebhookDispatchTest {
             check();
             inner.remove(key);
         }
+
+        @Override
+        public void addToIndex(String index, String member, long score) {
+            check();
+            inner.addToIndex(index, member, score);
+        }
+
+        @Override
+        public List<Scored> indexRange(String index, long maxScore, int limit) {
+            check();
+            return inner.indexRange(index, maxScore, limit);
+        }
+
+        @Override
+        public boolean removeFromIndex(String index, String member) {
+            check();
+            return inner.removeFromIndex(index, member);
+        }
     }
 
     private void awaitSent(int count) throws InterruptedException {
