@@ -51,6 +51,26 @@ public final class StateStores {
         return create(choice, "StateStores.create(...)", Scheduler.system());
     }
 
+    /**
+     * The store {@value #VARIABLE} chooses in {@code env}, on the system clock; the in-memory store
+     * when it is unset or blank. For a program that needs the store before the bot, such as one
+     * whose commands hold it:
+     *
+     * <pre>{@code
+     * StateStore state = StateStores.fromEnv(System.getenv());
+     * Bot bot = Bot.builder().stateStore(state).commands(new Counter(state)).fromEnv().build();
+     * }</pre>
+     *
+     * @param env the variables by name, such as {@code System.getenv()}
+     * @return a new store; close it when it is {@link AutoCloseable}
+     * @throws ConfigurationException naming {@value #VARIABLE} when its value is malformed or its
+     *     module is missing
+     */
+    public static StateStore fromEnv(Map<String, String> env) {
+        String value = notNull(env, "env").get(VARIABLE);
+        return create(value == null || value.isBlank() ? "memory" : value, VARIABLE, Scheduler.system());
+    }
+
     /** Whether {@code choice} names the in-memory store. */
     static boolean isMemory(String choice) {
         return choice.strip().equalsIgnoreCase("memory");
