@@ -58,9 +58,10 @@ public final class RedisStateStore implements StateStore, AutoCloseable {
 
     private RedisStateStore(Builder builder, RedisUrl url) {
         this.url = url;
+        Duration timeout = url.timeout().orElse(builder.timeout);
         DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(millis(builder.timeout))
-                .socketTimeoutMillis(millis(builder.timeout))
+                .connectionTimeoutMillis(millis(timeout))
+                .socketTimeoutMillis(millis(timeout))
                 .database(url.database())
                 .ssl(url.tls())
                 .clientName("chorus");
@@ -71,7 +72,7 @@ public final class RedisStateStore implements StateStore, AutoCloseable {
         pool.setMaxIdle(builder.maxConnections);
         pool.setMinIdle(0);
         // A caller waits this long for a free connection before the call fails, as for a slow Redis.
-        pool.setMaxWait(builder.timeout);
+        pool.setMaxWait(timeout);
         // Idle connections are checked now and then, so ones the server or a proxy closed are dropped.
         pool.setTestWhileIdle(true);
         pool.setTimeBetweenEvictionRuns(Duration.ofSeconds(30));
@@ -79,7 +80,7 @@ public final class RedisStateStore implements StateStore, AutoCloseable {
         this.redis = RedisClient.builder().hostAndPort(url.host(), url.port()).clientConfig(client.build())
                 .poolConfig(pool).build();
         this.increment = new Script(INCREMENT);
-        this.budget = new RedisSendBudget(this, builder.budgetMargin);
+        this.budget = new RedisSendBudget(this, url.budgetMargin().orElse(builder.budgetMargin));
     }
 
     /**
@@ -275,7 +276,7 @@ public final class RedisStateStore implements StateStore, AutoCloseable {
         private String source = "url(...)";
         private Duration timeout = Duration.ofSeconds(2);
         private int maxConnections = 16;
-        private Duration budgetMargin = Duration.ofMillis(50);
+        private Duration budgetMargin = Duration.ofMillis(100);
         private final List<String> problems = new ArrayList<>();
 
         private Builder() {}
@@ -284,7 +285,8 @@ public final class RedisStateStore implements StateStore, AutoCloseable {
          * Where Redis is.
          *
          * @param value {@code redis://[user:password@]host:port[/db]}, or {@code rediss://…} for
-         *     TLS; port 6379 and database 0 by default
+         *     TLS; port 6379 and database 0 by default. The query may set {@code timeout} and
+         *     {@code budgetMargin} ({@code ?timeout=2s&budgetMargin=200ms}), which win over the setters
          * @return this builder
          */
         public Builder url(String value) {
@@ -339,8 +341,8 @@ public final class RedisStateStore implements StateStore, AutoCloseable {
 
         /**
          * How much longer than the platform's each send-budget window is counted, so that sends
-         * that take different times to reach the platform still arrive within its limit; default 50
-         * milliseconds.
+         * that take different times to reach the platform still arrive within its limit; default
+         * 100 milliseconds (so Telegram's 30 a second become about 27).
          *
          * @param value zero or more
          * @return this builder

@@ -4,15 +4,18 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Where Redis is, read from {@code redis://[user:password@]host:port[/db]} or {@code rediss://…}
- * (TLS). {@link #toString()} leaves the password out.
+ * (TLS), with the optional settings {@code ?timeout=2s&budgetMargin=100ms} (milliseconds or
+ * seconds). {@link #toString()} leaves the password out.
  */
-record RedisUrl(String host, int port, Optional<String> user, Optional<String> password, int database, boolean tls) {
+record RedisUrl(String host, int port, Optional<String> user, Optional<String> password, int database, boolean tls,
+        Optional<Duration> timeout, Optional<Duration> budgetMargin) {
 
     /**
      * Reads {@code value}, adding its problems (each naming {@code source}, none repeating the
@@ -62,7 +65,31 @@ record RedisUrl(String host, int port, Optional<String> user, Optional<String> p
             user = name.isEmpty() ? Optional.empty() : Optional.of(name);
             password = secret.isEmpty() ? Optional.empty() : Optional.of(secret);
         }
-        return new RedisUrl(uri.getHost(), port, user, password, database, scheme.equals("rediss"));
+        Optional<Duration> timeout = Optional.empty();
+        Optional<Duration> margin = Optional.empty();
+        String query = uri.getRawQuery();
+        if (query != null && !query.isEmpty()) {
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                String name = eq < 0 ? pair : pair.substring(0, eq);
+                Optional<Duration> setting = eq < 0 ? Optional.empty() : duration(pair.substring(eq + 1));
+                if (!name.equals("timeout") && !name.equals("budgetMargin")) {
+                    problems.add(source + " has the setting '" + name + "', which the Redis store does not know:"
+                            + " timeout and budgetMargin are known");
+                } else if (setting.isEmpty()) {
+                    problems.add(source + " must give " + name + " as milliseconds or seconds, such as "
+                            + name + "=500ms or " + name + "=2s");
+                } else if (name.equals("timeout")) {
+                    timeout = setting;
+                } else {
+                    margin = setting;
+                }
+            }
+            if (!problems.isEmpty()) {
+                return null;
+            }
+        }
+        return new RedisUrl(uri.getHost(), port, user, password, database, scheme.equals("rediss"), timeout, margin);
     }
 
     /** The value with the part between {@code //} and {@code @} left out. */
@@ -74,6 +101,21 @@ record RedisUrl(String host, int port, Optional<String> user, Optional<String> p
         int start = value.indexOf("//");
         start = start >= 0 && start < at ? start + 2 : 0;
         return value.substring(0, start) + "…" + value.substring(at);
+    }
+
+    /** {@code 500ms} or {@code 2s}; empty when it is neither. */
+    private static Optional<Duration> duration(String text) {
+        try {
+            if (text.endsWith("ms")) {
+                return Optional.of(Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2))));
+            }
+            if (text.endsWith("s")) {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1))));
+            }
+        } catch (NumberFormatException e) {
+            // not a number: reported by the caller
+        }
+        return Optional.empty();
     }
 
     private static String decode(String text) {

@@ -135,7 +135,7 @@ class RedisStateStoreTest {
         assertThat(budget.tryTake(limit)).isZero();
         Duration wait = budget.tryTake(limit);
 
-        assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofMillis(10_050));
+        assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofMillis(10_100));
     }
 
     @Test
