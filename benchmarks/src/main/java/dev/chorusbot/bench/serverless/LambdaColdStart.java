@@ -40,8 +40,12 @@ import java.util.stream.Stream;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.chorusbot.bench.serverless.LambdaColdStart \
  *     [--jar examples/target/hello-bot-lambda.jar] [--runtime-lib benchmarks/target/lambda-runtime] \
- *     [--runs 10] [--appcds] [--baseline] [--verbose]
+ *     [--runs 10] [--appcds] [--baseline] [--verbose] [--redis]
  * </pre>
+ * {@code --redis} starts a redis-server on loopback (the testkit's {@code RedisServer}) and
+ * alternates runs with {@code CHORUS_STATE} unset (in memory) and set to it, printing the medians of
+ * both: the cost of the Redis store (Jedis, its pool, the first connection and commands) side by
+ * side with the in-memory store on the same machine at the same time.
  * {@code --baseline} runs {@link BaselineStreamHandler} instead of the bot: the JVM and runtime
  * client alone; {@code --verbose} shows the function's own output (its log says how long building
  * and starting the bot took).
@@ -55,6 +59,8 @@ public final class LambdaColdStart {
     private static final String SECRET = "bench-webhook-secret";
 
     private static boolean verbose;
+    // CHORUS_STATE of the next run, or null for the in-memory default.
+    private static String state;
 
     private LambdaColdStart() {}
 
@@ -70,6 +76,10 @@ public final class LambdaColdStart {
         boolean appCds = Arrays.asList(args).contains("--appcds");
         boolean baseline = Arrays.asList(args).contains("--baseline");
         verbose = Arrays.asList(args).contains("--verbose");
+        if (Arrays.asList(args).contains("--redis")) {
+            compareRedis(jar, lib, runs);
+            return;
+        }
         if (baseline) {
             // The floor: this benchmark's own jar (for the baseline handler) instead of the bot.
             jar = Path.of(LambdaColdStart.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -115,6 +125,35 @@ public final class LambdaColdStart {
         }
     }
 
+    /** Alternates in-memory and Redis runs, so both see the same load on a shared machine. */
+    private static void compareRedis(Path jar, Path lib, int runs) throws Exception {
+        String classPath = classPath(jar, lib);
+        List<String> flags = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+        try (FakeTelegramServer telegram = FakeTelegramServer.start();
+                dev.chorusbot.testkit.redis.RedisServer redis = dev.chorusbot.testkit.redis.RedisServer.start()) {
+            List<List<Double>> cold = List.of(new ArrayList<>(), new ArrayList<>());
+            List<List<Double>> warm = List.of(new ArrayList<>(), new ArrayList<>());
+            String[] names = {"memory", "redis"};
+            for (int i = 1; i <= runs; i++) {
+                for (int which = 0; which < 2; which++) {
+                    state = which == 0 ? null : redis.url();
+                    Run run = run(classPath, HANDLER, flags, telegram, false);
+                    cold.get(which).add(run.coldMillis());
+                    warm.get(which).add(run.warmMillis());
+                    System.out.printf(Locale.ROOT, "run %2d %-6s: cold %6.0f ms (init %4.0f)   warm %5.1f ms%n", i,
+                            names[which], run.coldMillis(), run.initMillis(), run.warmMillis());
+                }
+            }
+            for (int which = 0; which < 2; which++) {
+                System.out.printf(Locale.ROOT, "median of %d, %-6s: cold %.0f ms (min %.0f, max %.0f)   warm %.1f ms"
+                        + " (min %.1f)%n", runs, names[which], median(cold.get(which)), min(cold.get(which)),
+                        max(cold.get(which)), median(warm.get(which)), min(warm.get(which)));
+            }
+        } finally {
+            state = null;
+        }
+    }
+
     /** One measured process: cold start, its init part, and the warm invocation after it, in ms. */
     record Run(double coldMillis, double initMillis, double warmMillis) {}
 
@@ -138,6 +177,10 @@ public final class LambdaColdStart {
             builder.environment().put("TELEGRAM_MODE", "webhook");
             builder.environment().put("TELEGRAM_WEBHOOK_SECRET", SECRET);
             builder.environment().put("TELEGRAM_BOT_USERNAME", "chorus_test_bot");
+            builder.environment().remove("CHORUS_STATE");
+            if (state != null) {
+                builder.environment().put("CHORUS_STATE", state);
+            }
             long started = System.nanoTime();
             Process process = builder.start();
             try {
