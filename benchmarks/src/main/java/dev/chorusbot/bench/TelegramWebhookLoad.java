@@ -34,6 +34,8 @@ import java.util.concurrent.locks.LockSupport;
  * script) shows side by side with memory under the same machine load.
  */
 public final class TelegramWebhookLoad {
+    private static final AtomicLong RUNS = new AtomicLong();
+
     private TelegramWebhookLoad() {}
 
     /** Runs the measurement and prints the figures. */
@@ -89,7 +91,9 @@ public final class TelegramWebhookLoad {
                     : ChildJvm.start(jvm, jar, null, env, log);
             try {
                 awaitReady(port, path, bot);
-                AtomicLong ids = new AtomicLong(1_000_000);
+                // Message ids (the update id modulo a million) differ from run to run, up to 130,000
+                // updates a run: a shared store remembers the last run's as seen.
+                AtomicLong ids = new AtomicLong(1_000_000 + 130_000L * RUNS.getAndIncrement());
                 run(port, path, connections, warmup, 60, ids); // warm-up: not reported
                 Result result = run(port, path, connections, updates, seconds, ids);
                 if (jar != null) {
