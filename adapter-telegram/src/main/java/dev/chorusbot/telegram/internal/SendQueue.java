@@ -216,8 +216,9 @@ public final class SendQueue {
         Lane lane;
         synchronized (this) {
             long now = millis();
-            lane = lanes.computeIfAbsent(message.chat().id(), id -> new Lane(message.chat().kind()));
-            if (closed || !lane.jobs.isEmpty() || lane.inFlight || lane.readyAt(now) > now || overallReadyAt(now) > now) {
+            lane = lanes.computeIfAbsent(message.chat().id(), id -> new Lane(id, message.chat().kind()));
+            if (closed || !lane.jobs.isEmpty() || lane.inFlight || lane.readyAt(now) > now || overallReadyAt(now) > now
+                    || lane.sharedWait(now) > 0) {
                 return Optional.empty();
             }
             lane.jobs.add(job);
