@@ -18,6 +18,7 @@ import java.util.List;
  * {@link #local()} for a store of one process, a shared count for a store shared by instances
  * (Redis).
  */
+@Api(Api.Status.EXPERIMENTAL)
 public interface SendBudget {
 
     /**

@@ -11,6 +11,7 @@ import java.util.List;
  *
  * <p>An implementation is a public class with a public no-argument constructor that does no work.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public interface StateStoreProvider {
 
     /**

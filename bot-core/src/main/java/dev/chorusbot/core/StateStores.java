@@ -28,6 +28,7 @@ import java.util.ServiceLoader;
  * StateStore store = StateStores.create("redis://localhost:6379/0");
  * }</pre>
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class StateStores {
     /** The environment variable that chooses the store. */
     public static final String VARIABLE = "CHORUS_STATE";

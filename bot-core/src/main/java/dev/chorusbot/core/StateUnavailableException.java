@@ -11,6 +11,7 @@ package dev.chorusbot.core;
  * (Telegram repeats a non-2xx answer), and long polling leaves it unconfirmed. The message names
  * the store and its host, never a password.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public class StateUnavailableException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

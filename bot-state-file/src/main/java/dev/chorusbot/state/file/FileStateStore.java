@@ -1,5 +1,6 @@
 package dev.chorusbot.state.file;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.ConfigurationException;
 import dev.chorusbot.core.StateStore;
 import dev.chorusbot.core.StateUnavailableException;
@@ -42,6 +43,7 @@ import java.util.Optional;
  * <p>A write the file cannot take (the disk is full, the file was made read-only) fails with a
  * {@link StateUnavailableException} naming the file. Close the store to release it.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class FileStateStore implements StateStore, AutoCloseable {
     private static final int SWEEP_EVERY = 4096;
 

@@ -1,5 +1,6 @@
 package dev.chorusbot.state.redis;
 
+import dev.chorusbot.core.Api;
 import dev.chorusbot.core.ConfigurationException;
 import dev.chorusbot.core.SendBudget;
 import dev.chorusbot.core.StateStore;
@@ -45,6 +46,7 @@ import redis.clients.jedis.resps.Tuple;
  * primary with replicas (ElastiCache or Memorystore with cluster mode off) is what to use.
  * {@link #toString()}, logs and messages never show the password.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class RedisStateStore implements StateStore, AutoCloseable {
     private static final String INCREMENT = "local existed = redis.call('EXISTS', KEYS[1])\n"
             + "local sum = redis.call('INCRBY', KEYS[1], ARGV[1])\n"

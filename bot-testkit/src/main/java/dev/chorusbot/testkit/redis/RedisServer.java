@@ -1,5 +1,6 @@
 package dev.chorusbot.testkit.redis;
 
+import dev.chorusbot.core.Api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,6 +29,7 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class RedisServer implements AutoCloseable {
     private static final List<Path> CANDIDATES = List.of(Path.of("/usr/bin/redis-server"),
             Path.of("/usr/local/bin/redis-server"), Path.of("/usr/sbin/redis-server"));
