@@ -164,7 +164,10 @@ public final class TwitchAdapter implements PullAdapter {
         }
         synchronized (placing) {
             this.sink = eventSink; // from now on a new connection starts as it is made
-            connections.forEach(connection -> connection.session().start(eventSink.scheduler()));
+            connections.forEach(connection -> {
+                connection.session().shareBudget(eventSink.sendBudget());
+                connection.session().start(eventSink.scheduler());
+            });
             // Channels placed before the start (kept in the store, joined early) join once logged in.
             byChannel.forEach((channel, connection) -> connection.session().join(channel));
         }
@@ -241,6 +244,7 @@ public final class TwitchAdapter implements PullAdapter {
             byChannel.put(channel, added);
             EventSink started = sink;
             if (started != null) {
+                added.session().shareBudget(started.sendBudget());
                 added.session().start(started.scheduler());
             }
             return added;

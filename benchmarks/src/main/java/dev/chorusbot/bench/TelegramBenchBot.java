@@ -36,12 +36,16 @@ public final class TelegramBenchBot {
         if (threads != null) {
             server.threads(Integer.parseInt(threads));
         }
-        Bot.builder()
+        Bot.Builder bot = Bot.builder()
                 .command(Command.named("hello").description("Say hello")
                         .handler(ctx -> Reply.text("hello " + ctx.sender().displayName() + "!")).build())
                 .adapter(new TelegramAdapter(config.build()))
-                .webhookServer(server.build())
-                .build()
-                .run();
+                .webhookServer(server.build());
+        // CHORUS_STATE, when set, chooses the store as for any bot built from the environment.
+        String state = System.getenv("CHORUS_STATE");
+        if (state != null && !state.isBlank()) {
+            bot.stateStore(state);
+        }
+        bot.build().run();
     }
 }

@@ -28,13 +28,36 @@ import java.util.concurrent.locks.LockSupport;
  * another bot with the same updates, {@code --jar <executable bot jar>} (run as {@code java -jar}
  * with the same {@code TELEGRAM_*} variables instead of {@code TelegramBenchBot}) and
  * {@code --path <webhook path>} (default {@code /telegram}, passed as {@code TELEGRAM_WEBHOOK_PATH}).
+ * {@code --redis <rounds>} starts a redis-server on loopback and loads the bot alternately with the
+ * in-memory store and with {@code CHORUS_STATE} set to that Redis, {@code rounds} times each, so the
+ * Redis store's cost per update (a {@code SET NX} for the de-duplication and the send budget's
+ * script) shows side by side with memory under the same machine load.
  */
 public final class TelegramWebhookLoad {
+    private static final AtomicLong RUNS = new AtomicLong();
+
     private TelegramWebhookLoad() {}
 
     /** Runs the measurement and prints the figures. */
     public static void main(String[] args) throws Exception {
         BenchArgs options = new BenchArgs(args);
+        int rounds = options.integer("redis", 0);
+        if (rounds > 0) {
+            try (dev.chorusbot.testkit.redis.RedisServer redis = dev.chorusbot.testkit.redis.RedisServer.start()) {
+                for (int i = 1; i <= rounds; i++) {
+                    System.out.println("== round " + i + ": memory");
+                    load(options, null);
+                    System.out.println("== round " + i + ": redis " + redis.url());
+                    load(options, redis.url());
+                }
+            }
+            return;
+        }
+        load(options, null);
+    }
+
+    /** One bot process under load; {@code state} is its CHORUS_STATE, or null for memory. */
+    private static void load(BenchArgs options, String state) throws Exception {
         int connections = options.integer("connections", 8);
         int updates = options.integer("updates", 100_000);
         int seconds = options.integer("seconds", 30);
@@ -54,6 +77,9 @@ public final class TelegramWebhookLoad {
                     "TELEGRAM_WEBHOOK_PORT", Integer.toString(port),
                     "TELEGRAM_WEBHOOK_SECRET", TelegramSamples.SECRET,
                     "TELEGRAM_BOT_USERNAME", TelegramSamples.USERNAME));
+            if (state != null) {
+                env.put("CHORUS_STATE", state);
+            }
             if (!path.equals("/telegram")) {
                 env.put("TELEGRAM_WEBHOOK_PATH", path);
             }
@@ -65,7 +91,9 @@ public final class TelegramWebhookLoad {
                     : ChildJvm.start(jvm, jar, null, env, log);
             try {
                 awaitReady(port, path, bot);
-                AtomicLong ids = new AtomicLong(1_000_000);
+                // Message ids (the update id modulo a million) differ from run to run, up to 130,000
+                // updates a run: a shared store remembers the last run's as seen.
+                AtomicLong ids = new AtomicLong(1_000_000 + 130_000L * RUNS.getAndIncrement());
                 run(port, path, connections, warmup, 60, ids); // warm-up: not reported
                 Result result = run(port, path, connections, updates, seconds, ids);
                 if (jar != null) {

@@ -76,4 +76,23 @@ class BenchmarkSetupTest {
             benchmark.close();
         }
     }
+
+    @Test
+    void stateStoresCountOnEveryStore() throws Exception {
+        for (String store : java.util.List.of("memory", "file", "redis")) {
+            if (store.equals("redis") && dev.chorusbot.testkit.redis.RedisServer.unavailableReason().isPresent()) {
+                continue; // the Redis store's own tests report the skip with its reason
+            }
+            StateStoreBenchmark benchmark = new StateStoreBenchmark();
+            benchmark.store = store;
+            benchmark.open();
+            try {
+                assertThat(benchmark.putIfAbsent()).isTrue();
+                assertThat(benchmark.increment()).isEqualTo(1);
+                assertThat(benchmark.get()).isEqualTo(java.util.Optional.of("1"));
+            } finally {
+                benchmark.close();
+            }
+        }
+    }
 }

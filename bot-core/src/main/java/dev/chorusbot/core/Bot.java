@@ -69,6 +69,7 @@ public final class Bot implements Outbox {
     private final JobRunner jobs;
     private final Conversations conversations;
     private final Duration jobPollInterval;
+    private final boolean ownsState;
     private final Sink sink = new Sink();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final AtomicBoolean started = new AtomicBoolean();
@@ -78,7 +79,8 @@ public final class Bot implements Outbox {
     private final BotObserver observer;
     private volatile boolean frozenBetweenRequests;
 
-    private Bot(Builder builder, List<Command> commands, Map<Platform, Adapter> adapters, WebhookServer webhookServer) {
+    private Bot(Builder builder, List<Command> commands, Map<Platform, Adapter> adapters, WebhookServer webhookServer,
+            boolean ownsState) {
         this.commands = List.copyOf(commands);
         this.adapters = Collections.unmodifiableMap(new LinkedHashMap<>(adapters));
         Map<String, Command> byName = new HashMap<>();
@@ -97,6 +99,7 @@ public final class Bot implements Outbox {
                 chain, builder, this);
         this.scheduler = builder.scheduler;
         this.state = builder.state;
+        this.ownsState = ownsState;
         this.ownsExecutor = builder.executor == null;
         this.executor = ownsExecutor ? HandlerThreads.create() : builder.executor;
         this.dispatcher = new OrderedDispatcher(executor);
@@ -280,10 +283,21 @@ public final class Bot implements Outbox {
      *
      * @param event the event received from a platform
      * @return completes with the replies to send once the event was handled; fails with an
-     *     {@link EventNotTakenException} when the bot is stopping and did not take the event
+     *     {@link EventNotTakenException} when the bot is stopping and did not take the event, or
+     *     when the state store was unavailable while handling it ({@link StateUnavailableException}
+     *     is then its cause): either way the platform should deliver it again
      */
     public CompletableFuture<Handled> dispatch(InboundEvent event) {
-        return dispatcher.submit(event.orderingKey(), () -> handle(event));
+        return dispatcher.submit(event.orderingKey(), () -> {
+            try {
+                return handle(event);
+            } catch (StateUnavailableException e) {
+                log.warn("Left {} event {} unanswered: {}", event.platform(), event.id(), e.getMessage());
+                EventNotTakenException notTaken = new EventNotTakenException(e.getMessage());
+                notTaken.initCause(e);
+                throw notTaken;
+            }
+        });
     }
 
     /**
@@ -494,6 +508,9 @@ public final class Bot implements Outbox {
             if (ownsExecutor) {
                 executor.shutdown();
             }
+            if (ownsState) {
+                closeState(state);
+            }
             log.info("Bot stopped");
         } finally {
             terminated.countDown();
@@ -537,6 +554,17 @@ public final class Bot implements Outbox {
         return true;
     }
 
+    /** Closes a store the bot made from a choice (CHORUS_STATE or stateStore(String)). */
+    private static void closeState(StateStore store) {
+        if (store instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                log.warn("The state store failed to close: {}", e.toString());
+            }
+        }
+    }
+
     private static void closeQuietly(Adapter adapter) {
         try {
             adapter.close();
@@ -574,6 +602,11 @@ public final class Bot implements Outbox {
         @Override
         public boolean frozenBetweenRequests() {
             return frozenBetweenRequests;
+        }
+
+        @Override
+        public SendBudget sendBudget() {
+            return state.sendBudget();
         }
 
         @Override
@@ -636,6 +669,7 @@ public final class Bot implements Outbox {
         private final List<String> problems = new ArrayList<>();
         private ExecutorService executor;
         StateStore state;
+        private String stateChoice;
         Scheduler scheduler = Scheduler.system();
         private BotTexts texts;
         private final Map<java.util.Locale, BotTexts> localeTexts = new HashMap<>();
@@ -858,6 +892,22 @@ public final class Bot implements Outbox {
          */
         public Builder stateStore(StateStore store) {
             this.state = notNull(store, "stateStore");
+            return this;
+        }
+
+        /**
+         * Chooses the state store by the same string as {@value StateStores#VARIABLE}: {@code
+         * memory}, {@code file:<path>} (module bot-state-file), {@code redis://…} or {@code
+         * rediss://…} (module bot-state-redis); see {@link StateStores}. The bot makes the store
+         * when it is built and closes it when it stops. A store given to {@link
+         * #stateStore(StateStore)} wins over this choice, and this choice over the environment's.
+         *
+         * @param choice the store's description; a malformed one, or one whose module is missing,
+         *     is reported by {@link #build()}
+         * @return this builder
+         */
+        public Builder stateStore(String choice) {
+            this.stateChoice = notNull(choice, "stateStore");
             return this;
         }
 
@@ -1142,7 +1192,6 @@ public final class Bot implements Outbox {
             List<Adapter> duplicates = new ArrayList<>(duplicateAdapters);
             WebhookServer server = webhookServer;
             if (env != null) {
-                // The state store will be chosen here too, from CHORUS_STATE, when no stateStore(...) was given.
                 try {
                     BotEnvironment environment =
                             BotEnvironment.resolve(env, functionEnv, !adapters.isEmpty(),
@@ -1174,13 +1223,34 @@ public final class Bot implements Outbox {
                         + " embedded webhook server: give the bot one with webhookServer(...) or set "
                         + BotEnvironment.PORT);
             }
+            StateStore chosenState = state;
+            boolean ownsState = false;
+            if (chosenState == null) {
+                // Chosen last, so a store that connects is made only once everything else is read.
+                String choice = stateChoice;
+                String source = "stateStore(...)";
+                if (choice == null && env != null && env.get(StateStores.VARIABLE) != null
+                        && !env.get(StateStores.VARIABLE).isBlank()) {
+                    choice = env.get(StateStores.VARIABLE);
+                    source = StateStores.VARIABLE;
+                }
+                if (choice != null && found.isEmpty()) {
+                    try {
+                        chosenState = StateStores.create(choice, source, scheduler);
+                        ownsState = true;
+                    } catch (ConfigurationException e) {
+                        found.addAll(e.problems());
+                    }
+                } else if (choice != null) {
+                    // Other problems stop the build: check the choice without making a store.
+                    found.addAll(StateStores.check(choice, source));
+                }
+            }
             if (!found.isEmpty()) {
                 throw new ConfigurationException(found);
             }
-            if (state == null) {
-                state = new InMemoryStateStore(scheduler, 100_000);
-            }
-            return new Bot(this, all, chosen, server);
+            state = chosenState != null ? chosenState : new InMemoryStateStore(scheduler, 100_000);
+            return new Bot(this, all, chosen, server, ownsState);
         }
 
         /** {@code CHORUS_HEALTH_PATHS}: unset or {@code off}, {@code on}, or two paths. */

@@ -37,8 +37,10 @@ import java.util.ServiceLoader;
  * Problems in several platforms' variables are reported together, one sentence each naming its
  * variable, in one {@link ConfigurationException}.
  *
- * <p>The state store is the next thing chosen here: it will come from {@code CHORUS_STATE}. Until
- * then the store is the builder's {@link Bot.Builder#stateStore} or the in-memory default.
+ * <p>The state store is chosen by {@value StateStores#VARIABLE} ({@code memory}, {@code file:<path>},
+ * {@code redis://…}; see {@link StateStores}) when the builder was given no store of its own: {@link
+ * Bot.Builder#build()} reads it, after the rest, so a store that connects is made only for a bot
+ * whose configuration is otherwise sound.
  */
 @Api(Api.Status.EXPERIMENTAL)
 public final class BotEnvironment {

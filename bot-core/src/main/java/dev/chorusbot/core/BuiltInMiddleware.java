@@ -21,6 +21,10 @@ final class BuiltInMiddleware {
     static final Middleware ERRORS = (invocation, chain) -> {
         try {
             return chain.proceed(invocation);
+        } catch (StateUnavailableException e) {
+            // Not the handler's fault and not answered: the bot leaves the event not taken, so the
+            // platform delivers it again once the store is back.
+            throw e;
         } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
             InboundEvent event = invocation.event();
             log.error("Handling {} {} from {} failed", kind(event), event.id(), event.platform(), e);
@@ -51,7 +55,19 @@ final class BuiltInMiddleware {
                 log.debug("Dropped redelivered {} {} from {}", kind(event), event.id(), event.platform());
                 return Reply.none();
             }
-            return chain.proceed(invocation);
+            try {
+                return chain.proceed(invocation);
+            } catch (StateUnavailableException e) {
+                // The event goes back to the platform unanswered: forget it was seen, so that its
+                // redelivery is handled. If the store is still away this fails too, and the
+                // redelivery is dropped as seen (docs/state.md says so).
+                try {
+                    invocation.state().remove(key);
+                } catch (StateUnavailableException again) {
+                    e.addSuppressed(again);
+                }
+                throw e;
+            }
         };
     }
 

@@ -20,7 +20,8 @@ public interface EventSink {
      * cases only, told apart by type:
      * <ul>
      *   <li>with an {@link EventNotTakenException} when the bot is stopping and did not take the
-     *       event: leave it unconfirmed, so the platform delivers it again;</li>
+     *       event, or the state store was unavailable while handling it: leave it unconfirmed, so
+     *       the platform delivers it again;</li>
      *   <li>with anything else when the event was taken and the JVM itself failed while handling it
      *       (an {@link OutOfMemoryError}, an {@link InternalError}): delivering it again would
      *       only repeat the failure.</li>
@@ -98,5 +99,15 @@ public interface EventSink {
      */
     default boolean frozenBetweenRequests() {
         return false;
+    }
+
+    /**
+     * The send limits every instance of the bot counts together (see {@link SendBudget}): adapters
+     * ask it right before each send, beside their own in-process limiter.
+     *
+     * @return the bot's state store's budget; {@link SendBudget#local()} by default
+     */
+    default SendBudget sendBudget() {
+        return SendBudget.local();
     }
 }

@@ -65,6 +65,8 @@ final class HandlerChain {
         Reply reply;
         try {
             reply = chain.proceed(invocation);
+        } catch (StateUnavailableException e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalStateException("the error middleware let an exception through", e);
         }

@@ -133,4 +133,15 @@ public interface StateStore {
             Objects.requireNonNull(member, "member");
         }
     }
+
+    /**
+     * The platforms' send limits as this store counts them (see {@link SendBudget}): {@link
+     * SendBudget#local()} by default, for a store of one process; a store shared by instances counts
+     * them for all of them.
+     *
+     * @return the budget adapters consult before each send
+     */
+    default SendBudget sendBudget() {
+        return SendBudget.local();
+    }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chorusbot.core.BotObserver;
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.Outbound;
+import dev.chorusbot.core.SendBudget;
+import dev.chorusbot.core.StateUnavailableException;
 import dev.chorusbot.core.time.Scheduler;
 import dev.chorusbot.telegram.SendLimits;
 import dev.chorusbot.telegram.TelegramApiException;
@@ -35,6 +37,9 @@ import org.slf4j.LoggerFactory;
  *   <li>400 with {@code migrate_to_chat_id}: the group became a supergroup; the message and every
  *       later one to that chat go to the new id.</li>
  *   <li>403 (blocked, kicked, deactivated) and other 4xx: not repeated.</li>
+ *   <li>The bot's {@link SendBudget} is asked right before each send with the same limits, keyed
+ *       by the bot's id, so that instances sharing a store stay within them together; a refusal
+ *       (or a budget that cannot be reached) makes the lane wait, it never drops the message.</li>
  * </ul>
  * What is given up is logged with the reason, and its future fails.
  */
@@ -56,10 +61,20 @@ public final class SendQueue {
     private int pending;
     private boolean closed;
     private boolean drained; // close() stopped waiting: no repeat can be scheduled any more
+    private final SendBudget budget;
+    private final String account;
 
     /** A queue sending through {@code api}. */
     public SendQueue(TelegramBotApi api, Scheduler scheduler, BotObserver observer, SendLimits limits,
             int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+        this(api, scheduler, observer, limits, maxAttempts, initialBackoff, maxBackoff, SendBudget.local(), "0");
+    }
+
+    /** A queue that also takes each send from {@code budget}, under the bot id {@code account}. */
+    public SendQueue(TelegramBotApi api, Scheduler scheduler, BotObserver observer, SendLimits limits,
+            int maxAttempts, Duration initialBackoff, Duration maxBackoff, SendBudget budget, String account) {
+        this.budget = budget;
+        this.account = account;
         this.api = api;
         this.scheduler = scheduler;
         this.observer = observer;
@@ -93,16 +108,30 @@ public final class SendQueue {
         final ArrayDeque<Long> sent = new ArrayDeque<>();
         final int max;
         final long window;
+        final List<SendBudget.Limit> shared;
         boolean inFlight;
         long notBefore;
 
-        Lane(Chat.Kind kind) {
+        Lane(String chatId, Chat.Kind kind) {
             if (kind == Chat.Kind.PRIVATE) {
                 max = limits.privatePerSecond();
                 window = 1_000;
             } else {
                 max = limits.groupPerMinute();
                 window = 60_000;
+            }
+            shared = List.of(new SendBudget.Limit("telegram:" + account + ":all", limits.overallPerSecond(),
+                            Duration.ofSeconds(1)),
+                    new SendBudget.Limit("telegram:" + account + ":chat:" + chatId, max, Duration.ofMillis(window)));
+        }
+
+        /** 0 when the shared budget took this send, else how long to wait; a budget that is away waits a second. */
+        long sharedWait(long now) {
+            try {
+                return budget.tryTake(shared).toMillis();
+            } catch (StateUnavailableException e) {
+                log.warn("Holding the messages to Telegram chat {} for a second: {}", shared.get(1).key(), e.getMessage());
+                return 1_000;
             }
         }
 
@@ -156,7 +185,7 @@ public final class SendQueue {
                 log.warn("{}", e.getMessage());
                 return CompletableFuture.failedFuture(e);
             }
-            lanes.computeIfAbsent(message.chat().id(), id -> new Lane(message.chat().kind())).jobs.add(job);
+            lanes.computeIfAbsent(message.chat().id(), id -> new Lane(id, message.chat().kind())).jobs.add(job);
             pending++;
         }
         pump();
@@ -189,8 +218,9 @@ public final class SendQueue {
         Lane lane;
         synchronized (this) {
             long now = millis();
-            lane = lanes.computeIfAbsent(message.chat().id(), id -> new Lane(message.chat().kind()));
-            if (closed || !lane.jobs.isEmpty() || lane.inFlight || lane.readyAt(now) > now || overallReadyAt(now) > now) {
+            lane = lanes.computeIfAbsent(message.chat().id(), id -> new Lane(id, message.chat().kind()));
+            if (closed || !lane.jobs.isEmpty() || lane.inFlight || lane.readyAt(now) > now || overallReadyAt(now) > now
+                    || lane.sharedWait(now) > 0) {
                 return Optional.empty();
             }
             lane.jobs.add(job);
@@ -243,8 +273,9 @@ public final class SendQueue {
             lanes.values().removeIf(l -> l.idle(now));
             sweepAt = Math.max(64, lanes.size() * 2);
         }
-        Lane lane = lanes.computeIfAbsent(chat.id(), id -> new Lane(chat.kind()));
-        if (closed || !lane.jobs.isEmpty() || lane.inFlight || lane.readyAt(now) > now || overallReadyAt(now) > now) {
+        Lane lane = lanes.computeIfAbsent(chat.id(), id -> new Lane(id, chat.kind()));
+        if (closed || !lane.jobs.isEmpty() || lane.inFlight || lane.readyAt(now) > now || overallReadyAt(now) > now
+                || lane.sharedWait(now) > 0) {
             return false;
         }
         lane.sent.addLast(now);
@@ -279,6 +310,11 @@ public final class SendQueue {
                 }
                 long at = Math.max(lane.readyAt(now), overallReadyAt(now));
                 if (at <= now) {
+                    long wait = lane.sharedWait(now);
+                    if (wait > 0) {
+                        earliest = Math.min(earliest, now + wait);
+                        continue;
+                    }
                     lane.sent.addLast(now);
                     overall.addLast(now);
                     lane.inFlight = true;

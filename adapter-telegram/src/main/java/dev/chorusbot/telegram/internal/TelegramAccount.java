@@ -209,7 +209,7 @@ public final class TelegramAccount {
         this.scheduler = eventSink.scheduler();
         this.roles = new RoleCache(api, scheduler, config.adminCacheTtl(), config.requestTimeout());
         this.queue = new SendQueue(api, scheduler, eventSink.observer(), config.limits(), config.maxAttempts(),
-                config.initialBackoff(), config.maxBackoff());
+                config.initialBackoff(), config.maxBackoff(), eventSink.sendBudget(), Long.toString(config.botId()));
         this.sink = eventSink;
         config.username().ifPresent(username::complete);
     }

@@ -1,5 +1,8 @@
 package dev.chorusbot.twitch.internal;
 
+import dev.chorusbot.core.SendBudget;
+import dev.chorusbot.core.StateUnavailableException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -24,6 +27,10 @@ import java.util.function.Predicate;
  * 30 seconds (NOTICE msg_duplicate); such a message gets an invisible suffix, as chat clients such as
  * Chatterino do, or waits when the suffix would not fit. A msg_ratelimit NOTICE (the account sent from
  * elsewhere too) pauses sending for a full window and puts the refused message back in front.
+ *
+ * <p>Right before a message goes, the bot's {@link SendBudget} is asked with the same limit for the
+ * account, so that instances sharing a store stay within it together; a refusal, or a budget that
+ * cannot be reached, makes the message wait (a second for the latter), never drops it.
  */
 final class OutboundQueue {
     static final long WINDOW_MILLIS = 30_000;
@@ -74,6 +81,8 @@ final class OutboundQueue {
     private long pausedUntil;
     /** Messages sent so far: orders the unconfirmed ones of all channels. */
     private long sentCount;
+    private SendBudget budget = SendBudget.local();
+    private String account = "";
     /**
      * How many items at the head of {@link #queue} were put back after a refusal and not taken yet:
      * the next refused message goes behind them, since it was sent after them.
@@ -95,6 +104,22 @@ final class OutboundQueue {
         this.window = window;
         this.normalLimit = normalLimit;
         this.elevatedLimit = elevatedLimit;
+    }
+
+    /** Takes every send from {@code shared} too, counted under {@code login}. */
+    void share(SendBudget shared, String login) {
+        this.budget = shared;
+        this.account = login;
+    }
+
+    /** 0 when the shared budget took a send under {@code limit}, else the milliseconds to wait. */
+    private long sharedWait(int limit) {
+        try {
+            return budget.tryTake(List.of(new SendBudget.Limit("twitch:" + account + ":messages", limit,
+                    Duration.ofMillis(WINDOW_MILLIS)))).toMillis();
+        } catch (StateUnavailableException e) {
+            return 1_000;
+        }
     }
 
     void add(Pending item) {
@@ -174,6 +199,11 @@ final class OutboundQueue {
                 }
             }
             rateWait = window.acquire(limit, now); // another connection of the account may have sent meanwhile
+            if (rateWait == 0) {
+                // Instances sharing a store count the account's messages together; a refusal there leaves
+                // this send counted locally too, which errs on the side of the limit.
+                rateWait = sharedWait(limit);
+            }
             if (rateWait > 0) {
                 shortestWait = Math.min(shortestWait, rateWait);
                 blocked.add(item.channel());

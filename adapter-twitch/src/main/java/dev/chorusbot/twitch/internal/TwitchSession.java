@@ -6,6 +6,7 @@ import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.Platform;
 import dev.chorusbot.core.User;
 import dev.chorusbot.core.time.ScheduledTask;
+import dev.chorusbot.core.SendBudget;
 import dev.chorusbot.core.time.Scheduler;
 import dev.chorusbot.twitch.IrcMessage;
 import dev.chorusbot.twitch.IrcTags;
@@ -163,6 +164,11 @@ public final class TwitchSession {
     /** How many connections were opened so far (reconnects included). */
     public int connections() {
         return connections.get();
+    }
+
+    /** Takes every message from {@code budget} too, the one the bot's instances share. */
+    public void shareBudget(SendBudget budget) {
+        execute(() -> queue.share(budget, config.username()));
     }
 
     /**

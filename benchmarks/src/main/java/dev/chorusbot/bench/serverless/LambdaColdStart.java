@@ -40,11 +40,15 @@ import java.util.stream.Stream;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.chorusbot.bench.serverless.LambdaColdStart \
  *     [--jar examples/target/hello-bot-lambda.jar] [--runtime-lib benchmarks/target/lambda-runtime] \
- *     [--runs 10] [--appcds] [--baseline] [--no-username] [--verbose]
+ *     [--runs 10] [--appcds] [--baseline] [--no-username] [--verbose] [--redis]
  * </pre>
  * {@code --no-username} leaves {@code TELEGRAM_BOT_USERNAME} out of the function's environment;
  * {@code --archive <file>} starts the runs with an AppCDS archive written beforehand (such as the
  * examples' {@code -Pappcds} build writes) instead of training one.
+ * {@code --redis} starts a redis-server on loopback (the testkit's {@code RedisServer}) and
+ * alternates runs with {@code CHORUS_STATE} unset (in memory) and set to it, printing the medians of
+ * both: the cost of the Redis store (Jedis, its pool, the first connection and commands) side by
+ * side with the in-memory store on the same machine at the same time.
  * {@code --baseline} runs {@link BaselineStreamHandler} instead of the bot: the JVM and runtime
  * client alone; {@code --verbose} shows the function's own output (its log says how long building
  * and starting the bot took).
@@ -59,6 +63,8 @@ public final class LambdaColdStart {
 
     private static boolean verbose;
     private static boolean noUsername;
+    // CHORUS_STATE of the next run, or null for the in-memory default.
+    private static String state;
 
     private LambdaColdStart() {}
 
@@ -75,6 +81,10 @@ public final class LambdaColdStart {
         boolean baseline = Arrays.asList(args).contains("--baseline");
         verbose = Arrays.asList(args).contains("--verbose");
         noUsername = Arrays.asList(args).contains("--no-username");
+        if (Arrays.asList(args).contains("--redis")) {
+            compareRedis(jar, lib, runs);
+            return;
+        }
         if (baseline) {
             // The floor: this benchmark's own jar (for the baseline handler) instead of the bot.
             jar = Path.of(LambdaColdStart.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -124,6 +134,35 @@ public final class LambdaColdStart {
         }
     }
 
+    /** Alternates in-memory and Redis runs, so both see the same load on a shared machine. */
+    private static void compareRedis(Path jar, Path lib, int runs) throws Exception {
+        String classPath = classPath(jar, lib);
+        List<String> flags = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+        try (FakeTelegramServer telegram = FakeTelegramServer.start();
+                dev.chorusbot.testkit.redis.RedisServer redis = dev.chorusbot.testkit.redis.RedisServer.start()) {
+            List<List<Double>> cold = List.of(new ArrayList<>(), new ArrayList<>());
+            List<List<Double>> warm = List.of(new ArrayList<>(), new ArrayList<>());
+            String[] names = {"memory", "redis"};
+            for (int i = 1; i <= runs; i++) {
+                for (int which = 0; which < 2; which++) {
+                    state = which == 0 ? null : redis.url();
+                    Run run = run(classPath, HANDLER, flags, telegram, false);
+                    cold.get(which).add(run.coldMillis());
+                    warm.get(which).add(run.warmMillis());
+                    System.out.printf(Locale.ROOT, "run %2d %-6s: cold %6.0f ms (init %4.0f)   warm %5.1f ms%n", i,
+                            names[which], run.coldMillis(), run.initMillis(), run.warmMillis());
+                }
+            }
+            for (int which = 0; which < 2; which++) {
+                System.out.printf(Locale.ROOT, "median of %d, %-6s: cold %.0f ms (min %.0f, max %.0f)   warm %.1f ms"
+                        + " (min %.1f)%n", runs, names[which], median(cold.get(which)), min(cold.get(which)),
+                        max(cold.get(which)), median(warm.get(which)), min(warm.get(which)));
+            }
+        } finally {
+            state = null;
+        }
+    }
+
     /** One measured process: cold start, its init part, and the warm invocation after it, in ms. */
     record Run(double coldMillis, double initMillis, double warmMillis) {}
 
@@ -148,6 +187,10 @@ public final class LambdaColdStart {
             builder.environment().put("TELEGRAM_WEBHOOK_SECRET", SECRET);
             if (!noUsername) {
                 builder.environment().put("TELEGRAM_BOT_USERNAME", "chorus_test_bot");
+            }
+            builder.environment().remove("CHORUS_STATE");
+            if (state != null) {
+                builder.environment().put("CHORUS_STATE", state);
             }
             long started = System.nanoTime();
             Process process = builder.start();

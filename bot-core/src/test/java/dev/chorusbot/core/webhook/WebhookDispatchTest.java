@@ -8,9 +8,12 @@ import dev.chorusbot.core.Command;
 import dev.chorusbot.core.EventNotTakenException;
 import dev.chorusbot.core.EventSink;
 import dev.chorusbot.core.Handled;
+import dev.chorusbot.core.InMemoryStateStore;
 import dev.chorusbot.core.InboundEvent;
 import dev.chorusbot.core.Message;
 import dev.chorusbot.core.Reply;
+import dev.chorusbot.core.StateStore;
+import dev.chorusbot.core.StateUnavailableException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -42,9 +46,14 @@ class WebhookDispatchTest {
     private final AtomicInteger handled = new AtomicInteger();
 
     private Bot start(TestPushAdapter push) throws Exception {
+        return start(push, new InMemoryStateStore());
+    }
+
+    private Bot start(TestPushAdapter push, StateStore store) throws Exception {
         adapter = push;
         server = WebhookServer.builder().address(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).build();
         Bot bot = Bot.builder()
+                .stateStore(store)
                 .adapter(push)
                 .command(Command.named("hello").handler(ctx -> {
                     handled.incrementAndGet();
@@ -326,6 +335,114 @@ class WebhookDispatchTest {
         assertThat(redelivery.statusCode()).isEqualTo(200);
         assertThat(handled).hasValue(1);
         assertThat(adapter.sent).containsExactly("hello Viktor!");
+    }
+
+    @Test
+    void answers503WhileTheStateStoreIsDownAndHandlesTheRedeliveryWhenItIsBack() throws Exception {
+        SwitchableStore store = new SwitchableStore();
+        start(new TestPushAdapter(), store);
+        store.down = true;
+
+        HttpResponse<String> duringOutage = post("m1 chat-1 /hello");
+
+        assertThat(duringOutage.statusCode()).isEqualTo(503);
+        assertThat(duringOutage.body()).isEqualTo("Service Unavailable: the test store is down");
+        assertThat(handled).hasValue(0);
+        store.down = false;
+        HttpResponse<String> redelivery = post("m1 chat-1 /hello");
+        assertThat(redelivery.statusCode()).isEqualTo(200);
+        assertThat(handled).hasValue(1);
+        assertThat(adapter.sent).containsExactly("hello Viktor!");
+    }
+
+    @Test
+    void forgetsTheSeenMarkWhenTheStoreFailsAfterDeDuplication() throws Exception {
+        SwitchableStore store = new SwitchableStore();
+        store.failIncrements = true; // the de-duplication's putIfAbsent works, the handler's increment fails
+        Bot bot = Bot.builder().stateStore(store).adapter(new TestPushAdapter())
+                .command(Command.named("count").handler(ctx -> {
+                    handled.incrementAndGet();
+                    return Reply.text("n=" + ctx.state().increment("n", 1, Duration.ZERO));
+                }).build())
+                .build();
+        adapter = (TestPushAdapter) bot.adapters().values().iterator().next();
+        server = WebhookServer.builder().address(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).build();
+        bot.hostWebhooks();
+        bot.start();
+        bots.add(bot);
+        server.routes().add(adapter.webhookPath(), adapter.endpoint());
+        server.start();
+
+        assertThat(post("m1 chat-1 /count").statusCode()).isEqualTo(503);
+        store.failIncrements = false;
+        HttpResponse<String> redelivery = post("m1 chat-1 /count");
+
+        assertThat(redelivery.statusCode()).isEqualTo(200);
+        assertThat(adapter.sent).containsExactly("n=1");
+    }
+
+    /** An in-memory store that can be made to fail as a store that cannot be reached does. */
+    private static final class SwitchableStore implements StateStore {
+        private final InMemoryStateStore inner = new InMemoryStateStore();
+        volatile boolean down;
+        volatile boolean failIncrements;
+
+        private void check() {
+            if (down) {
+                throw new StateUnavailableException("the test store is down", null);
+            }
+        }
+
+        @Override
+        public Optional<String> get(String key) {
+            check();
+            return inner.get(key);
+        }
+
+        @Override
+        public void put(String key, String value, Duration ttl) {
+            check();
+            inner.put(key, value, ttl);
+        }
+
+        @Override
+        public boolean putIfAbsent(String key, String value, Duration ttl) {
+            check();
+            return inner.putIfAbsent(key, value, ttl);
+        }
+
+        @Override
+        public long increment(String key, long delta, Duration ttl) {
+            check();
+            if (failIncrements) {
+                throw new StateUnavailableException("the test store timed out", null);
+            }
+            return inner.increment(key, delta, ttl);
+        }
+
+        @Override
+        public void remove(String key) {
+            check();
+            inner.remove(key);
+        }
+
+        @Override
+        public void addToIndex(String index, String member, long score) {
+            check();
+            inner.addToIndex(index, member, score);
+        }
+
+        @Override
+        public List<Scored> indexRange(String index, long maxScore, int limit) {
+            check();
+            return inner.indexRange(index, maxScore, limit);
+        }
+
+        @Override
+        public boolean removeFromIndex(String index, String member) {
+            check();
+            return inner.removeFromIndex(index, member);
+        }
     }
 
     private void awaitSent(int count) throws InterruptedException {

@@ -1,0 +1,2 @@
+/** The Redis store's service for {@code CHORUS_STATE}; not API. */
+package dev.chorusbot.state.redis.internal;
