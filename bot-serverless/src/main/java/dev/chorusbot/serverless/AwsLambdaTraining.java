@@ -1,5 +1,6 @@
 package dev.chorusbot.serverless;
 
+import dev.chorusbot.core.Api;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
  * {@code TELEGRAM_WEBHOOK_SECRET} the bot answers it without any Bot API call: point {@code
  * TELEGRAM_API_URL} at nothing and no network is touched.
  */
+@Api(Api.Status.EXPERIMENTAL)
 public final class AwsLambdaTraining {
     private AwsLambdaTraining() {}
 
