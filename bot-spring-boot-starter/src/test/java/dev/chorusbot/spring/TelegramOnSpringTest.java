@@ -103,6 +103,8 @@ class TelegramOnSpringTest {
 
     @Test
     void helloArrivesThroughSpringsPortAndIsAnswered() {
+        // The adapter listens first and calls setWebhook in the background.
+        telegram.awaitCalls("setWebhook", 1);
         assertThat(telegram.webhookUrl()).isEqualTo("https://bot.example.org/hooks/telegram");
         FakeUser ada = telegram.user("Ada", "Lovelace", "ada");
         WebhookDelivery delivery = telegram.deliver(webhook(),
@@ -131,6 +133,12 @@ class TelegramOnSpringTest {
 
     @Test
     void actuatorsHealthHasTheBot() throws Exception {
+        // Ready once the background setWebhook succeeded.
+        telegram.awaitCalls("setWebhook", 1);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!bot.isReady() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(20).toNanos());
+        }
         HttpResponse<String> health = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
