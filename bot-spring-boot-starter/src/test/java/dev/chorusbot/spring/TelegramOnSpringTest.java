@@ -97,6 +97,12 @@ class TelegramOnSpringTest {
     @Autowired
     Bot bot;
 
+    @org.junit.jupiter.api.BeforeEach
+    void awaitTheWebhook() {
+        // The adapter listens first and calls setWebhook (which gives the fake its secret) in the background.
+        telegram.awaitCalls("setWebhook", 1);
+    }
+
     private URI webhook() {
         return URI.create("http://127.0.0.1:" + port + "/hooks/telegram");
     }

@@ -49,6 +49,7 @@ class TelegramOnWebFluxTest {
                         .run()) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             URI webhook = URI.create("http://127.0.0.1:" + port + "/telegram");
+            telegram.awaitCalls("setWebhook", 1); // made in the background: the bot listens first
             FakeUser ada = telegram.user("Ada", "Lovelace", "ada");
 
             assertThat(telegram.deliver(webhook, telegram.message(FakeChat.privateWith(ada), ada, "/hello")).status())

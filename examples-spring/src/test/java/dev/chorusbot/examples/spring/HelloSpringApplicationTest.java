@@ -27,6 +27,7 @@ class HelloSpringApplicationTest {
                                 "chorus.telegram.webhook-secret=example_secret")
                         .run()) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            telegram.awaitCalls("setWebhook", 1); // made in the background: the bot listens first
             FakeUser ada = telegram.user("Ada", "Lovelace", "ada");
             assertThat(telegram.deliver(URI.create("http://127.0.0.1:" + port + "/telegram"),
                     telegram.message(FakeChat.privateWith(ada), ada, "/hello")).status()).isEqualTo(200);
