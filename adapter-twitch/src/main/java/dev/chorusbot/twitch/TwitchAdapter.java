@@ -166,6 +166,7 @@ public final class TwitchAdapter implements PullAdapter {
             this.sink = eventSink; // from now on a new connection starts as it is made
             connections.forEach(connection -> {
                 connection.session().shareBudget(eventSink.sendBudget());
+                connection.session().observe(eventSink.observer());
                 connection.session().start(eventSink.scheduler());
             });
             // Channels placed before the start (kept in the store, joined early) join once logged in.
@@ -245,6 +246,7 @@ public final class TwitchAdapter implements PullAdapter {
             EventSink started = sink;
             if (started != null) {
                 added.session().shareBudget(started.sendBudget());
+                added.session().observe(started.observer());
                 added.session().start(started.scheduler());
             }
             return added;

@@ -1,12 +1,13 @@
 package dev.chorusbot.twitch.internal;
 
+import dev.chorusbot.core.BotObserver;
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.InboundEvent;
 import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.Platform;
+import dev.chorusbot.core.SendBudget;
 import dev.chorusbot.core.User;
 import dev.chorusbot.core.time.ScheduledTask;
-import dev.chorusbot.core.SendBudget;
 import dev.chorusbot.core.time.Scheduler;
 import dev.chorusbot.twitch.IrcMessage;
 import dev.chorusbot.twitch.IrcTags;
@@ -91,6 +92,8 @@ public final class TwitchSession {
     private final AtomicInteger connections = new AtomicInteger();
     private final AccountLimits limits;
     private final List<String> channels;
+    private final Platform platform;
+    private volatile BotObserver observer = BotObserver.NONE;
 
     private volatile User self;
     private volatile boolean receiving = true;
@@ -135,6 +138,7 @@ public final class TwitchSession {
         this.channels = List.copyOf(channels);
         this.limits = limits;
         this.events = events;
+        this.platform = platform;
         this.mapper = new EventMapper(platform);
         this.backoff = new Backoff(config.reconnectMin(), config.reconnectMax(), random);
         this.queue = new OutboundQueue(config.messageLimit(), config.moderatorMessageLimit(), limits.messages());
@@ -164,6 +168,11 @@ public final class TwitchSession {
     /** How many connections were opened so far (reconnects included). */
     public int connections() {
         return connections.get();
+    }
+
+    /** Reports messages written, sends Twitch refused as too fast, and reconnects to {@code value}. */
+    public void observe(BotObserver value) {
+        this.observer = value;
     }
 
     /** Takes every message from {@code budget} too, the one the bot's instances share. */
@@ -558,6 +567,7 @@ public final class TwitchSession {
         switch (msgId) {
             case "msg_ratelimit" -> {
                 log.warn("Twitch refused a message to #{} as too fast; pausing sends for 30 s", channel);
+                observer.sendRetried(platform, BotObserver.RetryReason.RATE_LIMITED);
                 queue.refused(channel, msgId, now());
                 pump();
             }
@@ -653,6 +663,7 @@ public final class TwitchSession {
                 queue.retry(item);
                 return;
             }
+            observer.messageSent(platform);
             item.done().complete(null);
         }
         if (queue.isEmpty() && !drainWaiters.isEmpty()) {
@@ -747,6 +758,7 @@ public final class TwitchSession {
     }
 
     private void reconnect(long delayMillis, String reason) {
+        observer.reconnecting(platform);
         dropConnection();
         state = State.IDLE;
         log.debug("Reconnecting to Twitch in {} ms ({})", delayMillis, reason);
