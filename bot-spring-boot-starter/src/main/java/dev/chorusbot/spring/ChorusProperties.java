@@ -171,7 +171,8 @@ public class ChorusProperties {
         Matcher matcher = VARIABLE.matcher(problem);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            matcher.appendReplacement(out, Matcher.quoteReplacement(names.getOrDefault(matcher.group(), matcher.group())));
+            String name = names.getOrDefault(matcher.group(), matcher.group());
+            matcher.appendReplacement(out, Matcher.quoteReplacement(name));
         }
         matcher.appendTail(out);
         return out.toString();

@@ -1,6 +1,5 @@
 package dev.chorusbot.spring;
 
-import dev.chorusbot.core.webhook.WebhookHost;
 import dev.chorusbot.core.webhook.WebhookRequest;
 import dev.chorusbot.core.webhook.WebhookResponse;
 import dev.chorusbot.core.webhook.WebhookRoutes;
@@ -9,8 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -29,7 +26,6 @@ import reactor.core.scheduler.Schedulers;
  * scheduler, never on an event-loop thread.
  */
 final class ReactiveWebhookHandler {
-    private static final Logger log = LoggerFactory.getLogger(ReactiveWebhookHandler.class);
     private static final byte[] TOO_LARGE = new byte[0];
 
     private ReactiveWebhookHandler() {}
@@ -53,7 +49,8 @@ final class ReactiveWebhookHandler {
         Map<String, List<String>> headers = headers(request);
         return body.flatMap(bytes -> bytes == TOO_LARGE
                 ? answer(path, routes.tooLarge())
-                : Mono.fromCallable(() -> handleSafely(routes, new WebhookRequest(method, path, headers, bytes)))
+                : Mono.fromCallable(() -> HostedWebhooks.handle(routes,
+                                new WebhookRequest(method, path, headers, bytes)))
                         .subscribeOn(Schedulers.boundedElastic())
                         .flatMap(response -> answer(path, response)));
     }
@@ -78,31 +75,11 @@ final class ReactiveWebhookHandler {
                     ? out.setComplete()
                     : out.writeWith(Mono.just(out.bufferFactory().wrap(body)));
             return written.onErrorResume(e -> {
-                undelivered(path, response, e instanceof IOException io ? io : new IOException(e.getMessage(), e));
+                HostedWebhooks.undelivered(path, response,
+                        e instanceof IOException io ? io : new IOException(e.getMessage(), e));
                 return Mono.error(e);
             });
         });
-    }
-
-    private static void undelivered(String path, WebhookResponse response, IOException cause) {
-        if (response.fallback() == WebhookResponse.Fallback.NONE) {
-            log.debug("The answer to {} could not be written: {}", path, cause.toString());
-            return;
-        }
-        try {
-            response.undelivered(cause);
-        } catch (RuntimeException e) {
-            log.error("The fallback of the answer to {} failed", path, e);
-        }
-    }
-
-    private static WebhookResponse handleSafely(WebhookRoutes routes, WebhookRequest request) {
-        try {
-            return routes.handle(request, WebhookHost.longRunning());
-        } catch (RuntimeException e) {
-            log.error("Webhook endpoint for {} failed", request.path(), e);
-            return WebhookResponse.text(500, "Internal Server Error");
-        }
     }
 
     private static Map<String, List<String>> headers(ServerRequest request) {

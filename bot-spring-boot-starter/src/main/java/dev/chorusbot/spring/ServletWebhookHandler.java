@@ -1,6 +1,5 @@
 package dev.chorusbot.spring;
 
-import dev.chorusbot.core.webhook.WebhookHost;
 import dev.chorusbot.core.webhook.WebhookRequest;
 import dev.chorusbot.core.webhook.WebhookResponse;
 import dev.chorusbot.core.webhook.WebhookRoutes;
@@ -13,8 +12,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerRequest;
@@ -28,7 +25,6 @@ import org.springframework.web.servlet.function.ServerResponse;
  * {@link WebhookResponse#undelivered fallback}.
  */
 final class ServletWebhookHandler {
-    private static final Logger log = LoggerFactory.getLogger(ServletWebhookHandler.class);
 
     private ServletWebhookHandler() {}
 
@@ -52,7 +48,8 @@ final class ServletWebhookHandler {
             try (InputStream in = servlet.getInputStream()) {
                 body = in.readNBytes(routes.maxBodyBytes() + 1);
             }
-            response = handleSafely(routes, new WebhookRequest(servlet.getMethod(), path, headers(servlet), body));
+            response = HostedWebhooks.handle(routes,
+                    new WebhookRequest(servlet.getMethod(), path, headers(servlet), body));
         }
         ServerResponse.BodyBuilder answer = ServerResponse.status(response.status());
         response.headers().forEach(answer::header);
@@ -77,29 +74,8 @@ final class ServletWebhookHandler {
             }
             servlet.flushBuffer();
         } catch (IOException e) {
-            undelivered(path, response, e);
+            HostedWebhooks.undelivered(path, response, e);
             throw e;
-        }
-    }
-
-    private static void undelivered(String path, WebhookResponse response, IOException cause) {
-        if (response.fallback() == WebhookResponse.Fallback.NONE) {
-            log.debug("The answer to {} could not be written: {}", path, cause.toString());
-            return;
-        }
-        try {
-            response.undelivered(cause);
-        } catch (RuntimeException e) {
-            log.error("The fallback of the answer to {} failed", path, e);
-        }
-    }
-
-    private static WebhookResponse handleSafely(WebhookRoutes routes, WebhookRequest request) {
-        try {
-            return routes.handle(request, WebhookHost.longRunning());
-        } catch (RuntimeException e) {
-            log.error("Webhook endpoint for {} failed", request.path(), e);
-            return WebhookResponse.text(500, "Internal Server Error");
         }
     }
 
