@@ -13,6 +13,7 @@ import dev.chorusbot.core.Reply;
 import dev.chorusbot.core.StateStore;
 import dev.chorusbot.core.StateStores;
 import dev.chorusbot.core.User;
+import dev.chorusbot.testkit.ManualScheduler;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -130,13 +132,14 @@ class FileStateStoreTest {
     @Test
     void expiredKeysAreAbsentAfterAReopen() throws Exception {
         Path file = dir.resolve("ttl");
-        try (FileStateStore store = FileStateStore.open(file)) {
+        ManualScheduler time = new ManualScheduler(Instant.parse("2026-03-01T10:00:00Z"));
+        try (FileStateStore store = FileStateStore.open(file, time, "test")) {
             store.put("short", "x", Duration.ofMillis(1));
             store.put("long", "y", Duration.ofHours(1));
         }
-        Thread.sleep(5); // past the 1 ms TTL
+        time.advance(Duration.ofMillis(5)); // past the 1 ms TTL, while the store is closed
 
-        try (FileStateStore store = FileStateStore.open(file)) {
+        try (FileStateStore store = FileStateStore.open(file, time, "test")) {
             assertThat(store.get("short")).isEmpty();
             assertThat(store.get("long")).contains("y");
             assertThat(store.putIfAbsent("short", "z", Duration.ZERO)).isTrue();
