@@ -36,9 +36,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The hello bot as several instances sharing one Redis ({@code CHORUS_STATE=redis://…}), in webhook
- * mode against one fake Bot API, as a bot behind a load balancer or on a function runs: three bot
- * JVMs, each with its own webhook port. Also what the webhook answers while Redis is down.
+ * The hello and showcase bots as several instances sharing one Redis ({@code CHORUS_STATE=redis://…}),
+ * in webhook mode against one fake Bot API, as a bot behind a load balancer or on a function runs:
+ * three bot JVMs, each with its own webhook port. Also what the webhook answers while Redis is down.
  */
 class HelloBotManyInstancesTest {
     private static final String SECRET = "many-secret";
@@ -182,11 +182,63 @@ class HelloBotManyInstancesTest {
                 .satisfies(m -> assertThat(m.text()).isEqualTo("hello Anna Smith!"));
     }
 
+    @Test
+    void aReminderScheduledThroughOneOfThreeShowcaseInstancesIsSentOnce() throws Exception {
+        List<URI> webhooks = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            webhooks.add(startInstance(i, ShowcaseBot.class));
+        }
+        for (URI webhook : webhooks) {
+            awaitListening(webhook);
+        }
+        telegram.redelivery(20, Duration.ofMillis(250));
+        // Ten chats each set a reminder through one of the instances, all due at about the same time,
+        // so that the three instances' job polls race for them.
+        List<FakeChat> chats = new ArrayList<>();
+        for (int c = 0; c < 10; c++) {
+            FakeUser user = telegram.user("Reader" + c, "Test", "reader" + c);
+            FakeChat chat = FakeChat.privateWith(user);
+            chats.add(chat);
+            WebhookDelivery set = telegram.deliver(webhooks.get(c % 3), Optional.of(SECRET),
+                    telegram.message(chat, user, "/remind 2s tea " + c).json().getBytes(StandardCharsets.UTF_8));
+            assertThat(set.status()).isEqualTo(200);
+        }
+        // A later reminder: once it has come, every instance has looked for due jobs several times
+        // since the first ten were due, so a second run of any of them would have happened by then.
+        FakeUser last = telegram.user("Last", "Test", "last");
+        FakeChat lastChat = FakeChat.privateWith(last);
+        assertThat(telegram.deliver(webhooks.get(2), Optional.of(SECRET),
+                telegram.message(lastChat, last, "/remind 6s coffee").json().getBytes(StandardCharsets.UTF_8))
+                .status()).isEqualTo(200);
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (telegram.calls("sendMessage").stream().noneMatch(call -> "reminder: coffee".equals(call.param("text")))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the last reminder was not sent within 90 s: " + logs());
+            }
+            Thread.sleep(50); // polling the fake's record of sent messages
+        }
+        List<ApiCall> reminders = telegram.calls("sendMessage").stream()
+                .filter(call -> call.param("text").startsWith("reminder: ")).toList();
+        for (int c = 0; c < chats.size(); c++) {
+            long chatId = chats.get(c).id();
+            assertThat(reminders).as("reminders sent to chat %d", chatId)
+                    .filteredOn(call -> call.longParam("chat_id") == chatId)
+                    .extracting(call -> call.param("text")).containsExactly("reminder: tea " + c);
+        }
+        assertThat(reminders).hasSize(11);
+    }
+
     /** Starts the hello bot's main in a JVM of its own, as a deployment would; returns its webhook. */
     private URI startInstance(int index) throws IOException {
+        return startInstance(index, HelloBot.class);
+    }
+
+    /** Starts {@code main}'s main in a JVM of its own, as a deployment would; returns its webhook. */
+    private URI startInstance(int index, Class<?> main) throws IOException {
         int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(new File(System.getProperty("java.home"), "bin/java").getPath(),
-                "-Xmx128m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), HelloBot.class.getName())
+                "-Xmx128m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), main.getName())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("instance-" + index + ".log").toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("TELEGRAM_") || name.startsWith("TWITCH_") || name.startsWith("CHORUS_"));
