@@ -64,7 +64,8 @@ class WireFormatTest {
     void send(Outbound message) throws Exception {
         adapter = SchedulerSink.start(new TelegramAdapter(TelegramConfig.builder().token(telegram.token())
                 .apiUrl(telegram.apiUrl()).username("chorus_test_bot").build()), Scheduler.system());
-        adapter.send(message).get(5, TimeUnit.SECONDS);
+        // The adapter's first Bot API call builds its HttpClient (and TLS context): seconds on a loaded machine.
+        adapter.send(message).get(30, TimeUnit.SECONDS);
     }
 
     void startBot(UnaryOperator<TelegramConfig.Builder> config) {
