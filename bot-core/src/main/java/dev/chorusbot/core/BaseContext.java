@@ -117,6 +117,11 @@ abstract class BaseContext implements HandlerContext {
 
     @Override
     public <T> T service(Class<T> type) {
+        return lookUp(services, type);
+    }
+
+    /** The service of {@code type} among the bot's, for every context that hands services out. */
+    static <T> T lookUp(Map<Class<?>, Object> services, Class<T> type) {
         Object service = services.get(type);
         if (service == null) {
             throw new NoSuchElementException("no service of type " + type.getName()

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -330,12 +329,7 @@ final class JobRunner {
 
         @Override
         public <T> T service(Class<T> type) {
-            Object service = services.get(type);
-            if (service == null) {
-                throw new NoSuchElementException("no service of type " + type.getName()
-                        + " was registered; add it with Bot.builder().service(...)");
-            }
-            return type.cast(service);
+            return BaseContext.lookUp(services, type);
         }
 
         @Override
