@@ -1,6 +1,7 @@
 package dev.chorusbot.twitch;
 
 import dev.chorusbot.core.Adapter;
+import dev.chorusbot.core.BotObserver;
 import dev.chorusbot.core.EventSink;
 import dev.chorusbot.core.Handled;
 import dev.chorusbot.core.InboundEvent;
@@ -17,6 +18,8 @@ import java.util.function.Predicate;
 final class RecordingSink implements EventSink {
     final List<InboundEvent> events = new CopyOnWriteArrayList<>();
     final CompletableFuture<Throwable> stopped = new CompletableFuture<>();
+    /** Whom the adapter reports its sends to; set before the adapter starts. */
+    volatile BotObserver observer = BotObserver.NONE;
     private final Scheduler scheduler;
     private final StateStore store;
 
@@ -42,6 +45,11 @@ final class RecordingSink implements EventSink {
     }
 
     @Override
+    public BotObserver observer() {
+        return observer;
+    }
+
+    @Override
     public Scheduler scheduler() {
         return scheduler;
     }
@@ -57,9 +65,9 @@ final class RecordingSink implements EventSink {
         stopped.complete(failure);
     }
 
-    /** Waits up to 10 s for a dispatched event of {@code type} matching {@code test}. */
+    /** Waits up to 30 s (a loaded machine) for a dispatched event of {@code type} matching {@code test}. */
     <T extends InboundEvent> T await(Class<T> type, Predicate<T> test) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             for (InboundEvent event : events) {
                 if (type.isInstance(event) && test.test(type.cast(event))) {
@@ -73,6 +81,6 @@ final class RecordingSink implements EventSink {
                 throw new AssertionError(e);
             }
         }
-        throw new AssertionError("no matching " + type.getSimpleName() + " within 10 s; got " + events);
+        throw new AssertionError("no matching " + type.getSimpleName() + " within 30 s; got " + events);
     }
 }

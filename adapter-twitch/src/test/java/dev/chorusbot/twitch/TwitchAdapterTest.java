@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.chorusbot.core.AdapterStoppedException;
 import dev.chorusbot.core.Bot;
+import dev.chorusbot.core.BotObserver;
 import dev.chorusbot.core.Button;
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.Command;
 import dev.chorusbot.core.Message;
 import dev.chorusbot.core.Outbound;
+import dev.chorusbot.core.Platform;
 import dev.chorusbot.core.PlatformEvent;
 import dev.chorusbot.core.Reply;
 import dev.chorusbot.core.Role;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -450,7 +453,15 @@ class TwitchAdapterTest {
     void holdsTheTwentyFirstMessageUntilThirtySecondsHavePassed() throws Exception {
         ManualScheduler time = new ManualScheduler();
         FakeTwitchIrcServer twitch = fake("tcp", time.clock());
-        TwitchAdapter adapter = adapter(config(twitch).build(), new RecordingSink(time));
+        RecordingSink sink = new RecordingSink(time);
+        List<Duration> waits = new CopyOnWriteArrayList<>();
+        sink.observer = new BotObserver() {
+            @Override
+            public void sendWaited(Platform platform, Duration waited) {
+                waits.add(waited);
+            }
+        };
+        TwitchAdapter adapter = adapter(config(twitch).build(), sink);
         twitch.awaitJoined("chorus");
         awaitTrue(adapter::isConnected, "login");
 
@@ -468,6 +479,10 @@ class TwitchAdapterTest {
 
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
         awaitTrue(() -> twitch.accepted().size() == 25, "Twitch to accept all 25");
+        // Each write is reported with its wait from queueing: none for the first 20, the window for the rest.
+        assertThat(waits).hasSize(25);
+        assertThat(waits.subList(0, 20)).containsOnly(Duration.ZERO);
+        assertThat(waits.subList(20, 25)).containsOnly(Duration.ofSeconds(30));
     }
 
     @Test

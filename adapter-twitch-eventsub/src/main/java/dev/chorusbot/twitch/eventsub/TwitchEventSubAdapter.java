@@ -71,7 +71,7 @@ public final class TwitchEventSubAdapter implements PushAdapter {
         this.api = new HelixApi(config, time);
         this.channelIds = new ChannelIds(api);
         ChatLimit chatLimit = new ChatLimit(config, time);
-        this.replies = new ReplyQueue(config, api, channelIds, chatLimit);
+        this.replies = new ReplyQueue(config, api, channelIds, chatLimit, time);
         this.endpoint = new WebhookDispatch(new EventSubWebhook(config, PLATFORM, replies::send, chat -> {
             channelIds.learn(chat.broadcasterUserLogin(), chat.broadcasterUserId());
             chatLimit.learn(chat);
@@ -143,6 +143,7 @@ public final class TwitchEventSubAdapter implements PushAdapter {
     @Override
     public void start(EventSink sink) {
         time.use(sink.scheduler());
+        replies.observe(sink.observer());
         endpoint.open(sink);
         Optional<URI> callback = config.callback();
         if (callback.isPresent()) {

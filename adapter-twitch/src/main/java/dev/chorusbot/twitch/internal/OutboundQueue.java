@@ -45,16 +45,18 @@ final class OutboundQueue {
 
     /**
      * One message to send; {@code resent} when it was written on a connection that ended before
-     * Twitch confirmed it, so it goes again with the very text sent.
+     * Twitch confirmed it, so it goes again with the very text sent. {@code queuedAt} is when it was
+     * handed to the adapter, in the session's milliseconds, to time its wait.
      */
     record Pending(String channel, String text, Optional<String> replyTo, CompletableFuture<Void> done,
-            boolean distinct, boolean resent) {
-        Pending(String channel, String text, Optional<String> replyTo, CompletableFuture<Void> done, boolean distinct) {
-            this(channel, text, replyTo, done, distinct, false);
+            boolean distinct, boolean resent, long queuedAt) {
+        Pending(String channel, String text, Optional<String> replyTo, CompletableFuture<Void> done, boolean distinct,
+                long queuedAt) {
+            this(channel, text, replyTo, done, distinct, false, queuedAt);
         }
 
         Pending asDistinct() {
-            return new Pending(channel, text, replyTo, done, true, false);
+            return new Pending(channel, text, replyTo, done, true, false, queuedAt);
         }
     }
 
@@ -293,7 +295,8 @@ final class OutboundQueue {
         for (int i = unconfirmed.size() - 1; i >= 0; i--) {
             InFlight sent = unconfirmed.get(i);
             Pending item = sent.item();
-            queue.addFirst(new Pending(item.channel(), sent.text(), item.replyTo(), item.done(), false, true));
+            queue.addFirst(new Pending(item.channel(), sent.text(), item.replyTo(), item.done(), false, true,
+                    item.queuedAt()));
         }
         putBack += unconfirmed.size();
         return unconfirmed.size();

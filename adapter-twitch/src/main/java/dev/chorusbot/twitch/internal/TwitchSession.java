@@ -253,7 +253,7 @@ public final class TwitchSession {
             return CompletableFuture.failedFuture(e);
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
-        OutboundQueue.Pending item = new OutboundQueue.Pending(channel, text, message.replyToId(), done, false);
+        OutboundQueue.Pending item = new OutboundQueue.Pending(channel, text, message.replyToId(), done, false, now());
         try {
             execute(() -> {
                 if (state == State.STOPPED) {
@@ -664,6 +664,8 @@ public final class TwitchSession {
                 return;
             }
             observer.messageSent(platform);
+            // From queueing to writing: the account's limits, the channel's earlier messages, a reconnect.
+            observer.sendWaited(platform, Duration.ofMillis(Math.max(0, now - item.queuedAt())));
             item.done().complete(null);
         }
         if (queue.isEmpty() && !drainWaiters.isEmpty()) {

@@ -14,7 +14,7 @@ class OutboundQueueTest {
     private long now = 1_000_000;
 
     private OutboundQueue.Pending item(String channel, String text) {
-        return new OutboundQueue.Pending(channel, text, Optional.empty(), new CompletableFuture<>(), false);
+        return new OutboundQueue.Pending(channel, text, Optional.empty(), new CompletableFuture<>(), false, 0);
     }
 
     /** Runs the queue like the session does: send whatever may go, else jump the clock by the wait. */

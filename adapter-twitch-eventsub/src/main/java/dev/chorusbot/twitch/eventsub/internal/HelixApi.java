@@ -1,5 +1,7 @@
 package dev.chorusbot.twitch.eventsub.internal;
 
+import dev.chorusbot.core.BotObserver;
+import dev.chorusbot.twitch.TwitchAdapter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chorusbot.core.time.Scheduler;
@@ -60,12 +62,22 @@ public final class HelixApi {
     /** {@code POST /helix/chat/messages}: posts {@code message} in the broadcaster's chat as the bot. */
     public SendResult sendChatMessage(String broadcasterId, String senderId, String message, Optional<String> replyTo)
             throws IOException, InterruptedException {
+        return sendChatMessage(broadcasterId, senderId, message, replyTo, BotObserver.NONE);
+    }
+
+    /**
+     * {@code POST /helix/chat/messages}: posts {@code message} in the broadcaster's chat as the bot,
+     * telling {@code observer} of each retry.
+     */
+    public SendResult sendChatMessage(String broadcasterId, String senderId, String message, Optional<String> replyTo,
+            BotObserver observer) throws IOException, InterruptedException {
         ObjectNode body = JsonTrees.object()
                 .put("broadcaster_id", broadcasterId)
                 .put("sender_id", senderId)
                 .put("message", message);
         replyTo.ifPresent(id -> body.put("reply_parent_message_id", id));
-        JsonNode data = transport.call("POST", "chat/messages", body).body().path("data").path(0);
+        JsonNode data = transport.call("POST", "chat/messages", body,
+                reason -> observer.sendRetried(TwitchAdapter.PLATFORM, reason)).body().path("data").path(0);
         return new SendResult(Json.text(data, "message_id"), data.path("is_sent").asBoolean(false),
                 Json.text(data.path("drop_reason"), "code"), Json.text(data.path("drop_reason"), "message"));
     }

@@ -2,6 +2,7 @@ package dev.chorusbot.twitch.eventsub.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.chorusbot.core.BotObserver;
 import dev.chorusbot.core.time.Scheduler;
 import dev.chorusbot.json.JsonTrees;
 import dev.chorusbot.twitch.eventsub.TwitchApiException;
@@ -50,6 +51,16 @@ final class HelixTransport {
     /** A Helix response: its status and parsed body (a missing node for 204). */
     record Response(int status, JsonNode body) {}
 
+    /** Told of each retry of one call, with why it was retried. */
+    @FunctionalInterface
+    interface RetryListener {
+        /** No one listens. */
+        RetryListener NONE = reason -> { };
+
+        /** The call is tried again for {@code reason}. */
+        void retrying(BotObserver.RetryReason reason);
+    }
+
     /**
      * Sends one request to {@code /helix/<path>} and returns a 2xx response.
      *
@@ -57,6 +68,18 @@ final class HelixTransport {
      * @throws IOException when Twitch cannot be reached even after retrying
      */
     Response call(String method, String pathAndQuery, JsonNode body) throws IOException, InterruptedException {
+        return call(method, pathAndQuery, body, RetryListener.NONE);
+    }
+
+    /**
+     * Sends one request to {@code /helix/<path>}, telling {@code retries} of each retry after a 429,
+     * a server error or a broken connection, and returns a 2xx response.
+     *
+     * @throws TwitchApiException when Twitch refuses the request
+     * @throws IOException when Twitch cannot be reached even after retrying
+     */
+    Response call(String method, String pathAndQuery, JsonNode body, RetryListener retries)
+            throws IOException, InterruptedException {
         URI uri = AppToken.resolve(config.apiUrl(), "/helix/" + pathAndQuery);
         byte[] payload = body == null ? null : JsonTrees.write(body);
         boolean renewed = false;
@@ -71,6 +94,7 @@ final class HelixTransport {
             } catch (IOException e) {
                 if (transient_++ < MAX_TRANSIENT) {
                     log.debug("Helix {} {} failed ({}); retrying", method, uri.getPath(), e.toString());
+                    retries.retrying(BotObserver.RetryReason.NETWORK);
                     time.sleep(Duration.ofSeconds(transient_));
                     continue;
                 }
@@ -95,10 +119,12 @@ final class HelixTransport {
             if (status == 429 && rateLimited++ < MAX_RATE_LIMITED) {
                 Duration wait = rateLimit.waitAfterTooManyRequests(response.headers());
                 log.debug("Helix rate limit reached; waiting {} for the reset", wait);
+                retries.retrying(BotObserver.RetryReason.RATE_LIMITED);
                 time.sleep(wait);
                 continue;
             }
             if (status >= 500 && transient_++ < MAX_TRANSIENT) {
+                retries.retrying(BotObserver.RetryReason.SERVER_ERROR);
                 time.sleep(Duration.ofSeconds(transient_));
                 continue;
             }

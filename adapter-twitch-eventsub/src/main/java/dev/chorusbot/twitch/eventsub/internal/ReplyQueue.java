@@ -1,11 +1,16 @@
 package dev.chorusbot.twitch.eventsub.internal;
 
+import dev.chorusbot.core.BotObserver;
 import dev.chorusbot.core.Outbound;
+import dev.chorusbot.core.time.Scheduler;
+import dev.chorusbot.twitch.TwitchAdapter;
 import dev.chorusbot.twitch.eventsub.AppTokenRefusedException;
 import dev.chorusbot.twitch.eventsub.ChatMessageDroppedException;
 import dev.chorusbot.twitch.eventsub.TwitchApiException;
 import dev.chorusbot.twitch.eventsub.TwitchEventSubConfig;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -35,26 +40,35 @@ public final class ReplyQueue {
     private final HelixApi api;
     private final ChannelIds channelIds;
     private final ChatLimit chatLimit;
+    private final Scheduler time;
     private final ExecutorService executor;
     private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
     private final Set<CompletableFuture<Void>> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private volatile BotObserver observer = BotObserver.NONE;
 
     /**
      * A queue sending through {@code api}, looking channel ids up in {@code channelIds}, within
-     * {@code chatLimit}.
+     * {@code chatLimit}, timing each message's wait on {@code time}.
      */
-    public ReplyQueue(TwitchEventSubConfig config, HelixApi api, ChannelIds channelIds, ChatLimit chatLimit) {
+    public ReplyQueue(TwitchEventSubConfig config, HelixApi api, ChannelIds channelIds, ChatLimit chatLimit,
+            Scheduler time) {
         this.config = config;
         this.api = api;
         this.channelIds = channelIds;
         this.chatLimit = chatLimit;
+        this.time = time;
         AtomicInteger count = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "chorus-twitch-helix-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** Reports sends, their retries and their waits for the chat limit to {@code observer} from now on. */
+    public void observe(BotObserver observer) {
+        this.observer = observer;
     }
 
     /** Queues {@code message}; the future completes when Twitch posted it. */
@@ -78,25 +92,31 @@ public final class ReplyQueue {
         }
         pending.add(result);
         result.whenComplete((v, e) -> pending.remove(result));
+        Instant queued = time.now();
         String channel = message.chat().id();
         tails.compute(channel, (key, tail) -> {
             CompletableFuture<Void> previous = tail == null ? CompletableFuture.completedFuture(null) : tail;
             CompletableFuture<Void> next = previous.handle((v, e) -> null)
-                    .thenRunAsync(() -> deliver(message, result), executor);
+                    .thenRunAsync(() -> deliver(message, queued, result), executor);
             next.whenComplete((v, e) -> tails.remove(key, next));
             return next;
         });
         return result;
     }
 
-    private void deliver(Outbound message, CompletableFuture<Void> result) {
+    private void deliver(Outbound message, Instant queued, CompletableFuture<Void> result) {
         String channel = message.chat().id();
         try {
             String broadcasterId = channelIds.idOf(channel);
             chatLimit.acquire(channel, broadcasterId);
+            BotObserver observer = this.observer;
             HelixApi.SendResult sent = api.sendChatMessage(broadcasterId, config.botUserId(), message.text(),
-                    message.replyToId());
+                    message.replyToId(), observer);
             if (sent.sent()) {
+                observer.messageSent(TwitchAdapter.PLATFORM);
+                // From queueing to the request that posted it: the chat limit, Helix's rate limit and
+                // retries, and the channel's earlier messages.
+                observer.sendWaited(TwitchAdapter.PLATFORM, Duration.between(queued, time.now()));
                 result.complete(null);
                 return;
             }

@@ -49,7 +49,7 @@ class ReplyQueueCloseTest {
                 HelixApi api = new HelixApi(config, holding);
                 ChannelIds ids = new ChannelIds(api);
                 ids.learn("twitchdev", "141981764");
-                ReplyQueue queue = new ReplyQueue(config, api, ids, new ChatLimit(config, holding));
+                ReplyQueue queue = new ReplyQueue(config, api, ids, new ChatLimit(config, holding), holding);
 
                 CompletableFuture<Void> dropped = queue.send(Outbound.text(TWITCHDEV, "same again"));
                 CompletableFuture<Void> second = queue.send(Outbound.text(TWITCHDEV, "round " + round));
