@@ -27,7 +27,9 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Discord's REST API on the JDK {@code HttpClient}: every call goes to the configured API URL with
@@ -54,6 +56,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * request, URI or HTTP client message leaves this class, and exceptions name the route's template.
  */
 public final class DiscordRest {
+    private static final Logger log = LoggerFactory.getLogger(DiscordRest.class);
     /** Discord: "Clients using the HTTP API must provide a valid User Agent" of this form. */
     static final String USER_AGENT = "DiscordBot (https://github.com/chorusbot/chorus, " + version() + ")";
     /** How many 429s one call waits out before it fails: Discord answers more only when something is wrong. */
@@ -69,7 +72,8 @@ public final class DiscordRest {
     private final Map<String, String> bucketIds = new ConcurrentHashMap<>();
     /** Shared buckets by {@code X-RateLimit-Bucket} and top-level resource. */
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private final AtomicInteger pending = new AtomicInteger();
+    /** The results of the calls queued or in flight. */
+    private final Set<CompletableFuture<JsonNode>> unfinished = ConcurrentHashMap.newKeySet();
     private final MessageRenderer renderer = new MessageRenderer();
     private volatile HttpClient client;
 
@@ -176,8 +180,8 @@ public final class DiscordRest {
      */
     public CompletableFuture<JsonNode> request(Route route, ObjectNode body) {
         Call call = new Call(route, body == null ? null : JsonTrees.write(body));
-        pending.incrementAndGet();
-        call.result.whenComplete((r, f) -> pending.decrementAndGet());
+        unfinished.add(call.result);
+        call.result.whenComplete((r, f) -> unfinished.remove(call.result));
         Lane lane = lanes.computeIfAbsent(route.laneKey(), k -> new Lane(route));
         boolean start;
         synchronized (lane) {
@@ -197,7 +201,17 @@ public final class DiscordRest {
      * @return the count, at least 0
      */
     public int pending() {
-        return pending.get();
+        return unfinished.size();
+    }
+
+    /**
+     * Completes when every call queued or in flight now has finished, whether it succeeded or
+     * failed: for an adapter's {@code close()}, which sends what is queued before it lets go.
+     *
+     * @return a future that never fails
+     */
+    public CompletableFuture<Void> drained() {
+        return CompletableFuture.allOf(unfinished.toArray(CompletableFuture[]::new)).handle((r, f) -> null);
     }
 
     /** One call and how it went so far. */
@@ -240,6 +254,9 @@ public final class DiscordRest {
         long now = scheduler.nanoTime();
         Bucket bucket = bucketOf(lane);
         long wait = bucket.waitNanos(now);
+        if (wait > 0 && log.isDebugEnabled()) {
+            log.debug("{} waits {} ms for its rate-limit bucket to reset", call.route, wait / 1_000_000);
+        }
         if (wait == 0 && call.route.global()) {
             wait = global.reserve(now);
         }
@@ -324,6 +341,15 @@ public final class DiscordRest {
             finish(lane, call, null, DiscordErrors.of(call.route.toString(), 429, response.body()));
             return;
         }
+        String scope = headers.scope().orElse(isGlobal ? "global" : "user");
+        if ("shared".equals(scope)) {
+            // Rate Limits: a shared resource's 429 is not the bot's doing and not counted against it.
+            log.debug("{} hit the shared limit of its resource; sending it again in {} ms", call.route,
+                    retry / 1_000_000);
+        } else {
+            log.warn("Discord answered {} with 429 ({} limit); sending it again in {} ms", call.route, scope,
+                    retry / 1_000_000);
+        }
         if (isGlobal) {
             global.pause(now + retry);
         } else {
@@ -342,6 +368,8 @@ public final class DiscordRest {
         }
         long initial = config.initialBackoff().toNanos();
         long backoff = Math.min(config.maxBackoff().toNanos(), initial << Math.min(30, call.failures - 1));
+        log.debug("{} failed ({}); attempt {} of {} in {} ms", call.route, error.getMessage(), call.failures + 1,
+                config.maxAttempts(), backoff / 1_000_000);
         scheduler.schedule(Duration.ofNanos(backoff), () -> attempt(lane));
     }
 
