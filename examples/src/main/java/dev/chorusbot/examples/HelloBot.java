@@ -10,7 +10,7 @@ import java.util.Map;
  * Platform adapters are switched on by their environment variables (see {@link
  * dev.chorusbot.core.BotEnvironment} and the guides in docs/): {@code TELEGRAM_BOT_TOKEN} for
  * Telegram, {@code TWITCH_USERNAME} for Twitch chat over IRC, {@code TWITCH_CLIENT_ID} for Twitch
- * chat through EventSub (not both Twitch ones). Push platforms share one embedded webhook server on
+ * chat through EventSub (not both Twitch ones), {@code DISCORD_BOT_TOKEN} for Discord (docs/discord.md). Push platforms share one embedded webhook server on
  * {@code CHORUS_WEBHOOK_PORT} (or {@code TELEGRAM_WEBHOOK_PORT}): Telegram at {@code /telegram},
  * Twitch EventSub at {@code /twitch}, so one process answers both with the same {@code hello}
  * command.

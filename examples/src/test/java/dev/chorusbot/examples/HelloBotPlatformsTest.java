@@ -94,6 +94,20 @@ class HelloBotPlatformsTest {
     }
 
     @Test
+    void reportsABadDiscordVariableBesideTheOtherPlatformsProblems() {
+        Map<String, String> env = Map.of("TELEGRAM_BOT_TOKEN", "not-a-token",
+                "DISCORD_BOT_TOKEN", "MTAwMDAwMDAwMDAwMDAwMDAx.GChrus.FakeTokenForChorusDiscordTests_0123",
+                "DISCORD_MODE", "webhook");
+
+        List<String> problems = problems(() -> HelloBot.build(env));
+
+        assertThat(problems).contains(
+                "TELEGRAM_BOT_TOKEN is not a bot token: expected the form <digits>:<letters, digits, _ or ->",
+                "DISCORD_MODE must be 'gateway' or 'interactions', was 'webhook'");
+        assertThat(String.join(" ", problems)).doesNotContain("FakeTokenForChorusDiscordTests");
+    }
+
+    @Test
     void servesTelegramAndTwitchEventSubInOneFunction() {
         Bot bot = new HelloBotFactory(env(TELEGRAM, EVENTSUB)).create();
 
