@@ -126,15 +126,15 @@ class HelloBotFunctionTest {
     }
 
     @Test
-    void namesBothPlatformVariablesWhenNoneIsSet() {
+    void namesEveryPlatformVariableWhenNoneIsSet() {
         ServerlessBot bot = ServerlessBot.of(new HelloBotFactory(Map.of()));
 
         assertThatThrownBy(bot::bot)
                 .isInstanceOf(ConfigurationException.class)
                 .satisfies(e -> assertThat(((ConfigurationException) e).problems()).isEqualTo(List.of(
-                        "neither TELEGRAM_BOT_TOKEN nor TWITCH_CLIENT_ID is set: a function serves Telegram"
-                                + " (TELEGRAM_BOT_TOKEN) and/or Twitch chat through EventSub (TWITCH_CLIENT_ID), so"
-                                + " set at least one of them")));
+                        "neither DISCORD_BOT_TOKEN, TELEGRAM_BOT_TOKEN nor TWITCH_CLIENT_ID is set: a function serves"
+                                + " Discord (DISCORD_BOT_TOKEN), Telegram (TELEGRAM_BOT_TOKEN) and/or Twitch chat through"
+                                + " EventSub (TWITCH_CLIENT_ID), so set at least one of them")));
     }
 
     @Test
