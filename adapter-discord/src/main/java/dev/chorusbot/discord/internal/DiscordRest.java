@@ -3,8 +3,10 @@ package dev.chorusbot.discord.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chorusbot.core.BotObserver;
 import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.time.Scheduler;
+import dev.chorusbot.discord.Discord;
 import dev.chorusbot.discord.DiscordApiException;
 import dev.chorusbot.discord.DiscordConfig;
 import dev.chorusbot.discord.DiscordException;
@@ -76,6 +78,7 @@ public final class DiscordRest {
     private final Set<CompletableFuture<JsonNode>> unfinished = ConcurrentHashMap.newKeySet();
     private final MessageRenderer renderer = new MessageRenderer();
     private volatile HttpClient client;
+    private volatile BotObserver observer = BotObserver.NONE;
 
     /**
      * A client for the bot of {@code config}, whose waits run on {@code scheduler}.
@@ -145,7 +148,7 @@ public final class DiscordRest {
         List<CompletableFuture<JsonNode>> sent = new ArrayList<>(bodies.size());
         for (ObjectNode body : bodies) {
             sent.add(message.editId().isPresent()
-                    ? request(Route.of("PATCH", "/channels/{channel.id}/messages/{message.id}", channel,
+                    ? requestMessage(Route.of("PATCH", "/channels/{channel.id}/messages/{message.id}", channel,
                             message.editId().get()), body)
                     : createMessage(channel, body));
         }
@@ -166,7 +169,31 @@ public final class DiscordRest {
             body.put("nonce", Nonces.next());
             body.put("enforce_nonce", true);
         }
-        return request(Route.of("POST", "/channels/{channel.id}/messages", channelId), body);
+        return requestMessage(Route.of("POST", "/channels/{channel.id}/messages", channelId), body);
+    }
+
+    /**
+     * {@link #request} for a call that sends or edits a message (a follow-up, an edit of
+     * {@code @original}): it is reported to the {@link #observe observer} as a message sent, its
+     * wait and its retries.
+     *
+     * @param route the call
+     * @param body the JSON body
+     * @return the answer's JSON, as {@link #request}
+     */
+    public CompletableFuture<JsonNode> requestMessage(Route route, ObjectNode body) {
+        return enqueue(new Call(route, JsonTrees.write(body), true, scheduler.nanoTime()));
+    }
+
+    /**
+     * Reports messages sent, their waits for the limits and their retries to {@code observer} from
+     * now on ({@link BotObserver#messageSent}, {@link BotObserver#sendWaited},
+     * {@link BotObserver#sendRetried}).
+     *
+     * @param observer the bot's observer, from {@code EventSink.observer()}
+     */
+    public void observe(BotObserver observer) {
+        this.observer = observer;
     }
 
     /**
@@ -179,7 +206,11 @@ public final class DiscordRest {
      *     Discord could not be reached after the retries
      */
     public CompletableFuture<JsonNode> request(Route route, ObjectNode body) {
-        Call call = new Call(route, body == null ? null : JsonTrees.write(body));
+        return enqueue(new Call(route, body == null ? null : JsonTrees.write(body), false, scheduler.nanoTime()));
+    }
+
+    private CompletableFuture<JsonNode> enqueue(Call call) {
+        Route route = call.route;
         unfinished.add(call.result);
         call.result.whenComplete((r, f) -> unfinished.remove(call.result));
         Lane lane = lanes.computeIfAbsent(route.laneKey(), k -> new Lane(route));
@@ -219,12 +250,19 @@ public final class DiscordRest {
         final Route route;
         final byte[] body;
         final CompletableFuture<JsonNode> result = new CompletableFuture<>();
+        /** Whether it sends or edits a message: reported to the observer. */
+        final boolean message;
+        final long queuedNanos;
+        /** When the latest attempt went out. */
+        long sentNanos;
         int failures;
         int rateLimited;
 
-        Call(Route route, byte[] body) {
+        Call(Route route, byte[] body, boolean message, long queuedNanos) {
             this.route = route;
             this.body = body;
+            this.message = message;
+            this.queuedNanos = queuedNanos;
         }
     }
 
@@ -265,6 +303,7 @@ public final class DiscordRest {
             return;
         }
         bucket.take();
+        call.sentNanos = now;
         CompletableFuture<HttpResponse<byte[]>> sent;
         try {
             sent = client().sendAsync(request(call), HttpResponse.BodyHandlers.ofByteArray());
@@ -304,7 +343,8 @@ public final class DiscordRest {
     private void answered(Lane lane, Call call, HttpResponse<byte[]> response, Throwable failure) {
         long now = scheduler.nanoTime();
         if (failure != null) {
-            retryOrFail(lane, call, new DiscordNetworkException(call.route.toString(), describe(call, failure)));
+            retryOrFail(lane, call, new DiscordNetworkException(call.route.toString(), describe(call, failure)),
+                    BotObserver.RetryReason.NETWORK);
             return;
         }
         RateLimitHeaders headers = RateLimitHeaders.of(response.headers());
@@ -323,7 +363,7 @@ public final class DiscordRest {
         }
         DiscordException error = DiscordErrors.of(call.route.toString(), status, response.body());
         if (status >= 500) {
-            retryOrFail(lane, call, error);
+            retryOrFail(lane, call, error, BotObserver.RetryReason.SERVER_ERROR);
         } else {
             finish(lane, call, null, error);
         }
@@ -350,6 +390,9 @@ public final class DiscordRest {
             log.warn("Discord answered {} with 429 ({} limit); sending it again in {} ms", call.route, scope,
                     retry / 1_000_000);
         }
+        if (call.message) {
+            report(o -> o.sendRetried(Discord.PLATFORM, BotObserver.RetryReason.RATE_LIMITED));
+        }
         if (isGlobal) {
             global.pause(now + retry);
         } else {
@@ -360,11 +403,14 @@ public final class DiscordRest {
         scheduler.schedule(Duration.ofNanos(retry), () -> attempt(lane));
     }
 
-    private void retryOrFail(Lane lane, Call call, DiscordException error) {
+    private void retryOrFail(Lane lane, Call call, DiscordException error, BotObserver.RetryReason reason) {
         call.failures++;
         if (call.failures >= config.maxAttempts()) {
             finish(lane, call, null, error);
             return;
+        }
+        if (call.message) {
+            report(o -> o.sendRetried(Discord.PLATFORM, reason));
         }
         long initial = config.initialBackoff().toNanos();
         long backoff = Math.min(config.maxBackoff().toNanos(), initial << Math.min(30, call.failures - 1));
@@ -384,10 +430,24 @@ public final class DiscordRest {
         if (error != null) {
             call.result.completeExceptionally(error);
         } else {
+            if (call.message) {
+                // From queueing to the attempt Discord accepted: bucket and global waits, 429s, backoffs.
+                report(o -> o.sendWaited(Discord.PLATFORM, Duration.ofNanos(call.sentNanos - call.queuedNanos)));
+                report(o -> o.messageSent(Discord.PLATFORM));
+            }
             call.result.complete(result);
         }
         if (more) {
             attempt(lane);
+        }
+    }
+
+    /** Tells the observer; an observer that throws is logged, never the call's failure. */
+    private void report(java.util.function.Consumer<BotObserver> event) {
+        try {
+            event.accept(observer);
+        } catch (RuntimeException e) {
+            log.warn("A bot observer failed", e);
         }
     }
 

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.chorusbot.core.BotObserver;
 import dev.chorusbot.core.Button;
 import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.Format;
 import dev.chorusbot.core.Outbound;
+import dev.chorusbot.core.Platform;
 import dev.chorusbot.core.time.Scheduler;
 import dev.chorusbot.discord.DiscordApiException;
 import dev.chorusbot.discord.DiscordConfig;
@@ -331,5 +333,37 @@ class RestClientTest {
             assertThat(e.buttons()).containsExactly(List.of(new DiscordButton("Again", "roll", 2)));
         });
         assertThat(discord.calls().get(0).method()).isEqualTo("PATCH");
+    }
+
+    @Test
+    void reportsMessagesTheirWaitsAndRetriesToTheObserver() throws Exception {
+        discord = FakeDiscordApi.start();
+        discord.rateLimitNext(1, Duration.ofMillis(300), false);
+        discord.serverErrorNext(1, 503);
+        DiscordRest rest = client(discord);
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        rest.observe(new BotObserver() {
+            @Override
+            public void messageSent(Platform platform) {
+                seen.add("sent " + platform.id());
+            }
+
+            @Override
+            public void sendRetried(Platform platform, RetryReason reason) {
+                seen.add("retried " + reason);
+            }
+
+            @Override
+            public void sendWaited(Platform platform, Duration waited) {
+                waits.add(waited);
+            }
+        });
+
+        await(rest.send(Outbound.text(channel(CHANNEL), "observed")));
+        await(rest.request(Route.of("GET", "/gateway/bot"), null));
+
+        assertThat(seen).containsExactly("retried RATE_LIMITED", "retried SERVER_ERROR", "sent discord");
+        assertThat(waits).singleElement().satisfies(w -> assertThat(w).isGreaterThanOrEqualTo(Duration.ofMillis(300)));
     }
 }
