@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chorusbot.core.BotObserver;
 import dev.chorusbot.core.Outbound;
+import dev.chorusbot.core.SendBudget;
+import dev.chorusbot.core.StateUnavailableException;
 import dev.chorusbot.core.time.Scheduler;
 import dev.chorusbot.discord.Discord;
 import dev.chorusbot.discord.DiscordApiException;
@@ -22,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +49,9 @@ import org.slf4j.LoggerFactory;
  *   <li>a lane waits while its bucket has no request left ({@code X-RateLimit-Remaining: 0}) until
  *       {@code X-RateLimit-Reset-After} has passed; routes that share an {@code X-RateLimit-Bucket}
  *       share it, per top-level resource;</li>
- *   <li>every call but the interaction routes takes a slot of the {@link GlobalLimit global limit};</li>
+ *   <li>every call but the interaction routes takes a slot of the {@link GlobalLimit global limit},
+ *       and one of the bot's {@link SendBudget}: with a store shared by instances (Redis), the 50 a
+ *       second hold for all of them together;</li>
  *   <li>a 429 is waited out for its {@code retry_after} and sent again; a global one
  *       ({@code "global": true} or {@code X-RateLimit-Global}) pauses every call;</li>
  *   <li>5xx answers and network failures are tried again with a doubling backoff. A new message
@@ -69,6 +74,9 @@ public final class DiscordRest {
     private final String base;
     private final boolean https;
     private final GlobalLimit global;
+    private final SendBudget budget;
+    /** The global limit as the shared budget counts it, under the bot's id. */
+    private final List<SendBudget.Limit> globalBudget;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     /** {@code X-RateLimit-Bucket} by method and template, once an answer named it. */
     private final Map<String, String> bucketIds = new ConcurrentHashMap<>();
@@ -79,6 +87,7 @@ public final class DiscordRest {
     private final MessageRenderer renderer = new MessageRenderer();
     private volatile HttpClient client;
     private volatile BotObserver observer = BotObserver.NONE;
+    private volatile boolean closed;
 
     /**
      * A client for the bot of {@code config}, whose waits run on {@code scheduler}.
@@ -87,12 +96,48 @@ public final class DiscordRest {
      * @param scheduler the bot's scheduler: every wait for a bucket, a 429 or a backoff is a task on it
      */
     public DiscordRest(DiscordConfig config, Scheduler scheduler) {
+        this(config, scheduler, SendBudget.local());
+    }
+
+    /**
+     * A client for the bot of {@code config} whose global limit also counts in {@code budget}, for
+     * a bot whose instances share a state store.
+     *
+     * @param config the token, API URL, limits and retries
+     * @param scheduler the bot's scheduler: every wait for a bucket, a 429 or a backoff is a task on it
+     * @param budget the bot's send budget, from {@code EventSink.sendBudget()}
+     */
+    public DiscordRest(DiscordConfig config, Scheduler scheduler, SendBudget budget) {
         this.config = config;
+        this.budget = budget;
+        this.globalBudget = List.of(new SendBudget.Limit("discord:" + account(config) + ":global",
+                config.globalLimit(), Duration.ofSeconds(1)));
         this.scheduler = scheduler;
         String root = config.apiUrl().toString();
         this.base = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
         this.https = "https".equals(config.apiUrl().getScheme());
         this.global = new GlobalLimit(config.globalLimit());
+    }
+
+    /**
+     * The bot's user id, which a token's first part holds in base64; the application id, or a
+     * digest of the token (never the token), when the token is not of that form.
+     */
+    static String account(DiscordConfig config) {
+        String token = config.token();
+        int dot = token.indexOf('.');
+        if (dot > 0) {
+            try {
+                String id = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)),
+                        java.nio.charset.StandardCharsets.US_ASCII);
+                if (id.matches("[0-9]{1,20}")) {
+                    return id;
+                }
+            } catch (IllegalArgumentException e) {
+                // not base64: fall through
+            }
+        }
+        return config.applicationId().orElseGet(() -> Integer.toHexString(token.hashCode()));
     }
 
     private static String version() {
@@ -211,6 +256,9 @@ public final class DiscordRest {
 
     private CompletableFuture<JsonNode> enqueue(Call call) {
         Route route = call.route;
+        if (closed) {
+            return CompletableFuture.failedFuture(notSent(route));
+        }
         unfinished.add(call.result);
         call.result.whenComplete((r, f) -> unfinished.remove(call.result));
         Lane lane = lanes.computeIfAbsent(route.laneKey(), k -> new Lane(route));
@@ -283,11 +331,39 @@ public final class DiscordRest {
         return id == null ? lane.own : buckets.computeIfAbsent(id + " " + lane.route.major(), k -> new Bucket());
     }
 
+    /**
+     * Stops: calls queued or waiting for a limit fail with a {@link DiscordNetworkException} saying
+     * they were not sent, calls in flight finish, and new calls fail at once. An adapter's close
+     * waits for {@link #drained()} (with its own timeout) first, so nothing it queued is dropped
+     * unless that wait ran out.
+     */
+    public void close() {
+        closed = true;
+        for (Lane lane : lanes.values()) {
+            List<Call> dropped = new ArrayList<>();
+            synchronized (lane) {
+                // The head is in flight or waiting for a task, which ends it; the rest never start.
+                while (lane.queue.size() > 1) {
+                    dropped.add(lane.queue.pollLast());
+                }
+            }
+            dropped.forEach(c -> c.result.completeExceptionally(notSent(c.route)));
+        }
+    }
+
+    private static DiscordNetworkException notSent(Route route) {
+        return new DiscordNetworkException(route.toString(), "not sent: the Discord client was closed");
+    }
+
     /** Sends the lane's head call now, or schedules this again when a limit says wait. */
     private void attempt(Lane lane) {
         Call call;
         synchronized (lane) {
             call = lane.queue.peekFirst();
+        }
+        if (closed) {
+            finish(lane, call, null, notSent(call.route));
+            return;
         }
         long now = scheduler.nanoTime();
         Bucket bucket = bucketOf(lane);
@@ -297,6 +373,12 @@ public final class DiscordRest {
         }
         if (wait == 0 && call.route.global()) {
             wait = global.reserve(now);
+        }
+        if (wait == 0 && call.route.global()) {
+            wait = shared(call);
+            if (wait > 0) {
+                global.cancel();
+            }
         }
         if (wait > 0) {
             scheduler.schedule(Duration.ofNanos(wait), () -> attempt(lane));
@@ -320,6 +402,16 @@ public final class DiscordRest {
                 finish(lane, call, null, e);
             }
         });
+    }
+
+    /** 0 when the shared budget took the call, else nanoseconds to wait; a budget that is away waits a second. */
+    private long shared(Call call) {
+        try {
+            return budget.tryTake(globalBudget).toNanos();
+        } catch (StateUnavailableException e) {
+            log.warn("Holding {} for a second: the shared send budget is unavailable: {}", call.route, e.getMessage());
+            return 1_000_000_000L;
+        }
     }
 
     private HttpRequest request(Call call) {

@@ -48,6 +48,11 @@ final class GlobalLimit {
         frees.addLast(now + SECOND);
     }
 
+    /** A reserved slot was not used after all (the shared budget said wait): it is free at once. */
+    synchronized void cancel() {
+        inFlight--;
+    }
+
     /** Discord answered a global 429: no request goes out before {@code until}. */
     synchronized void pause(long until) {
         if (pausedUntil == Long.MIN_VALUE || until - pausedUntil > 0) {

@@ -10,6 +10,7 @@ import dev.chorusbot.core.Chat;
 import dev.chorusbot.core.Format;
 import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.Platform;
+import dev.chorusbot.core.SendBudget;
 import dev.chorusbot.core.time.Scheduler;
 import dev.chorusbot.discord.DiscordApiException;
 import dev.chorusbot.discord.DiscordConfig;
@@ -365,5 +366,54 @@ class RestClientTest {
 
         assertThat(seen).containsExactly("retried RATE_LIMITED", "retried SERVER_ERROR", "sent discord");
         assertThat(waits).singleElement().satisfies(w -> assertThat(w).isGreaterThanOrEqualTo(Duration.ofMillis(300)));
+    }
+
+    @Test
+    void theGlobalLimitIsAlsoTakenFromTheSharedBudgetUnderTheBotsId() throws Exception {
+        discord = FakeDiscordApi.start();
+        List<SendBudget.Limit> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger refusals = new java.util.concurrent.atomic.AtomicInteger(1);
+        SendBudget budget = limits -> {
+            asked.addAll(limits);
+            // Another instance took the second: the first ask waits 300 ms.
+            return refusals.getAndDecrement() > 0 ? Duration.ofMillis(300) : Duration.ZERO;
+        };
+        DiscordRest rest = new DiscordRest(DiscordConfig.builder().token(discord.token()).apiUrl(discord.apiUrl())
+                .build(), Scheduler.system(), budget);
+        long start = System.nanoTime();
+
+        await(rest.send(Outbound.text(channel(CHANNEL), "counted")));
+
+        assertThat(asked).hasSize(2).allSatisfy(l -> {
+            assertThat(l.key()).isEqualTo("discord:" + FakeDiscordApi.DEFAULT_APPLICATION_ID + ":global");
+            assertThat(l.max()).isEqualTo(50);
+            assertThat(l.window()).isEqualTo(Duration.ofSeconds(1));
+        });
+        assertThat(discord.calls().get(0).receivedNanos() - start).isGreaterThanOrEqualTo(Duration.ofMillis(300).toNanos());
+        assertThat(discord.messages()).hasSize(1);
+    }
+
+    @Test
+    void closingFailsWhatIsStillWaitingAndSaysItWasNotSent() throws Exception {
+        discord = FakeDiscordApi.start();
+        discord.rateLimitNext(1, Duration.ofSeconds(30), false);
+        ManualScheduler time = new ManualScheduler();
+        DiscordRest rest = new DiscordRest(DiscordConfig.builder().token(discord.token()).apiUrl(discord.apiUrl())
+                .build(), time);
+        CompletableFuture<List<JsonNode>> waiting = rest.send(Outbound.text(channel(CHANNEL), "first"));
+        CompletableFuture<List<JsonNode>> queued = rest.send(Outbound.text(channel(CHANNEL), "second"));
+        time.awaitPendingTasks(1, WAIT);
+
+        rest.close();
+        time.advance(Duration.ofSeconds(30));
+
+        for (CompletableFuture<List<JsonNode>> f : List.of(waiting, queued)) {
+            assertThatThrownBy(() -> await(f)).cause().isInstanceOf(DiscordNetworkException.class)
+                    .hasMessage("POST /channels/{channel.id}/messages failed: not sent: the Discord client was closed");
+        }
+        assertThat(rest.drained()).succeedsWithin(WAIT);
+        assertThat(discord.messages()).isEmpty();
+        assertThatThrownBy(() -> await(rest.send(Outbound.text(channel(CHANNEL), "late"))))
+                .cause().isInstanceOf(DiscordNetworkException.class);
     }
 }
