@@ -25,8 +25,14 @@ import org.openjdk.jmh.annotations.TearDown;
  * and the records, {@code parseAndMap} adds the mapping to {@code Message}, and {@code endpoint}
  * is the whole webhook endpoint in memory — secret check, parse, dedupe, dispatch to the hello
  * command on the bot's handler thread, and the inline {@code sendMessage} answer as JSON.
+ * {@code endpointFreshChats} is the same with a chat never seen before on every update, as the
+ * {@code wrk} load sends them: it adds what the bot keeps per new chat (its send-limit state).
+ * Everything but the socket host is measured; with {@code -prof gc} the bytes allocated per
+ * update ({@code gc.alloc.rate.norm}) do not depend on how busy the machine is. Each of them also
+ * formats its update's JSON, which is the benchmark's own cost, not the bot's: {@code updateBody}
+ * measures that alone, to be subtracted.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar TelegramMappingBenchmark}
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar TelegramMappingBenchmark -prof gc}
  */
 public class TelegramMappingBenchmark extends SingleThreadThroughput {
     private final EventMapper mapper = new EventMapper(false, Instant::now);
@@ -73,7 +79,23 @@ public class TelegramMappingBenchmark extends SingleThreadThroughput {
     /** One webhook request through the endpoint: a new update each time, answered inline. */
     @Benchmark
     public WebhookResponse endpoint() {
-        byte[] update = TelegramSamples.helloUpdate(++updateId, -1001234567890L - (updateId & 1023), 5_000_000_001L);
+        return deliver(TelegramSamples.helloUpdate(++updateId, -1001234567890L - (updateId & 1023), 5_000_000_001L));
+    }
+
+    /** Only what {@link #endpoint()} spends making its update: the JSON formatted and encoded. */
+    @Benchmark
+    public byte[] updateBody() {
+        return TelegramSamples.helloUpdate(++updateId, -1001234567890L - (updateId & 1023), 5_000_000_001L);
+    }
+
+    /** As {@link #endpoint()}, each update from a group chat never seen before. */
+    @Benchmark
+    public WebhookResponse endpointFreshChats() {
+        ++updateId;
+        return deliver(TelegramSamples.helloUpdate(updateId, -1002000000000L - updateId, 5_000_000_001L));
+    }
+
+    private WebhookResponse deliver(byte[] update) {
         WebhookResponse response = adapter.endpoint().handle(WebhookRequest.post("/telegram",
                 Map.of("X-Telegram-Bot-Api-Secret-Token", TelegramSamples.SECRET), update));
         if (response.status() != 200 || response.body().length == 0) {

@@ -34,6 +34,8 @@ class BenchmarkSetupTest {
             assertThat(benchmark.parse().updateId()).isPositive();
             assertThat(benchmark.parseAndMap()).isInstanceOf(Message.class);
             assertThat(benchmark.endpoint().status()).isEqualTo(200);
+            assertThat(benchmark.endpointFreshChats().bodyText()).contains("\"method\":\"sendMessage\"");
+            assertThat(benchmark.updateBody()).isNotEmpty();
         } finally {
             benchmark.tearDown();
         }
