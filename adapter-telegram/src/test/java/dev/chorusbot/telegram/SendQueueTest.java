@@ -353,4 +353,85 @@ class SendQueueTest {
         assertThat(queue.delayFor(group)).isEqualTo(Duration.ofSeconds(41)); // behind the queued one
         assertThat(queue.delayFor(annaChat)).isEqualTo(Duration.ZERO);
     }
+
+    SendQueue detachedQueue(SendLimits limits) {
+        return new SendQueue(new TelegramBotApi(telegram.apiUrl(), telegram.token(), WAIT), clock,
+                dev.chorusbot.core.BotObserver.NONE, limits, 3, Duration.ofMillis(500), Duration.ofSeconds(4));
+    }
+
+    @Test
+    void remembersAPrivateChatAnsweredInlineOnceWithoutALaneAndStillKeepsItsOneASecond() {
+        SendQueue queue = detachedQueue(SendLimits.telegramDefaults());
+        Chat chat = Chat.of("123456789", Chat.Kind.PRIVATE, "P");
+
+        assertThat(queue.tryTakeNow(chat)).isTrue();
+        assertThat(queue.lanes()).isZero();
+        assertThat(queue.remembered()).isEqualTo(1);
+
+        clock.advance(Duration.ofMillis(999));
+        assertThat(queue.tryTakeNow(chat)).isFalse();
+        assertThat(queue.delayFor(chat)).isEqualTo(Duration.ofMillis(1));
+        clock.advance(Duration.ofMillis(1));
+        assertThat(queue.tryTakeNow(chat)).isTrue();
+    }
+
+    @Test
+    void stillAllowsTwentyMessagesAMinuteToAGroupAnsweredInline() {
+        SendQueue queue = detachedQueue(SendLimits.telegramDefaults());
+        Chat g = Chat.of("-1003003", Chat.Kind.GROUP, "G");
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(queue.tryTakeNow(g)).as("send %d", i).isTrue();
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(queue.tryTakeNow(g)).isFalse(); // 20 within the last minute
+        assertThat(queue.delayFor(g)).isEqualTo(Duration.ofSeconds(40));
+
+        clock.advance(Duration.ofSeconds(40));
+        assertThat(queue.tryTakeNow(g)).isTrue();
+        assertThat(queue.tryTakeNow(g)).isFalse();
+    }
+
+    @Test
+    void aMessageQueuedAfterAnInlineAnswerWaitsOutTheChatsSecond() throws Exception {
+        SendQueue queue = adapter.account.queue();
+        assertThat(queue.tryTakeNow(annaChat)).isTrue(); // the answer went inside a webhook response
+
+        CompletableFuture<Void> next = queue.submit(Outbound.text(annaChat, "next"));
+        clock.awaitPendingTasks(1, WAIT);
+        clock.advance(Duration.ofMillis(999));
+        assertThat(telegram.calls("sendMessage")).isEmpty();
+        assertThat(next).isNotDone();
+
+        clock.advance(Duration.ofMillis(1));
+        next.get(5, TimeUnit.SECONDS);
+        assertThat(telegram.sentMessages()).extracting(m -> m.text()).containsExactly("next");
+    }
+
+    @Test
+    void shrinksALaneToItsLastSendOnceItsMessageIsSentAndCountsThatSend() throws Exception {
+        SendQueue queue = adapter.account.queue();
+        queue.submit(Outbound.text(annaChat, "one")).get(5, TimeUnit.SECONDS);
+
+        assertThat(queue.lanes()).isZero();
+        assertThat(queue.remembered()).isEqualTo(1);
+        assertThat(queue.tryTakeNow(annaChat)).isFalse(); // "one" went out less than a second ago
+        clock.advance(Duration.ofMillis(1_000));
+        assertThat(queue.tryTakeNow(annaChat)).isTrue();
+    }
+
+    @Test
+    void keepsNoStateForChatsWhoseWindowHasPassed() {
+        SendQueue queue = detachedQueue(SendLimits.telegramDefaults());
+
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(queue.tryTakeNow(Chat.of(Long.toString(-1_000_000_000L - i), Chat.Kind.GROUP, "G"))).isTrue();
+            assertThat(queue.tryTakeNow(Chat.of(Long.toString(1_000_000L + i), Chat.Kind.PRIVATE, "P"))).isTrue();
+            clock.advance(Duration.ofMillis(100)); // twenty new chats a second, each answered once
+        }
+
+        assertThat(queue.lanes()).isZero();
+        // a minute of groups (600) and a second of private chats (10), and not yet dropped ones
+        assertThat(queue.remembered()).isBetween(600, 2_000);
+    }
 }

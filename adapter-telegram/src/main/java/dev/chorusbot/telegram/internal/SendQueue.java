@@ -42,6 +42,12 @@ import org.slf4j.LoggerFactory;
  *       (or a budget that cannot be reached) makes the lane wait, it never drops the message.</li>
  * </ul>
  * What is given up is logged with the reason, and its future fails.
+ *
+ * <p>Memory: a chat has a lane only while it needs one (messages waiting or in flight, a wait
+ * imposed by Telegram, or more than one send within its window). A chat that was sent one message
+ * and nothing else is remembered by the time of that send alone ({@link LastSends}: 16 bytes) and
+ * only for its window — a second for a private chat, a minute for a group — which is all its limit
+ * needs. Idle lanes are dropped, or shrunk to that time, as the queue runs.
  */
 public final class SendQueue {
     private static final Logger log = LoggerFactory.getLogger(SendQueue.class);
@@ -55,6 +61,9 @@ public final class SendQueue {
     private final long maxBackoff;
     private final Map<Long, Long> migrated = new ConcurrentHashMap<>();
     private final Map<String, Lane> lanes = new LinkedHashMap<>();
+    private final LastSends privateSends;
+    private final LastSends groupSends;
+    private final SendBudget.Limit overallLimit;
     private final ArrayDeque<Long> overall = new ArrayDeque<>();
     private long pumpAt = Long.MAX_VALUE;
     private int sweepAt = 64; // lane count at which tryTakeNow drops idle lanes
@@ -82,7 +91,14 @@ public final class SendQueue {
         this.maxAttempts = maxAttempts;
         this.initialBackoff = initialBackoff.toMillis();
         this.maxBackoff = maxBackoff.toMillis();
+        this.privateSends = new LastSends(PRIVATE_WINDOW);
+        this.groupSends = new LastSends(GROUP_WINDOW);
+        this.overallLimit = new SendBudget.Limit("telegram:" + account + ":all", limits.overallPerSecond(),
+                Duration.ofSeconds(1));
     }
+
+    private static final long PRIVATE_WINDOW = 1_000;
+    private static final long GROUP_WINDOW = 60_000;
 
     private static final class Job {
         final Outbound message;
@@ -104,35 +120,24 @@ public final class SendQueue {
     }
 
     private final class Lane {
-        final ArrayDeque<Job> jobs = new ArrayDeque<>();
-        final ArrayDeque<Long> sent = new ArrayDeque<>();
+        final ArrayDeque<Job> jobs = new ArrayDeque<>(2);
+        final ArrayDeque<Long> sent = new ArrayDeque<>(2);
+        final String chatId;
+        final Chat.Kind kind;
         final int max;
         final long window;
-        final List<SendBudget.Limit> shared;
         boolean inFlight;
         long notBefore;
 
         Lane(String chatId, Chat.Kind kind) {
-            if (kind == Chat.Kind.PRIVATE) {
-                max = limits.privatePerSecond();
-                window = 1_000;
-            } else {
-                max = limits.groupPerMinute();
-                window = 60_000;
-            }
-            shared = List.of(new SendBudget.Limit("telegram:" + account + ":all", limits.overallPerSecond(),
-                            Duration.ofSeconds(1)),
-                    new SendBudget.Limit("telegram:" + account + ":chat:" + chatId, max, Duration.ofMillis(window)));
+            this.chatId = chatId;
+            this.kind = kind;
+            max = maxFor(kind);
+            window = windowFor(kind);
         }
 
-        /** 0 when the shared budget took this send, else how long to wait; a budget that is away waits a second. */
         long sharedWait(long now) {
-            try {
-                return budget.tryTake(shared).toMillis();
-            } catch (StateUnavailableException e) {
-                log.warn("Holding the messages to Telegram chat {} for a second: {}", shared.get(1).key(), e.getMessage());
-                return 1_000;
-            }
+            return SendQueue.this.sharedWait(chatId, kind);
         }
 
         long readyAt(long now) {
@@ -145,6 +150,112 @@ public final class SendQueue {
             prune(sent, now, window);
             return jobs.isEmpty() && !inFlight && sent.isEmpty() && notBefore <= now;
         }
+
+        /** Nothing waiting or in flight, no imposed wait, and one send in the window: its time says it all. */
+        boolean onlyOneSend(long now) {
+            prune(sent, now, window);
+            return jobs.isEmpty() && !inFlight && sent.size() == 1 && notBefore <= now;
+        }
+    }
+
+    private int maxFor(Chat.Kind kind) {
+        return kind == Chat.Kind.PRIVATE ? limits.privatePerSecond() : limits.groupPerMinute();
+    }
+
+    private static long windowFor(Chat.Kind kind) {
+        return kind == Chat.Kind.PRIVATE ? PRIVATE_WINDOW : GROUP_WINDOW;
+    }
+
+    private LastSends lastSends(Chat.Kind kind) {
+        return kind == Chat.Kind.PRIVATE ? privateSends : groupSends;
+    }
+
+    /** 0 when the shared budget took this send, else how long to wait; a budget that is away waits a second. */
+    private long sharedWait(String chatId, Chat.Kind kind) {
+        // Built per send, not kept: a lane or a remembered chat holds no limit objects.
+        String key = "telegram:" + account + ":chat:" + chatId;
+        try {
+            return budget.tryTake(List.of(overallLimit,
+                    new SendBudget.Limit(key, maxFor(kind), Duration.ofMillis(windowFor(kind))))).toMillis();
+        } catch (StateUnavailableException e) {
+            log.warn("Holding the messages to Telegram chat {} for a second: {}", key, e.getMessage());
+            return 1_000;
+        }
+    }
+
+    /** Marks a chat id that is not a number: such a chat always gets a lane. */
+    private static final long NOT_NUMERIC = Long.MIN_VALUE;
+
+    /** The chat id as a number, or {@link #NOT_NUMERIC} (also for Long.MIN_VALUE itself, never a chat). */
+    private static long numericId(String chatId) {
+        int i = chatId.startsWith("-") ? 1 : 0;
+        if (chatId.length() <= i || chatId.length() > 19 + i) {
+            return NOT_NUMERIC;
+        }
+        for (int j = i; j < chatId.length(); j++) {
+            char c = chatId.charAt(j);
+            if (c < '0' || c > '9') {
+                return NOT_NUMERIC;
+            }
+        }
+        try {
+            return Long.parseLong(chatId);
+        } catch (NumberFormatException e) {
+            return NOT_NUMERIC;
+        }
+    }
+
+    /**
+     * The lane of {@code chat}, made when it has none; a send remembered for the chat outside a
+     * lane moves into the new lane's window.
+     */
+    private Lane lane(Chat chat, long now) {
+        Lane lane = lanes.get(chat.id());
+        if (lane == null) {
+            lane = new Lane(chat.id(), chat.kind());
+            long id = numericId(chat.id());
+            if (id != NOT_NUMERIC) {
+                LastSends last = lastSends(chat.kind());
+                if (last.has(id, now)) {
+                    lane.sent.addLast(last.time(id));
+                }
+                last.remove(id);
+            }
+            lanes.put(chat.id(), lane);
+        }
+        return lane;
+    }
+
+    /** Drops idle lanes and shrinks those with one recent send to its time. */
+    private void shrinkLanes(long now) {
+        Iterator<Lane> it = lanes.values().iterator();
+        while (it.hasNext()) {
+            if (shrinkable(it.next(), now)) {
+                it.remove();
+            }
+        }
+    }
+
+    /** Drops {@code lane} when it is idle, or shrinks it to its one send's time. */
+    private void shrink(Lane lane, long now) {
+        if (lanes.get(lane.chatId) == lane && shrinkable(lane, now)) {
+            lanes.remove(lane.chatId);
+        }
+    }
+
+    /** Whether {@code lane} can go: idle, or its one send now remembered outside it. */
+    private boolean shrinkable(Lane lane, long now) {
+        if (lane.idle(now)) {
+            return true;
+        }
+        if (lane.onlyOneSend(now)) {
+            long id = numericId(lane.chatId);
+            if (id != NOT_NUMERIC) {
+                lastSends(lane.kind).put(id, lane.sent.peekFirst()); // 16 bytes instead of a lane
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void prune(ArrayDeque<Long> times, long now, long window) {
@@ -185,7 +296,7 @@ public final class SendQueue {
                 log.warn("{}", e.getMessage());
                 return CompletableFuture.failedFuture(e);
             }
-            lanes.computeIfAbsent(message.chat().id(), id -> new Lane(id, message.chat().kind())).jobs.add(job);
+            lane(message.chat(), millis()).jobs.add(job);
             pending++;
         }
         pump();
@@ -218,7 +329,7 @@ public final class SendQueue {
         Lane lane;
         synchronized (this) {
             long now = millis();
-            lane = lanes.computeIfAbsent(message.chat().id(), id -> new Lane(id, message.chat().kind()));
+            lane = lane(message.chat(), now);
             if (closed || !lane.jobs.isEmpty() || lane.inFlight || lane.readyAt(now) > now || overallReadyAt(now) > now
                     || lane.sharedWait(now) > 0) {
                 return Optional.empty();
@@ -242,17 +353,30 @@ public final class SendQueue {
         long now = millis();
         long overallAt = overallReadyAt(now);
         Lane lane = lanes.get(chat.id());
-        if (lane == null) {
+        long id = lane == null ? numericId(chat.id()) : NOT_NUMERIC;
+        if (lane == null && (id == NOT_NUMERIC || !lastSends(chat.kind()).has(id, now))) {
             return Duration.ofMillis(overallAt - now);
         }
-        ArrayDeque<Long> window = new ArrayDeque<>(lane.sent);
-        int ahead = lane.jobs.size() - (lane.inFlight ? 1 : 0); // the one in flight is counted in sent
-        long at = Math.max(now, lane.notBefore);
+        ArrayDeque<Long> window = new ArrayDeque<>();
+        int ahead = 0;
+        long notBefore = now;
+        int max = maxFor(chat.kind());
+        long length = windowFor(chat.kind());
+        if (lane != null) {
+            window.addAll(lane.sent);
+            ahead = lane.jobs.size() - (lane.inFlight ? 1 : 0); // the one in flight is counted in sent
+            notBefore = lane.notBefore;
+            max = lane.max;
+            length = lane.window;
+        } else {
+            window.addLast(lastSends(chat.kind()).time(id));
+        }
+        long at = Math.max(now, notBefore);
         for (int i = 0; i <= ahead; i++) {
-            prune(window, at, lane.window);
-            if (window.size() >= lane.max) {
-                at = window.peekFirst() + lane.window;
-                prune(window, at, lane.window);
+            prune(window, at, length);
+            if (window.size() >= max) {
+                at = window.peekFirst() + length;
+                prune(window, at, length);
             }
             window.addLast(at);
         }
@@ -267,13 +391,31 @@ public final class SendQueue {
     public synchronized boolean tryTakeNow(Chat chat) {
         long now = millis();
         if (lanes.size() >= sweepAt) {
-            // Inline replies never pass through pump(), which drops idle lanes: without this sweep a
-            // webhook bot would keep a lane for every chat it ever answered. Doubling the threshold
+            // Inline replies never pass through pump(), which shrinks idle lanes: without this sweep a
+            // webhook bot would keep a lane for every chat it answered twice. Doubling the threshold
             // keeps the sweeps' cost constant per call on average.
-            lanes.values().removeIf(l -> l.idle(now));
+            shrinkLanes(now);
             sweepAt = Math.max(64, lanes.size() * 2);
         }
-        Lane lane = lanes.computeIfAbsent(chat.id(), id -> new Lane(id, chat.kind()));
+        if (closed) {
+            return false;
+        }
+        Lane existing = lanes.get(chat.id());
+        long id = existing == null ? numericId(chat.id()) : NOT_NUMERIC;
+        if (id != NOT_NUMERIC && maxFor(chat.kind()) == 1 && lastSends(chat.kind()).has(id, now)) {
+            return false; // its one send a window is taken; no lane is needed to say so
+        }
+        if (id != NOT_NUMERIC && !lastSends(chat.kind()).has(id, now)) {
+            // The common case of a webhook bot: a chat with nothing sent within its window. Its one
+            // send is remembered by its time alone; no lane is made.
+            if (overallReadyAt(now) > now || sharedWait(chat.id(), chat.kind()) > 0) {
+                return false;
+            }
+            lastSends(chat.kind()).put(id, now);
+            overall.addLast(now);
+            return true;
+        }
+        Lane lane = existing != null ? existing : lane(chat, now);
         if (closed || !lane.jobs.isEmpty() || lane.inFlight || lane.readyAt(now) > now || overallReadyAt(now) > now
                 || lane.sharedWait(now) > 0) {
             return false;
@@ -288,9 +430,20 @@ public final class SendQueue {
         return pending;
     }
 
-    /** Chats with a lane: those with messages queued, in flight, or sent within their limit window. */
+    /**
+     * Chats with a lane: those with messages queued or in flight, under a wait Telegram imposed, or
+     * sent more than one message within their limit window (until the queue next looks at them).
+     */
     public synchronized int lanes() {
         return lanes.size();
+    }
+
+    /**
+     * Chats remembered without a lane, by the time of their one send within the window, including
+     * those whose window has passed and that have not been dropped yet.
+     */
+    public synchronized int remembered() {
+        return privateSends.size() + groupSends.size();
     }
 
     private void pump() {
@@ -301,7 +454,7 @@ public final class SendQueue {
             Iterator<Lane> it = lanes.values().iterator();
             while (it.hasNext()) {
                 Lane lane = it.next();
-                if (lane.idle(now)) {
+                if (shrinkable(lane, now)) {
                     it.remove(); // keeps memory bounded by the chats active in the last minute
                     continue;
                 }
@@ -395,6 +548,7 @@ public final class SendQueue {
                 if (pending == 0) {
                     notifyAll();
                 }
+                shrink(lane, now);
             }
         }
         if (done) {
