@@ -50,13 +50,22 @@ public final class EventMapper {
      * and for edits when they are off.
      */
     public Optional<InboundEvent> map(TelegramUpdate update) {
+        return map(update, null);
+    }
+
+    /** As {@link #map(TelegramUpdate)} for a body read by {@link UpdateReader#read}, with the files it read. */
+    public Optional<InboundEvent> map(UpdateReader.Read read) {
+        return map(read.update(), read.attachments());
+    }
+
+    private Optional<InboundEvent> map(TelegramUpdate update, List<Attachment> files) {
         String kind = update.kind();
         switch (kind) {
             case "message", "channel_post":
-                return Optional.of(message(update, update.message().orElseThrow(), false));
+                return Optional.of(message(update, update.message().orElseThrow(), false, files));
             case "edited_message", "edited_channel_post":
                 return editedMessages
-                        ? Optional.of(message(update, update.message().orElseThrow(), true))
+                        ? Optional.of(message(update, update.message().orElseThrow(), true, files))
                         : Optional.empty();
             case "callback_query":
                 TelegramCallbackQuery query = update.callbackQuery().orElseThrow();
@@ -72,7 +81,8 @@ public final class EventMapper {
         }
     }
 
-    private static Message message(TelegramUpdate update, TelegramMessage m, boolean edited) {
+    /** {@code files}: the message's files when already read, else null to read them from the tree. */
+    private static Message message(TelegramUpdate update, TelegramMessage m, boolean edited, List<Attachment> files) {
         User sender;
         if (m.senderChat().isPresent() || m.from().isEmpty()) {
             // Sent on behalf of a chat (Bot API, Message.sender_chat): a channel post, a user posting
@@ -91,7 +101,8 @@ public final class EventMapper {
                 ? m.messageId() + ":" + m.editDate().orElse(0L)
                 : Long.toString(m.messageId());
         return new Message(TELEGRAM, id, chat(m), sender, m.text(), Instant.ofEpochSecond(m.date()),
-                m.replyToMessageId().map(Object::toString), update, attachments(update.payload()));
+                m.replyToMessageId().map(Object::toString), update,
+                files != null ? files : attachments(update.payload()));
     }
 
     private static final String[][] FILE_FIELDS = {

@@ -413,6 +413,11 @@ public final class TelegramAccount {
         return mapper.map(update);
     }
 
+    /** The neutral event for a webhook body read by {@link UpdateReader#read}, or empty. */
+    public Optional<InboundEvent> map(UpdateReader.Read read) {
+        return mapper.map(read);
+    }
+
     /** Acknowledges a button press so the client stops its progress indicator. */
     public CompletableFuture<Void> answer(ButtonPress press) {
         return answer(press, Optional.empty());

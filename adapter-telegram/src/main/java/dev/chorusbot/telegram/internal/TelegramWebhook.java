@@ -72,13 +72,14 @@ public final class TelegramWebhook implements WebhookProtocol {
 
     @Override
     public WebhookDelivery read(WebhookRequest request) throws MalformedWebhookException {
-        TelegramUpdate update;
+        UpdateReader.Read read;
         try {
-            update = UpdateReader.parse(request.body());
+            read = UpdateReader.read(request.body());
         } catch (UpdateReader.MalformedUpdateException e) {
             throw new MalformedWebhookException(e.getMessage());
         }
-        Optional<InboundEvent> event = account.map(update);
+        TelegramUpdate update = read.update();
+        Optional<InboundEvent> event = account.map(read);
         if (event.isEmpty()) {
             log.debug("Ignored update {} of kind '{}'", update.updateId(), update.kind());
             return WebhookDelivery.answer(WebhookResponse.ok());
@@ -152,7 +153,7 @@ public final class TelegramWebhook implements WebhookProtocol {
             if (notice.alert()) {
                 call.put("show_alert", true);
             }
-            return Optional.of(WebhookResponse.json(JsonTrees.text(call).getBytes(StandardCharsets.UTF_8)));
+            return Optional.of(WebhookResponse.json(JsonTrees.write(call)));
         }
         return inline(handled.event(), last);
     }
@@ -163,20 +164,21 @@ public final class TelegramWebhook implements WebhookProtocol {
      */
     @Override
     public Optional<WebhookResponse> inline(InboundEvent event, Optional<Outbound> last) {
-        String json = null;
+        byte[] json = null;
         if (last.isPresent()) {
             if (config.inlineReplies() && account.queue().tryTakeNow(last.get().chat())) {
                 json = json(last.get());
             }
         } else if (event instanceof ButtonPress) {
-            json = JsonTrees.text(JsonTrees.object().put("method", "answerCallbackQuery").put("callback_query_id", event.id()));
+            json = JsonTrees.write(JsonTrees.object().put("method", "answerCallbackQuery").put("callback_query_id", event.id()));
         }
-        return json == null ? Optional.empty() : Optional.of(WebhookResponse.json(json.getBytes(StandardCharsets.UTF_8)));
+        return json == null ? Optional.empty() : Optional.of(WebhookResponse.json(json));
     }
 
-    private String json(Outbound message) {
+    /** The answer's call as UTF-8 JSON, written once (not to a String and then encoded again). */
+    private byte[] json(Outbound message) {
         try {
-            return JsonTrees.text(account.inlineCall(message));
+            return JsonTrees.write(account.inlineCall(message));
         } catch (IllegalArgumentException e) {
             return null; // an upload, or a button too large: the queue sends it, or refuses it and logs why
         }

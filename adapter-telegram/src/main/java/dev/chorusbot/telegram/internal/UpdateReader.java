@@ -19,9 +19,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads Bot API JSON into the adapter's records by hand, from a tree built by {@link Json}. No data binding:
- * binding introspects every record by reflection on first use, which dominates a cold start,
- * and a tree ignores the fields Telegram adds in every release without any configuration.
+ * Reads Bot API JSON into the adapter's records by hand. No data binding: binding introspects
+ * every record by reflection on first use, which dominates a cold start, and reading by hand
+ * ignores the fields Telegram adds in every release without any configuration.
+ *
+ * <p>A webhook body with a message or a button press is read straight from the streaming parser
+ * ({@link UpdateStream}); its JSON tree is built only if a handler asks for it. Other kinds, and
+ * anything unusual, are read from a tree, which decides every error message.
  */
 public final class UpdateReader {
     /**
@@ -38,7 +42,19 @@ public final class UpdateReader {
     private static final Set<String> MESSAGE_KINDS =
             Set.of("message", "edited_message", "channel_post", "edited_channel_post");
 
+    /** The deepest nesting accepted, as {@link JsonTrees#read} accepts it. */
+    static final int MAX_DEPTH = 256;
+
     private UpdateReader() {}
+
+    /**
+     * A webhook body read: the update, and the files of its message when they were read with it
+     * (null when {@link EventMapper} should take them from the update's tree).
+     *
+     * @param update the update
+     * @param attachments the message's files, or null
+     */
+    public record Read(TelegramUpdate update, List<dev.chorusbot.core.Attachment> attachments) {}
 
     /** Thrown for a body that is not a JSON update; the message says what is wrong. */
     public static final class MalformedUpdateException extends Exception {
@@ -49,6 +65,36 @@ public final class UpdateReader {
 
     /** Parses a webhook body. */
     public static TelegramUpdate parse(byte[] body) throws MalformedUpdateException {
+        return read(body).update();
+    }
+
+    /**
+     * Reads a webhook body: a message or button press from the stream, with the tree built from
+     * {@code body} on demand (so {@code body} must not change afterwards); anything else through
+     * the tree.
+     */
+    public static Read read(byte[] body) throws MalformedUpdateException {
+        UpdateStream.Parts parts;
+        try {
+            parts = UpdateStream.read(body);
+        } catch (RuntimeException e) {
+            // UpdateStream.FALLBACK, or a value a record refuses: the tree reader decides, with its words.
+            return new Read(tree(body), null);
+        }
+        TelegramUpdate update = new TelegramUpdate(parts.updateId(), parts.kind(), parts.message(),
+                parts.callbackQuery(), () -> {
+                    try {
+                        return JsonTrees.read(body);
+                    } catch (IOException e) {
+                        // The stream read the same bytes as JSON; only a changed array gets here.
+                        throw new IllegalStateException("the update's body is no longer the JSON it was read from", e);
+                    }
+                });
+        return new Read(update, parts.message().isPresent() ? parts.attachments() : null);
+    }
+
+    /** Reads a webhook body through a tree, as every body was read before the stream. */
+    static TelegramUpdate tree(byte[] body) throws MalformedUpdateException {
         JsonNode tree;
         try {
             tree = JsonTrees.read(body);
