@@ -67,6 +67,10 @@ public final class DiscordConfig {
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final Duration requestTimeout;
+    private final Duration interactionDeadline;
+    private final Duration signatureWindow;
+    private final boolean registerCommands;
+    private final Optional<String> commandGuildId;
 
     private DiscordConfig(Builder b, DiscordMode mode) {
         token = b.token;
@@ -82,6 +86,10 @@ public final class DiscordConfig {
         initialBackoff = b.initialBackoff;
         maxBackoff = b.maxBackoff;
         requestTimeout = b.requestTimeout;
+        interactionDeadline = b.interactionDeadline;
+        signatureWindow = b.signatureWindow;
+        registerCommands = b.registerCommands;
+        commandGuildId = b.commandGuildId;
     }
 
     /**
@@ -112,7 +120,10 @@ public final class DiscordConfig {
      *   <li>{@code DISCORD_PUBLIC_KEY} — {@link Builder#publicKey(String)};</li>
      *   <li>{@code DISCORD_MODE} — {@code gateway} or {@code interactions}, {@link Builder#mode(DiscordMode)};</li>
      *   <li>{@code DISCORD_API_URL} — {@link Builder#apiUrl(URI)};</li>
-     *   <li>{@code DISCORD_GATEWAY_URL} — {@link Builder#gatewayUrl(URI)}.</li>
+     *   <li>{@code DISCORD_GATEWAY_URL} — {@link Builder#gatewayUrl(URI)};</li>
+     *   <li>{@code DISCORD_WEBHOOK_PATH} — {@link Builder#webhookPath(String)};</li>
+     *   <li>{@code DISCORD_REGISTER_COMMANDS} — {@code true} or {@code false}, {@link Builder#registerCommands(boolean)};</li>
+     *   <li>{@code DISCORD_COMMAND_GUILD_ID} — {@link Builder#commandGuild(String)}.</li>
      * </ul>
      *
      * @param env the variables by name; blank values count as unset, values are stripped
@@ -124,12 +135,15 @@ public final class DiscordConfig {
     }
 
     /**
-     * The adapter for the configured mode.
+     * The adapter for the configured mode: a {@link DiscordInteractionsAdapter} for interactions.
      *
      * @return a new adapter, not started
      * @throws ConfigurationException when this build has no adapter for the mode yet
      */
     public Adapter adapter() {
+        if (mode == DiscordMode.INTERACTIONS) {
+            return new DiscordInteractionsAdapter(this);
+        }
         throw new ConfigurationException("The Discord " + mode.name().toLowerCase(Locale.ROOT)
                 + " adapter is not part of this build of adapter-discord yet: only the REST client is.");
     }
@@ -262,6 +276,44 @@ public final class DiscordConfig {
         return requestTimeout;
     }
 
+    /**
+     * How long the Interactions endpoint waits for the bot before it defers: Discord wants the
+     * first answer within 3 seconds, and a deferral still has to reach it.
+     *
+     * @return the deadline, positive and under 3 s; 2 s unless configured
+     */
+    public Duration interactionDeadline() {
+        return interactionDeadline;
+    }
+
+    /**
+     * How far an interaction's {@code X-Signature-Timestamp} may be from the bot's clock before it
+     * is refused as a replay.
+     *
+     * @return the window, positive; 5 minutes unless configured
+     */
+    public Duration signatureWindow() {
+        return signatureWindow;
+    }
+
+    /**
+     * Whether the adapter registers the bot's slash commands when it starts.
+     *
+     * @return true when asked; false by default
+     */
+    public boolean registerCommands() {
+        return registerCommands;
+    }
+
+    /**
+     * The guild whose commands registration replaces, instead of the global ones.
+     *
+     * @return the guild's id; empty to register global commands
+     */
+    public Optional<String> commandGuildId() {
+        return commandGuildId;
+    }
+
     @Override
     public String toString() {
         return "DiscordConfig[token=<hidden>, applicationId=" + applicationId.orElse("none") + ", mode=" + mode
@@ -297,6 +349,10 @@ public final class DiscordConfig {
         private Duration initialBackoff = Duration.ofMillis(500);
         private Duration maxBackoff = Duration.ofSeconds(30);
         private Duration requestTimeout = Duration.ofSeconds(15);
+        private Duration interactionDeadline = Duration.ofSeconds(2);
+        private Duration signatureWindow = Duration.ofMinutes(5);
+        private boolean registerCommands;
+        private Optional<String> commandGuildId = Optional.empty();
 
         private Builder() {}
 
@@ -446,6 +502,59 @@ public final class DiscordConfig {
         }
 
         /**
+         * How long the Interactions endpoint waits for the bot before it defers the answer and
+         * sends the replies as follow-ups; default 2 s. Discord wants the first answer within 3 s.
+         *
+         * @param deadline positive and under 3 s; checked by {@link #build()}
+         * @return this builder
+         * @throws NullPointerException when {@code deadline} is null
+         */
+        public Builder interactionDeadline(Duration deadline) {
+            this.interactionDeadline = Objects.requireNonNull(deadline, "interactionDeadline");
+            return this;
+        }
+
+        /**
+         * How far {@code X-Signature-Timestamp} may be from the bot's clock, either way; an
+         * interaction outside is refused with 401, so a captured request cannot be replayed later;
+         * default 5 minutes.
+         *
+         * @param window positive; checked by {@link #build()}
+         * @return this builder
+         * @throws NullPointerException when {@code window} is null
+         */
+        public Builder signatureWindow(Duration window) {
+            this.signatureWindow = Objects.requireNonNull(window, "signatureWindow");
+            return this;
+        }
+
+        /**
+         * Whether the interactions adapter registers the bot's commands as slash commands when it
+         * starts, in the background ({@code DISCORD_REGISTER_COMMANDS}); default no. Needs the
+         * application id.
+         *
+         * @param enabled true to replace the application's commands with the bot's at start
+         * @return this builder
+         */
+        public Builder registerCommands(boolean enabled) {
+            this.registerCommands = enabled;
+            return this;
+        }
+
+        /**
+         * Registers the commands in one guild instead of globally ({@code DISCORD_COMMAND_GUILD_ID}):
+         * guild commands show at once, which suits testing.
+         *
+         * @param guildId the guild's id, digits only; checked by {@link #build()}
+         * @return this builder
+         * @throws NullPointerException when {@code guildId} is null
+         */
+        public Builder commandGuild(String guildId) {
+            this.commandGuildId = Optional.of(Objects.requireNonNull(guildId, "commandGuild"));
+            return this;
+        }
+
+        /**
          * Checks every setting.
          *
          * @return the configuration
@@ -481,6 +590,17 @@ public final class DiscordConfig {
                             + " and " + maxBackoff);
             p.check(!requestTimeout.isNegative() && !requestTimeout.isZero(), "requestTimeout",
                     "must be positive, was " + requestTimeout);
+            p.check(!interactionDeadline.isNegative() && !interactionDeadline.isZero()
+                    && interactionDeadline.compareTo(Duration.ofSeconds(3)) < 0, "interactionDeadline",
+                    "must be positive and under 3 s, Discord's limit for the first answer, was " + interactionDeadline);
+            p.check(!signatureWindow.isNegative() && !signatureWindow.isZero(), "signatureWindow",
+                    "must be positive, was " + signatureWindow);
+            commandGuildId.ifPresent(id -> p.check(SNOWFLAKE.matcher(id).matches(), "commandGuild",
+                    "must be a guild's id (digits only), was '" + shown(id) + "'"));
+            if (registerCommands && applicationId.isEmpty()) {
+                p.addSentence(p.nameOf("registerCommands") + " is on but " + p.nameOf("applicationId")
+                        + " is not set: commands are registered under the application's id from the Developer Portal");
+            }
             DiscordMode resolved = mode != null ? mode
                     : publicKey.isPresent() ? DiscordMode.INTERACTIONS : DiscordMode.GATEWAY;
             if (resolved == DiscordMode.INTERACTIONS && publicKey.isEmpty()) {

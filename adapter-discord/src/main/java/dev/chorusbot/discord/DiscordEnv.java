@@ -29,6 +29,9 @@ final class DiscordEnv {
         });
         env.url("DISCORD_API_URL", "apiUrl").ifPresent(b::apiUrl);
         env.url("DISCORD_GATEWAY_URL", "gatewayUrl").ifPresent(b::gatewayUrl);
+        env.string("DISCORD_WEBHOOK_PATH", "webhookPath").ifPresent(b::webhookPath);
+        env.bool("DISCORD_REGISTER_COMMANDS", "registerCommands").ifPresent(b::registerCommands);
+        env.string("DISCORD_COMMAND_GUILD_ID", "commandGuild").ifPresent(b::commandGuild);
         return b;
     }
 }

@@ -24,4 +24,14 @@ class SecretsTest {
 
         assertThat(text).doesNotContain(FakeDiscordApi.DEFAULT_TOKEN).doesNotContain("FakeTokenForChorusDiscordTests");
     }
+
+    @Test
+    void noInteractionTokenIsInTheLogOfEveryTest() throws Exception {
+        Path log = Path.of("target/discord-tests.log");
+
+        String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+
+        // Every token the testkit's InteractionSender makes starts so ("interaction:" in base64).
+        assertThat(text).doesNotContain("aW50ZXJhY3Rpb246");
+    }
 }

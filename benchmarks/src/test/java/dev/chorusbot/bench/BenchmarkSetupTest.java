@@ -55,6 +55,17 @@ class BenchmarkSetupTest {
     }
 
     @Test
+    void discordEndToEndAnswersASignedInteractionInline() {
+        DiscordInteractionEndToEndBenchmark benchmark = new DiscordInteractionEndToEndBenchmark();
+        benchmark.start();
+        try {
+            assertThat(benchmark.hello()).isEqualTo(200);
+        } finally {
+            benchmark.stop();
+        }
+    }
+
+    @Test
     void eventSubEndToEndAnswersADeliveryThroughHelix() {
         EventSubHelloEndToEndBenchmark benchmark = new EventSubHelloEndToEndBenchmark();
         benchmark.start();

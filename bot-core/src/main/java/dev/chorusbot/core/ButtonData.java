@@ -50,7 +50,7 @@ final class ButtonData {
             Reply.Single shortened = part;
             if (part instanceof Reply.Text text && tooLong(text.buttons(), maxBytes)) {
                 shortened = new Reply.Text(text.text(), text.format(), shorten(text.buttons(), maxBytes), text.edit(),
-                        text.question());
+                        text.question(), text.ephemeral());
             } else if (part instanceof Reply.Media media && tooLong(media.buttons(), maxBytes)) {
                 shortened = new Reply.Media(media.file(), media.caption(), media.format(),
                         shorten(media.buttons(), maxBytes));

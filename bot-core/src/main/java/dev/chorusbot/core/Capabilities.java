@@ -22,6 +22,9 @@ import java.util.Set;
  * @param maxButtonData the most bytes of UTF-8 a button's data may have on the platform (Telegram's
  *     {@code callback_data}: 64); longer data is kept in the bot's state store under a short token.
  *     Zero for no limit
+ * @param ephemeral whether a reply can be shown to the user it answers only ({@link
+ *     Reply.Text#asEphemeral()}; Discord's interaction responses with flag 64); without, such a
+ *     reply is sent as an ordinary message
  */
 @Api(Api.Status.EXPERIMENTAL)
 public record Capabilities(
@@ -33,7 +36,8 @@ public record Capabilities(
         boolean addressing,
         boolean media,
         boolean edits,
-        int maxButtonData) {
+        int maxButtonData,
+        boolean ephemeral) {
 
     /** How a platform counts the length of a text. */
     public enum LengthUnit {
@@ -55,6 +59,7 @@ public record Capabilities(
      * @param media whether replies may carry photos and documents
      * @param edits whether the bot can change a message it sent
      * @param maxButtonData the most bytes a button's data may have; zero for no limit
+     * @param ephemeral whether a reply can be shown to the user it answers only
      * @throws IllegalArgumentException if {@code maxTextLength} is not positive or {@code
      *     maxButtonData} is negative
      * @throws NullPointerException if {@code lengthUnit} or {@code formats} is {@code null}
@@ -70,6 +75,38 @@ public record Capabilities(
     }
 
     /**
+     * A platform without replies only their addressee sees.
+     *
+     * @param buttons whether replies may carry buttons
+     * @param maxTextLength the longest text one message may carry; must be positive
+     * @param lengthUnit how the platform counts {@code maxTextLength}
+     * @param formats the formats the platform renders; {@link Format#PLAIN} is always added
+     * @param multiline whether a message may contain line breaks
+     * @param addressing whether commands may name the bot
+     * @param media whether replies may carry photos and documents
+     * @param edits whether the bot can change a message it sent
+     * @param maxButtonData the most bytes a button's data may have; zero for no limit
+     * @throws IllegalArgumentException if {@code maxTextLength} is not positive or {@code
+     *     maxButtonData} is negative
+     * @throws NullPointerException if {@code lengthUnit} or {@code formats} is {@code null}
+     */
+    public Capabilities(boolean buttons, int maxTextLength, LengthUnit lengthUnit, Set<Format> formats,
+            boolean multiline, boolean addressing, boolean media, boolean edits, int maxButtonData) {
+        this(buttons, maxTextLength, lengthUnit, formats, multiline, addressing, media, edits, maxButtonData, false);
+    }
+
+    /**
+     * A copy that can show replies to their addressee only, or cannot.
+     *
+     * @param value whether the platform shows ephemeral replies
+     * @return a new value; this one is unchanged
+     */
+    public Capabilities withEphemeral(boolean value) {
+        return new Capabilities(buttons, maxTextLength, lengthUnit, formats, multiline, addressing, media, edits,
+                maxButtonData, value);
+    }
+
+    /**
      * A platform without media, edits or a limit on button data.
      *
      * @param buttons whether replies may carry buttons
@@ -81,7 +118,7 @@ public record Capabilities(
      */
     public Capabilities(boolean buttons, int maxTextLength, LengthUnit lengthUnit, Set<Format> formats,
             boolean multiline, boolean addressing) {
-        this(buttons, maxTextLength, lengthUnit, formats, multiline, addressing, false, false, 0);
+        this(buttons, maxTextLength, lengthUnit, formats, multiline, addressing, false, false, 0, false);
     }
 
     private static Set<Format> with(Set<Format> formats, Format extra) {

@@ -26,11 +26,13 @@ import java.util.Optional;
  * @param editId the id of the bot's message this one replaces, if it is an edit
  * @param question whether the message asks the user for an answer ({@link Reply.Text#question()}):
  *     an adapter prompts the user to reply where its platform can (Telegram's {@code force_reply})
+ * @param ephemeral whether only the user the message answers sees it ({@link Reply.Text#asEphemeral()});
+ *     set only for platforms whose {@link Capabilities#ephemeral()} say so
  */
 @Api(Api.Status.EXPERIMENTAL)
 public record Outbound(
         Chat chat, String text, Format format, List<List<Button>> buttons, Optional<String> replyToId,
-        Optional<MediaFile> media, Optional<String> editId, boolean question) {
+        Optional<MediaFile> media, Optional<String> editId, boolean question, boolean ephemeral) {
 
     /**
      * Validates and copies the components.
@@ -43,6 +45,7 @@ public record Outbound(
      * @param media the photo or document, or empty
      * @param editId the message this one replaces, or empty
      * @param question whether the message asks the user for an answer
+     * @param ephemeral whether only the user the message answers sees it
      * @throws IllegalArgumentException if it is both media and an edit
      * @throws NullPointerException if a component is {@code null}
      */
@@ -57,6 +60,25 @@ public record Outbound(
         if (media.isPresent() && editId.isPresent()) {
             throw new IllegalArgumentException("an outbound message is either media or an edit, not both");
         }
+    }
+
+    /**
+     * A message that the whole chat sees.
+     *
+     * @param chat where to send it
+     * @param text the text; the adapter sends it as is
+     * @param format how the text is marked up
+     * @param buttons rows of buttons; copied, empty for none
+     * @param replyToId the message to thread this one under, or empty
+     * @param media the photo or document, or empty
+     * @param editId the message this one replaces, or empty
+     * @param question whether the message asks the user for an answer
+     * @throws IllegalArgumentException if it is both media and an edit
+     * @throws NullPointerException if a component is {@code null}
+     */
+    public Outbound(Chat chat, String text, Format format, List<List<Button>> buttons, Optional<String> replyToId,
+            Optional<MediaFile> media, Optional<String> editId, boolean question) {
+        this(chat, text, format, buttons, replyToId, media, editId, question, false);
     }
 
     /**
@@ -131,7 +153,7 @@ public record Outbound(
      * @return a new message; this one is unchanged
      */
     public Outbound withChat(Chat newChat) {
-        return new Outbound(newChat, text, format, buttons, replyToId, media, editId, question);
+        return new Outbound(newChat, text, format, buttons, replyToId, media, editId, question, ephemeral);
     }
 
     /**
@@ -141,6 +163,6 @@ public record Outbound(
      * @return a new message; this one is unchanged
      */
     public Outbound withText(String newText) {
-        return new Outbound(chat, newText, format, buttons, replyToId, media, editId, question);
+        return new Outbound(chat, newText, format, buttons, replyToId, media, editId, question, ephemeral);
     }
 }

@@ -166,9 +166,10 @@ public sealed interface Reply permits Reply.Single, Reply.Many, Reply.None {
      * @param question whether the text asks the user for an answer (see {@link
      *     HandlerContext#ask}): where the platform has it, the user is prompted to reply (Telegram's
      *     {@code force_reply} in groups), so the answer reaches a bot that sees only replies
+     * @param ephemeral whether only the user it answers sees it ({@link #asEphemeral()})
      */
-    record Text(String text, Format format, List<List<Button>> buttons, boolean edit, boolean question)
-            implements Single {
+    record Text(String text, Format format, List<List<Button>> buttons, boolean edit, boolean question,
+            boolean ephemeral) implements Single {
 
         /**
          * Validates and copies the components.
@@ -178,6 +179,7 @@ public sealed interface Reply permits Reply.Single, Reply.Many, Reply.None {
          * @param buttons rows of buttons under the text; empty for none
          * @param edit whether it replaces the message whose button was pressed
          * @param question whether the text asks the user for an answer
+         * @param ephemeral whether only the user it answers sees it
          * @throws IllegalArgumentException if the text is blank
          * @throws NullPointerException if a component is {@code null}
          */
@@ -192,6 +194,21 @@ public sealed interface Reply permits Reply.Single, Reply.Many, Reply.None {
         }
 
         /**
+         * A reply everyone in the chat sees.
+         *
+         * @param text the text; not blank
+         * @param format how the text is marked up
+         * @param buttons rows of buttons under the text; empty for none
+         * @param edit whether it replaces the message whose button was pressed
+         * @param question whether the text asks the user for an answer
+         * @throws IllegalArgumentException if the text is blank
+         * @throws NullPointerException if a component is {@code null}
+         */
+        public Text(String text, Format format, List<List<Button>> buttons, boolean edit, boolean question) {
+            this(text, format, buttons, edit, question, false);
+        }
+
+        /**
          * A new message (not an edit) that asks nothing.
          *
          * @param text the text; not blank
@@ -201,7 +218,7 @@ public sealed interface Reply permits Reply.Single, Reply.Many, Reply.None {
          * @throws NullPointerException if a component is {@code null}
          */
         public Text(String text, Format format, List<List<Button>> buttons) {
-            this(text, format, buttons, false, false);
+            this(text, format, buttons, false, false, false);
         }
 
         /**
@@ -210,7 +227,7 @@ public sealed interface Reply permits Reply.Single, Reply.Many, Reply.None {
          * @return a new reply; this one is unchanged
          */
         public Text asQuestion() {
-            return new Text(text, format, buttons, edit, true);
+            return new Text(text, format, buttons, edit, true, ephemeral);
         }
 
         /**
@@ -222,7 +239,7 @@ public sealed interface Reply permits Reply.Single, Reply.Many, Reply.None {
         public Text withButtons(Button... row) {
             List<List<Button>> rows = new ArrayList<>(buttons);
             rows.add(List.of(row));
-            return new Text(text, format, rows, edit, question);
+            return new Text(text, format, rows, edit, question, ephemeral);
         }
 
         /**
@@ -233,7 +250,23 @@ public sealed interface Reply permits Reply.Single, Reply.Many, Reply.None {
          * @return a new reply; this one is unchanged
          */
         public Text asEdit() {
-            return new Text(text, format, buttons, true, question);
+            return new Text(text, format, buttons, true, question, ephemeral);
+        }
+
+        /**
+         * A copy that only the user it answers sees, where the platform can show such a reply
+         * (Discord: the answer to a slash command or a button press, with "Only you can see this").
+         * Elsewhere, and for a message the bot sends on its own, it is an ordinary message that the
+         * whole chat sees: keep secrets out of it. See {@link Capabilities#ephemeral()}.
+         *
+         * <pre>{@code
+         * return Reply.text("Your balance: 42 coins").asEphemeral();
+         * }</pre>
+         *
+         * @return a new reply; this one is unchanged
+         */
+        public Text asEphemeral() {
+            return new Text(text, format, buttons, edit, question, true);
         }
 
         /**

@@ -55,7 +55,8 @@ import org.springframework.web.servlet.function.ServerResponse;
 @EnableConfigurationProperties(ChorusProperties.class)
 @Api(Api.Status.EXPERIMENTAL)
 public class ChorusAutoConfiguration {
-    private static final Set<String> SWITCHES = Set.of("TELEGRAM_BOT_TOKEN", "TWITCH_USERNAME", "TWITCH_CLIENT_ID");
+    private static final Set<String> SWITCHES = Set.of("TELEGRAM_BOT_TOKEN", "TWITCH_USERNAME", "TWITCH_CLIENT_ID",
+            "DISCORD_BOT_TOKEN");
 
     /** Created by Spring. */
     public ChorusAutoConfiguration() {}
@@ -104,7 +105,8 @@ public class ChorusAutoConfiguration {
         stateStore.ifAvailable(builder::stateStore);
         if (!anyAdapter && variables.keySet().stream().noneMatch(SWITCHES::contains)) {
             throw new ConfigurationException("no platform is configured: set chorus.telegram.token,"
-                    + " chorus.twitch.username or chorus.twitch.eventsub.client-id, define an Adapter bean,"
+                    + " chorus.twitch.username, chorus.twitch.eventsub.client-id or chorus.discord.token, define an"
+                    + " Adapter bean,"
                     + " or set chorus.enabled=false");
         }
         builder.fromEnv(variables);

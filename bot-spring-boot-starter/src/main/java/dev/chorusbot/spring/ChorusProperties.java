@@ -37,6 +37,8 @@ public class ChorusProperties {
 
     private final Twitch twitch = new Twitch();
 
+    private final Discord discord = new Discord();
+
     /**
      * Whether the bot is built and run.
      *
@@ -92,6 +94,15 @@ public class ChorusProperties {
     }
 
     /**
+     * The Discord properties.
+     *
+     * @return the {@code chorus.discord.*} group
+     */
+    public Discord getDiscord() {
+        return discord;
+    }
+
+    /**
      * The environment variables these properties stand for, for the adapters' {@code fromEnv}:
      * only those that are set.
      *
@@ -108,6 +119,15 @@ public class ChorusProperties {
         put(env, "TELEGRAM_API_URL", telegram.apiUrl);
         put(env, "TELEGRAM_BOT_USERNAME", telegram.username);
         put(env, "TELEGRAM_SEND_LIMITS", telegram.sendLimits);
+        put(env, "DISCORD_BOT_TOKEN", discord.token);
+        put(env, "DISCORD_APPLICATION_ID", discord.applicationId);
+        put(env, "DISCORD_PUBLIC_KEY", discord.publicKey);
+        put(env, "DISCORD_MODE", discord.mode);
+        put(env, "DISCORD_WEBHOOK_PATH", discord.webhookPath);
+        put(env, "DISCORD_API_URL", discord.apiUrl);
+        put(env, "DISCORD_REGISTER_COMMANDS", discord.registerCommands == null ? null
+                : discord.registerCommands.toString());
+        put(env, "DISCORD_COMMAND_GUILD_ID", discord.commandGuildId);
         put(env, "TWITCH_USERNAME", twitch.username);
         put(env, "TWITCH_OAUTH_TOKEN", twitch.oauthToken);
         put(env, "TWITCH_IRC_URL", twitch.ircUrl);
@@ -143,6 +163,14 @@ public class ChorusProperties {
         names.put("TELEGRAM_API_URL", "chorus.telegram.api-url");
         names.put("TELEGRAM_BOT_USERNAME", "chorus.telegram.username");
         names.put("TELEGRAM_SEND_LIMITS", "chorus.telegram.send-limits");
+        names.put("DISCORD_BOT_TOKEN", "chorus.discord.token");
+        names.put("DISCORD_APPLICATION_ID", "chorus.discord.application-id");
+        names.put("DISCORD_PUBLIC_KEY", "chorus.discord.public-key");
+        names.put("DISCORD_MODE", "chorus.discord.mode");
+        names.put("DISCORD_WEBHOOK_PATH", "chorus.discord.webhook-path");
+        names.put("DISCORD_API_URL", "chorus.discord.api-url");
+        names.put("DISCORD_REGISTER_COMMANDS", "chorus.discord.register-commands");
+        names.put("DISCORD_COMMAND_GUILD_ID", "chorus.discord.command-guild-id");
         names.put("TWITCH_USERNAME", "chorus.twitch.username");
         names.put("TWITCH_OAUTH_TOKEN", "chorus.twitch.oauth-token");
         names.put("TWITCH_IRC_URL", "chorus.twitch.irc-url");
@@ -352,6 +380,180 @@ public class ChorusProperties {
          */
         public void setSendLimits(String sendLimits) {
             this.sendLimits = sendLimits;
+        }
+    }
+
+    /** The {@code chorus.discord.*} properties; see docs/discord.md for each variable. */
+    public static class Discord {
+        /** The bot token from the Developer Portal's Bot page (DISCORD_BOT_TOKEN); setting it switches Discord on. */
+        private String token;
+
+        /** The application's id (DISCORD_APPLICATION_ID), for command registration. */
+        private String applicationId;
+
+        /** The application's Ed25519 public key, 64 hex digits (DISCORD_PUBLIC_KEY); makes interactions the mode. */
+        private String publicKey;
+
+        /** How events arrive (DISCORD_MODE): interactions (the default with a public key) or gateway. */
+        private String mode;
+
+        /** The Interactions endpoint's path on the application's server (DISCORD_WEBHOOK_PATH), default /discord. */
+        private String webhookPath;
+
+        /** The REST API (DISCORD_API_URL), default https://discord.com/api/v10. */
+        private String apiUrl;
+
+        /** Whether the commands are registered at start, in the background (DISCORD_REGISTER_COMMANDS). */
+        private Boolean registerCommands;
+
+        /** The guild to register the commands in instead of globally (DISCORD_COMMAND_GUILD_ID). */
+        private String commandGuildId;
+
+        /** Created by Spring. */
+        public Discord() {}
+
+        /**
+         * The bot token.
+         *
+         * @return the token, or null
+         */
+        public String getToken() {
+            return token;
+        }
+
+        /**
+         * Sets the bot token.
+         *
+         * @param token the token without the {@code Bot } prefix
+         */
+        public void setToken(String token) {
+            this.token = token;
+        }
+
+        /**
+         * The application's id.
+         *
+         * @return the id, or null
+         */
+        public String getApplicationId() {
+            return applicationId;
+        }
+
+        /**
+         * Sets the application's id.
+         *
+         * @param applicationId the snowflake
+         */
+        public void setApplicationId(String applicationId) {
+            this.applicationId = applicationId;
+        }
+
+        /**
+         * The application's public key.
+         *
+         * @return 64 hex digits, or null
+         */
+        public String getPublicKey() {
+            return publicKey;
+        }
+
+        /**
+         * Sets the application's public key.
+         *
+         * @param publicKey 64 hex digits from the Developer Portal
+         */
+        public void setPublicKey(String publicKey) {
+            this.publicKey = publicKey;
+        }
+
+        /**
+         * The mode.
+         *
+         * @return {@code interactions} or {@code gateway}, or null for the default
+         */
+        public String getMode() {
+            return mode;
+        }
+
+        /**
+         * Sets the mode.
+         *
+         * @param mode {@code interactions} or {@code gateway}
+         */
+        public void setMode(String mode) {
+            this.mode = mode;
+        }
+
+        /**
+         * The Interactions endpoint's path.
+         *
+         * @return the path, or null for {@code /discord}
+         */
+        public String getWebhookPath() {
+            return webhookPath;
+        }
+
+        /**
+         * Sets the Interactions endpoint's path.
+         *
+         * @param webhookPath a path starting with {@code /}
+         */
+        public void setWebhookPath(String webhookPath) {
+            this.webhookPath = webhookPath;
+        }
+
+        /**
+         * The REST API URL.
+         *
+         * @return the URL, or null for Discord's
+         */
+        public String getApiUrl() {
+            return apiUrl;
+        }
+
+        /**
+         * Sets the REST API URL.
+         *
+         * @param apiUrl an http or https URL
+         */
+        public void setApiUrl(String apiUrl) {
+            this.apiUrl = apiUrl;
+        }
+
+        /**
+         * Whether the commands are registered at start.
+         *
+         * @return the choice, or null for the default (no)
+         */
+        public Boolean getRegisterCommands() {
+            return registerCommands;
+        }
+
+        /**
+         * Sets whether the commands are registered at start.
+         *
+         * @param registerCommands true to register them in the background at every start
+         */
+        public void setRegisterCommands(Boolean registerCommands) {
+            this.registerCommands = registerCommands;
+        }
+
+        /**
+         * The guild to register the commands in.
+         *
+         * @return the guild's id, or null for global commands
+         */
+        public String getCommandGuildId() {
+            return commandGuildId;
+        }
+
+        /**
+         * Sets the guild to register the commands in.
+         *
+         * @param commandGuildId the guild's id
+         */
+        public void setCommandGuildId(String commandGuildId) {
+            this.commandGuildId = commandGuildId;
         }
     }
 

@@ -254,6 +254,18 @@ public final class DiscordRest {
         return enqueue(new Call(route, body == null ? null : JsonTrees.write(body), false, scheduler.nanoTime()));
     }
 
+    /**
+     * Calls {@code route} within the limits with a JSON array as its body, such as the bulk
+     * overwrite of application commands.
+     *
+     * @param route the call
+     * @param body the JSON array
+     * @return the answer's JSON, as {@link #request}
+     */
+    public CompletableFuture<JsonNode> requestArray(Route route, com.fasterxml.jackson.databind.node.ArrayNode body) {
+        return enqueue(new Call(route, JsonTrees.write(body), false, scheduler.nanoTime()));
+    }
+
     private CompletableFuture<JsonNode> enqueue(Call call) {
         Route route = call.route;
         if (closed) {

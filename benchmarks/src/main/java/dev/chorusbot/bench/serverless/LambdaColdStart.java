@@ -49,6 +49,8 @@ import java.util.stream.Stream;
  * alternates runs with {@code CHORUS_STATE} unset (in memory) and set to it, printing the medians of
  * both: the cost of the Redis store (Jedis, its pool, the first connection and commands) side by
  * side with the in-memory store on the same machine at the same time.
+ * {@code --discord} makes the function a Discord interactions bot instead ({@code DISCORD_*}
+ * variables, a signed {@code /hello} interaction answered with {@code {"type":4,...}}).
  * {@code --baseline} runs {@link BaselineStreamHandler} instead of the bot: the JVM and runtime
  * client alone; {@code --verbose} shows the function's own output (its log says how long building
  * and starting the bot took).
@@ -63,6 +65,8 @@ public final class LambdaColdStart {
 
     private static boolean verbose;
     private static boolean noUsername;
+    // Whether the function answers Discord interactions, signed by this key, instead of Telegram.
+    private static dev.chorusbot.testkit.discord.InteractionSender discord;
     // CHORUS_STATE of the next run, or null for the in-memory default.
     private static String state;
 
@@ -81,6 +85,9 @@ public final class LambdaColdStart {
         boolean baseline = Arrays.asList(args).contains("--baseline");
         verbose = Arrays.asList(args).contains("--verbose");
         noUsername = Arrays.asList(args).contains("--no-username");
+        if (Arrays.asList(args).contains("--discord")) {
+            discord = dev.chorusbot.testkit.discord.InteractionSender.create();
+        }
         if (Arrays.asList(args).contains("--redis")) {
             compareRedis(jar, lib, runs);
             return;
@@ -113,7 +120,8 @@ public final class LambdaColdStart {
                         run.coldMillis());
                 flags.add("-XX:SharedArchiveFile=" + archive);
             }
-            System.out.println("flags: " + String.join(" ", flags) + (noUsername ? "; no TELEGRAM_BOT_USERNAME" : ""));
+            System.out.println("flags: " + String.join(" ", flags) + (noUsername ? "; no TELEGRAM_BOT_USERNAME" : "")
+                    + (discord != null ? "; Discord interactions" : ""));
             List<Double> cold = new ArrayList<>();
             List<Double> init = new ArrayList<>();
             List<Double> warm = new ArrayList<>();
@@ -171,7 +179,8 @@ public final class LambdaColdStart {
             throws Exception {
         try (FakeLambdaRuntime runtime = FakeLambdaRuntime.start()) {
             FakeUser viktor = FakeUser.of(42, "Viktor", null, "viktor");
-            FakeLambdaRuntime.Invocation first = runtime.invoke(event(telegram, viktor));
+            FakeLambdaRuntime.Invocation first = runtime.invoke(discord != null ? discordEvent()
+                    : event(telegram, viktor));
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(flags);
@@ -181,12 +190,20 @@ public final class LambdaColdStart {
             builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtime.address());
             builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "hello-bot");
             builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
-            builder.environment().put("TELEGRAM_BOT_TOKEN", telegram.token());
-            builder.environment().put("TELEGRAM_API_URL", telegram.apiUrl().toString());
-            builder.environment().put("TELEGRAM_MODE", "webhook");
-            builder.environment().put("TELEGRAM_WEBHOOK_SECRET", SECRET);
-            if (!noUsername) {
-                builder.environment().put("TELEGRAM_BOT_USERNAME", "chorus_test_bot");
+            if (discord != null) {
+                // The REST API is never called when the answer is inline; the URL only has to be valid.
+                builder.environment().put("DISCORD_BOT_TOKEN", dev.chorusbot.testkit.discord.FakeDiscordApi.DEFAULT_TOKEN);
+                builder.environment().put("DISCORD_APPLICATION_ID", discord.applicationId());
+                builder.environment().put("DISCORD_PUBLIC_KEY", discord.publicKey());
+                builder.environment().put("DISCORD_API_URL", telegram.apiUrl().toString());
+            } else {
+                builder.environment().put("TELEGRAM_BOT_TOKEN", telegram.token());
+                builder.environment().put("TELEGRAM_API_URL", telegram.apiUrl().toString());
+                builder.environment().put("TELEGRAM_MODE", "webhook");
+                builder.environment().put("TELEGRAM_WEBHOOK_SECRET", SECRET);
+                if (!noUsername) {
+                    builder.environment().put("TELEGRAM_BOT_USERNAME", "chorus_test_bot");
+                }
             }
             builder.environment().remove("CHORUS_STATE");
             if (state != null) {
@@ -200,7 +217,8 @@ public final class LambdaColdStart {
                 long queued = System.nanoTime();
                 // Another chat: the same one would wait out Telegram's 1 message/s per chat limit.
                 FakeUser sameName = FakeUser.of(43, "Viktor", null, "viktor_two");
-                FakeLambdaRuntime.Result warm = runtime.invoke(event(telegram, sameName)).await(Duration.ofSeconds(60));
+                FakeLambdaRuntime.Result warm = runtime.invoke(discord != null ? discordEvent()
+                        : event(telegram, sameName)).await(Duration.ofSeconds(60));
                 check(warm);
                 return new Run((cold.completedNanos() - started) / 1e6, (cold.deliveredNanos() - started) / 1e6,
                         (warm.completedNanos() - queued) / 1e6);
@@ -237,9 +255,35 @@ public final class LambdaColdStart {
         return JSON.writeValueAsString(event);
     }
 
+    /** A function URL event carrying a signed Discord {@code /hello}, as Discord POSTs it. */
+    private static String discordEvent() throws IOException {
+        String body = discord.command("hello").json();
+        String timestamp = Long.toString(java.time.Instant.now().getEpochSecond());
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "2.0");
+        event.put("routeKey", "$default");
+        event.put("rawPath", "/discord");
+        event.put("rawQueryString", "");
+        ObjectNode headers = event.putObject("headers");
+        headers.put("content-type", "application/json");
+        headers.put("host", "abcdefghijklmnopqrstuvwxyz012345.lambda-url.eu-central-1.on.aws");
+        headers.put("x-signature-timestamp", timestamp);
+        headers.put("x-signature-ed25519", discord.sign(timestamp,
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        ObjectNode context = event.putObject("requestContext");
+        context.put("domainName", "abcdefghijklmnopqrstuvwxyz012345.lambda-url.eu-central-1.on.aws");
+        context.put("requestId", "bench");
+        context.putObject("http").put("method", "POST").put("path", "/discord").put("protocol", "HTTP/1.1")
+                .put("sourceIp", "162.159.135.232");
+        event.put("body", body);
+        event.put("isBase64Encoded", false);
+        return JSON.writeValueAsString(event);
+    }
+
     private static void check(FakeLambdaRuntime.Result result) throws IOException {
         JsonNode answer = JSON.readTree(result.body());
-        String text = JSON.readTree(answer.path("body").asText("{}")).path("text").asText();
+        JsonNode answered = JSON.readTree(answer.path("body").asText("{}"));
+        String text = discord != null ? answered.path("data").path("content").asText() : answered.path("text").asText();
         if (result.error() || answer.path("statusCode").asInt() != 200 || !text.equals("hello Viktor!")) {
             throw new IllegalStateException("unexpected answer from the function: " + result.body());
         }

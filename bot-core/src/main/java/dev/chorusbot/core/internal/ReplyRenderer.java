@@ -53,7 +53,8 @@ public final class ReplyRenderer {
         for (Reply.Single part : parts) {
             if (part instanceof Reply.Text text) {
                 renderText(text.text(), text.format(), text.buttons(), caps, chat, replyToId, prefix,
-                        text.edit() ? editable : Optional.empty(), text.question(), out);
+                        text.edit() ? editable : Optional.empty(), text.question(),
+                        text.ephemeral() && caps.ephemeral(), out);
             } else if (part instanceof Reply.Media media) {
                 renderMedia(media, caps, chat, replyToId, prefix, out);
             } else if (part instanceof Reply.Keyboard keyboard && editable.isPresent() && caps.buttons()) {
@@ -78,7 +79,7 @@ public final class ReplyRenderer {
                         + (media.file().source() instanceof MediaFile.Upload upload ? ": " + upload.fileName() : "") + "]";
             }
             renderText(body, caps.supports(media.format()) ? media.format() : Format.PLAIN, media.buttons(), caps,
-                    chat, replyToId, prefix, Optional.empty(), false, out);
+                    chat, replyToId, prefix, Optional.empty(), false, false, out);
             return;
         }
         Format format = media.format();
@@ -97,7 +98,7 @@ public final class ReplyRenderer {
 
     private static void renderText(String text, Format textFormat, List<List<Button>> rows, Capabilities caps,
             Chat chat, Optional<String> replyToId, String prefix, Optional<String> editId, boolean question,
-            List<Outbound> out) {
+            boolean ephemeral, List<Outbound> out) {
         Format format = textFormat;
         String body = text;
         if (!caps.supports(format)) {
@@ -119,7 +120,7 @@ public final class ReplyRenderer {
             Optional<String> edit = i == 0 ? editId : Optional.empty();
             out.add(new Outbound(chat, pieces.get(i), format, last ? buttons : List.of(),
                     edit.isPresent() ? Optional.empty() : replyToId, Optional.empty(), edit,
-                    last && question && edit.isEmpty()));
+                    last && question && edit.isEmpty(), ephemeral && edit.isEmpty()));
         }
     }
 

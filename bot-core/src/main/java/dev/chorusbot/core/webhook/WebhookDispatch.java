@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  *   <li>when handled, the messages are sent in order and waited for (up to the same deadline)
  *       before the answer returns, because a serverless host may freeze the process right after
  *       it; the last may travel in the answer ({@link WebhookProtocol#inline}). When timed out, the
- *       messages are sent in the background once the bot has them.</li>
+ *       messages are sent in the background once the bot has them ({@link WebhookProtocol#sendLate});
+ *       a function waits for them first when the protocol says they may still follow ({@link
+ *       WebhookProtocol#lateRepliesWithin()}, Discord's deferred answers).</li>
  *   <li>what the {@link WebhookHost} allows changes the waiting: a {@link WebhookHost#longRunning()
  *       long-running} host's request waits only for messages the send limits let go at once
  *       ({@link WebhookProtocol#trySend}); from the first that would wait on, the messages are
@@ -196,7 +198,10 @@ public final class WebhookDispatch implements WebhookEndpoint {
             log.warn("{} event {} took longer than {} to handle; answering now, replies follow when ready",
                     event.platform(), event.id(), budget);
             protocol.acknowledge(event);
-            dispatched.thenAccept(late -> late.outbound().forEach(protocol::send));
+            CompletableFuture<Void> late = dispatched.thenCompose(protocol::sendLate);
+            if (!host.isLongRunning()) {
+                finishLate(event, late, host, until - budget.toNanos());
+            }
             return protocol.answer(new WebhookOutcome.TimedOut(event, budget));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -212,6 +217,33 @@ public final class WebhookDispatch implements WebhookEndpoint {
             return protocol.answer(new WebhookOutcome.NotTaken(event, "interrupted"));
         }
         return send(handled, until, budget, host.isLongRunning());
+    }
+
+    /**
+     * In a function: waits for the replies of an event handled late, as long as the protocol says
+     * they may follow and the function has time left, since a frozen function would never send
+     * them. A protocol whose replies need no wait (the default) returns at once.
+     */
+    private void finishLate(InboundEvent event, CompletableFuture<Void> late, WebhookHost host, long startNanos) {
+        Duration window = protocol.lateRepliesWithin();
+        if (window.isZero() || window.isNegative()) {
+            return;
+        }
+        Optional<Duration> left = host.timeLeft()
+                .map(t -> t.minus(ANSWER_MARGIN).minusNanos(System.nanoTime() - startNanos));
+        if (left.isPresent() && left.get().compareTo(window) < 0) {
+            window = left.get();
+        }
+        try {
+            late.get(Math.max(0, window.toNanos()), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            // the handler failed, or the adapter reported why it gave up on a reply
+        } catch (TimeoutException e) {
+            log.warn("{} event {}: its replies were not sent within the {} ms the function could wait; answering"
+                    + " now, they may never be sent", event.platform(), event.id(), window.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

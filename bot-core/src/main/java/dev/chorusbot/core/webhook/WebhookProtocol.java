@@ -7,6 +7,7 @@ import dev.chorusbot.core.InboundEvent;
 import dev.chorusbot.core.Outbound;
 import dev.chorusbot.core.Platform;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -61,6 +62,34 @@ public interface WebhookProtocol {
      *     (the adapter reports why; the dispatch does not log it again)
      */
     CompletableFuture<Void> send(Outbound message);
+
+    /**
+     * Sends the messages of an event the bot finished handling after the deadline (the request was
+     * answered {@link WebhookOutcome.TimedOut}), in order, once the bot has them.
+     *
+     * @param handled the event and the bot's answer
+     * @return completes when every message was sent or given up; by default each goes through
+     *     {@link #send}, and the future never fails
+     */
+    default CompletableFuture<Void> sendLate(Handled handled) {
+        List<CompletableFuture<Void>> sends = handled.outbound().stream().map(this::send).toList();
+        return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).handle((ok, failure) -> null);
+    }
+
+    /**
+     * How long a cloud function keeps its invocation running after the deadline, for the replies
+     * of an event the bot is still handling. By default zero: the function answers {@link
+     * WebhookOutcome.TimedOut} at once and the replies go in the background, which a frozen
+     * process may never finish. A platform that takes the acknowledgement through its API rather
+     * than through the HTTP answer (Discord's deferred interaction response) returns how long its
+     * replies may still follow; a function then waits for {@link #sendLate} up to that long, and
+     * within the time it has left, before it answers. A long-running host never waits.
+     *
+     * @return the longest wait, not negative; {@link Duration#ZERO} by default
+     */
+    default Duration lateRepliesWithin() {
+        return Duration.ZERO;
+    }
 
     /**
      * Sends {@code message} only when the platform's send limits let it go at once, as {@link #send}

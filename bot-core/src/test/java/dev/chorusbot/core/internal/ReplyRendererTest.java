@@ -28,6 +28,33 @@ class ReplyRendererTest {
     }
 
     @Test
+    void marksAnEphemeralTextOnlyWhereThePlatformShowsEphemeralReplies() {
+        Reply reply = Reply.text("only you").asEphemeral();
+
+        assertThat(render(reply, TELEGRAM.withEphemeral(true))).singleElement()
+                .satisfies(out -> assertThat(out.ephemeral()).isTrue());
+        assertThat(render(reply, TELEGRAM)).singleElement().satisfies(out -> {
+            assertThat(out.ephemeral()).isFalse(); // degraded: the chat sees it
+            assertThat(out.text()).isEqualTo("only you");
+        });
+    }
+
+    @Test
+    void keepsEphemeralThroughTheOtherCopiesOfATextButNotOnAnEdit() {
+        Reply.Text text = Reply.text("secret").asEphemeral().withButtons(Button.of("Again", "again")).asQuestion();
+        assertThat(text.ephemeral()).isTrue();
+
+        List<Outbound> edit = ReplyRenderer.render(text.asEdit(), new Capabilities(true, 4096,
+                Capabilities.LengthUnit.UTF16, Set.of(), true, false, false, true, 64, true), CHAT,
+                Optional.empty(), "!", Optional.of("m9"));
+
+        assertThat(edit).singleElement().satisfies(out -> {
+            assertThat(out.editId()).contains("m9");
+            assertThat(out.ephemeral()).isFalse(); // an existing message's visibility cannot change
+        });
+    }
+
+    @Test
     void decodesNumericHtmlEntitiesWhenStrippingHtml() {
         // Telegram's HTML accepts every numeric entity besides &lt; &gt; &amp; &quot;; a plain-text
         // platform must show the character, not the entity. &#38;lt; is an ampersand and "lt;".

@@ -36,6 +36,8 @@ final class TestPushAdapter implements PushAdapter {
     volatile boolean inlineLast;
     /** While set, every chat is at its send limit: trySend sends nothing and sendDelay is 30 s. */
     volatile boolean limited;
+    /** How long a function may wait for the replies of an event handled late; zero by default. */
+    volatile Duration lateWindow = Duration.ZERO;
 
     /**
      * @param deadline the dispatch's deadline
@@ -151,6 +153,11 @@ final class TestPushAdapter implements PushAdapter {
         @Override
         public Optional<WebhookResponse> inline(InboundEvent event, Optional<Outbound> last) {
             return inlineLast ? last.map(m -> WebhookResponse.text(200, "inline:" + m.text())) : Optional.empty();
+        }
+
+        @Override
+        public Duration lateRepliesWithin() {
+            return lateWindow;
         }
 
         @Override

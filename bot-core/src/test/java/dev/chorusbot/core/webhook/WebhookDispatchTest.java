@@ -295,6 +295,61 @@ class WebhookDispatchTest {
     }
 
     @Test
+    void aFunctionWaitsForLateRepliesWhenTheProtocolSaysTheyMayStillFollow() throws Exception {
+        start(new TestPushAdapter(Duration.ofMillis(200), true));
+        adapter.lateWindow = Duration.ofSeconds(30);
+        CompletableFuture<WebhookResponse> answer = CompletableFuture.supplyAsync(() -> adapter.endpoint()
+                .handle(TestPushAdapter.request("m1 chat-1 /slow"), WebhookHost.function(Duration.ofSeconds(60))));
+        awaitAcknowledged();
+
+        assertThat(answer).isNotDone(); // past the deadline, the function still waits for the reply
+        release.countDown();
+        WebhookResponse response = answer.get(30, TimeUnit.SECONDS);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(adapter.sent).containsExactly("finally"); // sent before the function answered
+        assertThat(adapter.outcomes).singleElement().isInstanceOf(WebhookOutcome.TimedOut.class);
+    }
+
+    @Test
+    void aFunctionWaitsForLateRepliesNoLongerThanItsTimeLeft() throws Exception {
+        start(new TestPushAdapter(Duration.ofMillis(200), true));
+        adapter.lateWindow = Duration.ofMinutes(14);
+
+        // 1.5 s left: 1 s is kept to answer, 0.2 s went to the deadline, so it waits about 0.3 s more.
+        WebhookResponse response = adapter.endpoint().handle(TestPushAdapter.request("m1 chat-1 /slow"),
+                WebhookHost.function(Duration.ofMillis(1500)));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(adapter.outcomes).singleElement().isInstanceOf(WebhookOutcome.TimedOut.class);
+        assertThat(adapter.sent).isEmpty();
+    }
+
+    @Test
+    void aLongRunningHostAnswersAtTheDeadlineWhateverTheProtocolAllowsAFunction() throws Exception {
+        start(new TestPushAdapter(Duration.ofMillis(200), true));
+        adapter.lateWindow = Duration.ofSeconds(30);
+
+        HttpResponse<String> response = post("m1 chat-1 /slow");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(adapter.sent).isEmpty();
+        release.countDown();
+        awaitSent(1);
+        assertThat(adapter.sent).containsExactly("finally");
+    }
+
+    private void awaitAcknowledged() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (adapter.acknowledged.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the dispatch did not acknowledge the event within 30 s");
+            }
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+    }
+
+    @Test
     void handlesTwentyConcurrentCopiesOfOneEventOnce() throws Exception {
         start(new TestPushAdapter());
         List<CompletableFuture<HttpResponse<String>>> copies = new ArrayList<>();

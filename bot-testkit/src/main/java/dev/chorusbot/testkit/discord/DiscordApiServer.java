@@ -64,6 +64,7 @@ final class DiscordApiServer {
     final List<SentDiscordMessage> followUps = new ArrayList<>();
     final List<SentDiscordMessage> originalEdits = new ArrayList<>();
     final List<InteractionCallback> callbacks = new ArrayList<>();
+    final List<String> originalDeletes = new ArrayList<>();
     int rateLimitViolations;
     int globalLimitViolations;
     private long nextId = 1_300_000_000_000_000_000L;
@@ -191,6 +192,11 @@ final class DiscordApiServer {
             }
             return method.equals("PUT") ? putCommands(Optional.ofNullable(m.group(2)), body)
                     : new Answer(200, commandArray(Optional.ofNullable(m.group(2))));
+        }
+        if (method.equals("DELETE") && (m = ORIGINAL.matcher(path)).matches()) {
+            // Delete Original Interaction Response: 204 No Content.
+            originalDeletes.add(m.group(2));
+            return new Answer(204, null);
         }
         if (method.equals("PATCH") && (m = ORIGINAL.matcher(path)).matches()) {
             return webhookMessage(originalEdits, "@original", m.group(2), body, raw, true);

@@ -150,6 +150,29 @@ public final class FakeDiscordApi implements AutoCloseable {
     }
 
     /**
+     * The interaction tokens whose original answer was deleted ({@code DELETE …/messages/@original}),
+     * in order.
+     *
+     * @return a snapshot
+     */
+    public List<String> originalDeletes() {
+        return snapshot(s -> s.originalDeletes);
+    }
+
+    /**
+     * Waits until {@code count} interaction callbacks were sent by REST.
+     *
+     * @param count how many
+     * @param timeout how long to wait
+     * @return the callbacks so far, at least {@code count}
+     * @throws AssertionError naming the count and what was seen when the timeout passes
+     */
+    public List<InteractionCallback> awaitInteractionCallbacks(int count, Duration timeout) {
+        return Await.until(count + " interaction callbacks", timeout, this::interactionCallbacks,
+                l -> l.size() >= count, l -> l.size() + ": " + l.stream().map(InteractionCallback::type).toList());
+    }
+
+    /**
      * The interaction callbacks sent by REST, in order.
      *
      * @return a snapshot
