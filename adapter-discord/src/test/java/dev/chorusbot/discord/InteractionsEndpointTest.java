@@ -46,9 +46,8 @@ class InteractionsEndpointTest {
         assertThat(reply.type()).isEqualTo(4);
         assertThat(reply.content()).isEqualTo("hello Viktor!");
         assertThat(reply.flags()).isZero();
-        assertThat(reply.json().path("data").has("message_reference")).isFalse();
-        assertThat(reply.json().path("data").path("allowed_mentions").path("parse").toString())
-                .isEqualTo("[\"users\"]");
+        assertThat(reply.at("/data/message_reference")).isEmpty();
+        assertThat(reply.at("/data/allowed_mentions/parse")).isEqualTo("[\"users\"]");
         assertThat(h.discord.calls()).isEmpty(); // nothing went through REST
     }
 
@@ -134,7 +133,7 @@ class InteractionsEndpointTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.type()).isEqualTo(7);
         assertThat(reply.content()).isEqualTo("picked again");
-        assertThat(reply.json().path("data").path("components").size()).isZero(); // the old buttons go
+        assertThat(reply.at("/data/components")).isEqualTo("[]"); // the old buttons go
     }
 
     @Test
@@ -166,7 +165,7 @@ class InteractionsEndpointTest {
     void sendsButtonsAsActionRowsWhosePressRunsTheCommand() {
         InteractionReply reply = send(h.sender.command("menu"));
 
-        assertThat(reply.json().path("data").path("components").toString()).isEqualTo("[{\"type\":1,\"components\":["
+        assertThat(reply.at("/data/components")).isEqualTo("[{\"type\":1,\"components\":["
                 + "{\"type\":2,\"style\":2,\"label\":\"Again\",\"custom_id\":\"again\"},"
                 + "{\"type\":2,\"style\":2,\"label\":\"Note\",\"custom_id\":\"note\"}]}]");
     }

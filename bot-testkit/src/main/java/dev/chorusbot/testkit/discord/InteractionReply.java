@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.chorusbot.core.Api;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * What an Interactions endpoint answered to an {@link InteractionSender}.
@@ -16,14 +17,32 @@ import java.nio.charset.StandardCharsets;
 @Api(Api.Status.EXPERIMENTAL)
 public record InteractionReply(int status, String contentType, String body) {
 
-    /**
-     * The body as JSON.
-     *
-     * @return the interaction response; a missing node when the body is not JSON
-     */
-    public JsonNode json() {
+    private JsonNode json() {
         JsonNode node = DiscordJson.read(body.getBytes(StandardCharsets.UTF_8));
         return node == null ? MissingNode.getInstance() : node;
+    }
+
+    /**
+     * A value of the answer by its JSON Pointer (RFC 6901), such as {@code /data/flags}.
+     *
+     * @param pointer the pointer, starting with {@code /}
+     * @return a string or number as text, an object or array as its JSON; empty when missing
+     */
+    public String at(String pointer) {
+        JsonNode node = json().at(pointer);
+        if (node.isMissingNode() || node.isNull()) {
+            return "";
+        }
+        return node.isValueNode() ? node.asText() : node.toString();
+    }
+
+    /**
+     * The buttons of the answer's {@code data.components}, row by row.
+     *
+     * @return the rows; empty when the answer has none
+     */
+    public List<List<DiscordButton>> buttons() {
+        return DiscordJson.buttons(json().path("data").path("components"));
     }
 
     /**
