@@ -54,12 +54,12 @@ public final class ApiTransport {
                             .version(https ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
                             .connectTimeout(timeout);
                     if (!https) {
-                        // Without a context of its own the client takes the JDK's default one, which
-                        // reads and parses every CA certificate of the JDK (several megabytes of heap
-                        // and tens of milliseconds) although a plain http:// Bot API (a local Bot API
-                        // server, a test fake) never does TLS. Redirects are not followed, so no https
+                        // Without a context and parameters of its own the client sets up the JDK's
+                        // default TLS (every signature and cipher algorithm, every CA certificate:
+                        // megabytes of heap) although a plain http:// Bot API (a local Bot API server,
+                        // a test fake) never does TLS. Redirects are not followed, so no https
                         // connection can come of it; if one did, this context would refuse it.
-                        builder.sslContext(PlainHttp.CONTEXT);
+                        builder.sslContext(PlainHttp.CONTEXT).sslParameters(PlainHttp.parameters());
                     }
                     c = builder.build();
                     client = c;

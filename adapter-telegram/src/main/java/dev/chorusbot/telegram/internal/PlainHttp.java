@@ -1,80 +1,91 @@
 package dev.chorusbot.telegram.internal;
 
-import java.net.Socket;
-import java.security.GeneralSecurityException;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
+import java.security.KeyManagementException;
+import java.security.Provider;
+import java.security.SecureRandom;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * The TLS context of an HTTP client that talks plain {@code http://} only: no keys, and a trust
- * manager that trusts no server, so it needs none of the JDK's CA certificates (which the default
- * context loads and parses on first use). A TLS connection through it fails with a message saying
- * why, instead of going ahead unchecked.
+ * The TLS set-up of an HTTP client that talks plain {@code http://} only: a context that can make
+ * no TLS connection, and parameters given up front so the client does not ask the context for its
+ * defaults. Without them the JDK {@code HttpClient} takes the default context, which loads the JSSE
+ * provider, instantiates every signature and cipher algorithm and parses every CA certificate of the
+ * JDK, several megabytes of heap for a Bot API URL (a local Bot API server, a test fake) that never
+ * does TLS. Any attempt to use this context for TLS fails, saying why, rather than going ahead
+ * unchecked.
  */
 final class PlainHttp {
-    /** The context; made once per process, on the first Bot API call to an http:// URL. */
-    static final SSLContext CONTEXT = context();
+    /** Why any use of the context fails. */
+    static final String NO_TLS = "TLS is not set up for a plain http:// Bot API URL";
+
+    /** The context. */
+    static final SSLContext CONTEXT = new SSLContext(new NoTls(), new Provider("ChorusPlainHttp", "1",
+            "no TLS: for plain http:// connections only") {}, "TLS") {};
 
     private PlainHttp() {}
 
-    private static SSLContext context() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(new KeyManager[0], new TrustManager[] {new TrustingNoServer()}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK has no TLS context: " + e.getMessage(), e);
-        }
+    /** Parameters for the client builder: no cipher suites, no protocols, since none is ever used. */
+    static SSLParameters parameters() {
+        return new SSLParameters(new String[0], new String[0]);
     }
 
-    /** Refuses every certificate: a client for an http:// URL has no business doing TLS. */
-    static final class TrustingNoServer extends X509ExtendedTrustManager {
-        private static CertificateException refused() {
-            return new CertificateException("TLS is not set up for a plain http:// Bot API URL");
+    /** The context's engine: every operation that would start TLS fails. */
+    private static final class NoTls extends SSLContextSpi {
+        private static UnsupportedOperationException refused() {
+            return new UnsupportedOperationException(NO_TLS);
         }
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom sr) throws KeyManagementException {
+            throw new KeyManagementException(NO_TLS);
+        }
+
+        @Override
+        protected SSLSocketFactory engineGetSocketFactory() {
             throw refused();
         }
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
+        protected SSLServerSocketFactory engineGetServerSocketFactory() {
             throw refused();
         }
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
+        protected SSLEngine engineCreateSSLEngine() {
             throw refused();
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        protected SSLEngine engineCreateSSLEngine(String host, int port) {
             throw refused();
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
+        protected SSLSessionContext engineGetServerSessionContext() {
             throw refused();
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
+        protected SSLSessionContext engineGetClientSessionContext() {
             throw refused();
         }
 
         @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
+        protected SSLParameters engineGetDefaultSSLParameters() {
+            return parameters();
+        }
+
+        @Override
+        protected SSLParameters engineGetSupportedSSLParameters() {
+            return parameters();
         }
     }
 }
