@@ -8,8 +8,9 @@ package dev.chorusbot.telegram.internal;
  * private chat, a minute for a group), instead of a lane with its queues.
  *
  * <p>Open addressing with linear probing on the chat id. Expired times count as absent when looked
- * up and are dropped when the table is rebuilt, which happens when it fills up; so a sweep never
- * runs on a table that is not about to grow. Not thread-safe: the send queue guards it.
+ * up and are dropped when the table is rebuilt: when it fills up, and at most once a window on
+ * {@link #sweep}, so a table that grew under a burst of new chats shrinks again when they are
+ * gone. Not thread-safe: the send queue guards it.
  */
 final class LastSends {
     private static final long EMPTY = Long.MIN_VALUE;
@@ -19,6 +20,7 @@ final class LastSends {
     private long[] chats = new long[MIN_CAPACITY];
     private long[] times = newTimes(MIN_CAPACITY);
     private int size; // slots in use, expired ones included
+    private long rebuiltAt = Long.MIN_VALUE / 2;
 
     /** A table whose entries expire {@code windowMillis} after their send. */
     LastSends(long windowMillis) {
@@ -81,13 +83,30 @@ final class LastSends {
         size--;
     }
 
+    /**
+     * Drops the expired entries and shrinks the table, when it holds any and a window has passed
+     * since it was last rebuilt; otherwise does nothing, so it may be called on every send.
+     */
+    void sweep(long now) {
+        if (size > 0 && now - rebuiltAt >= window) {
+            rebuild(now);
+        }
+    }
+
     /** Slots in use, including expired entries not yet dropped. */
     int size() {
         return size;
     }
 
+    /** The table's length in slots, 16 bytes each. */
+    int capacity() {
+        return chats.length;
+    }
+
+
     /** Drops the expired entries and sizes the table for the rest: at most a third full after. */
     private void rebuild(long now) {
+        rebuiltAt = now;
         int live = 0;
         for (int i = 0; i < times.length; i++) {
             if (times[i] != EMPTY && times[i] + window > now) {

@@ -400,6 +400,8 @@ public final class SendQueue {
         if (closed) {
             return false;
         }
+        privateSends.sweep(now);
+        groupSends.sweep(now);
         Lane existing = lanes.get(chat.id());
         long id = existing == null ? numericId(chat.id()) : NOT_NUMERIC;
         if (id != NOT_NUMERIC && maxFor(chat.kind()) == 1 && lastSends(chat.kind()).has(id, now)) {
@@ -451,6 +453,8 @@ public final class SendQueue {
         synchronized (this) {
             long now = millis();
             long earliest = Long.MAX_VALUE;
+            privateSends.sweep(now);
+            groupSends.sweep(now);
             Iterator<Lane> it = lanes.values().iterator();
             while (it.hasNext()) {
                 Lane lane = it.next();

@@ -61,4 +61,20 @@ class LastSendsTest {
             }
         }
     }
+
+    @Test
+    void shrinksOnASweepOnceTheWindowHasPassedWithoutFillingUp() {
+        LastSends sends = new LastSends(60_000);
+        for (long i = 0; i < 50_000; i++) {
+            sends.put(-1_000_000_000L - i, 1_000);
+        }
+        int grown = sends.capacity();
+
+        sends.sweep(30_000); // within the window of the last rebuild: nothing to do yet
+        assertThat(sends.capacity()).isEqualTo(grown);
+        sends.sweep(61_000); // every send has expired
+
+        assertThat(sends.size()).isZero();
+        assertThat(sends.capacity()).isLessThan(grown / 100);
+    }
 }
