@@ -127,7 +127,8 @@ public final class DiscordInteractionsAdapter implements PushAdapter {
     }
 
     /**
-     * Opens the endpoint at once, without a network call. When asked to register the commands,
+     * Opens the endpoint at once, without a network call; in a serverless function it first runs
+     * the signature check once, so its first invocation does not load it. When asked to register the commands,
      * a long-running process does it in the background (the endpoint answers meanwhile, and a
      * failure is logged); a serverless function does not, since it would pay for it on every
      * cold start: register with {@link DiscordCommandsCli} once instead.
@@ -140,6 +141,10 @@ public final class DiscordInteractionsAdapter implements PushAdapter {
         client.observe(sink.observer());
         this.rest = client;
         protocol.start(sink, client);
+        if (sink.frozenBetweenRequests()) {
+            // In the initialisation phase rather than the first invocation (see InteractionSignature.prime).
+            protocol.prime();
+        }
         endpoint.open(sink);
         if (config.registerCommands()) {
             if (sink.frozenBetweenRequests()) {

@@ -59,7 +59,9 @@ class BenchmarkSetupTest {
         DiscordInteractionEndToEndBenchmark benchmark = new DiscordInteractionEndToEndBenchmark();
         benchmark.start();
         try {
+            benchmark.sign();
             assertThat(benchmark.hello()).isEqualTo(200);
+            assertThat(benchmark.signatureCheck()).isTrue();
         } finally {
             benchmark.stop();
         }

@@ -6,13 +6,15 @@ import java.util.Map;
 
 /**
  * The hello bot as a cloud function: the same {@code hello} command behind the Telegram webhook
- * ({@code /telegram}) and/or Twitch EventSub ({@code /twitch}). Registered in {@code
+ * ({@code /telegram}), Twitch EventSub ({@code /twitch}) and/or Discord interactions
+ * ({@code /discord}). Registered in {@code
  * META-INF/services/dev.chorusbot.serverless.BotFactory}, so the jar {@code hello-bot-lambda.jar}
  * serves it on AWS Lambda, Yandex Cloud Functions and Google Cloud Functions (see
  * docs/serverless.md). The platforms are chosen by {@link Bot.Builder#fromFunctionEnv(Map)}:
  * Telegram when {@code TELEGRAM_BOT_TOKEN} is set (webhook mode by default), Twitch EventSub when
- * {@code TWITCH_CLIENT_ID} is set, each configured by the variables of its guide; at least one is
- * required.
+ * {@code TWITCH_CLIENT_ID} is set, Discord interactions when {@code DISCORD_BOT_TOKEN} (with
+ * {@code DISCORD_PUBLIC_KEY}) is set, each configured by the variables of its guide; at least one
+ * is required.
  */
 public final class HelloBotFactory implements BotFactory {
     private final Map<String, String> environment;

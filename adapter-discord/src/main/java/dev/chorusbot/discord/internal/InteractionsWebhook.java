@@ -132,6 +132,11 @@ public final class InteractionsWebhook implements WebhookProtocol {
         this.sink = eventSink;
     }
 
+    /** Runs the signature check once, for a function's initialisation phase ({@link InteractionSignature#prime()}). */
+    public void prime() {
+        signature.prime();
+    }
+
     @Override
     public Platform platform() {
         return Discord.PLATFORM;

@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import dev.chorusbot.testkit.discord.FakeDiscordApi;
+import dev.chorusbot.testkit.discord.InteractionSender;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -85,6 +87,58 @@ class LambdaArtifactTest {
                 assertThat(answer.get("statusCode")).isEqualTo(200);
                 assertThat(helix.sentMessages()).extracting(FakeHelixApi.SentChatMessage::message)
                         .containsExactly("hello Anna!");
+                assertThatNoClassOf(jar, "org.java_websocket.client.WebSocketClient");
+            } finally {
+                serverlessBot.getMethod("stop").invoke(bot);
+            }
+        }
+    }
+
+    /**
+     * The jar holds the Discord adapter without Java-WebSocket (a function never runs the Gateway):
+     * loaded alone, it builds the interactions bot from the DISCORD_* variables and answers a signed
+     * {@code /hello} inside the function's answer, here through the Yandex entry point.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theHelloBotLambdaJarServesDiscordInteractionsOnItsOwn() throws Exception {
+        assumeTrue(Files.isRegularFile(JAR), "build the examples first: mvn -B verify from the root");
+        InteractionSender discord = InteractionSender.create();
+
+        try (URLClassLoader jar = new URLClassLoader(new URL[] {JAR.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            Map<String, String> env = Map.of(
+                    "DISCORD_BOT_TOKEN", FakeDiscordApi.DEFAULT_TOKEN,
+                    "DISCORD_APPLICATION_ID", discord.applicationId(),
+                    "DISCORD_PUBLIC_KEY", discord.publicKey(),
+                    // Never called: the answer travels in the function's response.
+                    "DISCORD_API_URL", "http://127.0.0.1:9/api/v10");
+            Object factory = jar.loadClass("dev.chorusbot.examples.HelloBotFactory")
+                    .getConstructor(Map.class).newInstance(env);
+            Class<?> serverlessBot = jar.loadClass("dev.chorusbot.serverless.ServerlessBot");
+            Object bot = serverlessBot.getMethod("of", jar.loadClass("dev.chorusbot.serverless.BotFactory"))
+                    .invoke(null, factory);
+            Function<Map<String, Object>, Map<String, Object>> function =
+                    (Function<Map<String, Object>, Map<String, Object>>) jar
+                            .loadClass("dev.chorusbot.serverless.YandexFunctionHandler")
+                            .getConstructor(serverlessBot).newInstance(bot);
+            try {
+                String body = discord.command("hello").json();
+                String timestamp = Long.toString(Instant.now().getEpochSecond());
+                Map<String, Object> event = new HashMap<>();
+                event.put("httpMethod", "POST");
+                event.put("headers", Map.of("Content-Type", "application/json",
+                        "X-Signature-Timestamp", timestamp,
+                        "X-Signature-Ed25519", discord.sign(timestamp, body.getBytes(StandardCharsets.UTF_8))));
+                event.put("multiValueHeaders", Map.of());
+                event.put("body", body);
+                event.put("isBase64Encoded", false);
+
+                Map<String, Object> answer = function.apply(event);
+
+                assertThat(answer.get("statusCode")).isEqualTo(200);
+                assertThat(String.valueOf(answer.get("body"))).contains("\"type\":4")
+                        .contains("\"content\":\"hello Viktor!\"");
                 assertThatNoClassOf(jar, "org.java_websocket.client.WebSocketClient");
             } finally {
                 serverlessBot.getMethod("stop").invoke(bot);
