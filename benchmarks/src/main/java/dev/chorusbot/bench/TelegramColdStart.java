@@ -32,11 +32,14 @@ import java.util.concurrent.locks.LockSupport;
  * TELEGRAM_WEBHOOK_URL}, as a production bot often is: the bot then talks to a loopback
  * {@code FakeTelegramServer} (getMe, setWebhook) while it starts. {@code --rss} also reports the
  * bot's peak resident set size from its start to the first answer ({@code VmHWM} of
- * {@code /proc/<pid>/status}, Linux only).
+ * {@code /proc/<pid>/status}, Linux only). The update is {@code /hello@chorus_bench_bot}, addressed
+ * to the bot, which without a configured username waits for getMe by design; {@code
+ * --unaddressed} sends {@code /hello} instead, which needs no Bot API call to be answered.
  */
 public final class TelegramColdStart {
     private static boolean noUsername;
     private static boolean rss;
+    private static boolean addressed = true;
     private static FakeTelegramServer telegram;
     private static final List<Long> peakRssKib = new ArrayList<>();
 
@@ -55,6 +58,7 @@ public final class TelegramColdStart {
         Path log = Files.createTempFile("chorus-telegram-cold", ".log");
         noUsername = options.flag("no-username");
         rss = options.flag("rss");
+        addressed = !options.flag("unaddressed");
         if (noUsername) {
             telegram = FakeTelegramServer.builder().token(TelegramSamples.TOKEN).botUsername(TelegramSamples.USERNAME)
                     .start();
@@ -81,8 +85,9 @@ public final class TelegramColdStart {
             millis[i] = once(jar, path, jvm, log);
         }
         System.out.printf("Telegram cold start (java start -> first webhook update answered), %d runs, %s, JVM options %s,"
-                + " %s%n", runs, jar, jvm, noUsername ? "no username, webhook URL set (getMe and setWebhook on a"
-                + " loopback fake)" : "username set (no Bot API call)");
+                + " %s, update %s%n", runs, jar, jvm, noUsername ? "no username, webhook URL set (getMe and setWebhook on a"
+                + " loopback fake)" : "username set (no Bot API call)", addressed ? "/hello@" + TelegramSamples.USERNAME
+                : "/hello");
         print("hello bot  ", millis);
         print("hello world", baseline);
         if (rss) {
@@ -138,7 +143,7 @@ public final class TelegramColdStart {
         if (!path.equals("/telegram")) {
             env.put("TELEGRAM_WEBHOOK_PATH", path);
         }
-        byte[] update = TelegramSamples.helloUpdate(42, -1001, 5_000_000_001L);
+        byte[] update = TelegramSamples.helloUpdate(42, -1001, 5_000_000_001L, addressed);
         long start = System.nanoTime();
         Process bot = ChildJvm.start(jvm, jar, null, env, log);
         try {

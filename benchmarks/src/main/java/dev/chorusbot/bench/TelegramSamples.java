@@ -18,6 +18,16 @@ final class TelegramSamples {
      * current client sends, including some the adapter does not read.
      */
     static byte[] helloUpdate(long updateId, long chatId, long userId) {
+        return helloUpdate(updateId, chatId, userId, true);
+    }
+
+    /**
+     * The same update; {@code addressed} says whether the command names the bot ({@code
+     * /hello@chorus_bench_bot}, which a bot without a configured username can answer only once
+     * getMe told it its own) or not ({@code /hello}, for every bot in the group).
+     */
+    static byte[] helloUpdate(long updateId, long chatId, long userId, boolean addressed) {
+        String command = addressed ? "/hello@" + USERNAME : "/hello";
         String json = """
                 {"update_id":%d,"message":{"message_id":%d,"message_thread_id":1055,"from":{"id":%d,\
                 "is_bot":false,"first_name":"Anna","last_name":"Smith","username":"anna_smith",\
@@ -28,10 +38,11 @@ final class TelegramSamples {
                 "title":"Chorus benchmark group","is_forum":true,"type":"supergroup"},"chat":{"id":%d,\
                 "title":"Chorus benchmark group","is_forum":true,"type":"supergroup"},"date":1764300000,\
                 "forum_topic_created":{"name":"Bots","icon_color":7322096,"icon_custom_emoji_id":\
-                "5309832892262654231"},"is_topic_message":true},"text":"/hello@chorus_bench_bot how are you?",\
-                "entities":[{"offset":0,"length":23,"type":"bot_command"}],"link_preview_options":\
+                "5309832892262654231"},"is_topic_message":true},"text":"%s how are you?",\
+                "entities":[{"offset":0,"length":%d,"type":"bot_command"}],"link_preview_options":\
                 {"is_disabled":true},"has_protected_content":false}}"""
-                .formatted(updateId, updateId % 1_000_000 + 2000, userId, chatId, chatId, chatId);
+                .formatted(updateId, updateId % 1_000_000 + 2000, userId, chatId, chatId, chatId, command,
+                        command.length());
         return json.getBytes(StandardCharsets.UTF_8);
     }
 }

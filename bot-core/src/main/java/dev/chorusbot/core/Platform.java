@@ -43,6 +43,20 @@ public record Platform(String id) {
         return new Platform(id);
     }
 
+    // equals and hashCode are written out: a record's generated ones are bootstrapped through
+    // method handles on first use, which costs a cold start tens of milliseconds, and every bot
+    // compares platforms while it starts.
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Platform platform && id.equals(platform.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
     @Override
     public String toString() {
         return id;

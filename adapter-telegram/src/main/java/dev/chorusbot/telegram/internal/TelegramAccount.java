@@ -34,6 +34,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -48,6 +49,12 @@ import org.slf4j.LoggerFactory;
  * role lookups, event mapping, and the start-up calls (getMe, setWebhook, setMyCommands).
  */
 public final class TelegramAccount {
+    /** Starts the background start-up calls, each on a daemon thread of its own that ends with it. */
+    private static final Executor STARTER = task -> {
+        Thread thread = new Thread(task, "chorus-telegram-start");
+        thread.setDaemon(true);
+        thread.start();
+    };
     private static final Logger log = LoggerFactory.getLogger(TelegramAccount.class);
 
     // Bot API, BotCommand: 1-32 characters, lowercase letters, digits and underscores.
@@ -190,10 +197,13 @@ public final class TelegramAccount {
         if (onDemand) {
             return;
         }
-        CompletableFuture<Void> identity = username.isDone() ? CompletableFuture.completedFuture(null)
-                : retried(api::getMe, "getMe").thenAccept(this::identified);
-        identity.thenCompose(done -> setWebhook())
-                .thenCompose(done -> publishCommands())
+        // The first call builds the HttpClient (its classes, and the TLS set-up even for an http
+        // URL): a few hundred milliseconds that must not delay the return to the caller, which
+        // goes on to answer updates. So the calls begin on a thread of their own.
+        CompletableFuture.supplyAsync(() -> identify()
+                        .thenCompose(done -> setWebhook())
+                        .thenCompose(done -> publishCommands()), STARTER)
+                .thenCompose(calls -> calls)
                 .whenComplete((done, failure) -> {
                     if (failure == null || closed) {
                         return;
@@ -203,6 +213,11 @@ public final class TelegramAccount {
                     username.completeExceptionally(cause); // no-op once known: only getMe's failure counts
                     stopped.accept(cause);
                 });
+    }
+
+    private CompletableFuture<Void> identify() {
+        return username.isDone() ? CompletableFuture.completedFuture(null)
+                : retried(api::getMe, "getMe").thenAccept(this::identified);
     }
 
     private void prepare(EventSink eventSink) {

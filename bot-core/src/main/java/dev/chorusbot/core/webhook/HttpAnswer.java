@@ -2,10 +2,8 @@ package dev.chorusbot.core.webhook;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -14,8 +12,9 @@ import java.util.Map;
  * {@code Connection: close}; then the body, except for HEAD. One buffer, so one write.
  */
 final class HttpAnswer {
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT);
+    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    private static final String[] MONTHS = {
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     /** The Date header of the current second, rebuilt once a second: {@code Date: ...\r\n}. */
     private static volatile CachedDate date = new CachedDate(-1, new byte[0]);
 
@@ -116,12 +115,30 @@ final class HttpAnswer {
         long second = System.currentTimeMillis() / 1000;
         CachedDate cached = date;
         if (cached.second() != second) {
-            String formatted = HTTP_DATE.format(ZonedDateTime.ofInstant(java.time.Instant.ofEpochSecond(second),
-                    ZoneOffset.UTC));
-            cached = new CachedDate(second, ("Date: " + formatted + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            cached = new CachedDate(second, ("Date: " + httpDate(second) + "\r\n").getBytes(StandardCharsets.US_ASCII));
             date = cached;
         }
         return cached.line();
+    }
+
+    /**
+     * The IMF-fixdate of RFC 9110 §5.6.7 ({@code Sun, 06 Nov 1994 08:49:37 GMT}), written by hand:
+     * a {@code DateTimeFormatter} with day and month names loads the locale data on the first
+     * answer, tens of milliseconds of a cold start.
+     */
+    static String httpDate(long epochSecond) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
+        StringBuilder out = new StringBuilder(29);
+        out.append(DAYS[t.getDayOfWeek().ordinal()]).append(", ");
+        twoDigits(out, t.getDayOfMonth()).append(' ').append(MONTHS[t.getMonthValue() - 1]).append(' ');
+        out.append(t.getYear()).append(' ');
+        twoDigits(out, t.getHour()).append(':');
+        twoDigits(out, t.getMinute()).append(':');
+        return twoDigits(out, t.getSecond()).append(" GMT").toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder out, int value) {
+        return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     private static boolean isFraming(String name) {
