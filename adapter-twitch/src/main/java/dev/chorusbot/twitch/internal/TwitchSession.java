@@ -98,8 +98,6 @@ public final class TwitchSession {
     private volatile User self;
     private volatile boolean receiving = true;
     private volatile State state = State.IDLE;
-    /** True while no connection is open and a timer will open the next one. */
-    private volatile boolean waitingToConnect;
     private int generation;
     private IrcTransport transport;
     private long connectedAt;
@@ -116,7 +114,8 @@ public final class TwitchSession {
     private ScheduledTask pumpTimer;
     private long pumpAt;
     private ScheduledTask ticker;
-    private ScheduledTask reconnectTimer;
+    /** The timer that opens the next connection; pending while no connection is open and one will be. */
+    private volatile ScheduledTask reconnectTimer;
     // Made by start(): the bot's scheduler, the same with tasks run on the loop, and the parts on them.
     private Scheduler time;
     private Scheduler onLoop;
@@ -162,7 +161,10 @@ public final class TwitchSession {
 
     /** True while the session waits for a timer (backoff, the login limit) to open its next connection. */
     public boolean isWaitingToConnect() {
-        return waitingToConnect;
+        // The timer itself, not a flag set beside it: a flag raised before the timer is scheduled
+        // told a test to move its clock before there was a timer to move it for.
+        ScheduledTask timer = reconnectTimer;
+        return timer != null && !timer.isDone();
     }
 
     /** How many connections were opened so far (reconnects included). */
@@ -768,11 +770,7 @@ public final class TwitchSession {
     }
 
     private void connectIn(long delayMillis) {
-        waitingToConnect = true;
-        reconnectTimer = time.schedule(Duration.ofMillis(delayMillis), () -> {
-            waitingToConnect = false; // when the timer fires, not when the loop gets to it
-            executeQuietly(this::connect);
-        });
+        reconnectTimer = time.schedule(Duration.ofMillis(delayMillis), () -> executeQuietly(this::connect));
     }
 
     private void dropConnection() {
