@@ -321,6 +321,11 @@ public final class TwitchAdapter implements PullAdapter {
         return connections.size();
     }
 
+    /** How many lines the adapter wrote to Twitch, over every connection; for tests. */
+    long linesWritten() {
+        return connections.stream().mapToLong(connection -> connection.session().linesWritten()).sum();
+    }
+
     /** Whether the adapter waits for a timer (backoff, the login limit) to open its next connection; for tests. */
     boolean isWaitingToConnect() {
         return connections.stream().anyMatch(connection -> connection.session().isWaitingToConnect());

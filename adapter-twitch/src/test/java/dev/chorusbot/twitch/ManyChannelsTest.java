@@ -45,15 +45,23 @@ class ManyChannelsTest {
                 .reconnectBackoff(Duration.ofMillis(100), Duration.ofMillis(200)).closeTimeout(Duration.ZERO);
     }
 
-    /** Waits (real time) until the fake has read nothing new for a few polls: the adapter caught up. */
-    private static void settle(FakeTwitchIrcServer twitch) {
+    /**
+     * Waits (real time) until the fake has read every line the adapter wrote and nothing new came
+     * for a few polls: the adapter caught up, and the fake stamped each line with the time it was
+     * written, which its JOIN limit counts by. Lines written to a connection the fake dropped are
+     * never read: then a longer quiet spell ends the wait.
+     */
+    private static void settle(FakeTwitchIrcServer twitch, TwitchAdapter adapter) {
         int quiet = 0;
-        int seen = -1;
+        long seen = -1;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (quiet < 3 && System.nanoTime() < deadline) {
-            int now = twitch.receivedCount();
+        while (System.nanoTime() < deadline) {
+            long now = twitch.receivedCount();
             quiet = now == seen ? quiet + 1 : 0;
             seen = now;
+            if (quiet >= 3 && now == adapter.linesWritten() || quiet >= 20) {
+                return;
+            }
             pause();
         }
     }
@@ -67,10 +75,10 @@ class ManyChannelsTest {
     }
 
     /** Moves the adapter's time in steps of 500 ms until {@code done}, for at most {@code limit}; returns the time taken. */
-    private static Duration advanceUntil(ManualScheduler time, FakeTwitchIrcServer twitch, BooleanSupplier done,
-            Duration limit) {
+    private static Duration advanceUntil(ManualScheduler time, FakeTwitchIrcServer twitch, TwitchAdapter adapter,
+            BooleanSupplier done, Duration limit) {
         Duration elapsed = Duration.ZERO;
-        settle(twitch);
+        settle(twitch, adapter);
         while (!done.getAsBoolean()) {
             if (elapsed.compareTo(limit) >= 0) {
                 throw new AssertionError("not done after " + limit + " of adapter time; joined "
@@ -78,7 +86,7 @@ class ManyChannelsTest {
             }
             time.advance(Duration.ofMillis(500));
             elapsed = elapsed.plusMillis(500);
-            settle(twitch);
+            settle(twitch, adapter);
         }
         return elapsed;
     }
@@ -96,7 +104,7 @@ class ManyChannelsTest {
 
         // 250 JOINs at 20 per 10 s for the account take 12 full windows; the fake drops any connection
         // of an account past 20 JOINs in 10 s, over all its connections.
-        Duration took = advanceUntil(time, twitch, () -> twitch.joinedChannels().size() == 250, Duration.ofSeconds(300));
+        Duration took = advanceUntil(time, twitch, adapter, () -> twitch.joinedChannels().size() == 250, Duration.ofSeconds(300));
 
         assertThat(adapter.connectionsKept()).isEqualTo(5);
         assertThat(twitch.connectionCount()).as("connections opened; a dropped one would be replaced").isEqualTo(5);
@@ -104,7 +112,7 @@ class ManyChannelsTest {
         assertThat(joinsReceived(twitch)).isEqualTo(250);
 
         twitch.dropConnectionOf("channel120");
-        advanceUntil(time, twitch, () -> twitch.joinedChannels().size() == 250, Duration.ofSeconds(60));
+        advanceUntil(time, twitch, adapter, () -> twitch.joinedChannels().size() == 250, Duration.ofSeconds(60));
 
         assertThat(twitch.connectionCount()).isEqualTo(6);
         assertThat(joinsReceived(twitch)).as("JOINs after the drop: the dropped connection's 50 channels").isEqualTo(300);

@@ -32,6 +32,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
@@ -116,6 +117,7 @@ public final class TwitchSession {
     private ScheduledTask ticker;
     /** The timer that opens the next connection; pending while no connection is open and one will be. */
     private volatile ScheduledTask reconnectTimer;
+    private final AtomicLong linesWritten = new AtomicLong();
     // Made by start(): the bot's scheduler, the same with tasks run on the loop, and the parts on them.
     private Scheduler time;
     private Scheduler onLoop;
@@ -165,6 +167,11 @@ public final class TwitchSession {
         // told a test to move its clock before there was a timer to move it for.
         ScheduledTask timer = reconnectTimer;
         return timer != null && !timer.isDone();
+    }
+
+    /** How many lines were written to Twitch so far, over every connection; for tests. */
+    public long linesWritten() {
+        return linesWritten.get();
     }
 
     /** How many connections were opened so far (reconnects included). */
@@ -714,6 +721,7 @@ public final class TwitchSession {
         try {
             current.send(line);
             TrafficLog.sent(line);
+            linesWritten.incrementAndGet();
             return true;
         } catch (IOException e) {
             boolean stalled = watchdog.takeTimedOut();
