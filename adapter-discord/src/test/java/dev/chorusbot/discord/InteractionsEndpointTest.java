@@ -6,10 +6,14 @@ import dev.chorusbot.testkit.discord.Interaction;
 import dev.chorusbot.testkit.discord.InteractionCallback;
 import dev.chorusbot.testkit.discord.InteractionReply;
 import dev.chorusbot.testkit.discord.SentDiscordMessage;
+import dev.chorusbot.core.webhook.WebhookHost;
+import dev.chorusbot.core.webhook.WebhookResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -220,6 +224,32 @@ class InteractionsEndpointTest {
                 .satisfies(c -> assertThat(c.type()).isEqualTo(6));
         h.release.countDown();
         assertThat(h.discord.awaitOriginalEdits(1, WAIT).get(0).content()).isEqualTo("edited late");
+    }
+
+    @Test
+    void aReplyWhoseAnswerCouldNotBeWrittenGoesThroughTheCallback() throws Exception {
+        Interaction hello = h.sender.command("hello");
+        WebhookResponse answer = h.adapter.endpoint().handle(h.signed(hello), WebhookHost.longRunning());
+        assertThat(answer.bodyText()).contains("\"content\":\"hello Viktor!\"");
+
+        answer.undelivered(new IOException("Connection reset by peer")).get(30, TimeUnit.SECONDS);
+
+        assertThat(h.discord.interactionCallbacks()).singleElement().satisfies(c -> {
+            assertThat(c.interactionId()).isEqualTo(hello.id());
+            assertThat(c.type()).isEqualTo(4);
+            assertThat(c.content()).isEqualTo("hello Viktor!");
+        });
+    }
+
+    @Test
+    void aPressAcknowledgementThatCouldNotBeWrittenGoesThroughTheCallback() throws Exception {
+        WebhookResponse answer = h.adapter.endpoint().handle(h.signed(h.sender.press("unknown-thing",
+                "1300000000000000077")), WebhookHost.longRunning());
+        assertThat(answer.bodyText()).isEqualTo("{\"type\":6}");
+
+        answer.undelivered(new IOException("Broken pipe")).get(30, TimeUnit.SECONDS);
+
+        assertThat(h.discord.interactionCallbacks()).singleElement().satisfies(c -> assertThat(c.type()).isEqualTo(6));
     }
 
     @Test

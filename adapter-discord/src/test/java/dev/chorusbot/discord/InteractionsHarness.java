@@ -10,7 +10,11 @@ import dev.chorusbot.testkit.discord.FakeDiscordApi;
 import dev.chorusbot.testkit.discord.InteractionSender;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import dev.chorusbot.core.webhook.WebhookRequest;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -89,6 +93,14 @@ final class InteractionsHarness implements AutoCloseable {
                     release.await();
                     return Reply.text("edited late").asEdit();
                 }).build());
+    }
+
+    /** {@code interaction} as the request Discord would send, signed now. */
+    WebhookRequest signed(dev.chorusbot.testkit.discord.Interaction interaction) {
+        byte[] body = interaction.json().getBytes(StandardCharsets.UTF_8);
+        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        return WebhookRequest.post("/discord", Map.of("X-Signature-Ed25519", sender.sign(timestamp, body),
+                "X-Signature-Timestamp", timestamp, "Content-Type", "application/json"), body);
     }
 
     URI url() {

@@ -264,11 +264,27 @@ public final class InteractionsWebhook implements WebhookProtocol {
         return Optional.ofNullable(p);
     }
 
-    /** Registers the messages, which go out in order through {@link #send}; nothing to acknowledge apart. */
+    /**
+     * Registers the messages, which go out in order through {@link #send}: nothing to acknowledge
+     * apart. Called without messages only when the host could not write the answer that
+     * acknowledged a press ({@code {"type":6}} or its notice): then that goes through the callback.
+     */
     @Override
     public CompletableFuture<Void> acknowledge(Handled handled) {
-        claim(handled);
-        return CompletableFuture.completedFuture(null);
+        Optional<Pending> p = claim(handled);
+        if (!handled.outbound().isEmpty() || p.isEmpty() || !p.get().isPress()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Pending press = p.get();
+        return press.then(() -> {
+            if (press.responded) {
+                return CompletableFuture.completedFuture(null);
+            }
+            press.responded = true;
+            return callback(press, handled.notice().isPresent()
+                    ? JsonTrees.object().put("type", CHANNEL_MESSAGE_WITH_SOURCE).set("data", notice(handled))
+                    : JsonTrees.object().put("type", DEFERRED_UPDATE_MESSAGE));
+        });
     }
 
     /**
