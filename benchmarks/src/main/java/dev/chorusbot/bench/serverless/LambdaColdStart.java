@@ -171,6 +171,9 @@ public final class LambdaColdStart {
         }
     }
 
+    /** The next user, and so private chat, a run talks in. */
+    private static long nextUserId = 42;
+
     /** One measured process: cold start, its init part, and the warm invocation after it, in ms. */
     record Run(double coldMillis, double initMillis, double warmMillis) {}
 
@@ -178,7 +181,10 @@ public final class LambdaColdStart {
             boolean exitCleanly)
             throws Exception {
         try (FakeLambdaRuntime runtime = FakeLambdaRuntime.start()) {
-            FakeUser viktor = FakeUser.of(42, "Viktor", null, "viktor");
+            // A chat of its own for every run: with a shared store (--redis) the per-chat limit of the
+            // run before (1 message a second) still holds, and the reply would go through the Bot API
+            // instead of inline.
+            FakeUser viktor = FakeUser.of(nextUserId++, "Viktor", null, "viktor");
             FakeLambdaRuntime.Invocation first = runtime.invoke(discord != null ? discordEvent()
                     : event(telegram, viktor));
             List<String> command = new ArrayList<>();
@@ -216,7 +222,7 @@ public final class LambdaColdStart {
                 check(cold);
                 long queued = System.nanoTime();
                 // Another chat: the same one would wait out Telegram's 1 message/s per chat limit.
-                FakeUser sameName = FakeUser.of(43, "Viktor", null, "viktor_two");
+                FakeUser sameName = FakeUser.of(nextUserId++, "Viktor", null, "viktor_two");
                 FakeLambdaRuntime.Result warm = runtime.invoke(discord != null ? discordEvent()
                         : event(telegram, sameName)).await(Duration.ofSeconds(60));
                 check(warm);
