@@ -8,10 +8,17 @@ import dev.chorusbot.testkit.discord.Interaction;
 import dev.chorusbot.testkit.discord.InteractionReply;
 import dev.chorusbot.testkit.discord.InteractionSender;
 import dev.chorusbot.testkit.lambda.FakeLambdaRuntime;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,18 +37,21 @@ class AwsRuntimeClientDiscordTest {
     private FakeLambdaRuntime runtime;
     private LambdaProcess lambda;
     private FunctionUrlService<List<DiscordCall>> functionUrl;
+    private ServerSocket release;
 
     @BeforeAll
     void startFunction() throws Exception {
         discord = FakeDiscordApi.start();
         sender = InteractionSender.create(discord.applicationId());
         runtime = FakeLambdaRuntime.start();
+        release = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
         lambda = LambdaProcess.start(runtime.address(), Map.ofEntries(
                 Map.entry(BotFactory.ENVIRONMENT_VARIABLE, DiscordTestBotFactory.class.getName()),
                 Map.entry("DISCORD_BOT_TOKEN", discord.token()),
                 Map.entry("DISCORD_APPLICATION_ID", discord.applicationId()),
                 Map.entry("DISCORD_PUBLIC_KEY", sender.publicKey()),
-                Map.entry("DISCORD_API_URL", discord.apiUrl().toString())));
+                Map.entry("DISCORD_API_URL", discord.apiUrl().toString()),
+                Map.entry("DISCORD_TEST_RELEASE_PORT", Integer.toString(release.getLocalPort()))));
         functionUrl = new FunctionUrlService<>(runtime, discord::calls);
     }
 
@@ -51,6 +61,7 @@ class AwsRuntimeClientDiscordTest {
             functionUrl.close();
             lambda.close();
         } finally {
+            release.close();
             runtime.close();
             discord.close();
         }
@@ -91,6 +102,31 @@ class AwsRuntimeClientDiscordTest {
                 .extracting(c -> c.method() + " " + c.path().replace(two.token(), "<token>"))
                 .containsExactly("POST /interactions/" + two.id() + "/<token>/callback",
                         "POST /webhooks/" + discord.applicationId() + "/<token>");
+    }
+
+    @Test
+    void defersASlowCommandAndReplacesThePlaceholderBeforeTheInvocationFinishes() throws Exception {
+        Interaction slow = sender.command("slow");
+
+        CompletableFuture<InteractionReply> reply = CompletableFuture.supplyAsync(() -> send(slow));
+        // The deferral went through the callback at the 2 s deadline, while the handler still runs.
+        discord.awaitInteractionCallbacks(1, Duration.ofSeconds(30));
+        assertThat(discord.interactionCallbacks()).filteredOn(c -> c.interactionId().equals(slow.id()))
+                .singleElement().satisfies(c -> assertThat(c.type()).isEqualTo(5));
+        assertThat(reply).isNotDone();
+        try (Socket handler = release.accept()) {
+            handler.getOutputStream().write(1);
+            InteractionReply answered = reply.get(30, TimeUnit.SECONDS);
+
+            assertThat(answered.status()).isEqualTo(202);
+        }
+        List<DiscordCall> atCompletion = functionUrl.last().observedAtCompletion();
+        assertThat(atCompletion).filteredOn(c -> c.path().contains(slow.token()))
+                .extracting(c -> c.method() + " " + c.path().replace(slow.token(), "<token>"))
+                .containsExactly("POST /interactions/" + slow.id() + "/<token>/callback",
+                        "PATCH /webhooks/" + discord.applicationId() + "/<token>/messages/@original");
+        assertThat(discord.originalEdits()).filteredOn(e -> e.interactionToken().equals(Optional.of(slow.token())))
+                .singleElement().satisfies(e -> assertThat(e.content()).isEqualTo("finally"));
     }
 
     @Test
