@@ -134,4 +134,38 @@ class DiscordConfigTest {
                         "intents must not be negative, was -1",
                         "globalLimit must be at least 1 request per second, was 0"));
     }
+
+    @Test
+    void readsTheInteractionsVariables() {
+        DiscordConfig config = DiscordConfig.fromEnv(env("DISCORD_PUBLIC_KEY", KEY,
+                "DISCORD_APPLICATION_ID", "100000000000000001", "DISCORD_WEBHOOK_PATH", "/hooks/discord",
+                "DISCORD_REGISTER_COMMANDS", "true", "DISCORD_COMMAND_GUILD_ID", "300000000000000001"));
+
+        assertThat(config.webhookPath()).isEqualTo("/hooks/discord");
+        assertThat(config.registerCommands()).isTrue();
+        assertThat(config.commandGuildId()).contains("300000000000000001");
+        assertThat(config.interactionDeadline()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(config.signatureWindow()).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThat(config.adapter()).isInstanceOf(DiscordInteractionsAdapter.class);
+    }
+
+    @Test
+    void registeringWithoutTheApplicationIdAndABadGuildAreBothListed() {
+        assertThatThrownBy(() -> DiscordConfig.fromEnv(env("DISCORD_REGISTER_COMMANDS", "true",
+                "DISCORD_COMMAND_GUILD_ID", "general")))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems()).containsExactly(
+                        "DISCORD_COMMAND_GUILD_ID must be a guild's id (digits only), was 'general'",
+                        "DISCORD_REGISTER_COMMANDS is on but DISCORD_APPLICATION_ID is not set: commands are registered under"
+                                + " the application's id from the Developer Portal"));
+    }
+
+    @Test
+    void anInteractionDeadlineMustLeaveTimeWithinDiscordsThreeSeconds() {
+        assertThatThrownBy(() -> DiscordConfig.builder().token(TOKEN).publicKey(KEY)
+                .interactionDeadline(java.time.Duration.ofSeconds(3)).signatureWindow(java.time.Duration.ZERO).build())
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems()).containsExactly(
+                        "interactionDeadline must be positive and under 3 s, Discord's limit for the first answer,"
+                                + " was PT3S",
+                        "signatureWindow must be positive, was PT0S"));
+    }
 }
