@@ -71,6 +71,8 @@ public final class DiscordConfig {
     private final Duration signatureWindow;
     private final boolean registerCommands;
     private final Optional<String> commandGuildId;
+    private final int shards;
+    private final boolean answerBots;
 
     private DiscordConfig(Builder b, DiscordMode mode) {
         token = b.token;
@@ -90,6 +92,8 @@ public final class DiscordConfig {
         signatureWindow = b.signatureWindow;
         registerCommands = b.registerCommands;
         commandGuildId = b.commandGuildId;
+        shards = b.shards;
+        answerBots = b.answerBots;
     }
 
     /**
@@ -135,17 +139,20 @@ public final class DiscordConfig {
     }
 
     /**
-     * The adapter for the configured mode: a {@link DiscordInteractionsAdapter} for interactions.
+     * The adapter for the configured mode: a {@link DiscordInteractionsAdapter} for interactions;
+     * in gateway mode a {@link dev.chorusbot.core.PullAdapter} that asks {@code GET /gateway/bot}
+     * (unless {@link #gatewayUrl()} is set), keeps one Gateway connection per shard alive
+     * (heartbeats, resume, reconnects with backoff) and hands channel messages to the bot; it stops
+     * with a {@link DiscordGatewayException} when Discord refuses the token, shards, version or
+     * intents.
      *
      * @return a new adapter, not started
-     * @throws ConfigurationException when this build has no adapter for the mode yet
      */
     public Adapter adapter() {
-        if (mode == DiscordMode.INTERACTIONS) {
-            return new DiscordInteractionsAdapter(this);
-        }
-        throw new ConfigurationException("The Discord " + mode.name().toLowerCase(Locale.ROOT)
-                + " adapter is not part of this build of adapter-discord yet: only the REST client is.");
+        return switch (mode) {
+            case INTERACTIONS -> new DiscordInteractionsAdapter(this);
+            case GATEWAY -> new dev.chorusbot.discord.internal.GatewayAdapter(this);
+        };
     }
 
     /**
@@ -314,12 +321,33 @@ public final class DiscordConfig {
         return commandGuildId;
     }
 
+    /**
+     * How many Gateway shards the bot opens in this process.
+     *
+     * @return the shard count; 0 (the default) takes the count {@code GET /gateway/bot} recommends,
+     *     or 1 when {@link #gatewayUrl()} is set
+     */
+    public int shards() {
+        return shards;
+    }
+
+    /**
+     * Whether messages of other bots (and webhooks) reach the bot's commands. The bot's own
+     * messages never do.
+     *
+     * @return false by default: other bots are ignored
+     */
+    public boolean answerBots() {
+        return answerBots;
+    }
+
     @Override
     public String toString() {
         return "DiscordConfig[token=<hidden>, applicationId=" + applicationId.orElse("none") + ", mode=" + mode
                 + ", apiUrl=" + mask(withoutUserInfo(apiUrl)) + ", gatewayUrl="
                 + gatewayUrl.map(u -> mask(withoutUserInfo(u))).orElse("(from /gateway/bot)") + ", intents="
-                + intents + ", webhookPath=" + webhookPath + "]";
+                + intents + ", webhookPath=" + webhookPath + ", shards=" + (shards == 0 ? "recommended" : shards)
+                + "]";
     }
 
     /** {@code uri} as text without its user info ({@code https://user:pass@host}). */
@@ -353,6 +381,8 @@ public final class DiscordConfig {
         private Duration signatureWindow = Duration.ofMinutes(5);
         private boolean registerCommands;
         private Optional<String> commandGuildId = Optional.empty();
+        private int shards;
+        private boolean answerBots;
 
         private Builder() {}
 
@@ -515,6 +545,20 @@ public final class DiscordConfig {
         }
 
         /**
+         * How many Gateway shards to open in this process, {@code [shard_id, shards]} for ids 0 to
+         * {@code shards - 1}; default 0: as many as {@code GET /gateway/bot} recommends (1 when a
+         * {@link #gatewayUrl(URI) gateway URL} is set). Discord requires shards from 2500 guilds
+         * on.
+         *
+         * @param count 0, or the shard count (at most 4096); checked by {@link #build()}
+         * @return this builder
+         */
+        public Builder shards(int count) {
+            this.shards = count;
+            return this;
+        }
+
+        /**
          * How far {@code X-Signature-Timestamp} may be from the bot's clock, either way; an
          * interaction outside is refused with 401, so a captured request cannot be replayed later;
          * default 5 minutes.
@@ -555,6 +599,19 @@ public final class DiscordConfig {
         }
 
         /**
+         * Whether messages of other bots and of webhooks are handed to the bot's commands; default
+         * false, so two bots never answer each other in a loop. The bot's own messages are always
+         * ignored.
+         *
+         * @param answer true to handle other bots' messages
+         * @return this builder
+         */
+        public Builder answerBots(boolean answer) {
+            this.answerBots = answer;
+            return this;
+        }
+
+        /**
          * Checks every setting.
          *
          * @return the configuration
@@ -581,6 +638,8 @@ public final class DiscordConfig {
                     && u.getHost() != null, "gatewayUrl", "must be a ws or wss URL such as wss://gateway.discord.gg,"
                             + " was '" + shown(withoutUserInfo(u)) + "'"));
             p.check(intents >= 0, "intents", "must not be negative, was " + intents);
+            p.check(shards >= 0 && shards <= 4096, "shards", "must be 0 (as Discord recommends) or a shard count"
+                    + " up to 4096, was " + shards);
             p.check(webhookPath.startsWith("/") && !webhookPath.contains(" "), "webhookPath",
                     "must start with '/' and contain no spaces, was '" + shown(webhookPath) + "'");
             p.check(globalLimit >= 1, "globalLimit", "must be at least 1 request per second, was " + globalLimit);

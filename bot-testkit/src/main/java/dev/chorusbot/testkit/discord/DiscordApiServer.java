@@ -176,6 +176,13 @@ final class DiscordApiServer {
         if (method.equals("GET") && path.equals("/gateway/bot")) {
             return new Answer(200, gatewayBot());
         }
+        if (method.equals("GET") && path.equals("/users/@me")) {
+            // Get Current User: the bot's own user object.
+            return new Answer(200, DiscordJson.object().put("id", settings.applicationId)
+                    .put("username", settings.botName).put("discriminator", "0").putNull("global_name")
+                    .putNull("avatar").put("bot", true).put("verified", true).put("mfa_enabled", false)
+                    .put("flags", 0));
+        }
         Matcher create = CHANNEL_MESSAGES.matcher(path);
         if (method.equals("POST") && create.matches()) {
             return limited("messages", create.group(1), now, () -> createMessage(create.group(1), body, raw));
@@ -257,7 +264,8 @@ final class DiscordApiServer {
         ObjectNode g = DiscordJson.object();
         g.put("url", settings.gatewayUrl.toString());
         g.put("shards", settings.shards);
-        g.putObject("session_start_limit").put("total", 1000).put("remaining", 999).put("reset_after", 14_400_000)
+        g.putObject("session_start_limit").put("total", settings.sessionsTotal)
+                .put("remaining", settings.sessionsRemaining).put("reset_after", settings.sessionsResetAfter.toMillis())
                 .put("max_concurrency", settings.maxConcurrency);
         return g;
     }

@@ -18,6 +18,7 @@ import java.util.function.Function;
  *   <li>{@code POST /channels/{id}/messages} and {@code PATCH /channels/{id}/messages/{id}}: records
  *       the message or edit and returns a message object; a {@code nonce} with {@code enforce_nonce}
  *       seen before returns the message already created;</li>
+ *   <li>{@code GET /users/@me}: the bot's user ({@link #applicationId()}, bot name {@code Chorus});</li>
  *   <li>{@code GET /gateway/bot}: the {@link Builder#gateway(URI, int, int) gateway URL}, shard count and
  *       {@code session_start_limit} with {@code max_concurrency};</li>
  *   <li>{@code PUT}/{@code GET /applications/{app}/commands} and the guild variant: the set replaces
@@ -336,6 +337,9 @@ public final class FakeDiscordApi implements AutoCloseable {
         URI gatewayUrl = URI.create("wss://gateway.discord.gg");
         int shards = 1;
         int maxConcurrency = 1;
+        int sessionsTotal = 1000;
+        int sessionsRemaining = 999;
+        Duration sessionsResetAfter = Duration.ofMillis(14_400_000);
 
         private Builder() {}
 
@@ -395,6 +399,22 @@ public final class FakeDiscordApi implements AutoCloseable {
             this.gatewayUrl = Objects.requireNonNull(url, "url");
             this.shards = shardCount;
             this.maxConcurrency = concurrency;
+            return this;
+        }
+
+        /**
+         * What {@code GET /gateway/bot} says of {@code session_start_limit}; default 1000 in total,
+         * 999 remaining, reset after 4 hours.
+         *
+         * @param total {@code total}: session starts allowed a day
+         * @param remaining {@code remaining}: starts left now
+         * @param resetAfter {@code reset_after}: when {@code remaining} is back at {@code total}
+         * @return this builder
+         */
+        public Builder sessionStartLimit(int total, int remaining, Duration resetAfter) {
+            this.sessionsTotal = total;
+            this.sessionsRemaining = remaining;
+            this.sessionsResetAfter = Objects.requireNonNull(resetAfter, "resetAfter");
             return this;
         }
 

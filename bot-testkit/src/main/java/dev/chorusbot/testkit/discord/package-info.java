@@ -2,7 +2,8 @@
  * A fake of Discord's REST API on loopback, for tests of Discord bots: it answers with Discord's
  * JSON and error bodies, records every message, edit, follow-up, interaction callback and command
  * registration, sends rate-limit headers and answers 429 where Discord would, and can be told to
- * fail.
+ * fail; and a fake of the Gateway ({@link dev.chorusbot.testkit.discord.FakeDiscordGateway}) that
+ * speaks its opcodes, keeps sessions to resume, and delivers the events a test injects.
  *
  * <pre>{@code
  * try (FakeDiscordApi discord = FakeDiscordApi.start()) {
