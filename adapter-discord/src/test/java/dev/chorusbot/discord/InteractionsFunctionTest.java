@@ -30,8 +30,7 @@ class InteractionsFunctionTest {
     private final InteractionSender sender = InteractionSender.create();
     private final CountDownLatch release = new CountDownLatch(1);
     private final Bot bot = InteractionsHarness.commands(Bot.builder(), release)
-            .adapter(new DiscordInteractionsAdapter(InteractionsHarness.config(discord, sender)
-                    .interactionDeadline(Duration.ofMillis(300)).build()))
+            .adapter(new DiscordInteractionsAdapter(InteractionsHarness.config(discord, sender).build()))
             .build();
 
     private void start() {
