@@ -5,6 +5,7 @@ import dev.chorusbot.core.Command;
 import dev.chorusbot.core.Reply;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.util.Map;
 
 /**
  * A function answering Discord interactions at {@code /discord}, chosen from the environment as a
@@ -14,8 +15,17 @@ import java.net.Socket;
  */
 public final class DiscordTestBotFactory implements BotFactory {
 
+    private final Map<String, String> environment;
+
     /** Reads the process environment, as in a deployed function. */
-    public DiscordTestBotFactory() {}
+    public DiscordTestBotFactory() {
+        this(System.getenv());
+    }
+
+    /** Reads {@code environment} instead, for an entry point that runs in the test's JVM. */
+    public DiscordTestBotFactory(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
 
     @Override
     public Bot create() {
@@ -27,12 +37,12 @@ public final class DiscordTestBotFactory implements BotFactory {
                     // Blocks until the test writes a byte to DISCORD_TEST_RELEASE_PORT: longer than the
                     // endpoint's 2 s deadline, for as long as the test wants.
                     try (Socket release = new Socket(InetAddress.getLoopbackAddress(),
-                            Integer.parseInt(System.getenv("DISCORD_TEST_RELEASE_PORT")))) {
+                            Integer.parseInt(environment.get("DISCORD_TEST_RELEASE_PORT")))) {
                         release.getInputStream().read();
                     }
                     return Reply.text("finally");
                 }).build())
-                .fromFunctionEnv()
+                .fromFunctionEnv(environment)
                 .build();
     }
 }
