@@ -85,6 +85,18 @@ class InteractionsEndpointTest {
     }
 
     @Test
+    void theHandlerUnwrapsTheInteractionWhoseTextNeverShowsItsToken() {
+        Interaction raw = h.sender.command("raw");
+
+        InteractionReply reply = send(raw);
+
+        assertThat(reply.content()).isEqualTo("raw DiscordInteraction[id=" + raw.id() + ", type=2, applicationId="
+                + h.discord.applicationId() + ", token=<hidden>, guildId=" + Interaction.DEFAULT_GUILD_ID
+                + ", channelId=" + Interaction.DEFAULT_CHANNEL_ID + "]");
+        assertThat(reply.content()).doesNotContain(raw.token());
+    }
+
+    @Test
     void answersAnEphemeralReplyWithFlag64() {
         InteractionReply reply = send(h.sender.command("secret"));
 

@@ -76,6 +76,8 @@ final class InteractionsHarness implements AutoCloseable {
                         .withButtons(Button.of("Again", "again"), Button.of("Note", "note"))).build())
                 .command(Command.named("long").handler(ctx -> Reply.text("a long button")
                         .withButtons(Button.of("Say it", "say " + "x".repeat(150)))).build())
+                .command(Command.named("raw").handler(ctx -> Reply.text(ctx.event().unwrap(DiscordInteraction.class)
+                        .map(i -> i.commandName().orElse("-") + " " + i).orElse("no interaction"))).build())
                 .command(Command.named("again").handler(ctx -> Reply.text("picked again").asEdit()).build())
                 .command(Command.named("note").handler(ctx -> Reply.notice("noted")).build())
                 .command(Command.named("fresh").handler(ctx -> Reply.text("a new message")).build())
