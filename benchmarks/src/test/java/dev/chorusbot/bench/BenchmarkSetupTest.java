@@ -68,6 +68,15 @@ class BenchmarkSetupTest {
     }
 
     @Test
+    void discordGatewayLatencyMeasuresEveryReply() throws Exception {
+        DiscordGatewayLatency.Result result = DiscordGatewayLatency.run(DiscordGatewayLatency.CHORUS, 5, 20);
+
+        assertThat(result.nanos()).hasSize(20);
+        assertThat(java.util.Arrays.stream(result.nanos()).min().orElseThrow()).isPositive();
+        assertThat(result.percentileMicros(50)).isLessThanOrEqualTo(result.percentileMicros(99));
+    }
+
+    @Test
     void eventSubEndToEndAnswersADeliveryThroughHelix() {
         EventSubHelloEndToEndBenchmark benchmark = new EventSubHelloEndToEndBenchmark();
         benchmark.start();

@@ -313,7 +313,8 @@ public final class FakeDiscordGateway implements AutoCloseable {
                 .put("unavailable", false).put("member_count", 1).put("large", false)
                 .put("joined_at", Instant.EPOCH.toString()).putNull("icon").put("verification_level", 0)
                 .put("default_message_notifications", 0).put("explicit_content_filter", 0).put("mfa_level", 0)
-                .put("nsfw_level", 0).put("premium_tier", 0).put("preferred_locale", "en-US");
+                .put("nsfw_level", 0).put("premium_tier", 0).put("preferred_locale", "en-US").put("afk_timeout", 300)
+                .putNull("afk_channel_id").putNull("system_channel_id").put("system_channel_flags", 0);
         guild.putArray("features");
         guild.putArray("emojis");
         guild.putArray("stickers");
