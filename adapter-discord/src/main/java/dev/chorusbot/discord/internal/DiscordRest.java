@@ -273,12 +273,19 @@ public final class DiscordRest {
         }
         unfinished.add(call.result);
         call.result.whenComplete((r, f) -> unfinished.remove(call.result));
-        Lane lane = lanes.computeIfAbsent(route.laneKey(), k -> new Lane(route));
+        Lane lane;
         boolean start;
-        synchronized (lane) {
-            lane.queue.addLast(call);
-            start = !lane.busy;
-            lane.busy = true;
+        while (true) {
+            lane = lanes.computeIfAbsent(route.laneKey(), k -> new Lane(route));
+            synchronized (lane) {
+                if (lane.retired) {
+                    continue; // forgotten meanwhile (retireIfIdle): its successor keeps the order
+                }
+                lane.queue.addLast(call);
+                start = !lane.busy;
+                lane.busy = true;
+                break;
+            }
         }
         if (start) {
             attempt(lane);
@@ -293,6 +300,11 @@ public final class DiscordRest {
      */
     public int pending() {
         return unfinished.size();
+    }
+
+    /** For tests: the lanes kept now. */
+    int laneCount() {
+        return lanes.size();
     }
 
     /**
@@ -332,6 +344,8 @@ public final class DiscordRest {
         final Bucket own = new Bucket();
         final ArrayDeque<Call> queue = new ArrayDeque<>();
         boolean busy;
+        /** Removed from the lanes: a call for its key makes a new lane. */
+        boolean retired;
 
         Lane(Route route) {
             this.route = route;
@@ -531,6 +545,9 @@ public final class DiscordRest {
             more = !lane.queue.isEmpty();
             lane.busy = more;
         }
+        if (!more) {
+            retireIfIdle(lane);
+        }
         if (error != null) {
             call.result.completeExceptionally(error);
         } else {
@@ -543,6 +560,39 @@ public final class DiscordRest {
         }
         if (more) {
             attempt(lane);
+        }
+    }
+
+    /**
+     * Forgets an idle lane of an interaction route once its limits let a call go again. Such a
+     * lane's key holds an interaction's id or token, so there is one per interaction, and after 15
+     * minutes the token is void: kept, they would add up for as long as the bot runs. Lanes of
+     * channels and guilds stay, as many as the channels the bot talks in, with what their buckets
+     * know.
+     */
+    private void retireIfIdle(Lane lane) {
+        if (lane.route.global()) {
+            return;
+        }
+        long now = scheduler.nanoTime();
+        String bucketId = bucketIds.get(lane.route.method() + " " + lane.route.template());
+        Bucket shared = bucketId == null ? null : buckets.get(bucketId + " " + lane.route.major());
+        long wait = Math.max(lane.own.waitNanos(now), shared == null ? 0 : shared.waitNanos(now));
+        if (wait > 0) {
+            // Until the bucket resets, a call of this interaction must still wait for it.
+            scheduler.schedule(Duration.ofNanos(wait), () -> retireIfIdle(lane));
+            return;
+        }
+        synchronized (lane) {
+            if (lane.busy || lane.retired) {
+                return;
+            }
+            lane.retired = true;
+            lanes.remove(lane.route.laneKey(), lane);
+        }
+        String major = lane.route.major();
+        if (bucketId != null && lanes.values().stream().noneMatch(l -> l.route.major().equals(major))) {
+            buckets.remove(bucketId + " " + major);
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * <p>Discord keys its per-route limits by the route and the "top-level resource" of the path: a
  * channel, a guild, or a webhook id with its token (Rate Limits: "per-route rate limits often
  * account for top-level resources within the path"). {@link #laneKey()} is that pair, so calls to
- * two channels never wait for each other.
+ * two channels never wait for each other. An interaction's callback is keyed by the interaction,
+ * so the callbacks of two interactions never wait for each other either.
  *
  * @param method the HTTP method, such as {@code POST}
  * @param template the path template, such as {@code /channels/{channel.id}/messages}
@@ -60,6 +61,11 @@ public record Route(String method, String template, String path, String major) {
             major = params[0];
         } else if (params.length > 1 && template.startsWith("/webhooks/")) {
             major = params[0] + "/" + params[1];
+        } else if (params.length > 0 && template.startsWith("/interactions/")) {
+            // Each interaction has one initial response and nothing to keep in order with another
+            // interaction's: one queue for all callbacks would make each wait for every earlier one,
+            // and a slow one could push the rest past Discord's 3 seconds.
+            major = params[0];
         }
         return new Route(method, template, path.toString(), major);
     }
