@@ -12,6 +12,7 @@ import dev.chorusbot.core.webhook.WebhookEndpoint;
 import dev.chorusbot.discord.internal.DiscordRest;
 import dev.chorusbot.discord.internal.InteractionsWebhook;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -52,6 +53,8 @@ public final class DiscordInteractionsAdapter implements PushAdapter {
      * command or a button press may be shown to its user only (message flag 64).
      */
     public static final Capabilities CAPABILITIES = Discord.CAPABILITIES.withEphemeral(true);
+
+    private static final Optional<String> SLASH = Optional.of("/");
 
     private final DiscordConfig config;
     private final InteractionsWebhook protocol;
@@ -113,6 +116,18 @@ public final class DiscordInteractionsAdapter implements PushAdapter {
     @Override
     public Capabilities capabilities() {
         return CAPABILITIES;
+    }
+
+    /**
+     * {@code /}: a slash command arrives as {@code /name options…} whatever prefixes the bot
+     * declared, so it is recognised by that alone, and {@code help} and button presses show
+     * {@code /hello}, as the user types it in Discord.
+     *
+     * @return {@code /}
+     */
+    @Override
+    public Optional<String> commandPrefix() {
+        return SLASH;
     }
 
     @Override

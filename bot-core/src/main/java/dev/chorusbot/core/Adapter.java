@@ -91,6 +91,19 @@ public interface Adapter {
     }
 
     /**
+     * The prefix with which the platform itself marks every command this adapter delivers, where
+     * users do not type a prefix of their choosing: Discord's slash commands arrive as {@code /name}
+     * whatever the bot's prefixes are. When present, it is the only prefix recognised in this
+     * adapter's messages, and the one its users are shown: by {@code help}, and for a button press
+     * (whose data carries no prefix). Empty by default: the bot's prefixes for the platform apply.
+     *
+     * @return the prefix the platform puts before every command, or empty
+     */
+    default Optional<String> commandPrefix() {
+        return Optional.empty();
+    }
+
+    /**
      * The messages waiting in this adapter's send queue or in flight, for metrics and health; 0
      * for an adapter without a queue.
      *

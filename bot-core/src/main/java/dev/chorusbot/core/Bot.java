@@ -352,7 +352,7 @@ public final class Bot implements Outbox {
                     + ", so it cannot send to " + platform.id() + " chat " + chat.id());
         }
         Capabilities caps = capabilities.getOrDefault(platform, adapter.capabilities());
-        return sendAll(adapter, handlers.render(reply, platform, caps, chat));
+        return sendAll(adapter, handlers.render(reply, adapter, caps, chat));
     }
 
     /**

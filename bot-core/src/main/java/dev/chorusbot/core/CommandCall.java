@@ -7,7 +7,8 @@ import static dev.chorusbot.core.internal.Checks.notNull;
  *
  * @param command the command
  * @param invokedName the name or alias the user typed, in lower case
- * @param prefix the prefix the user typed ({@code !}, {@code /}); for a button, the platform's first
+ * @param prefix the prefix the user typed ({@code !}, {@code /}); for a button, the platform's own
+ *     ({@link Adapter#commandPrefix()}) or else its first
  * @param rawArguments the text after the name, as typed, without leading white space
  */
 @Api(Api.Status.EXPERIMENTAL)

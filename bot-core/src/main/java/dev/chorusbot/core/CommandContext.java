@@ -37,7 +37,8 @@ public interface CommandContext extends HandlerContext {
     String invokedName();
 
     /**
-     * The prefix the user typed, such as {@code !}; the platform's first prefix for a button.
+     * The prefix the user typed, such as {@code !}; for a button, the platform's own command prefix
+     * ({@link Adapter#commandPrefix()}) or else its first.
      *
      * @return the prefix, never empty
      */

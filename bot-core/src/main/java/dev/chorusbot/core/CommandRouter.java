@@ -34,6 +34,11 @@ final class CommandRouter {
         return prefixesByPlatform.getOrDefault(platform, defaultPrefixes);
     }
 
+    /** The prefix users of {@code adapter} are shown: the platform's own, else the first declared. */
+    String shownPrefix(Platform platform, Adapter adapter) {
+        return adapter.commandPrefix().orElseGet(() -> prefixes(platform).get(0));
+    }
+
     private List<String> matchOrder(Platform platform) {
         return matchOrder.getOrDefault(platform, defaultMatchOrder);
     }
@@ -54,8 +59,10 @@ final class CommandRouter {
 
     private Optional<CommandCall> recogniseText(
             String text, Platform platform, Adapter adapter, Capabilities capabilities, boolean button) {
+        // A platform that marks commands itself (Discord's slash commands) has one prefix, its own.
+        Optional<String> own = adapter.commandPrefix();
         String prefix = null;
-        for (String candidate : matchOrder(platform)) {
+        for (String candidate : own.map(List::of).orElseGet(() -> matchOrder(platform))) {
             if (text.startsWith(candidate)) {
                 prefix = candidate;
                 break;
@@ -65,7 +72,7 @@ final class CommandRouter {
         if (prefix != null) {
             start = prefix.length();
         } else if (button) {
-            prefix = prefixes(platform).get(0); // button data carries no prefix
+            prefix = shownPrefix(platform, adapter); // button data carries no prefix
             start = 0;
         } else {
             return Optional.empty();

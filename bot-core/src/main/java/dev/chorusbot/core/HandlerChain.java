@@ -75,7 +75,7 @@ final class HandlerChain {
             return new Handled(event, List.of());
         }
         Optional<String> replyTo = event instanceof Message m ? Optional.of(m.id()) : Optional.empty();
-        String prefix = call.map(CommandCall::prefix).orElseGet(() -> router.prefixes(event.platform()).get(0));
+        String prefix = call.map(CommandCall::prefix).orElseGet(() -> router.shownPrefix(event.platform(), adapter));
         if (capabilities.maxButtonData() > 0) {
             reply = buttonData.shorten(reply, capabilities.maxButtonData());
         }
@@ -101,10 +101,11 @@ final class HandlerChain {
      * {@code reply} rendered for a message the bot sends on its own to {@code chat}, not threaded;
      * button data past the platform's limit is kept in the store, as for replies.
      */
-    List<Outbound> render(Reply reply, Platform platform, Capabilities capabilities, Chat chat) {
+    List<Outbound> render(Reply reply, Adapter adapter, Capabilities capabilities, Chat chat) {
         Reply shortened = capabilities.maxButtonData() > 0 ? buttonData.shorten(reply, capabilities.maxButtonData())
                 : reply;
-        return ReplyRenderer.render(shortened, capabilities, chat, Optional.empty(), router.prefixes(platform).get(0));
+        return ReplyRenderer.render(shortened, capabilities, chat, Optional.empty(),
+                router.shownPrefix(adapter.platform(), adapter));
     }
 
     private Reply terminal(Invocation invocation) throws Exception {
