@@ -355,6 +355,18 @@ class InteractionsEndpointTest {
     }
 
     @Test
+    void refusesAReplayedInteractionWith409WithoutTouchingTheFirstAnswer() {
+        Interaction hello = h.sender.command("hello");
+        assertThat(send(hello).content()).isEqualTo("hello Viktor!");
+
+        InteractionReply replay = send(hello); // signed again, as a captured request replayed in the window
+
+        assertThat(replay.status()).isEqualTo(409);
+        assertThat(replay.body()).isEqualTo("Conflict: interaction " + hello.id() + " was received already");
+        assertThat(h.discord.calls()).isEmpty(); // no callback, no deleted @original
+    }
+
+    @Test
     void refusesABodyOverTheHostsLimitWith413() {
         byte[] body = ("{\"type\":1,\"pad\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
         String timestamp = Long.toString(Instant.now().getEpochSecond());

@@ -49,6 +49,8 @@ import org.slf4j.LoggerFactory;
  *   <li>any other type: 400, logged, since the application registered something Chorus does not
  *       answer (autocomplete, modals).</li>
  * </ul>
+ * An interaction whose id arrived before (while it is kept: its token's lifetime once deferred, a
+ * minute after an answer) is a replay, answered 409 without reaching the bot.
  *
  * <p>Answers. Discord wants the initial response within 3 seconds; the dispatch waits for the bot
  * up to the configured deadline (2 s by default), then:
@@ -212,7 +214,14 @@ public final class InteractionsWebhook implements WebhookProtocol {
         } else {
             event = InteractionReader.press(interaction);
         }
-        remember(interaction, event);
+        if (!remember(interaction, event)) {
+            // Discord sends each interaction once: a second request with its id is a replay of a
+            // signed request within the signature window. Handed to the bot, it would be dropped
+            // as seen and then acknowledged through the callback, as a command that said nothing.
+            log.debug("Refused interaction {}: it was received already", interaction.id());
+            return WebhookDelivery.answer(WebhookResponse.text(409, "Conflict: interaction " + interaction.id()
+                    + " was received already"));
+        }
         return WebhookDelivery.dispatch(event);
     }
 
@@ -224,12 +233,13 @@ public final class InteractionsWebhook implements WebhookProtocol {
         };
     }
 
-    private void remember(DiscordInteraction interaction, InboundEvent event) {
+    /** Keeps {@code interaction} until its token expires; false when it is kept already. */
+    private boolean remember(DiscordInteraction interaction, InboundEvent event) {
         long now = scheduler.nanoTime();
         sweep(answered, now);
         sweep(deferred, now);
         Optional<String> pressed = event instanceof ButtonPress press ? press.messageId() : Optional.empty();
-        pending.putIfAbsent(interaction.id(), new Pending(interaction, pressed));
+        return pending.putIfAbsent(interaction.id(), new Pending(interaction, pressed)) == null;
     }
 
     /** Forgets {@code p} after {@code keep}; once is enough, the first expiry asked for wins. */
