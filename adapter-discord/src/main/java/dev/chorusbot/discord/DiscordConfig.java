@@ -47,6 +47,13 @@ public final class DiscordConfig {
     /** The intents asked for unless configured: guilds, guild and direct messages, message content. */
     public static final int DEFAULT_INTENTS = INTENT_GUILDS | INTENT_GUILD_MESSAGES | INTENT_DIRECT_MESSAGES
             | INTENT_MESSAGE_CONTENT;
+    /**
+     * The largest Gateway message accepted unless configured: 8 MiB, generous for GUILD_CREATE of a
+     * large guild, small enough that one message cannot exhaust the heap.
+     */
+    public static final int DEFAULT_GATEWAY_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+    /** Discord's own payload limit for what a bot sends; no Gateway message limit may be smaller. */
+    private static final int MIN_GATEWAY_MESSAGE_BYTES = 4096;
 
     // A bot token is three base64url parts joined by dots (the bot's id, a timestamp, an HMAC). The
     // check only catches what is clearly not one; Discord answers 401 for a wrong one.
@@ -73,6 +80,7 @@ public final class DiscordConfig {
     private final Optional<String> commandGuildId;
     private final int shards;
     private final boolean answerBots;
+    private final int gatewayMaxMessageBytes;
 
     private DiscordConfig(Builder b, DiscordMode mode) {
         token = b.token;
@@ -94,6 +102,7 @@ public final class DiscordConfig {
         commandGuildId = b.commandGuildId;
         shards = b.shards;
         answerBots = b.answerBots;
+        gatewayMaxMessageBytes = b.gatewayMaxMessageBytes;
     }
 
     /**
@@ -127,7 +136,9 @@ public final class DiscordConfig {
      *   <li>{@code DISCORD_GATEWAY_URL} — {@link Builder#gatewayUrl(URI)};</li>
      *   <li>{@code DISCORD_WEBHOOK_PATH} — {@link Builder#webhookPath(String)};</li>
      *   <li>{@code DISCORD_REGISTER_COMMANDS} — {@code true} or {@code false}, {@link Builder#registerCommands(boolean)};</li>
-     *   <li>{@code DISCORD_COMMAND_GUILD_ID} — {@link Builder#commandGuild(String)}.</li>
+     *   <li>{@code DISCORD_COMMAND_GUILD_ID} — {@link Builder#commandGuild(String)};</li>
+     *   <li>{@code DISCORD_SHARDS} — {@link Builder#shards(int)};</li>
+     *   <li>{@code DISCORD_GATEWAY_MAX_MESSAGE_BYTES} — {@link Builder#gatewayMaxMessageBytes(int)}.</li>
      * </ul>
      *
      * @param env the variables by name; blank values count as unset, values are stripped
@@ -341,6 +352,17 @@ public final class DiscordConfig {
         return answerBots;
     }
 
+    /**
+     * The largest Gateway message the bot accepts, in bytes, whether it comes in one WebSocket frame
+     * or in fragments. A larger one closes the connection with 1009 (message too big) before it is
+     * read into memory, and the shard resumes.
+     *
+     * @return bytes; {@link #DEFAULT_GATEWAY_MAX_MESSAGE_BYTES} unless configured
+     */
+    public int gatewayMaxMessageBytes() {
+        return gatewayMaxMessageBytes;
+    }
+
     @Override
     public String toString() {
         return "DiscordConfig[token=<hidden>, applicationId=" + applicationId.orElse("none") + ", mode=" + mode
@@ -383,6 +405,7 @@ public final class DiscordConfig {
         private Optional<String> commandGuildId = Optional.empty();
         private int shards;
         private boolean answerBots;
+        private int gatewayMaxMessageBytes = DEFAULT_GATEWAY_MAX_MESSAGE_BYTES;
 
         private Builder() {}
 
@@ -612,6 +635,20 @@ public final class DiscordConfig {
         }
 
         /**
+         * The largest Gateway message accepted, in bytes ({@code DISCORD_GATEWAY_MAX_MESSAGE_BYTES});
+         * default {@link #DEFAULT_GATEWAY_MAX_MESSAGE_BYTES}. Discord bounds only what a bot sends
+         * (4096 bytes); what it sends the bot, GUILD_CREATE of a large guild above all, can run to
+         * megabytes, so raise this if the log says a message went over it.
+         *
+         * @param bytes at least 4096; checked by {@link #build()}
+         * @return this builder
+         */
+        public Builder gatewayMaxMessageBytes(int bytes) {
+            this.gatewayMaxMessageBytes = bytes;
+            return this;
+        }
+
+        /**
          * Checks every setting.
          *
          * @return the configuration
@@ -640,6 +677,8 @@ public final class DiscordConfig {
             p.check(intents >= 0, "intents", "must not be negative, was " + intents);
             p.check(shards >= 0 && shards <= 4096, "shards", "must be 0 (as Discord recommends) or a shard count"
                     + " up to 4096, was " + shards);
+            p.check(gatewayMaxMessageBytes >= MIN_GATEWAY_MESSAGE_BYTES, "gatewayMaxMessageBytes",
+                    "must be at least " + MIN_GATEWAY_MESSAGE_BYTES + " bytes, was " + gatewayMaxMessageBytes);
             p.check(webhookPath.startsWith("/") && !webhookPath.contains(" "), "webhookPath",
                     "must start with '/' and contain no spaces, was '" + shown(webhookPath) + "'");
             p.check(globalLimit >= 1, "globalLimit", "must be at least 1 request per second, was " + globalLimit);

@@ -32,6 +32,8 @@ final class DiscordEnv {
         env.string("DISCORD_WEBHOOK_PATH", "webhookPath").ifPresent(b::webhookPath);
         env.bool("DISCORD_REGISTER_COMMANDS", "registerCommands").ifPresent(b::registerCommands);
         env.string("DISCORD_COMMAND_GUILD_ID", "commandGuild").ifPresent(b::commandGuild);
+        env.integer("DISCORD_SHARDS", "shards").ifPresent(b::shards);
+        env.integer("DISCORD_GATEWAY_MAX_MESSAGE_BYTES", "gatewayMaxMessageBytes").ifPresent(b::gatewayMaxMessageBytes);
         return b;
     }
 }

@@ -55,6 +55,30 @@ class DiscordConfigTest {
     }
 
     @Test
+    void readsTheShardCountAndTheGatewayMessageLimit() {
+        DiscordConfig config = DiscordConfig.fromEnv(env("DISCORD_SHARDS", "4",
+                "DISCORD_GATEWAY_MAX_MESSAGE_BYTES", "16777216"));
+
+        assertThat(config.shards()).isEqualTo(4);
+        assertThat(config.gatewayMaxMessageBytes()).isEqualTo(16 * 1024 * 1024);
+        assertThat(DiscordConfig.fromEnv(env()).gatewayMaxMessageBytes()).isEqualTo(8 * 1024 * 1024)
+                .isEqualTo(DiscordConfig.DEFAULT_GATEWAY_MAX_MESSAGE_BYTES);
+    }
+
+    @Test
+    void badShardsAndMessageLimitFailWithOneSentenceEachNamingTheVariable() {
+        assertThatThrownBy(() -> DiscordConfig.fromEnv(env("DISCORD_SHARDS", "5000",
+                "DISCORD_GATEWAY_MAX_MESSAGE_BYTES", "1024")))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems())
+                        .containsExactlyInAnyOrder(
+                                "DISCORD_SHARDS must be 0 (as Discord recommends) or a shard count up to 4096, was 5000",
+                                "DISCORD_GATEWAY_MAX_MESSAGE_BYTES must be at least 4096 bytes, was 1024"));
+        assertThatThrownBy(() -> DiscordConfig.fromEnv(env("DISCORD_SHARDS", "many")))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems())
+                        .singleElement().asString().startsWith("DISCORD_SHARDS must be a whole number, was 'many'"));
+    }
+
+    @Test
     void aBadModeFailsWithOneSentenceNamingTheVariable() {
         assertThatThrownBy(() -> DiscordConfig.fromEnv(env("DISCORD_MODE", "webhook")))
                 .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems())

@@ -46,6 +46,8 @@ final class GatewayShard {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The code Chorus closes with to resume: not 1000/1001, which would end the session. */
     static final int RESUME_CLOSE = 4900;
+    /** The WebSocket close code for a message too big to process (RFC 6455, 7.4.1). */
+    static final int TOO_BIG = 1009;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
     private static final long MIN_BACKOFF_MILLIS = 1_000;
     private static final long MAX_BACKOFF_MILLIS = 60_000;
@@ -160,7 +162,7 @@ final class GatewayShard {
         connections++;
         log.debug("Discord Gateway shard {} connecting to {} to {}", shardId, uri.getHost(),
                 resuming ? "resume" : "identify");
-        socket = GatewaySocket.connect(uri, CONNECT_TIMEOUT, new GatewaySocket.Listener() {
+        GatewaySocket.Listener listener = new GatewaySocket.Listener() {
             @Override
             public void frame(String text) {
                 loop.execute(() -> onFrame(gen, text));
@@ -168,9 +170,10 @@ final class GatewayShard {
 
             @Override
             public void closed(int code, String reason, boolean remote) {
-                loop.execute(() -> onClosed(gen, code, reason));
+                loop.execute(() -> onClosed(gen, code, reason, remote));
             }
-        });
+        };
+        socket = GatewaySocket.connect(uri, CONNECT_TIMEOUT, config.gatewayMaxMessageBytes(), listener);
     }
 
     /** {@code base} with {@code ?v=10&encoding=json} (Gateway: "explicitly pass the API version and encoding"). */
@@ -338,9 +341,15 @@ final class GatewayShard {
         waitThenConnect(Duration.ofMillis(1_000 + (long) (4_000 * random.getAsDouble())));
     }
 
-    private void onClosed(int gen, int code, String reason) {
+    private void onClosed(int gen, int code, String reason, boolean remote) {
         if (gen != generation) {
             return;
+        }
+        if (code == TOO_BIG && !remote) {
+            log.warn("Discord Gateway shard {} received a message over the {}-byte limit and closed the connection"
+                    + " with 1009 (message too big); it resumes, and Discord sends the message again: raise"
+                    + " DiscordConfig.gatewayMaxMessageBytes (DISCORD_GATEWAY_MAX_MESSAGE_BYTES) if this repeats",
+                    shardId, config.gatewayMaxMessageBytes());
         }
         socket = null;
         ready = false;

@@ -2,15 +2,23 @@ package dev.chorusbot.discord.internal;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.enums.Opcode;
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.exceptions.LimitExceededException;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ServerHandshake;
 
 /**
  * One WebSocket to the Gateway on Java-WebSocket: connects in the background, hands each text
  * frame and the close to a {@link Listener} (on Java-WebSocket's thread), and sends frames.
- * Nothing of what it sends is logged here: IDENTIFY and RESUME carry the token.
+ * Nothing of what it sends is logged here: IDENTIFY and RESUME carry the token. A message longer
+ * than the limit closes the socket with 1009 (message too big) before it is held in memory.
  */
 final class GatewaySocket {
     /** What happens on the socket. */
@@ -28,8 +36,8 @@ final class GatewaySocket {
     }
 
     /** Starts connecting to {@code uri}; the outcome arrives at {@code listener}. */
-    static GatewaySocket connect(URI uri, Duration timeout, Listener listener) {
-        Client client = new Client(uri, (int) timeout.toMillis(), listener);
+    static GatewaySocket connect(URI uri, Duration timeout, int maxMessageBytes, Listener listener) {
+        Client client = new Client(uri, (int) timeout.toMillis(), new BoundedDraft(maxMessageBytes), listener);
         // The Gateway's heartbeats watch the connection: no WebSocket pings of our own.
         client.setConnectionLostTimeout(0);
         client.setDaemon(true);
@@ -64,8 +72,8 @@ final class GatewaySocket {
     private static final class Client extends WebSocketClient {
         private final Listener listener;
 
-        Client(URI uri, int timeoutMillis, Listener listener) {
-            super(uri, new Draft_6455(), Map.of(), timeoutMillis);
+        Client(URI uri, int timeoutMillis, Draft draft, Listener listener) {
+            super(uri, draft, Map.of(), timeoutMillis);
             this.listener = listener;
         }
 
@@ -85,6 +93,48 @@ final class GatewaySocket {
         @Override
         public void onError(Exception ex) {
             // onClose follows with the close code Java-WebSocket chose (1006 for a failure)
+        }
+    }
+
+    /**
+     * RFC 6455 with a bound on what is received. Java-WebSocket's maxFrameSize refuses a frame whose
+     * header announces more than the limit before allocating it, and a fragmented message whose first
+     * or last fragment crosses it; but fragments in between are added up unchecked (1.6.0,
+     * {@code Draft_6455.processFrameContinuousAndNonFin}), so a peer sending endless middle fragments
+     * would fill the heap. This draft counts every fragment of a message itself.
+     */
+    static final class BoundedDraft extends Draft_6455 {
+        private final int limit;
+        /** Bytes of the fragmented message being put together; 0 between messages. */
+        private long fragmented;
+
+        BoundedDraft(int limit) {
+            super(List.of(), limit);
+            this.limit = limit;
+        }
+
+        @Override
+        public void processFrame(WebSocketImpl socket, Framedata frame) throws InvalidDataException {
+            Opcode op = frame.getOpcode();
+            if (op == Opcode.TEXT || op == Opcode.BINARY) {
+                fragmented = frame.isFin() ? 0 : frame.getPayloadData().remaining();
+            } else if (op == Opcode.CONTINUOUS) {
+                fragmented += frame.getPayloadData().remaining();
+                if (fragmented > limit) {
+                    fragmented = 0;
+                    // WebSocketImpl closes with this exception's code, 1009, and its message as the reason.
+                    throw new LimitExceededException("message over " + limit + " bytes", limit);
+                }
+                if (frame.isFin()) {
+                    fragmented = 0;
+                }
+            }
+            super.processFrame(socket, frame);
+        }
+
+        @Override
+        public Draft copyInstance() {
+            return new BoundedDraft(limit); // Java-WebSocket copies the draft for each connection
         }
     }
 }

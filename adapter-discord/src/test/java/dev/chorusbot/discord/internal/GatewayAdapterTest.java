@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 /** The Gateway adapter against the testkit's fake Gateway and REST API, on the system clock. */
 class GatewayAdapterTest {
     static final Duration WAIT = Duration.ofSeconds(30);
+    /** A Gateway message limit small enough to cross quickly in a test. */
+    static final int LIMIT = 64 * 1024;
     static final String GUILD = "400000000000000000";
     static final String CHANNEL = "500000000000000000";
     static final DiscordAuthor ANNA = DiscordAuthor.of("200000000000000002", "anna").withGlobalName("Anna");
@@ -147,6 +149,48 @@ class GatewayAdapterTest {
         assertThat(gateway.connectionPaths()).hasSize(1);
         assertThat(gateway.clientCloseCodes()).isEmpty();
         assertThat(sink.reconnects.get()).isZero();
+    }
+
+    @Test
+    void aMessageOverTheLimitClosesWith1009AndTheShardResumesWithNothingLost() {
+        start(FakeDiscordGateway.builder(), c -> c.gatewayMaxMessageBytes(LIMIT));
+        gateway.awaitSessions(1, WAIT);
+        String near = "n".repeat(LIMIT - 1_000);
+
+        gateway.messageCreate(GUILD, CHANNEL, ANNA, near);
+        gateway.sendRaw(unsequencedMessage("x".repeat(4 * LIMIT)));
+        gateway.awaitClientCloses(1, WAIT);
+        gateway.messageCreate(GUILD, CHANNEL, ANNA, "after");
+
+        assertThat(sink.await(2)).extracting(Message::text).containsExactly(near, "after");
+        assertThat(gateway.clientCloseCodes()).containsExactly(1009);
+        gateway.awaitResumes(1, WAIT);
+        assertThat(gateway.sessionsStarted()).isEqualTo(1);
+    }
+
+    @Test
+    void aFragmentedMessageIsBoundedAsAWholeThoughEachFragmentIsSmall() {
+        start(FakeDiscordGateway.builder(), c -> c.gatewayMaxMessageBytes(LIMIT));
+        gateway.awaitSessions(1, WAIT);
+        String near = "f".repeat(LIMIT - 1_000);
+
+        gateway.sendRawFragmented(unsequencedMessage(near), 1_000);
+        // Java-WebSocket checks the total of a fragmented message only at its first and last fragment:
+        // a message that never ends must be cut off as its fragments add up.
+        gateway.sendRawFragmentsWithoutEnd(unsequencedMessage("x".repeat(16 * LIMIT)), 4_096);
+        gateway.awaitClientCloses(1, WAIT);
+        gateway.messageCreate(GUILD, CHANNEL, ANNA, "after");
+
+        assertThat(sink.await(2)).extracting(Message::text).containsExactly(near, "after");
+        assertThat(gateway.clientCloseCodes()).containsExactly(1009);
+        gateway.awaitResumes(1, WAIT);
+    }
+
+    /** A MESSAGE_CREATE from Anna without a sequence number, written by hand to be sent raw. */
+    private static String unsequencedMessage(String content) {
+        return "{\"op\":0,\"t\":\"MESSAGE_CREATE\",\"s\":null,\"d\":{\"id\":\"900000000000000000\",\"channel_id\":\""
+                + CHANNEL + "\",\"guild_id\":\"" + GUILD + "\",\"author\":{\"id\":\"" + ANNA.id()
+                + "\",\"username\":\"anna\"},\"type\":0,\"content\":\"" + content + "\"}}";
     }
 
     @Test

@@ -436,6 +436,40 @@ public final class FakeDiscordGateway implements AutoCloseable {
         server.toAll(Objects.requireNonNull(frame, "frame"));
     }
 
+    /**
+     * Sends {@code frame} over every session's connection as one message in WebSocket fragments of
+     * {@code fragmentBytes} bytes (a TEXT frame, then continuation frames): for a bot's limit on
+     * what it reads, which must hold however a message is split.
+     *
+     * @param frame the message's text
+     * @param fragmentBytes the payload of each fragment, positive
+     * @throws IllegalArgumentException when {@code fragmentBytes} is not positive
+     */
+    public void sendRawFragmented(String frame, int fragmentBytes) {
+        checkFragment(fragmentBytes);
+        server.toAllFragmented(Objects.requireNonNull(frame, "frame"), fragmentBytes, true);
+    }
+
+    /**
+     * Sends {@code text} over every session's connection as the start of a message in WebSocket
+     * fragments of {@code fragmentBytes} bytes, none of them final: a message that never ends, for a
+     * bot's limit on what it reads, which must count the fragments as they come.
+     *
+     * @param text the fragments' text, in order
+     * @param fragmentBytes the payload of each fragment, positive
+     * @throws IllegalArgumentException when {@code fragmentBytes} is not positive
+     */
+    public void sendRawFragmentsWithoutEnd(String text, int fragmentBytes) {
+        checkFragment(fragmentBytes);
+        server.toAllFragmented(Objects.requireNonNull(text, "text"), fragmentBytes, false);
+    }
+
+    private static void checkFragment(int fragmentBytes) {
+        if (fragmentBytes < 1) {
+            throw new IllegalArgumentException("fragmentBytes must be positive, was " + fragmentBytes);
+        }
+    }
+
     /** Sends RECONNECT (op 7) over every open connection: the bot should resume elsewhere. */
     public void requestReconnect() {
         server.toAll("{\"op\":7,\"d\":null}");

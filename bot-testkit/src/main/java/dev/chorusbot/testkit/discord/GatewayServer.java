@@ -167,6 +167,15 @@ final class GatewayServer {
         }
     }
 
+    /** Sends {@code frame} over every open connection as a fragmented message of {@code fragmentBytes} a piece. */
+    synchronized void toAllFragmented(String frame, int fragmentBytes, boolean finish) {
+        for (Session session : sessions.values()) {
+            if (session.connection != null) {
+                sendFragmented(session.connection, frame, fragmentBytes, finish);
+            }
+        }
+    }
+
     /** Closes every connection with {@code code}; the sessions stay resumable unless the code ends them. */
     void closeAll(int code, String reason) {
         boolean ends = code == 4007 || code == 4009 || (code >= 4010 && code <= 4014) || code == 4004;
@@ -390,6 +399,22 @@ final class GatewayServer {
         sent.add(frame);
         if (c.socket.isOpen()) {
             c.socket.send(frame);
+        }
+    }
+
+    private void sendFragmented(Connection c, String frame, int fragmentBytes, boolean finish) {
+        sent.add(frame);
+        byte[] bytes = frame.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int start = 0; start < bytes.length && c.socket.isOpen(); start += fragmentBytes) {
+            int end = Math.min(bytes.length, start + fragmentBytes);
+            try {
+                // Java-WebSocket sends the first piece as TEXT and the rest as continuation frames.
+                c.socket.sendFragmentedFrame(org.java_websocket.enums.Opcode.TEXT,
+                        java.nio.ByteBuffer.wrap(java.util.Arrays.copyOfRange(bytes, start, end)),
+                        finish && end == bytes.length);
+            } catch (org.java_websocket.exceptions.WebsocketNotConnectedException e) {
+                return; // the bot closed the connection part way, as it may for a message too big
+            }
         }
     }
 
