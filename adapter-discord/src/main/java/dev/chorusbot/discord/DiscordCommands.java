@@ -37,8 +37,10 @@ import org.slf4j.LoggerFactory;
  * for a whole number (bounded to an {@code int} for {@link Argument#integer}), boolean (5), and a
  * string with one choice per constant for an enum (at most 25). An optional argument is an option
  * that is not required. Discord's rules are checked before anything is sent, all at once (Application
- * Commands): names of 1 to 32 lower-case letters, digits, {@code -} or {@code _}, at most 100
- * commands, at most 25 options, required options before optional ones.
+ * Commands): names of 1 to 32 lower-case letters, digits, {@code -}, {@code _} or {@code '}, at
+ * most 100 commands, at most 25 options, required options before optional ones, and at most 8000
+ * characters in a command's names, descriptions and choice values together (of a description with
+ * translations, the longest counts).
  *
  * <pre>{@code
  * new DiscordCommands(DiscordConfig.fromEnv()).register(bot.commands());
@@ -47,11 +49,17 @@ import org.slf4j.LoggerFactory;
 @Api(Api.Status.EXPERIMENTAL)
 public final class DiscordCommands {
     private static final Logger log = LoggerFactory.getLogger(DiscordCommands.class);
-    private static final Pattern NAME = Pattern.compile("^[-_\\p{L}\\p{N}]{1,32}$", Pattern.UNICODE_CHARACTER_CLASS);
+    /** Discord's rule for CHAT_INPUT command and option names (Application Command Naming). */
+    private static final Pattern NAME = Pattern.compile("^[-_'\\p{L}\\p{N}\\p{IsDevanagari}\\p{IsThai}]{1,32}$",
+            Pattern.UNICODE_CHARACTER_CLASS);
     static final int MAX_COMMANDS = 100;
     static final int MAX_OPTIONS = 25;
     static final int MAX_CHOICES = 25;
     static final int MAX_DESCRIPTION = 100;
+    /** A choice's name and its string value: 1 to 100 characters each. */
+    static final int MAX_CHOICE = 100;
+    /** Characters of a command's names, descriptions and values together, the longest localization counted. */
+    static final int MAX_COMMAND_CHARACTERS = 8000;
     private static final int CHAT_INPUT = 1;
     private static final int OPTION_STRING = 3;
     private static final int OPTION_INTEGER = 4;
@@ -98,7 +106,7 @@ public final class DiscordCommands {
             String name = command.name().toLowerCase(Locale.ROOT);
             if (!NAME.matcher(name).matches()) {
                 problems.add("command '" + command.name() + "': a slash command's name is 1 to 32 letters, digits,"
-                        + " - or _");
+                        + " -, _ or '");
             } else if (!names.add(name)) {
                 problems.add("command '" + command.name() + "' is there twice");
             }
@@ -131,6 +139,11 @@ public final class DiscordCommands {
                     options.add(option(name, argument, problems));
                 }
             }
+            int characters = characters(c);
+            if (characters > MAX_COMMAND_CHARACTERS) {
+                problems.add("command '" + name + "' has " + characters + " characters in its names, descriptions"
+                        + " and values, Discord takes " + MAX_COMMAND_CHARACTERS);
+            }
         }
         if (array.size() > MAX_COMMANDS) {
             problems.add("the bot has " + array.size() + " commands, Discord registers at most " + MAX_COMMANDS);
@@ -145,7 +158,7 @@ public final class DiscordCommands {
         String name = argument.name().toLowerCase(Locale.ROOT);
         if (!NAME.matcher(name).matches()) {
             problems.add("command '" + command + "': option '" + argument.name() + "' is not 1 to 32 letters, digits,"
-                    + " - or _");
+                    + " -, _ or '");
         }
         ObjectNode o = JsonTrees.object();
         o.put("type", switch (argument.kind()) {
@@ -167,10 +180,48 @@ public final class DiscordCommands {
             ArrayNode choices = o.putArray("choices");
             for (Object constant : constants) {
                 String value = ((Enum<?>) constant).name();
+                if (length(value) > MAX_CHOICE) {
+                    problems.add("command '" + command + "': option '" + name + "' has the value " + value
+                            + ", longer than the " + MAX_CHOICE + " characters of a Discord choice");
+                }
                 choices.addObject().put("name", value.toLowerCase(Locale.ROOT)).put("value", value);
             }
         }
         return o;
+    }
+
+    /**
+     * What Discord counts against a command's 8000 characters: every name, description and value of
+     * the command, its options and their choices; of a field with localizations only the longest.
+     */
+    static int characters(JsonNode command) {
+        int count = 0;
+        for (String field : new String[] {"name", "description", "value"}) {
+            JsonNode value = command.get(field);
+            if (value != null && value.isValueNode()) {
+                int longest = length(value.asText());
+                JsonNode localized = command.get(field + "_localizations");
+                if (localized != null) {
+                    for (JsonNode translation : localized) {
+                        longest = Math.max(longest, length(translation.asText()));
+                    }
+                }
+                count += longest;
+            }
+        }
+        for (String children : new String[] {"options", "choices"}) {
+            JsonNode list = command.get(children);
+            if (list != null) {
+                for (JsonNode child : list) {
+                    count += characters(child);
+                }
+            }
+        }
+        return count;
+    }
+
+    private static int length(String text) {
+        return text.codePointCount(0, text.length());
     }
 
     /** 1 to 100 characters: the name when there is no text, a longer text cut with an ellipsis. */

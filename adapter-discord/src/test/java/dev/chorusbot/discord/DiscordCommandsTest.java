@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chorusbot.core.Argument;
 import dev.chorusbot.core.Bot;
 import dev.chorusbot.core.Command;
@@ -75,8 +76,71 @@ class DiscordCommandsTest {
         assertThatThrownBy(() -> DiscordCommands.body(List.of(dotted, spaced)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Discord would refuse these commands: command 'say.it': a slash command's name is 1 to 32"
-                        + " letters, digits, - or _; command 'spaced': option 'two words' is not 1 to 32 letters,"
-                        + " digits, - or _");
+                        + " letters, digits, -, _ or '; command 'spaced': option 'two words' is not 1 to 32 letters,"
+                        + " digits, -, _ or '");
+    }
+
+    @Test
+    void takesTheNamesDiscordTakes() {
+        Command hindi = Command.named("namaste").argument(Argument.string("\u0928\u093e\u092e"))
+                .argument(Argument.string("don't")).handler(ctx -> Reply.none()).build();
+
+        assertThat(DiscordCommands.body(List.of(hindi)).get(0).path("options"))
+                .extracting(o -> o.path("name").asText()).containsExactly("\u0928\u093e\u092e", "don't");
+    }
+
+    /** 25 choices of 51 characters: 2,550 characters of names and values per option. */
+    enum Wordy {
+        CHOICE_NUMBER_00_WITH_A_RATHER_LONG_NAME_FOR_A_MENU,
+        CHOICE_NUMBER_01_WITH_A_RATHER_LONG_NAME_FOR_A_MENU,
+        CHOICE_NUMBER_02_WITH_A_RATHER_LONG_NAME_FOR_A_MENU,
+        CHOICE_NUMBER_03_WITH_A_RATHER_LONG_NAME_FOR_A_MENU,
+        CHOICE_NUMBER_04_WITH_A_RATHER_LONG_NAME_FOR_A_MENU,
+        CHOICE_NUMBER_05_WITH_A_RATHER_LONG_NAME_FOR_A_MENU,
+        CHOICE_NUMBER_06_WITH_A_RATHER_LONG_NAME_FOR_A_MENU,
+        CHOICE_NUMBER_07_WITH_A_RATHER_LONG_NAME_FOR_A_MENU,
+        CHOICE_NUMBER_08_WITH_A_RATHER_LONG_NAME_FOR_A_MENU,
+        CHOICE_NUMBER_09_WITH_A_RATHER_LONG_NAME_FOR_A_MENU,
+        CHOICE_NUMBER_10_WITH_A_RATHER_LONG_NAME_FOR_A_MENU,
+        CHOICE_NUMBER_11_WITH_A_RATHER_LONG_NAME_FOR_A_MENU,
+        CHOICE_NUMBER_12_WITH_A_RATHER_LONG_NAME_FOR_A_MENU,
+        CHOICE_NUMBER_13_WITH_A_RATHER_LONG_NAME_FOR_A_MENU,
+        CHOICE_NUMBER_14_WITH_A_RATHER_LONG_NAME_FOR_A_MENU,
+        CHOICE_NUMBER_15_WITH_A_RATHER_LONG_NAME_FOR_A_MENU,
+        CHOICE_NUMBER_16_WITH_A_RATHER_LONG_NAME_FOR_A_MENU,
+        CHOICE_NUMBER_17_WITH_A_RATHER_LONG_NAME_FOR_A_MENU,
+        CHOICE_NUMBER_18_WITH_A_RATHER_LONG_NAME_FOR_A_MENU,
+        CHOICE_NUMBER_19_WITH_A_RATHER_LONG_NAME_FOR_A_MENU,
+        CHOICE_NUMBER_20_WITH_A_RATHER_LONG_NAME_FOR_A_MENU,
+        CHOICE_NUMBER_21_WITH_A_RATHER_LONG_NAME_FOR_A_MENU,
+        CHOICE_NUMBER_22_WITH_A_RATHER_LONG_NAME_FOR_A_MENU,
+        CHOICE_NUMBER_23_WITH_A_RATHER_LONG_NAME_FOR_A_MENU,
+        CHOICE_NUMBER_24_WITH_A_RATHER_LONG_NAME_FOR_A_MENU
+    }
+
+    @Test
+    void refusesACommandOverDiscordsEightThousandCharacters() {
+        Command.Builder wordy = Command.named("wordy").handler(ctx -> Reply.none());
+        for (int i = 1; i <= 4; i++) {
+            wordy.argument(Argument.enumeration("choice" + i, Wordy.class));
+        }
+        Command command = wordy.build();
+
+        assertThatThrownBy(() -> DiscordCommands.body(List.of(command)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Discord would refuse these commands: command 'wordy' has 10638 characters in its"
+                        + " names, descriptions and values, Discord takes 8000");
+    }
+
+    @Test
+    void countsTheLongestTranslationOfAField() throws Exception {
+        JsonNode command = new ObjectMapper().readTree("{\"name\":\"hi\",\"description\":\"Hello\","
+                + "\"description_localizations\":{\"de\":\"Hallo du\",\"fr\":\"Salut\"},"
+                + "\"options\":[{\"name\":\"who\",\"description\":\"\u00e0 qui \ud83d\udc4b\",\"choices\":"
+                + "[{\"name\":\"me\",\"value\":\"ME\"}]}]}");
+
+        // hi (2) + Hallo du (8) + who (3) + "à qui 👋" (7 code points) + me (2) + ME (2)
+        assertThat(DiscordCommands.characters(command)).isEqualTo(24);
     }
 
     @Test
