@@ -4,6 +4,7 @@ import dev.chorusbot.core.Adapter;
 import dev.chorusbot.core.Api;
 import dev.chorusbot.core.ConfigurationException;
 import dev.chorusbot.core.config.ConfigProblems;
+import dev.chorusbot.core.internal.ConfigRules;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -366,16 +367,10 @@ public final class DiscordConfig {
     @Override
     public String toString() {
         return "DiscordConfig[token=<hidden>, applicationId=" + applicationId.orElse("none") + ", mode=" + mode
-                + ", apiUrl=" + mask(withoutUserInfo(apiUrl)) + ", gatewayUrl="
-                + gatewayUrl.map(u -> mask(withoutUserInfo(u))).orElse("(from /gateway/bot)") + ", intents="
-                + intents + ", webhookPath=" + webhookPath + ", shards=" + (shards == 0 ? "recommended" : shards)
-                + "]";
-    }
-
-    /** {@code uri} as text without its user info ({@code https://user:pass@host}). */
-    static String withoutUserInfo(URI uri) {
-        String info = uri.getRawUserInfo();
-        return info == null ? uri.toString() : uri.toString().replace(info + "@", "<user info>@");
+                + ", apiUrl=" + mask(ConfigRules.withoutUserInfo(apiUrl)) + ", gatewayUrl="
+                + gatewayUrl.map(u -> mask(ConfigRules.withoutUserInfo(u))).orElse("(from /gateway/bot)")
+                + ", intents=" + intents + ", webhookPath=" + webhookPath + ", shards="
+                + (shards == 0 ? "recommended" : shards) + "]";
     }
 
     /**
@@ -669,30 +664,24 @@ public final class DiscordConfig {
                     "must be the application's id (digits only), was '" + shown(id) + "'"));
             publicKey.ifPresent(key -> p.check(PUBLIC_KEY.matcher(key).matches(), "publicKey",
                     "must be the application's public key: 64 hex digits, was " + key.length() + " characters"));
-            p.check(isHttp(apiUrl), "apiUrl", "must be an http or https URL such as https://discord.com/api/v10,"
-                    + " was '" + shown(withoutUserInfo(apiUrl)) + "'");
+            p.check(ConfigRules.isHttp(apiUrl), "apiUrl", "must be an http or https URL such as"
+                    + " https://discord.com/api/v10, was '" + shown(ConfigRules.withoutUserInfo(apiUrl)) + "'");
             gatewayUrl.ifPresent(u -> p.check(("ws".equals(u.getScheme()) || "wss".equals(u.getScheme()))
                     && u.getHost() != null, "gatewayUrl", "must be a ws or wss URL such as wss://gateway.discord.gg,"
-                            + " was '" + shown(withoutUserInfo(u)) + "'"));
+                            + " was '" + shown(ConfigRules.withoutUserInfo(u)) + "'"));
             p.check(intents >= 0, "intents", "must not be negative, was " + intents);
             p.check(shards >= 0 && shards <= 4096, "shards", "must be 0 (as Discord recommends) or a shard count"
                     + " up to 4096, was " + shards);
             p.check(gatewayMaxMessageBytes >= MIN_GATEWAY_MESSAGE_BYTES, "gatewayMaxMessageBytes",
                     "must be at least " + MIN_GATEWAY_MESSAGE_BYTES + " bytes, was " + gatewayMaxMessageBytes);
-            p.check(webhookPath.startsWith("/") && !webhookPath.contains(" "), "webhookPath",
-                    "must start with '/' and contain no spaces, was '" + shown(webhookPath) + "'");
+            ConfigRules.webhookPath(p, webhookPath, shown(webhookPath));
             p.check(globalLimit >= 1, "globalLimit", "must be at least 1 request per second, was " + globalLimit);
-            p.check(maxAttempts >= 1, "retries", "attempts must be at least 1, was " + maxAttempts);
-            p.check(!initialBackoff.isNegative() && maxBackoff.compareTo(initialBackoff) >= 0, "retries",
-                    "backoff must not be negative and the longest at least the first, were " + initialBackoff
-                            + " and " + maxBackoff);
-            p.check(!requestTimeout.isNegative() && !requestTimeout.isZero(), "requestTimeout",
-                    "must be positive, was " + requestTimeout);
+            ConfigRules.retries(p, maxAttempts, initialBackoff, maxBackoff);
+            ConfigRules.positive(p, requestTimeout, "requestTimeout");
             p.check(!interactionDeadline.isNegative() && !interactionDeadline.isZero()
                     && interactionDeadline.compareTo(Duration.ofSeconds(3)) < 0, "interactionDeadline",
                     "must be positive and under 3 s, Discord's limit for the first answer, was " + interactionDeadline);
-            p.check(!signatureWindow.isNegative() && !signatureWindow.isZero(), "signatureWindow",
-                    "must be positive, was " + signatureWindow);
+            ConfigRules.positive(p, signatureWindow, "signatureWindow");
             commandGuildId.ifPresent(id -> p.check(SNOWFLAKE.matcher(id).matches(), "commandGuild",
                     "must be a guild's id (digits only), was '" + shown(id) + "'"));
             if (registerCommands && applicationId.isEmpty()) {
@@ -712,11 +701,6 @@ public final class DiscordConfig {
         /** {@code text} without the token, for a problem that shows a value someone may have pasted it into. */
         private String shown(String text) {
             return token == null || token.isEmpty() ? text : text.replace(token, "<token>");
-        }
-
-        private static boolean isHttp(URI uri) {
-            String scheme = uri.getScheme();
-            return ("http".equals(scheme) || "https".equals(scheme)) && uri.getHost() != null;
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.chorusbot.discord;
 
 import dev.chorusbot.core.config.Env;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,13 +19,7 @@ final class DiscordEnv {
         env.string("DISCORD_BOT_TOKEN", "token").ifPresent(b::token);
         env.string("DISCORD_APPLICATION_ID", "applicationId").ifPresent(b::applicationId);
         env.string("DISCORD_PUBLIC_KEY", "publicKey").ifPresent(b::publicKey);
-        env.string("DISCORD_MODE", "mode").ifPresent(mode -> {
-            switch (mode.toLowerCase(Locale.ROOT)) {
-                case "gateway" -> b.mode(DiscordMode.GATEWAY);
-                case "interactions" -> b.mode(DiscordMode.INTERACTIONS);
-                default -> b.problems.add("mode", "must be 'gateway' or 'interactions', was '" + mode + "'");
-            }
-        });
+        env.oneOf("DISCORD_MODE", "mode", DiscordMode.class).ifPresent(b::mode);
         env.url("DISCORD_API_URL", "apiUrl").ifPresent(b::apiUrl);
         env.url("DISCORD_GATEWAY_URL", "gatewayUrl").ifPresent(b::gatewayUrl);
         env.string("DISCORD_WEBHOOK_PATH", "webhookPath").ifPresent(b::webhookPath);

@@ -4,6 +4,7 @@ import dev.chorusbot.core.Adapter;
 import dev.chorusbot.core.Api;
 import dev.chorusbot.core.ConfigurationException;
 import dev.chorusbot.core.config.ConfigProblems;
+import dev.chorusbot.core.internal.ConfigRules;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -152,12 +153,6 @@ public final class TelegramConfig {
             shown = shown.replace(secret.get(), "<secret>");
         }
         return shown;
-    }
-
-    /** {@code uri} as text without a password in its user info ({@code https://user:pass@host}). */
-    static String withoutPassword(URI uri) {
-        String info = uri.getRawUserInfo();
-        return info == null ? uri.toString() : uri.toString().replace(info + "@", "<user info>@");
     }
 
     /**
@@ -395,10 +390,10 @@ public final class TelegramConfig {
 
     @Override
     public String toString() {
-        return "TelegramConfig[token=<hidden>, apiUrl=" + mask(withoutPassword(apiUrl)) + ", mode=" + mode
+        return "TelegramConfig[token=<hidden>, apiUrl=" + mask(ConfigRules.withoutUserInfo(apiUrl)) + ", mode=" + mode
                 + ", webhookPath=" + shownWebhookPath() + ", webhookSecret="
                 + (webhookSecret.isPresent() ? "<hidden>" : "none") + ", webhookUrl="
-                + webhookUrl.map(u -> mask(withoutPassword(u))).orElse("none") + ", username="
+                + webhookUrl.map(u -> mask(ConfigRules.withoutUserInfo(u))).orElse("none") + ", username="
                 + username.orElse("(getMe)") + "]";
     }
 
@@ -690,20 +685,15 @@ public final class TelegramConfig {
                 // The token is a secret: describe the rule, never echo it.
                 p.add("token", "is not a bot token: expected the form <digits>:<letters, digits, _ or ->");
             }
-            p.check(isHttp(apiUrl), "apiUrl", "must be an http or https URL such as https://api.telegram.org, was '"
-                    + hide(withoutPassword(apiUrl), token, webhookSecret) + "'");
-            if (webhookPort.isPresent()) {
-                int port = webhookPort.getAsInt();
-                p.check(port >= 0 && port <= 65535, "webhookPort", "must be a port number from 0 to 65535, was "
-                        + port);
-            }
-            p.check(webhookPath.startsWith("/") && !webhookPath.contains(" "), "webhookPath",
-                    "must start with '/' and contain no spaces, was '" + hide(webhookPath, token, webhookSecret) + "'");
+            p.check(ConfigRules.isHttp(apiUrl), "apiUrl", "must be an http or https URL such as"
+                    + " https://api.telegram.org, was '" + hide(ConfigRules.withoutUserInfo(apiUrl), token, webhookSecret) + "'");
+            webhookPort.ifPresent(port -> ConfigRules.port(p, port, "webhookPort"));
+            ConfigRules.webhookPath(p, webhookPath, hide(webhookPath, token, webhookSecret));
             webhookSecret.ifPresent(s -> p.check(SECRET.matcher(s).matches(), "webhookSecret",
                     "must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -"));
             webhookUrl.ifPresent(u -> p.check("https".equals(u.getScheme()) && u.getHost() != null, "webhookUrl",
                     "must be an https URL (Telegram delivers webhooks over HTTPS only), was '"
-                            + hide(withoutPassword(u), token, webhookSecret) + "'"));
+                            + hide(ConfigRules.withoutUserInfo(u), token, webhookSecret) + "'"));
             TelegramMode resolved = mode != null ? mode
                     : webhookPort.isPresent() || webhookUrl.isPresent() ? TelegramMode.WEBHOOK : TelegramMode.POLLING;
             if (webhookUrl.isPresent() && resolved == TelegramMode.POLLING) {
@@ -715,25 +705,13 @@ public final class TelegramConfig {
                     "must be the bot's username (letters, digits and _), was '" + username.get() + "'"));
             p.check(pollingTimeoutSeconds >= 0 && pollingTimeoutSeconds <= 50, "pollingTimeoutSeconds",
                     "must be from 0 to 50, was " + pollingTimeoutSeconds);
-            p.check(maxAttempts >= 1, "retries", "attempts must be at least 1, was " + maxAttempts);
-            p.check(!initialBackoff.isNegative() && maxBackoff.compareTo(initialBackoff) >= 0, "retries",
-                    "backoff must not be negative and the longest at least the first, were " + initialBackoff
-                            + " and " + maxBackoff);
-            positive(p, adminCacheTtl, "adminCacheTtl");
-            positive(p, requestTimeout, "requestTimeout");
-            positive(p, webhookTimeout, "webhookTimeout");
-            positive(p, closeTimeout, "closeTimeout");
+            ConfigRules.retries(p, maxAttempts, initialBackoff, maxBackoff);
+            ConfigRules.positive(p, adminCacheTtl, "adminCacheTtl");
+            ConfigRules.positive(p, requestTimeout, "requestTimeout");
+            ConfigRules.positive(p, webhookTimeout, "webhookTimeout");
+            ConfigRules.positive(p, closeTimeout, "closeTimeout");
             p.throwIfAny();
             return new TelegramConfig(this, resolved, bare);
-        }
-
-        private static void positive(ConfigProblems p, Duration value, String setting) {
-            p.check(!value.isNegative() && !value.isZero(), setting, "must be positive, was " + value);
-        }
-
-        private static boolean isHttp(URI uri) {
-            String scheme = uri.getScheme();
-            return ("http".equals(scheme) || "https".equals(scheme)) && uri.getHost() != null;
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.chorusbot.telegram;
 
 import dev.chorusbot.core.config.Env;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,13 +18,7 @@ final class TelegramEnv {
         Env env = Env.of(variables, b.problems);
         env.string("TELEGRAM_BOT_TOKEN", "token").ifPresent(b::token);
         env.url("TELEGRAM_API_URL", "apiUrl").ifPresent(b::apiUrl);
-        env.string("TELEGRAM_MODE", "mode").ifPresent(mode -> {
-            switch (mode.toLowerCase(Locale.ROOT)) {
-                case "webhook" -> b.mode(TelegramMode.WEBHOOK);
-                case "polling" -> b.mode(TelegramMode.POLLING);
-                default -> b.problems.add("mode", "must be 'webhook' or 'polling', was '" + mode + "'");
-            }
-        });
+        env.oneOf("TELEGRAM_MODE", "mode", TelegramMode.class).ifPresent(b::mode);
         env.port("TELEGRAM_WEBHOOK_PORT", "webhookPort").ifPresent(b::webhookPort);
         env.string("TELEGRAM_WEBHOOK_PATH", "webhookPath").ifPresent(b::webhookPath);
         env.string("TELEGRAM_WEBHOOK_SECRET", "webhookSecret").ifPresent(b::webhookSecret);

@@ -1,10 +1,11 @@
 package dev.chorusbot.twitch;
 
+import static dev.chorusbot.core.internal.ConfigRules.notNegative;
+import static dev.chorusbot.core.internal.ConfigRules.positive;
+import static dev.chorusbot.core.internal.ConfigRules.withoutUserInfo;
 import static dev.chorusbot.twitch.internal.ConfigChecks.LOGIN;
 import static dev.chorusbot.twitch.internal.ConfigChecks.channelLogins;
 import static dev.chorusbot.twitch.internal.ConfigChecks.checkMessageLimits;
-import static dev.chorusbot.twitch.internal.ConfigChecks.notNegative;
-import static dev.chorusbot.twitch.internal.ConfigChecks.positive;
 import static dev.chorusbot.twitch.internal.ConfigChecks.printable;
 
 import dev.chorusbot.core.Api;
@@ -300,8 +301,7 @@ public final class TwitchConfig {
      * @return the server URL with its secrets masked
      */
     public String shownServer() {
-        String info = server.getRawUserInfo();
-        String text = info == null ? server.toString() : server.toString().replace(info + "@", "<user info>@");
+        String text = withoutUserInfo(server);
         return token.isEmpty() ? text : text.replace(token, "***");
     }
 
@@ -587,8 +587,7 @@ public final class TwitchConfig {
         }
 
         private static void checkServer(ConfigProblems p, URI uri) {
-            String info = uri.getRawUserInfo(); // a proxy's password must not reach the message
-            String shown = info == null ? uri.toString() : uri.toString().replace(info + "@", "<user info>@");
+            String shown = withoutUserInfo(uri); // a proxy's password must not reach the message
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!Set.of("irc", "ircs", "ws", "wss").contains(scheme)) {
                 p.add("server", "'" + shown + "' must start with irc://, ircs://, ws:// or wss://.");

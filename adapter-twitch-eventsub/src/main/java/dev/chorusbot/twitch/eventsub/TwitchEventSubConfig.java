@@ -1,10 +1,11 @@
 package dev.chorusbot.twitch.eventsub;
 
+import static dev.chorusbot.core.internal.ConfigRules.notNegative;
+import static dev.chorusbot.core.internal.ConfigRules.positive;
+import static dev.chorusbot.core.internal.ConfigRules.withoutUserInfo;
 import static dev.chorusbot.twitch.internal.ConfigChecks.LOGIN;
 import static dev.chorusbot.twitch.internal.ConfigChecks.channelLogins;
 import static dev.chorusbot.twitch.internal.ConfigChecks.checkMessageLimits;
-import static dev.chorusbot.twitch.internal.ConfigChecks.notNegative;
-import static dev.chorusbot.twitch.internal.ConfigChecks.positive;
 import static dev.chorusbot.twitch.internal.ConfigChecks.printable;
 
 import dev.chorusbot.core.Api;
@@ -230,9 +231,7 @@ public final class TwitchEventSubConfig {
 
     /** {@code uri} as text with its user info ({@code https://user:pass@host}) and the secrets masked. */
     static String shown(URI uri, String... secrets) {
-        String info = uri.getRawUserInfo();
-        String text = info == null ? uri.toString() : uri.toString().replace(info + "@", "<user info>@");
-        return hide(text, secrets);
+        return hide(withoutUserInfo(uri), secrets);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.chorusbot.twitch.internal;
 
 import dev.chorusbot.core.config.ConfigProblems;
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +10,8 @@ import java.util.regex.Pattern;
 /**
  * The rules the IRC and the EventSub configuration share, so both refuse the same input alike;
  * each records into the builder's {@link ConfigProblems}, which names the setter or the variable.
+ * Rules every adapter shares, such as positive durations, are core's
+ * {@link dev.chorusbot.core.internal.ConfigRules}.
  */
 public final class ConfigChecks {
     /** A Twitch login: 1 to 25 letters, digits or underscores. */
@@ -33,16 +34,6 @@ public final class ConfigChecks {
             }
         }
         return logins;
-    }
-
-    /** Adds a problem with {@code setting} unless {@code value} is positive. */
-    public static void positive(ConfigProblems problems, Duration value, String setting) {
-        problems.check(!value.isZero() && !value.isNegative(), setting, "must be positive, was " + value);
-    }
-
-    /** Adds a problem with {@code setting} when {@code value} is negative (zero: do not wait). */
-    public static void notNegative(ConfigProblems problems, Duration value, String setting) {
-        problems.check(!value.isNegative(), setting, "must not be negative, was " + value);
     }
 
     /**

@@ -141,6 +141,27 @@ public final class Env {
     }
 
     /**
+     * The variable as one of an enum's constants, each named by its name in lower case
+     * ({@code GATEWAY} is {@code gateway}) and matched in any case.
+     *
+     * <pre>{@code
+     * env.oneOf("DISCORD_MODE", "mode", DiscordMode.class).ifPresent(builder::mode);
+     * // DISCORD_MODE=pull: "DISCORD_MODE must be 'gateway' or 'interactions', was 'pull'"
+     * }</pre>
+     *
+     * @param variable the variable's name, such as {@code DISCORD_MODE}
+     * @param setting the builder's name for the value
+     * @param type the enum; a problem lists its constants in their declared order
+     * @param <E> the enum
+     * @return the constant; empty when unset, or when it names none of them (a problem is recorded)
+     */
+    public <E extends Enum<E>> Optional<E> oneOf(String variable, String setting, Class<E> type) {
+        E[] constants = type.getEnumConstants();
+        return converted(variable, setting, text -> named(constants, text), (text, e) -> "must be "
+                + choices(constants) + ", was '" + text + "'");
+    }
+
+    /**
      * The variable as a comma-separated list.
      *
      * @param variable the variable's name, such as {@code TWITCH_CHANNELS}
@@ -176,6 +197,28 @@ public final class Env {
             problems.add(setting, problem.apply(text.get(), e));
             return Optional.empty();
         }
+    }
+
+    private static <E extends Enum<E>> E named(E[] constants, String text) {
+        String name = text.toLowerCase(Locale.ROOT);
+        for (E constant : constants) {
+            if (constant.name().toLowerCase(Locale.ROOT).equals(name)) {
+                return constant;
+            }
+        }
+        throw new IllegalArgumentException("none of the choices");
+    }
+
+    /** {@code 'a'}, {@code 'a' or 'b'}, {@code 'a', 'b' or 'c'}: the constants' names in lower case. */
+    private static String choices(Enum<?>[] constants) {
+        StringBuilder listed = new StringBuilder();
+        for (int i = 0; i < constants.length; i++) {
+            if (i > 0) {
+                listed.append(i == constants.length - 1 ? " or " : ", ");
+            }
+            listed.append('\'').append(constants[i].name().toLowerCase(Locale.ROOT)).append('\'');
+        }
+        return listed.toString();
     }
 
     private static OptionalInt asInt(Optional<Integer> value) {

@@ -5,6 +5,7 @@ import static dev.chorusbot.core.internal.Checks.notNull;
 import dev.chorusbot.core.Api;
 import dev.chorusbot.core.ConfigurationException;
 import dev.chorusbot.core.config.ConfigProblems;
+import dev.chorusbot.core.internal.ConfigRules;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -367,20 +368,16 @@ public final class WebhookServer implements AutoCloseable {
         public WebhookServer build() {
             ConfigProblems p = problems.copy();
             if (address == null) {
-                p.check(port >= 0 && port <= 65535, "port", "must be a port number from 0 to 65535, was " + port);
+                ConfigRules.port(p, port, "port");
             }
             p.check(maxBodyBytes > 0, "maxBodyBytes", "must be positive, was " + maxBodyBytes);
             p.check(threads > 0, "threads", "must be positive, was " + threads);
-            p.check(isPositive(headerTimeout), "headerTimeout", "must be positive, was " + headerTimeout);
-            p.check(isPositive(bodyTimeout), "bodyTimeout", "must be positive, was " + bodyTimeout);
-            p.check(isPositive(idleTimeout), "idleTimeout", "must be positive, was " + idleTimeout);
+            ConfigRules.positive(p, headerTimeout, "headerTimeout");
+            ConfigRules.positive(p, bodyTimeout, "bodyTimeout");
+            ConfigRules.positive(p, idleTimeout, "idleTimeout");
             p.check(maxConnections > 0, "maxConnections", "must be positive, was " + maxConnections);
             p.throwIfAny();
             return new WebhookServer(this, address != null ? address : new InetSocketAddress(port));
-        }
-
-        private static boolean isPositive(Duration duration) {
-            return !duration.isNegative() && !duration.isZero();
         }
     }
 }

@@ -49,6 +49,34 @@ class EnvTest {
                 "ON must be true or false, was 'maybe'");
     }
 
+    private enum Transport { TCP, TLS, WEB_SOCKET }
+
+    private enum Single { ONLY }
+
+    @Test
+    void oneOfMatchesAConstantByItsLowerCaseNameInAnyCase() {
+        Env env = Env.of(Map.of("A", "tls", "B", " Web_Socket ", "C", "TCP"), problems);
+
+        assertThat(env.oneOf("A", "a", Transport.class)).contains(Transport.TLS);
+        assertThat(env.oneOf("B", "b", Transport.class)).contains(Transport.WEB_SOCKET);
+        assertThat(env.oneOf("C", "c", Transport.class)).contains(Transport.TCP);
+        assertThat(env.oneOf("MISSING", "missing", Transport.class)).isEmpty();
+        assertThat(problems.isEmpty()).isTrue();
+    }
+
+    @Test
+    void oneOfNamesTheVariableAndListsTheChoicesInTheirDeclaredOrder() {
+        Env env = Env.of(Map.of("TRANSPORT", " udp ", "ONE", "two", "TWO", "Tls,tcp"), problems);
+
+        assertThat(env.oneOf("TRANSPORT", "transport", Transport.class)).isEmpty();
+        assertThat(env.oneOf("ONE", "one", Single.class)).isEmpty();
+        assertThat(env.oneOf("TWO", "two", Transport.class)).isEmpty();
+        assertThat(problems.list()).containsExactly(
+                "TRANSPORT must be 'tcp', 'tls' or 'web_socket', was 'udp'",
+                "ONE must be 'only', was 'two'",
+                "TWO must be 'tcp', 'tls' or 'web_socket', was 'Tls,tcp'");
+    }
+
     @Test
     void aSettingReadFromTheEnvironmentIsNamedByItsVariableAndOtherwiseByItself() {
         Env.of(Map.of(), problems).string("MY_PATH", "path");
