@@ -2,6 +2,7 @@ package dev.chorusbot.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chorusbot.testkit.ManualScheduler;
 import dev.chorusbot.testkit.discord.Interaction;
 import dev.chorusbot.testkit.discord.InteractionCallback;
 import dev.chorusbot.testkit.discord.InteractionReply;
@@ -364,6 +365,28 @@ class InteractionsEndpointTest {
         assertThat(replay.status()).isEqualTo(409);
         assertThat(replay.body()).isEqualTo("Conflict: interaction " + hello.id() + " was received already");
         assertThat(h.discord.calls()).isEmpty(); // no callback, no deleted @original
+    }
+
+    @Test
+    void refusesAReplayForAsLongAsItsTimestampPassesAndThenForThatReason() {
+        Instant signedAt = Instant.now();
+        ManualScheduler clock = new ManualScheduler(signedAt);
+        try (InteractionsHarness timed = new InteractionsHarness(b -> { }, clock)) {
+            Interaction hello = timed.sender.command("hello");
+            assertThat(timed.sender.send(timed.url(), hello, signedAt).content()).isEqualTo("hello Viktor!");
+
+            // Past the minute the answered interaction itself is kept, inside the 5-minute window.
+            clock.advance(Duration.ofMinutes(4));
+            InteractionReply late = timed.sender.send(timed.url(), hello, signedAt);
+            assertThat(late.status()).isEqualTo(409);
+
+            clock.advance(Duration.ofMinutes(2));
+            InteractionReply stale = timed.sender.send(timed.url(), hello, signedAt);
+            assertThat(stale.status()).isEqualTo(401);
+            assertThat(stale.body()).isEqualTo("Unauthorized: X-Signature-Timestamp is more than 300 seconds from"
+                    + " the bot's clock");
+            assertThat(timed.discord.calls()).isEmpty();
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.chorusbot.core.Bot;
 import dev.chorusbot.core.Button;
 import dev.chorusbot.core.Command;
 import dev.chorusbot.core.Reply;
+import dev.chorusbot.core.time.Scheduler;
 import dev.chorusbot.core.webhook.WebhookServer;
 import dev.chorusbot.testkit.discord.FakeDiscordApi;
 import dev.chorusbot.testkit.discord.InteractionSender;
@@ -39,12 +40,16 @@ final class InteractionsHarness implements AutoCloseable {
     }
 
     InteractionsHarness(Consumer<DiscordConfig.Builder> options) {
+        this(options, Scheduler.system());
+    }
+
+    InteractionsHarness(Consumer<DiscordConfig.Builder> options, Scheduler scheduler) {
         // Discord's 3 s less the default margin: a loaded machine still answers the quick commands inline.
         DiscordConfig.Builder config = config(discord, sender);
         options.accept(config);
         adapter = new DiscordInteractionsAdapter(config.build());
         server = WebhookServer.builder().address(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).build();
-        bot = commands(Bot.builder(), release).adapter(adapter).webhookServer(server).build();
+        bot = commands(Bot.builder(), release).scheduler(scheduler).adapter(adapter).webhookServer(server).build();
         bot.start();
     }
 

@@ -27,6 +27,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -49,8 +50,9 @@ import org.slf4j.LoggerFactory;
  *   <li>any other type: 400, logged, since the application registered something Chorus does not
  *       answer (autocomplete, modals).</li>
  * </ul>
- * An interaction whose id arrived before (while it is kept: its token's lifetime once deferred, a
- * minute after an answer) is a replay, answered 409 without reaching the bot.
+ * An interaction whose id arrived before is a replay, answered 409 without reaching the bot. Its id
+ * is remembered for twice the timestamp window, as long as a copy signed with its timestamp can
+ * pass the timestamp check.
  *
  * <p>Answers. Discord wants the initial response within 3 seconds; the dispatch waits for the bot
  * up to the configured deadline (2 s by default), then:
@@ -105,6 +107,14 @@ public final class InteractionsWebhook implements WebhookProtocol {
      */
     private final java.util.Queue<Pending> answered = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.Queue<Pending> deferred = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /**
+     * Ids of the interactions received, each until a copy of it could no longer pass the timestamp
+     * check: Discord signs an interaction at most the window before it arrives by the bot's clock,
+     * and a copy is refused once the window has passed its timestamp, so twice the window after its
+     * arrival. Only the id is kept so long; the interaction itself is forgotten with its answer.
+     */
+    private final Set<String> received = ConcurrentHashMap.newKeySet();
+    private final java.util.Queue<Received> receivedOrder = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile DiscordRest rest;
     private volatile EventSink sink;
     private volatile Scheduler scheduler = Scheduler.system();
@@ -233,14 +243,27 @@ public final class InteractionsWebhook implements WebhookProtocol {
         };
     }
 
-    /** Keeps {@code interaction} until its token expires; false when it is kept already. */
+    /** Keeps {@code interaction} until its token expires; false when it was received before. */
     private boolean remember(DiscordInteraction interaction, InboundEvent event) {
         long now = scheduler.nanoTime();
         sweep(answered, now);
         sweep(deferred, now);
+        for (Received head = receivedOrder.peek(); head != null && head.forgetAt - now <= 0;
+                head = receivedOrder.peek()) {
+            if (receivedOrder.remove(head)) {
+                received.remove(head.id);
+            }
+        }
+        if (!received.add(interaction.id())) {
+            return false;
+        }
+        receivedOrder.add(new Received(interaction.id(), now + timestampWindow.multipliedBy(2).toNanos()));
         Optional<String> pressed = event instanceof ButtonPress press ? press.messageId() : Optional.empty();
         return pending.putIfAbsent(interaction.id(), new Pending(interaction, pressed)) == null;
     }
+
+    /** An interaction's id and when it may be forgotten, by the scheduler's nanoTime. */
+    private record Received(String id, long forgetAt) {}
 
     /** Forgets {@code p} after {@code keep}; once is enough, the first expiry asked for wins. */
     private void expire(Pending p, java.util.Queue<Pending> queue, Duration keep) {
