@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 /** The middleware every bot runs; see {@link Middleware} for the order. */
 final class BuiltInMiddleware {
     private static final Logger log = LoggerFactory.getLogger(Bot.class);
+    private static final String SEEN = "chorus:seen:";
 
     private BuiltInMiddleware() {}
 
@@ -50,7 +51,7 @@ final class BuiltInMiddleware {
     static Middleware dedupe(Duration window) {
         return (invocation, chain) -> {
             InboundEvent event = invocation.event();
-            String key = "chorus:seen:" + event.orderingKey() + ':' + kind(event) + ':' + event.id();
+            String key = seenKey(event);
             if (!invocation.state().putIfAbsent(key, "", window)) {
                 log.debug("Dropped redelivered {} {} from {}", kind(event), event.id(), event.platform());
                 return Reply.none();
@@ -128,6 +129,34 @@ final class BuiltInMiddleware {
             case CHAT -> "chorus:cooldown:" + platform.id() + ':' + command.name() + ":chat:" + chat.id();
             case BOT -> "chorus:cooldown:" + command.name() + ":bot";
         };
+    }
+
+    /**
+     * The state key marking {@code event} as seen: {@code chorus:seen:}, its {@linkplain
+     * InboundEvent#orderingKey() ordering key} ({@code platform:chat}), then {@code :kind:id}. It is
+     * made for every event, so it is written into one buffer of its final size, and the ordering
+     * key's two ids go in directly instead of being joined into a string of their own first.
+     */
+    static String seenKey(InboundEvent event) {
+        String platform = event.platform().id();
+        String chat = chatId(event);
+        String kind = kind(event);
+        String id = event.id();
+        return new StringBuilder(SEEN.length() + platform.length() + chat.length() + kind.length() + id.length() + 3)
+                .append(SEEN).append(platform).append(':').append(chat)
+                .append(':').append(kind).append(':').append(id)
+                .toString();
+    }
+
+    /** The chat id in {@code event}'s ordering key; empty for a platform event without a chat. */
+    private static String chatId(InboundEvent event) {
+        if (event instanceof Message message) {
+            return message.chat().id();
+        }
+        if (event instanceof ButtonPress press) {
+            return press.chat().id();
+        }
+        return event.inChat().map(Chat::id).orElse("");
     }
 
     static Reply text(String text) {

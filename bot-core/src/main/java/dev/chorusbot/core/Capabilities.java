@@ -121,6 +121,11 @@ public record Capabilities(
         this(buttons, maxTextLength, lengthUnit, formats, multiline, addressing, false, false, 0, false);
     }
 
+    // One shared value: a record is immutable, and a bot asks for these on every event its
+    // platform has no adapter for (Bot.handle in tests and benchmarks).
+    private static final Capabilities PLAIN_TEXT =
+            new Capabilities(false, 65_536, LengthUnit.UTF16, Set.of(), true, false);
+
     private static Set<Format> with(Set<Format> formats, Format extra) {
         EnumSet<Format> copy = EnumSet.of(extra);
         copy.addAll(formats);
@@ -133,7 +138,7 @@ public record Capabilities(
      * @return plain text up to 65,536 UTF-16 units per message, multi-line, no addressing
      */
     public static Capabilities plainText() {
-        return new Capabilities(false, 65_536, LengthUnit.UTF16, Set.of(), true, false);
+        return PLAIN_TEXT;
     }
 
     /**

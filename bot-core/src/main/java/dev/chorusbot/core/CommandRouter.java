@@ -36,7 +36,8 @@ final class CommandRouter {
 
     /** The prefix users of {@code adapter} are shown: the platform's own, else the first declared. */
     String shownPrefix(Platform platform, Adapter adapter) {
-        return adapter.commandPrefix().orElseGet(() -> prefixes(platform).get(0));
+        Optional<String> own = adapter.commandPrefix();
+        return own.isPresent() ? own.get() : prefixes(platform).get(0);
     }
 
     private List<String> matchOrder(Platform platform) {
@@ -62,10 +63,14 @@ final class CommandRouter {
         // A platform that marks commands itself (Discord's slash commands) has one prefix, its own.
         Optional<String> own = adapter.commandPrefix();
         String prefix = null;
-        for (String candidate : own.map(List::of).orElseGet(() -> matchOrder(platform))) {
-            if (text.startsWith(candidate)) {
-                prefix = candidate;
-                break;
+        if (own.isPresent()) {
+            prefix = text.startsWith(own.get()) ? own.get() : null;
+        } else {
+            for (String candidate : matchOrder(platform)) {
+                if (text.startsWith(candidate)) {
+                    prefix = candidate;
+                    break;
+                }
             }
         }
         int start;

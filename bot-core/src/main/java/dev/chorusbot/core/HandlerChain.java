@@ -75,7 +75,7 @@ final class HandlerChain {
             return new Handled(event, List.of());
         }
         Optional<String> replyTo = event instanceof Message m ? Optional.of(m.id()) : Optional.empty();
-        String prefix = call.map(CommandCall::prefix).orElseGet(() -> router.shownPrefix(event.platform(), adapter));
+        String prefix = call.isPresent() ? call.get().prefix() : router.shownPrefix(event.platform(), adapter);
         if (capabilities.maxButtonData() > 0) {
             reply = buttonData.shorten(reply, capabilities.maxButtonData());
         }

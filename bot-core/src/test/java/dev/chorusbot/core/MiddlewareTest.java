@@ -109,6 +109,37 @@ class MiddlewareTest {
     }
 
     @Test
+    void seenEventsAreMarkedUnderTheirOrderingKeyKindAndId() {
+        InMemoryStateStore store = new InMemoryStateStore();
+        Bot bot = Bot.builder().command(hello()).stateStore(store).build();
+        Message message = new Message(Fixtures.TEST, "5", Fixtures.GROUP, Fixtures.VIKTOR, "!hello",
+                java.time.Instant.EPOCH, java.util.Optional.empty(), null);
+        bot.handle(message);
+        // The format a shared store (Redis) already holds from earlier versions: a redelivery
+        // arriving across an upgrade must still be recognised.
+        assertThat(store.get("chorus:seen:test:group-1:message:5")).contains("");
+    }
+
+    @Test
+    void seenKeyOfEveryEventKindStartsWithItsOrderingKey() {
+        ButtonPress press = new ButtonPress(Fixtures.TEST, "cb-7", Fixtures.GROUP, Fixtures.VIKTOR, "hello",
+                java.util.Optional.empty(), java.time.Instant.EPOCH, null);
+        PlatformEvent inChat = new PlatformEvent(Fixtures.TEST, "USERNOTICE", "n-1",
+                java.util.Optional.of(Chat.of("чат-1", Chat.Kind.GROUP, "")), java.util.Optional.empty(), null);
+        PlatformEvent noChat = new PlatformEvent(Fixtures.TEST, "my_chat_member", "u-9",
+                java.util.Optional.empty(), java.util.Optional.empty(), null);
+        Message message = message("!hello");
+        assertThat(BuiltInMiddleware.seenKey(message))
+                .isEqualTo("chorus:seen:" + message.orderingKey() + ":message:" + message.id());
+        assertThat(BuiltInMiddleware.seenKey(press)).isEqualTo("chorus:seen:test:group-1:button:cb-7")
+                .isEqualTo("chorus:seen:" + press.orderingKey() + ":button:cb-7");
+        assertThat(BuiltInMiddleware.seenKey(inChat)).isEqualTo("chorus:seen:test:чат-1:USERNOTICE:n-1")
+                .isEqualTo("chorus:seen:" + inChat.orderingKey() + ":USERNOTICE:n-1");
+        assertThat(BuiltInMiddleware.seenKey(noChat)).isEqualTo("chorus:seen:test::my_chat_member:u-9")
+                .isEqualTo("chorus:seen:" + noChat.orderingKey() + ":my_chat_member:u-9");
+    }
+
+    @Test
     void dedupeForgetsAfterItsWindow() {
         Fixtures.ManualTime clock = new Fixtures.ManualTime();
         Bot bot = Bot.builder().command(hello()).scheduler(clock).dedupeWindow(Duration.ofMinutes(1)).build();
