@@ -73,6 +73,13 @@ class InteractionsEndpointTest {
     }
 
     @Test
+    void keepsBackslashesOfAnOptionAsTyped() {
+        InteractionReply reply = send(h.sender.command("roll").option("die", "D6").option("label", "in C:\\new dir\\"));
+
+        assertThat(reply.content()).isEqualTo("D6 x1 loud=false label=[in C:\\new dir\\]");
+    }
+
+    @Test
     void fillsAnOptionalArgumentLeftOutBeforeAGivenOneWithItsDefault() {
         InteractionReply reply = send(h.sender.command("roll").option("die", "D6").option("loud", true));
 

@@ -92,6 +92,8 @@ class CommandSyntaxTest {
                 .build();
         assertThat(answer(echo, "!pair \"two words\" three")).containsExactly("two words|three");
         assertThat(answer(echo, "!pair \"say \\\"hi\\\"\" x")).containsExactly("say \"hi\"|x");
+        assertThat(answer(echo, "!pair \"a dir\\\\\" C:\\x")).containsExactly("a dir\\|C:\\x");
+        assertThat(answer(echo, "!pair \"C:\\new \\\\ old\" y")).containsExactly("C:\\new \\ old|y");
     }
 
     @Test

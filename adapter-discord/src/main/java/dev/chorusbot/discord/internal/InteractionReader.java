@@ -169,13 +169,16 @@ final class InteractionReader {
         return words;
     }
 
-    /** One word of a command line: quoted when it has spaces or quotes (a quote inside as \"), or is empty. */
+    /**
+     * One word of a command line: as it is, or quoted when it is empty, has spaces or starts with a
+     * quote, with a quote inside as {@code \"} and a backslash as {@code \\}.
+     */
     static String word(String value) {
         boolean plain = !value.isEmpty() && value.charAt(0) != '"';
         for (int i = 0; plain && i < value.length(); i++) {
             plain = !Character.isWhitespace(value.charAt(i));
         }
-        return plain ? value : '"' + value.replace("\"", "\\\"") + '"';
+        return plain ? value : '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     private static Chat chat(DiscordInteraction interaction) {

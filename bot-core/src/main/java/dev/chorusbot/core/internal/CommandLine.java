@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * Splits the text after a command name into words and parses them into typed {@link Arguments}.
- * A word in double quotes may hold spaces ({@code "two words"}); {@code \"} inside quotes is a
- * literal quote. A rest argument takes the remainder of the line exactly as typed.
+ * A word in double quotes may hold spaces ({@code "two words"}); inside quotes {@code \"} is a
+ * literal quote and {@code \\} a backslash, so a quoted word may end with one; any other backslash
+ * stays as typed. A rest argument takes the remainder of the line exactly as typed.
  */
 public final class CommandLine {
     private CommandLine() {}
@@ -36,7 +37,8 @@ public final class CommandLine {
             if (raw.charAt(i) == '"') {
                 i++;
                 while (i < n && raw.charAt(i) != '"') {
-                    if (raw.charAt(i) == '\\' && i + 1 < n && raw.charAt(i + 1) == '"') {
+                    char next = i + 1 < n ? raw.charAt(i + 1) : ' ';
+                    if (raw.charAt(i) == '\\' && (next == '"' || next == '\\')) {
                         i++;
                     }
                     word.append(raw.charAt(i));
