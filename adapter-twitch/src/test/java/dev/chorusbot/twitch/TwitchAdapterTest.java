@@ -93,7 +93,7 @@ class TwitchAdapterTest {
     }
 
     private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for " + what);
@@ -223,7 +223,7 @@ class TwitchAdapterTest {
         RecordingSink sink = new RecordingSink();
         TwitchAdapter adapter = adapter(config(twitch).build(), sink);
 
-        Throwable failure = sink.stopped.get(10, TimeUnit.SECONDS);
+        Throwable failure = sink.stopped.get(30, TimeUnit.SECONDS);
 
         assertThat(failure).isInstanceOf(TwitchLoginException.class).hasMessage("Twitch refused the login of 'chorus_bot' ("
                 + notice + "): check TWITCH_OAUTH_TOKEN, which must be a valid user access token of that account with the"
@@ -305,8 +305,8 @@ class TwitchAdapterTest {
         CompletableFuture<Void> first = adapter.send(Outbound.text(CHORUS, "queued one"));
         CompletableFuture<Void> second = adapter.send(Outbound.text(CHORUS, "queued two"));
 
-        first.get(10, TimeUnit.SECONDS);
-        second.get(10, TimeUnit.SECONDS);
+        first.get(30, TimeUnit.SECONDS);
+        second.get(30, TimeUnit.SECONDS);
         twitch.awaitReceived(line -> line.equals("PRIVMSG #chorus :queued two"));
         List<String> lines = twitch.received();
         int rejoin = lines.lastIndexOf("JOIN #chorus");
@@ -430,7 +430,7 @@ class TwitchAdapterTest {
         twitch.awaitJoined("chorus");
 
         CompletableFuture<Void> injected = adapter.send(Outbound.text(CHORUS, "hi\r\nJOIN #elsewhere"));
-        adapter.send(Outbound.text(CHORUS, "fine")).get(10, TimeUnit.SECONDS);
+        adapter.send(Outbound.text(CHORUS, "fine")).get(30, TimeUnit.SECONDS);
 
         assertThatThrownBy(() -> injected.get(1, TimeUnit.SECONDS))
                 .hasRootCauseInstanceOf(IllegalArgumentException.class)
@@ -469,7 +469,7 @@ class TwitchAdapterTest {
         for (int i = 0; i < 25; i++) {
             sent.add(adapter.send(Outbound.text(CHORUS, "message " + i)));
         }
-        CompletableFuture.allOf(sent.subList(0, 20).toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        CompletableFuture.allOf(sent.subList(0, 20).toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         twitch.sendRaw("PING :sync");
         twitch.awaitReceived(line -> line.equals("PONG sync"));
         assertThat(twitch.received()).filteredOn(line -> line.startsWith("PRIVMSG")).hasSize(20);
@@ -477,7 +477,7 @@ class TwitchAdapterTest {
 
         time.advance(Duration.ofSeconds(30)); // the session's send timer falls due
 
-        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         awaitTrue(() -> twitch.accepted().size() == 25, "Twitch to accept all 25");
         // Each write is reported with its wait from queueing: none for the first 20, the window for the rest.
         assertThat(waits).hasSize(25);
@@ -497,7 +497,7 @@ class TwitchAdapterTest {
             sent.add(adapter.send(Outbound.text(CHORUS, "mod message " + i)));
         }
 
-        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         awaitTrue(() -> twitch.accepted().size() == 60, "Twitch to accept all 60");
     }
 
@@ -510,7 +510,7 @@ class TwitchAdapterTest {
         sink.await(PlatformEvent.class, e -> e.type().equals("ROOMSTATE"));
         twitch.spendRateLimit(); // another client of the account used the allowance
 
-        adapter.send(Outbound.text(CHORUS, "refused once")).get(10, TimeUnit.SECONDS);
+        adapter.send(Outbound.text(CHORUS, "refused once")).get(30, TimeUnit.SECONDS);
         sink.await(PlatformEvent.class, e -> e.type().equals("NOTICE"));
         twitch.sendRaw("PING :sync");
         twitch.awaitReceived(line -> line.equals("PONG sync"));
@@ -595,15 +595,15 @@ class TwitchAdapterTest {
         sink.await(PlatformEvent.class, e -> e.type().equals("ROOMSTATE"));
         twitch.silent(true); // from here on this test answers for Twitch
 
-        adapter.send(Outbound.text(CHORUS, "too soon")).get(10, TimeUnit.SECONDS);
+        adapter.send(Outbound.text(CHORUS, "too soon")).get(30, TimeUnit.SECONDS);
         twitch.sendRaw("@msg-id=msg_slowmode :tmi.twitch.tv NOTICE #chorus :This room is in slow mode and you are"
                 + " sending messages too quickly. You will be able to talk again in 5 seconds.");
-        adapter.send(Outbound.text(CHORUS, "accepted")).get(10, TimeUnit.SECONDS);
+        adapter.send(Outbound.text(CHORUS, "accepted")).get(30, TimeUnit.SECONDS);
         twitch.sendRaw("@badge-info=;badges=;color=;display-name=chorus_bot;emote-sets=0;mod=0;subscriber=0;user-type="
                 + " :tmi.twitch.tv USERSTATE #chorus");
         twitch.sendRaw("PING :sync");
         twitch.awaitReceived(line -> line.equals("PONG sync"));
-        adapter.send(Outbound.text(CHORUS, "said before")).get(10, TimeUnit.SECONDS);
+        adapter.send(Outbound.text(CHORUS, "said before")).get(30, TimeUnit.SECONDS);
         twitch.sendRaw("@msg-id=msg_duplicate :tmi.twitch.tv NOTICE #chorus :" + FakeTwitchIrcServer.DUPLICATE_TEXT);
 
         String resent = twitch.awaitReceived(line -> line.startsWith("PRIVMSG #chorus :")
@@ -622,7 +622,7 @@ class TwitchAdapterTest {
         twitch.awaitJoined("chorus");
         twitch.awaitReceived(line -> line.equals("JOIN #gone"));
 
-        assertThatThrownBy(() -> queued.get(10, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> queued.get(30, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(TwitchChatException.class)
                 .hasMessageContaining("Twitch refused to let the bot join #gone: "
                         + FakeTwitchIrcServer.SUSPENDED_TEXT)
@@ -633,10 +633,10 @@ class TwitchAdapterTest {
                     assertThat(refused.code()).isEqualTo("msg_channel_suspended");
                     assertThat(refused.reason()).isEqualTo(FakeTwitchIrcServer.SUSPENDED_TEXT);
                 });
-        assertThatThrownBy(() -> adapter.send(Outbound.text(gone, "sent after it")).get(10, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> adapter.send(Outbound.text(gone, "sent after it")).get(30, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(TwitchChatException.class)
                 .hasMessageContaining("Twitch refused to let the bot join #gone");
-        adapter.send(Outbound.text(CHORUS, "other channels go on")).get(10, TimeUnit.SECONDS);
+        adapter.send(Outbound.text(CHORUS, "other channels go on")).get(30, TimeUnit.SECONDS);
         assertThat(twitch.received()).noneMatch(line -> line.startsWith("PRIVMSG #gone"));
     }
 
@@ -657,11 +657,11 @@ class TwitchAdapterTest {
 
         time.advance(Duration.ofSeconds(1));
 
-        assertThatThrownBy(() -> queued.get(10, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> queued.get(30, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(TwitchChatException.class)
                 .hasMessageContaining("Twitch refused to let the bot join #typo: no answer to JOIN within 1000 ms;"
                         + " does the channel exist?");
-        adapter.send(Outbound.text(CHORUS, "other channels go on")).get(10, TimeUnit.SECONDS);
+        adapter.send(Outbound.text(CHORUS, "other channels go on")).get(30, TimeUnit.SECONDS);
         assertThat(twitch.received()).contains("JOIN #typo").noneMatch(line -> line.startsWith("PRIVMSG #typo"));
     }
 
