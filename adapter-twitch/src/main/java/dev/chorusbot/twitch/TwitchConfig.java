@@ -3,10 +3,12 @@ package dev.chorusbot.twitch;
 import static dev.chorusbot.core.internal.ConfigRules.notNegative;
 import static dev.chorusbot.core.internal.ConfigRules.positive;
 import static dev.chorusbot.core.internal.ConfigRules.withoutUserInfo;
-import static dev.chorusbot.twitch.internal.ConfigChecks.LOGIN;
 import static dev.chorusbot.twitch.internal.ConfigChecks.channelLogins;
 import static dev.chorusbot.twitch.internal.ConfigChecks.checkMessageLimits;
+import static dev.chorusbot.twitch.internal.ConfigChecks.hostAndPort;
+import static dev.chorusbot.twitch.internal.ConfigChecks.login;
 import static dev.chorusbot.twitch.internal.ConfigChecks.printable;
+import static dev.chorusbot.twitch.internal.ConfigChecks.scheme;
 
 import dev.chorusbot.core.Api;
 import dev.chorusbot.core.ConfigurationException;
@@ -548,8 +550,7 @@ public final class TwitchConfig {
             if (login.isEmpty()) {
                 p.add("username", "is not set: set it to the bot account's Twitch login.");
             } else {
-                p.check(LOGIN.matcher(login).matches(), "username", "'" + login + "' is not a Twitch login: use 1"
-                        + " to 25 letters, digits or underscores.");
+                login(p, login, "username");
             }
             String bare = token.strip();
             if (bare.regionMatches(true, 0, "oauth:", 0, 6)) {
@@ -588,15 +589,10 @@ public final class TwitchConfig {
 
         private static void checkServer(ConfigProblems p, URI uri) {
             String shown = withoutUserInfo(uri); // a proxy's password must not reach the message
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!Set.of("irc", "ircs", "ws", "wss").contains(scheme)) {
+            if (!Set.of("irc", "ircs", "ws", "wss").contains(scheme(uri))) {
                 p.add("server", "'" + shown + "' must start with irc://, ircs://, ws:// or wss://.");
-            } else if (uri.getHost() == null || uri.getHost().isEmpty()) {
-                p.add("server", "'" + shown + "' has no host name.");
-            } else if (uri.getPort() > 65535) {
-                // java.net.URI takes any number of digits as a port; a socket cannot be opened to it.
-                p.add("server", "'" + shown + "' has a port out of range: use 1 to 65535, or leave the port out for"
-                        + " the scheme's default.");
+            } else {
+                hostAndPort(p, uri, shown, "server");
             }
         }
     }

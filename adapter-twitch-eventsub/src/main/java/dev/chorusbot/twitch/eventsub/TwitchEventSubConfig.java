@@ -3,10 +3,12 @@ package dev.chorusbot.twitch.eventsub;
 import static dev.chorusbot.core.internal.ConfigRules.notNegative;
 import static dev.chorusbot.core.internal.ConfigRules.positive;
 import static dev.chorusbot.core.internal.ConfigRules.withoutUserInfo;
-import static dev.chorusbot.twitch.internal.ConfigChecks.LOGIN;
 import static dev.chorusbot.twitch.internal.ConfigChecks.channelLogins;
 import static dev.chorusbot.twitch.internal.ConfigChecks.checkMessageLimits;
+import static dev.chorusbot.twitch.internal.ConfigChecks.hostAndPort;
+import static dev.chorusbot.twitch.internal.ConfigChecks.login;
 import static dev.chorusbot.twitch.internal.ConfigChecks.printable;
+import static dev.chorusbot.twitch.internal.ConfigChecks.scheme;
 
 import dev.chorusbot.core.Api;
 import dev.chorusbot.core.ConfigurationException;
@@ -583,8 +585,7 @@ public final class TwitchEventSubConfig {
                         + "' is not a Twitch user id: use the account's numeric id, not its login.");
             }
             if (!botLogin.isBlank()) {
-                p.check(LOGIN.matcher(botLogin.strip()).matches(), "botLogin", "'" + botLogin.strip() + "' is not a"
-                        + " Twitch login: use 1 to 25 letters, digits or underscores.");
+                login(p, botLogin.strip(), "botLogin");
             }
             String trimmed = path.strip();
             p.check(trimmed.startsWith("/") && !trimmed.contains("?") && !trimmed.contains("#")
@@ -619,18 +620,11 @@ public final class TwitchEventSubConfig {
         /** Whether {@code uri} is an http(s) URL with a host and a port a socket can use. */
         private static boolean httpUrl(ConfigProblems p, URI uri, String setting, String... secrets) {
             String shownUri = shown(uri, secrets);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("https") && !scheme.equals("http")) {
+            if (!Set.of("https", "http").contains(scheme(uri))) {
                 p.add(setting, "'" + shownUri + "' must start with https:// (or http:// for a local test server).");
                 return false;
             }
-            if (uri.getHost() == null || uri.getHost().isEmpty()) {
-                p.add(setting, "'" + shownUri + "' has no host name.");
-                return false;
-            }
-            // java.net.URI takes any number of digits as a port; HttpClient refuses it on the first request.
-            return p.check(uri.getPort() <= 65535, setting, "'" + shownUri + "' has a port out of range: use 1 to 65535,"
-                    + " or leave the port out for the scheme's default.");
+            return hostAndPort(p, uri, shownUri, setting);
         }
     }
 }

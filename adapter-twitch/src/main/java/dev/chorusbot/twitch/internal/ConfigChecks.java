@@ -1,6 +1,7 @@
 package dev.chorusbot.twitch.internal;
 
 import dev.chorusbot.core.config.ConfigProblems;
+import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,33 @@ public final class ConfigChecks {
     public static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9_]{1,25}");
 
     private ConfigChecks() {}
+
+    /** Adds a problem with {@code setting} unless {@code login} is a Twitch login. */
+    public static void login(ConfigProblems problems, String login, String setting) {
+        problems.check(LOGIN.matcher(login).matches(), setting, "'" + login + "' is not a Twitch login: use 1 to 25"
+                + " letters, digits or underscores.");
+    }
+
+    /**
+     * Adds a problem with {@code setting} when {@code uri} has no host or a port a socket cannot
+     * use; the problem quotes {@code shown}, the URL with its secrets masked.
+     *
+     * @return whether the host and port are usable
+     */
+    public static boolean hostAndPort(ConfigProblems problems, URI uri, String shown, String setting) {
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            problems.add(setting, "'" + shown + "' has no host name.");
+            return false;
+        }
+        // java.net.URI takes any number of digits as a port; no socket or HttpClient request can use it.
+        return problems.check(uri.getPort() <= 65535, setting, "'" + shown + "' has a port out of range: use 1 to"
+                + " 65535, or leave the port out for the scheme's default.");
+    }
+
+    /** The scheme of {@code uri} in lower case; empty when it has none. */
+    public static String scheme(URI uri) {
+        return uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    }
 
     /**
      * The channel logins of {@code channels}, {@code #} optional, lower case, without repeats; each
