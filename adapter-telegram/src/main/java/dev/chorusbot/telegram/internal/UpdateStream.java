@@ -64,9 +64,7 @@ final class UpdateStream {
     }
 
     private static Parts update(JsonParser p) throws IOException {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
-            throw FALLBACK;
-        }
+        expect(p.nextToken(), JsonToken.START_OBJECT);
         long id = 0;
         boolean haveId = false;
         String kind = null;
@@ -83,9 +81,7 @@ final class UpdateStream {
                 // The first field besides update_id is the payload: "at most one of the optional
                 // parameters can be present in any given update". Other kinds go to the tree reader.
                 kind = name;
-                if (t != JsonToken.START_OBJECT) {
-                    throw FALLBACK;
-                }
+                expect(t, JsonToken.START_OBJECT);
                 switch (name) {
                     case "message", "edited_message", "channel_post", "edited_channel_post" -> {
                         MessageParts m = message(p, 1);
@@ -203,9 +199,7 @@ final class UpdateStream {
 
     /** The last (largest) of the sizes Telegram sends, smallest first; null for none. */
     private static Attachment largestPhoto(JsonParser p, JsonToken t, int depth) throws IOException {
-        if (t != JsonToken.START_ARRAY) {
-            throw FALLBACK;
-        }
+        expect(t, JsonToken.START_ARRAY);
         Attachment last = null;
         JsonToken next;
         while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -216,9 +210,7 @@ final class UpdateStream {
 
     /** A file object ({@code PhotoSize}, {@code Document}, …) at {@code depth}; null when it has no file id. */
     private static Attachment file(JsonParser p, JsonToken t, Attachment.Kind kind, int depth) throws IOException {
-        if (t != JsonToken.START_OBJECT) {
-            throw FALLBACK;
-        }
+        expect(t, JsonToken.START_OBJECT);
         String id = "";
         OptionalLong size = OptionalLong.empty();
         Optional<String> name = Optional.empty();
@@ -256,15 +248,11 @@ final class UpdateStream {
     }
 
     private static List<TelegramEntity> entities(JsonParser p, JsonToken t, int depth) throws IOException {
-        if (t != JsonToken.START_ARRAY) {
-            throw FALLBACK;
-        }
+        expect(t, JsonToken.START_ARRAY);
         List<TelegramEntity> entities = new ArrayList<>(2);
         JsonToken e;
         while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (e != JsonToken.START_OBJECT) {
-                throw FALLBACK;
-            }
+            expect(e, JsonToken.START_OBJECT);
             String type = "";
             int offset = -1;
             int length = -1;
@@ -284,9 +272,7 @@ final class UpdateStream {
     }
 
     private static TelegramUser user(JsonParser p, JsonToken t, int depth) throws IOException {
-        if (t != JsonToken.START_OBJECT) {
-            throw FALLBACK;
-        }
+        expect(t, JsonToken.START_OBJECT);
         long id = 0;
         boolean haveId = false;
         boolean bot = false;
@@ -317,9 +303,7 @@ final class UpdateStream {
     }
 
     private static TelegramChat chat(JsonParser p, JsonToken t, int depth) throws IOException {
-        if (t != JsonToken.START_OBJECT) {
-            throw FALLBACK;
-        }
+        expect(t, JsonToken.START_OBJECT);
         long id = 0;
         boolean haveId = false;
         String type = "private";
@@ -367,9 +351,7 @@ final class UpdateStream {
                 case "id" -> id = string(p, v);
                 case "from" -> from = user(p, v, depth + 1);
                 case "message" -> {
-                    if (v != JsonToken.START_OBJECT) {
-                        throw FALLBACK;
-                    }
+                    expect(v, JsonToken.START_OBJECT);
                     message = Optional.of(message(p, depth + 1).message);
                 }
                 case "inline_message_id" -> inline = Optional.of(string(p, v));
@@ -396,6 +378,13 @@ final class UpdateStream {
 
     private static String entityType(String type) {
         return type.equals("bot_command") ? "bot_command" : type;
+    }
+
+    /** Gives up with {@link #FALLBACK} unless the value at hand starts with {@code wanted}. */
+    private static void expect(JsonToken t, JsonToken wanted) {
+        if (t != wanted) {
+            throw FALLBACK;
+        }
     }
 
     private static long requiredLong(JsonParser p, JsonToken t) throws IOException {
