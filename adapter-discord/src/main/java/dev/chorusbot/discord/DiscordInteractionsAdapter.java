@@ -182,6 +182,12 @@ public final class DiscordInteractionsAdapter implements PushAdapter {
         return client == null ? 0 : client.pending();
     }
 
+    /** Ready while the endpoint takes events: from {@link #start(EventSink)} to {@link #stopReceiving()}. */
+    @Override
+    public boolean isReady() {
+        return endpoint.isOpen();
+    }
+
     @Override
     public void stopReceiving() {
         endpoint.shut();

@@ -397,6 +397,18 @@ class InteractionsEndpointTest {
     }
 
     @Test
+    void isReadyWhileTheEndpointTakesInteractions() {
+        assertThat(new DiscordInteractionsAdapter(InteractionsHarness.config(h.discord, h.sender).build()).isReady())
+                .as("ready before start").isFalse();
+        assertThat(h.adapter.isReady()).isTrue();
+
+        h.adapter.stopReceiving();
+
+        assertThat(h.adapter.isReady()).isFalse();
+        assertThat(send(h.sender.command("hello")).status()).isEqualTo(503);
+    }
+
+    @Test
     void refusesABodyOverTheHostsLimitWith413() {
         byte[] body = ("{\"type\":1,\"pad\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
         String timestamp = Long.toString(Instant.now().getEpochSecond());

@@ -188,6 +188,12 @@ public final class TwitchEventSubAdapter implements PushAdapter {
         return new ChatSubscriptions(config, api);
     }
 
+    /** Ready while the endpoint takes events: from {@link #start(EventSink)} to {@link #stopReceiving()}. */
+    @Override
+    public boolean isReady() {
+        return endpoint.isOpen();
+    }
+
     @Override
     public void stopReceiving() {
         endpoint.shut();

@@ -200,7 +200,9 @@ class EventSubWebhookTest {
     @Test
     void answers503WhileTheBotIsNotReceivingSoTwitchDeliversAgain() {
         try (EventSubHarness h = new EventSubHarness()) {
+            assertThat(h.adapter.isReady()).isTrue();
             h.adapter.stopReceiving();
+            assertThat(h.adapter.isReady()).as("ready after stopReceiving").isFalse();
             FakeEventSubSender once = FakeEventSubSender.builder().callback(h.webhook()).secret(EventSubHarness.SECRET).maxAttempts(2)
                     .start();
 
