@@ -100,10 +100,16 @@ final class CommandRouter {
             }
             name = name.substring(0, at);
         }
-        String lowerName = name.toLowerCase(Locale.ROOT);
-        Command command = commandsByName.get(lowerName);
+        // The names are kept in lower case, so a name typed in lower case (nearly every one) is
+        // found as it is, without lower-casing it again first.
+        String lowerName = name;
+        Command command = commandsByName.get(name);
         if (command == null) {
-            return Optional.empty();
+            lowerName = name.toLowerCase(Locale.ROOT);
+            command = lowerName.equals(name) ? null : commandsByName.get(lowerName);
+            if (command == null) {
+                return Optional.empty();
+            }
         }
         String rest = end == text.length() ? "" : text.substring(end).strip();
         return Optional.of(new CommandCall(command, lowerName, prefix, rest));

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -27,13 +26,11 @@ public final class InMemoryStateStore implements StateStore {
 
     private final Scheduler scheduler;
     private final int maxEntries;
-    // Access order: a write (or read) moves the key to the end, so the eldest entry is the least
+    // In use order: a write (or read) makes the key the newest, so the eldest entry is the least
     // recently used one, and it is the one evicted past maxEntries.
-    private final LinkedHashMap<String, Entry> entries;
+    private final EntryTable entries = new EntryTable(256);
     private final Map<String, Index> indexes = new HashMap<>();
     private int writesSinceSweep;
-
-    private record Entry(String value, long expiresAtMillis) {}
 
     private static final Comparator<Scored> BY_SCORE_THEN_MEMBER =
             Comparator.comparingLong(Scored::score).thenComparing(Scored::member);
@@ -60,62 +57,58 @@ public final class InMemoryStateStore implements StateStore {
     public InMemoryStateStore(Scheduler scheduler, int maxEntries) {
         this.scheduler = notNull(scheduler, "scheduler");
         this.maxEntries = positive(maxEntries, "maxEntries");
-        this.entries = new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-                return size() > InMemoryStateStore.this.maxEntries;
-            }
-        };
     }
 
     @Override
     public synchronized Optional<String> get(String key) {
-        Entry entry = live(key, millis());
-        return entry == null ? Optional.empty() : Optional.of(entry.value);
+        int slot = live(key, millis());
+        return slot == EntryTable.NONE ? Optional.empty() : Optional.of(entries.value(slot));
     }
 
     @Override
     public synchronized void put(String key, String value, Duration ttl) {
         long now = millis();
-        store(key, new Entry(notNull(value, "value"), expiry(now, ttl)), now);
+        store(key, notNull(value, "value"), expiry(now, ttl), now);
     }
 
     @Override
     public synchronized boolean putIfAbsent(String key, String value, Duration ttl) {
         long now = millis();
-        if (live(key, now) != null) {
+        if (live(key, now) != EntryTable.NONE) {
             return false;
         }
-        store(key, new Entry(notNull(value, "value"), expiry(now, ttl)), now);
+        store(key, notNull(value, "value"), expiry(now, ttl), now);
         return true;
     }
 
     @Override
     public synchronized long increment(String key, long delta, Duration ttl) {
         long now = millis();
-        Entry entry = live(key, now);
+        int slot = live(key, now);
         long sum;
         long expiresAt;
-        if (entry == null) {
+        if (slot == EntryTable.NONE) {
             sum = delta;
             expiresAt = expiry(now, ttl);
         } else {
             long current;
             try {
-                current = Long.parseLong(entry.value);
+                current = Long.parseLong(entries.value(slot));
             } catch (NumberFormatException e) {
                 throw new IllegalStateException("value under '" + key + "' is not a number");
             }
             sum = current + delta;
-            expiresAt = entry.expiresAtMillis;
+            expiresAt = entries.expiresAt(slot);
         }
-        store(key, new Entry(Long.toString(sum), expiresAt), now);
+        store(key, Long.toString(sum), expiresAt, now);
         return sum;
     }
 
     @Override
     public synchronized void remove(String key) {
-        entries.remove(key);
+        if (key != null) { // nothing is ever stored under null, so there is nothing to remove
+            entries.remove(key);
+        }
     }
 
     @Override
@@ -171,17 +164,25 @@ public final class InMemoryStateStore implements StateStore {
         return entries.size();
     }
 
-    private Entry live(String key, long now) {
-        Entry entry = entries.get(notNull(key, "key"));
-        if (entry != null && entry.expiresAtMillis <= now) {
-            entries.remove(key);
-            return null;
+    /** The slot of {@code key}'s entry, now the most recently used; {@link EntryTable#NONE} if absent or expired. */
+    private int live(String key, long now) {
+        int slot = entries.find(notNull(key, "key"));
+        if (slot == EntryTable.NONE) {
+            return slot;
         }
-        return entry;
+        if (entries.expiresAt(slot) <= now) {
+            entries.removeAt(slot);
+            return EntryTable.NONE;
+        }
+        entries.touch(slot);
+        return slot;
     }
 
-    private void store(String key, Entry entry, long now) {
-        entries.put(key, entry);
+    private void store(String key, String value, long expiresAt, long now) {
+        entries.put(key, value, expiresAt);
+        if (entries.size() > maxEntries) {
+            entries.removeAt(entries.eldest());
+        }
         // Sweeping walks every entry, so it runs only after as many writes as half the entries
         // (at least 1024): amortised, each write visits at most about two entries.
         if (++writesSinceSweep >= Math.max(1024, entries.size() / 2)) {
@@ -191,7 +192,7 @@ public final class InMemoryStateStore implements StateStore {
 
     private void sweep(long now) {
         writesSinceSweep = 0;
-        entries.values().removeIf(e -> e.expiresAtMillis <= now);
+        entries.removeExpired(now);
     }
 
     private static long expiry(long now, Duration ttl) {

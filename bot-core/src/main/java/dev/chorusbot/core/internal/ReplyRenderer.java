@@ -44,30 +44,42 @@ public final class ReplyRenderer {
      */
     public static List<Outbound> render(Reply reply, Capabilities caps, Chat chat, Optional<String> replyToId,
             String prefix, Optional<String> pressedId) {
+        Optional<String> editable = caps.edits() ? pressedId : Optional.empty();
+        if (reply instanceof Reply.Single single) {
+            // Most replies are one text of one message: its list goes out as it is, with no list of
+            // parts to walk and none to collect into (this runs for every answered command).
+            return renderPart(single, caps, chat, replyToId, prefix, editable);
+        }
         List<Reply.Single> parts = reply.parts();
         if (parts.isEmpty()) {
             return List.of();
         }
-        Optional<String> editable = caps.edits() ? pressedId : Optional.empty();
         List<Outbound> out = new ArrayList<>(parts.size());
         for (Reply.Single part : parts) {
-            if (part instanceof Reply.Text text) {
-                renderText(text.text(), text.format(), text.buttons(), caps, chat, replyToId, prefix,
-                        text.edit() ? editable : Optional.empty(), text.question(),
-                        text.ephemeral() && caps.ephemeral(), out);
-            } else if (part instanceof Reply.Media media) {
-                renderMedia(media, caps, chat, replyToId, prefix, out);
-            } else if (part instanceof Reply.Keyboard keyboard && editable.isPresent() && caps.buttons()) {
-                out.add(new Outbound(chat, "", Format.PLAIN, keyboard.buttons(), Optional.empty(), Optional.empty(),
-                        editable));
-            }
-            // A Notice answers the press itself, and a Keyboard without a message to edit has nothing to change.
+            out.addAll(renderPart(part, caps, chat, replyToId, prefix, editable));
         }
         return out;
     }
 
-    private static void renderMedia(Reply.Media media, Capabilities caps, Chat chat, Optional<String> replyToId,
-            String prefix, List<Outbound> out) {
+    private static List<Outbound> renderPart(Reply.Single part, Capabilities caps, Chat chat,
+            Optional<String> replyToId, String prefix, Optional<String> editable) {
+        if (part instanceof Reply.Text text) {
+            return renderText(text.text(), text.format(), text.buttons(), caps, chat, replyToId, prefix,
+                    text.edit() ? editable : Optional.empty(), text.question(), text.ephemeral() && caps.ephemeral());
+        }
+        if (part instanceof Reply.Media media) {
+            return renderMedia(media, caps, chat, replyToId, prefix);
+        }
+        if (part instanceof Reply.Keyboard keyboard && editable.isPresent() && caps.buttons()) {
+            return List.of(new Outbound(chat, "", Format.PLAIN, keyboard.buttons(), Optional.empty(), Optional.empty(),
+                    editable));
+        }
+        // A Notice answers the press itself, and a Keyboard without a message to edit has nothing to change.
+        return List.of();
+    }
+
+    private static List<Outbound> renderMedia(Reply.Media media, Capabilities caps, Chat chat,
+            Optional<String> replyToId, String prefix) {
         if (!caps.media()) {
             // Never silence: the caption, and the link where there is one; else what the file is.
             String link = media.file().source() instanceof MediaFile.Url url ? url.uri().toString() : "";
@@ -78,9 +90,8 @@ public final class ReplyRenderer {
                 body = "[" + media.file().kind().name().toLowerCase(Locale.ROOT)
                         + (media.file().source() instanceof MediaFile.Upload upload ? ": " + upload.fileName() : "") + "]";
             }
-            renderText(body, caps.supports(media.format()) ? media.format() : Format.PLAIN, media.buttons(), caps,
-                    chat, replyToId, prefix, Optional.empty(), false, false, out);
-            return;
+            return renderText(body, caps.supports(media.format()) ? media.format() : Format.PLAIN, media.buttons(),
+                    caps, chat, replyToId, prefix, Optional.empty(), false, false);
         }
         Format format = media.format();
         String caption = media.caption();
@@ -93,12 +104,13 @@ public final class ReplyRenderer {
             caption = (caption + "\n" + buttonsAsText(buttons, prefix)).strip();
             buttons = List.of();
         }
-        out.add(new Outbound(chat, caption, format, buttons, replyToId, Optional.of(media.file()), Optional.empty()));
+        return List.of(new Outbound(chat, caption, format, buttons, replyToId, Optional.of(media.file()),
+                Optional.empty()));
     }
 
-    private static void renderText(String text, Format textFormat, List<List<Button>> rows, Capabilities caps,
-            Chat chat, Optional<String> replyToId, String prefix, Optional<String> editId, boolean question,
-            boolean ephemeral, List<Outbound> out) {
+    private static List<Outbound> renderText(String text, Format textFormat, List<List<Button>> rows,
+            Capabilities caps, Chat chat, Optional<String> replyToId, String prefix, Optional<String> editId,
+            boolean question, boolean ephemeral) {
         Format format = textFormat;
         String body = text;
         if (!caps.supports(format)) {
@@ -114,14 +126,24 @@ public final class ReplyRenderer {
             body = body.strip().replaceAll("\\s*\\R+\\s*", LINE_JOINER);
         }
         List<String> pieces = TextSplitter.split(body, caps.maxTextLength(), caps.lengthUnit());
+        if (pieces.size() == 1) {
+            return List.of(piece(chat, pieces.get(0), format, buttons, replyToId, editId, question, ephemeral));
+        }
+        List<Outbound> out = new ArrayList<>(pieces.size());
         for (int i = 0; i < pieces.size(); i++) {
             boolean last = i == pieces.size() - 1;
             // An edit replaces the pressed message with the first piece; any further pieces follow as new messages.
-            Optional<String> edit = i == 0 ? editId : Optional.empty();
-            out.add(new Outbound(chat, pieces.get(i), format, last ? buttons : List.of(),
-                    edit.isPresent() ? Optional.empty() : replyToId, Optional.empty(), edit,
-                    last && question && edit.isEmpty(), ephemeral && edit.isEmpty()));
+            out.add(piece(chat, pieces.get(i), format, last ? buttons : List.of(), replyToId,
+                    i == 0 ? editId : Optional.empty(), last && question, ephemeral));
         }
+        return out;
+    }
+
+    /** One message of a text: an edit is not threaded, asks nothing and is seen by all. */
+    private static Outbound piece(Chat chat, String text, Format format, List<List<Button>> buttons,
+            Optional<String> replyToId, Optional<String> edit, boolean question, boolean ephemeral) {
+        return new Outbound(chat, text, format, buttons, edit.isPresent() ? Optional.empty() : replyToId,
+                Optional.empty(), edit, question && edit.isEmpty(), ephemeral && edit.isEmpty());
     }
 
     /** Buttons written as text, one row a line: {@code Roll again: !roll 2d6 | Stop: !stop}. */
