@@ -34,12 +34,15 @@ import java.util.concurrent.locks.LockSupport;
  * bot's peak resident set size from its start to the first answer ({@code VmHWM} of
  * {@code /proc/<pid>/status}, Linux only). The update is {@code /hello@chorus_bench_bot}, addressed
  * to the bot, which without a configured username waits for getMe by design; {@code
- * --unaddressed} sends {@code /hello} instead, which needs no Bot API call to be answered.
+ * --unaddressed} sends {@code /hello} instead, which needs no Bot API call to be answered. {@code
+ * --inspect DIR} writes what each bot holds at its first answer into {@code DIR} (see {@link
+ * #inspect(long)}); add {@code --jvm -XX:NativeMemoryTracking=summary} for its native memory.
  */
 public final class TelegramColdStart {
     private static boolean noUsername;
     private static boolean rss;
     private static boolean addressed = true;
+    private static Path inspect;
     private static FakeTelegramServer telegram;
     private static final List<Long> peakRssKib = new ArrayList<>();
 
@@ -59,6 +62,8 @@ public final class TelegramColdStart {
         noUsername = options.flag("no-username");
         rss = options.flag("rss");
         addressed = !options.flag("unaddressed");
+        String inspectDir = options.text("inspect", "");
+        inspect = inspectDir.isEmpty() ? null : Files.createDirectories(Path.of(inspectDir));
         if (noUsername) {
             telegram = FakeTelegramServer.builder().token(TelegramSamples.TOKEN).botUsername(TelegramSamples.USERNAME)
                     .start();
@@ -109,6 +114,26 @@ public final class TelegramColdStart {
             }
         }
         throw new IllegalStateException("no VmHWM in /proc/" + pid + "/status");
+    }
+
+    /**
+     * With {@code --inspect DIR}: what the bot holds at its first answer, after its peak RSS was
+     * read, into {@code DIR/<pid>-*}: its {@code status} and {@code smaps} and, through
+     * {@code jcmd}, its heap, threads, and native memory (when started with
+     * {@code -XX:NativeMemoryTracking=summary}).
+     */
+    private static void inspect(long pid) throws IOException, InterruptedException {
+        Path proc = Path.of("/proc", Long.toString(pid));
+        Files.copy(proc.resolve("status"), inspect.resolve(pid + "-status.txt"));
+        Files.copy(proc.resolve("smaps"), inspect.resolve(pid + "-smaps.txt"));
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        for (String command : List.of("GC.heap_info", "GC.class_histogram -all", "Thread.print", "VM.native_memory summary")) {
+            List<String> line = new ArrayList<>(List.of(jcmd, Long.toString(pid)));
+            line.addAll(Arrays.asList(command.split(" ")));
+            new ProcessBuilder(line).redirectErrorStream(true)
+                    .redirectOutput(inspect.resolve(pid + "-" + command.split(" ")[0] + ".txt").toFile())
+                    .start().waitFor();
+        }
     }
 
     private static void print(String what, long[] millis) {
@@ -163,6 +188,9 @@ public final class TelegramColdStart {
                     }
                     if (rss) {
                         peakRssKib.add(peakRssKib(bot.pid()));
+                    }
+                    if (inspect != null) {
+                        inspect(bot.pid());
                     }
                     return elapsed / 1_000_000L;
                 } catch (IOException e) {
