@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -26,11 +27,18 @@ public final class InMemoryStateStore implements StateStore {
 
     private final Scheduler scheduler;
     private final int maxEntries;
-    // In use order: a write (or read) makes the key the newest, so the eldest entry is the least
+    // Access order: a write (or read) moves the key to the end, so the eldest entry is the least
     // recently used one, and it is the one evicted past maxEntries.
-    private final EntryTable entries = new EntryTable(256);
+    private final LinkedHashMap<String, Entry> entries;
     private final Map<String, Index> indexes = new HashMap<>();
     private int writesSinceSweep;
+    // The holder made last, shared by the writes after it with the same value and expiry: the
+    // de-duplication writes "" with one TTL for every event, so the events of one millisecond keep
+    // one holder between them instead of one each (under load, fewer objects that survive young
+    // collections). Entries are immutable, so sharing one changes nothing a caller can see.
+    private Entry lastEntry = new Entry("", FOREVER);
+
+    private record Entry(String value, long expiresAtMillis) {}
 
     private static final Comparator<Scored> BY_SCORE_THEN_MEMBER =
             Comparator.comparingLong(Scored::score).thenComparing(Scored::member);
@@ -57,58 +65,62 @@ public final class InMemoryStateStore implements StateStore {
     public InMemoryStateStore(Scheduler scheduler, int maxEntries) {
         this.scheduler = notNull(scheduler, "scheduler");
         this.maxEntries = positive(maxEntries, "maxEntries");
+        this.entries = new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+                return size() > InMemoryStateStore.this.maxEntries;
+            }
+        };
     }
 
     @Override
     public synchronized Optional<String> get(String key) {
-        int slot = live(key, millis());
-        return slot == EntryTable.NONE ? Optional.empty() : Optional.of(entries.value(slot));
+        Entry entry = live(key, millis());
+        return entry == null ? Optional.empty() : Optional.of(entry.value);
     }
 
     @Override
     public synchronized void put(String key, String value, Duration ttl) {
         long now = millis();
-        store(key, notNull(value, "value"), expiry(now, ttl), now);
+        store(key, entry(notNull(value, "value"), expiry(now, ttl)), now);
     }
 
     @Override
     public synchronized boolean putIfAbsent(String key, String value, Duration ttl) {
         long now = millis();
-        if (live(key, now) != EntryTable.NONE) {
+        if (live(key, now) != null) {
             return false;
         }
-        store(key, notNull(value, "value"), expiry(now, ttl), now);
+        store(key, entry(notNull(value, "value"), expiry(now, ttl)), now);
         return true;
     }
 
     @Override
     public synchronized long increment(String key, long delta, Duration ttl) {
         long now = millis();
-        int slot = live(key, now);
+        Entry entry = live(key, now);
         long sum;
         long expiresAt;
-        if (slot == EntryTable.NONE) {
+        if (entry == null) {
             sum = delta;
             expiresAt = expiry(now, ttl);
         } else {
             long current;
             try {
-                current = Long.parseLong(entries.value(slot));
+                current = Long.parseLong(entry.value);
             } catch (NumberFormatException e) {
                 throw new IllegalStateException("value under '" + key + "' is not a number");
             }
             sum = current + delta;
-            expiresAt = entries.expiresAt(slot);
+            expiresAt = entry.expiresAtMillis;
         }
-        store(key, Long.toString(sum), expiresAt, now);
+        store(key, entry(Long.toString(sum), expiresAt), now);
         return sum;
     }
 
     @Override
     public synchronized void remove(String key) {
-        if (key != null) { // nothing is ever stored under null, so there is nothing to remove
-            entries.remove(key);
-        }
+        entries.remove(key);
     }
 
     @Override
@@ -164,25 +176,24 @@ public final class InMemoryStateStore implements StateStore {
         return entries.size();
     }
 
-    /** The slot of {@code key}'s entry, now the most recently used; {@link EntryTable#NONE} if absent or expired. */
-    private int live(String key, long now) {
-        int slot = entries.find(notNull(key, "key"));
-        if (slot == EntryTable.NONE) {
-            return slot;
+    private Entry live(String key, long now) {
+        Entry entry = entries.get(notNull(key, "key"));
+        if (entry != null && entry.expiresAtMillis <= now) {
+            entries.remove(key);
+            return null;
         }
-        if (entries.expiresAt(slot) <= now) {
-            entries.removeAt(slot);
-            return EntryTable.NONE;
-        }
-        entries.touch(slot);
-        return slot;
+        return entry;
     }
 
-    private void store(String key, String value, long expiresAt, long now) {
-        entries.put(key, value, expiresAt);
-        if (entries.size() > maxEntries) {
-            entries.removeAt(entries.eldest());
+    private Entry entry(String value, long expiresAtMillis) {
+        if (expiresAtMillis != lastEntry.expiresAtMillis || !value.equals(lastEntry.value)) {
+            lastEntry = new Entry(value, expiresAtMillis);
         }
+        return lastEntry;
+    }
+
+    private void store(String key, Entry entry, long now) {
+        entries.put(key, entry);
         // Sweeping walks every entry, so it runs only after as many writes as half the entries
         // (at least 1024): amortised, each write visits at most about two entries.
         if (++writesSinceSweep >= Math.max(1024, entries.size() / 2)) {
@@ -192,7 +203,7 @@ public final class InMemoryStateStore implements StateStore {
 
     private void sweep(long now) {
         writesSinceSweep = 0;
-        entries.removeExpired(now);
+        entries.values().removeIf(e -> e.expiresAtMillis <= now);
     }
 
     private static long expiry(long now, Duration ttl) {

@@ -20,6 +20,25 @@ class InMemoryStateStoreTest {
     }
 
     @Test
+    void entriesWrittenInTheSameMillisecondKeepTheirOwnValuesAndExpiries() {
+        store.putIfAbsent("a", "", Duration.ofSeconds(1));
+        store.putIfAbsent("b", "", Duration.ofSeconds(2));
+        store.putIfAbsent("c", "v", Duration.ofSeconds(1));
+        store.putIfAbsent("d", "", Duration.ofSeconds(1));
+        store.put("e", "v", Duration.ofSeconds(2));
+        assertThat(store.increment("f", 1, Duration.ofSeconds(2))).isEqualTo(1);
+        assertThat(store.get("a")).contains("");
+        assertThat(store.get("c")).contains("v");
+        clock.advance(Duration.ofMillis(1500));
+        assertThat(store.get("a")).isEmpty();
+        assertThat(store.get("b")).contains("");
+        assertThat(store.get("c")).isEmpty();
+        assertThat(store.get("d")).isEmpty();
+        assertThat(store.get("e")).contains("v");
+        assertThat(store.get("f")).contains("1");
+    }
+
+    @Test
     void zeroTtlKeepsForever() {
         store.put("k", "v", Duration.ZERO);
         clock.advance(Duration.ofDays(10_000));
