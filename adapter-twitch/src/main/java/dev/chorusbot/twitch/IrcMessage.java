@@ -127,31 +127,49 @@ public record IrcMessage(IrcTags tags, String source, String command, List<Strin
         }
         String command = command(line, i, commandEnd);
         i = skipSpaces(line, commandEnd, end);
-        List<String> params = List.of();
-        if (i < end) {
-            String[] found = new String[4];
-            int count = 0;
-            while (i < end) {
-                if (count == found.length) {
-                    found = Arrays.copyOf(found, count * 2);
-                }
-                if (line.charAt(i) == ':') {
-                    found[count++] = line.substring(i + 1, end);
-                    break;
-                }
-                int space = line.indexOf(' ', i);
-                if (space < 0 || space > end) {
-                    found[count++] = line.substring(i, end);
-                    break;
-                }
-                found[count++] = line.substring(i, space);
-                i = skipSpaces(line, space, end);
-            }
-            params = count == 1 ? List.of(found[0])
-                    : count == 2 ? List.of(found[0], found[1])
-                    : List.of(Arrays.copyOf(found, count));
+        return new IrcMessage(tags, source, command, params(line, i, end));
+    }
+
+    /** The parameters from {@code i} to {@code end}; one or two (as a PRIVMSG has) without a scratch array. */
+    private static List<String> params(String line, int i, int end) {
+        if (i >= end) {
+            return List.of();
         }
-        return new IrcMessage(tags, source, command, params);
+        if (line.charAt(i) == ':') {
+            return List.of(line.substring(i + 1, end));
+        }
+        int space = line.indexOf(' ', i);
+        if (space < 0 || space > end) {
+            return List.of(line.substring(i, end));
+        }
+        String first = line.substring(i, space);
+        i = skipSpaces(line, space, end);
+        if (i >= end) {
+            return List.of(first);
+        }
+        if (line.charAt(i) == ':') {
+            return List.of(first, line.substring(i + 1, end));
+        }
+        String[] found = new String[8];
+        found[0] = first;
+        int count = 1;
+        while (i < end) {
+            if (count == found.length) {
+                found = Arrays.copyOf(found, count * 2);
+            }
+            if (line.charAt(i) == ':') {
+                found[count++] = line.substring(i + 1, end);
+                break;
+            }
+            space = line.indexOf(' ', i);
+            if (space < 0 || space > end) {
+                found[count++] = line.substring(i, end);
+                break;
+            }
+            found[count++] = line.substring(i, space);
+            i = skipSpaces(line, space, end);
+        }
+        return count == 2 ? List.of(found[0], found[1]) : List.of(Arrays.copyOf(found, count));
     }
 
     private static int firstBreak(String line, int end) {

@@ -19,32 +19,36 @@ import java.util.Optional;
  * are kept apart ({@link #hasExplicitValue(String)}) so that a parsed line is written back unchanged.
  * When a key occurs twice, the last value wins.
  *
- * <p>Parsing only records where each tag starts; values are unescaped when asked for, which keeps
- * reading a chat line cheap when a bot looks at three of its twenty tags.
+ * <p>Parsing only records where the tags are; the first read indexes them (where each key and value
+ * starts and ends) and values are unescaped when asked for, which keeps reading a chat line cheap when
+ * a bot looks at three of its twenty tags, and free when it looks at none. Instances are immutable and
+ * safe to share between threads.
  */
 @Api(Api.Status.EXPERIMENTAL)
 public final class IrcTags {
-    private static final IrcTags NONE = new IrcTags("", 0, 0, new int[0], 0);
+    private static final IrcTags NONE = new IrcTags("", 0, 0, Index.EMPTY);
 
     /** The text holding the tags (often the whole line: parsing does not copy it). */
     private final String raw;
     /** Where the tags start and end in {@code raw}. */
     private final int start;
     private final int end;
+    /**
+     * The wire form, cut from {@code raw} when first asked for. Racing threads may each cut one; they
+     * are equal, and a String is safe to publish without a lock.
+     */
     private String wire;
-    /** Per tag: key start, key end, tag end. A value exists when tag end > key end (the '=' sits at key end). */
-    private final int[] bounds;
-    private final int count;
+    /**
+     * Where the tags are, built by the first read. Racing threads may each build one; they are equal,
+     * and an {@link Index} (final fields only) is safe to publish without a lock.
+     */
+    private Index index;
 
-    private IrcTags(String raw, int start, int end, int[] bounds, int count) {
+    private IrcTags(String raw, int start, int end, Index index) {
         this.raw = raw;
         this.start = start;
         this.end = end;
-        this.bounds = bounds;
-        this.count = count;
-        if (start == 0 && end == raw.length()) {
-            this.wire = raw;
-        }
+        this.index = index;
     }
 
     /**
@@ -109,22 +113,55 @@ public final class IrcTags {
         return parse(wire, 0, wire.length());
     }
 
-    /** Reads the tag section found in {@code line} between {@code start} and {@code end}, without copying it. */
+    /**
+     * The tag section found in {@code line} between {@code start} and {@code end}, without copying or
+     * reading it: the tags are indexed when first read.
+     */
     static IrcTags parse(String line, int start, int end) {
-        if (start >= end) {
-            return NONE;
+        return start >= end ? NONE : new IrcTags(line, start, end, null);
+    }
+
+    /**
+     * Per tag: key start, key end, tag end. A value exists when tag end > key end (the '=' sits at key
+     * end). Immutable once built.
+     */
+    private static final class Index {
+        static final Index EMPTY = new Index(new int[0], 0, Integer.MAX_VALUE);
+
+        final int[] bounds;
+        final int count;
+        /** The first backslash in the tags, or {@link Integer#MAX_VALUE}: values before it need no unescaping. */
+        final int firstEscape;
+
+        Index(int[] bounds, int count, int firstEscape) {
+            this.bounds = bounds;
+            this.count = count;
+            this.firstEscape = firstEscape;
         }
+    }
+
+    private Index index() {
+        Index built = index;
+        if (built == null) {
+            built = buildIndex();
+            index = built;
+        }
+        return built;
+    }
+
+    private Index buildIndex() {
         int[] bounds = new int[96]; // Twitch chat lines carry 15 to 30 tags
         int count = 0;
         int tagStart = start;
         while (tagStart <= end) {
-            int tagEnd = line.indexOf(';', tagStart);
+            int tagEnd = raw.indexOf(';', tagStart);
             if (tagEnd < 0 || tagEnd > end) {
                 tagEnd = end;
             }
             if (tagEnd > tagStart) {
-                int equals = line.indexOf('=', tagStart);
+                int equals = raw.indexOf('=', tagStart);
                 int keyEnd = equals < 0 || equals > tagEnd ? tagEnd : equals;
+                // A tag with an empty key ("=x") is no tag.
                 if (keyEnd > tagStart) {
                     if (count * 3 + 3 > bounds.length) {
                         bounds = Arrays.copyOf(bounds, bounds.length * 2);
@@ -137,7 +174,8 @@ public final class IrcTags {
             }
             tagStart = tagEnd + 1;
         }
-        return count == 0 ? NONE : new IrcTags(line, start, end, bounds, count);
+        int slash = raw.indexOf('\\', start);
+        return new Index(bounds, count, slash < 0 || slash >= end ? Integer.MAX_VALUE : slash);
     }
 
     /**
@@ -146,7 +184,7 @@ public final class IrcTags {
      * @return the count of tags, 0 for none
      */
     public int size() {
-        return count;
+        return index().count;
     }
 
     /**
@@ -155,7 +193,7 @@ public final class IrcTags {
      * @return whether there are no tags
      */
     public boolean isEmpty() {
-        return count == 0;
+        return this == NONE || index().count == 0;
     }
 
     /**
@@ -165,7 +203,7 @@ public final class IrcTags {
      * @return whether the tag is present
      */
     public boolean contains(String key) {
-        return find(key) >= 0;
+        return find(index(), key) >= 0;
     }
 
     /**
@@ -176,8 +214,9 @@ public final class IrcTags {
      * @return the value, or empty when the tag is absent
      */
     public Optional<String> get(String key) {
-        int tag = find(key);
-        return tag < 0 ? Optional.empty() : Optional.of(valueAt(tag));
+        Index tags = index();
+        int tag = find(tags, key);
+        return tag < 0 ? Optional.empty() : Optional.of(valueAt(tags, tag));
     }
 
     /**
@@ -188,11 +227,12 @@ public final class IrcTags {
      * @return the value, or {@code fallback}
      */
     public String getOrDefault(String key, String fallback) {
-        int tag = find(key);
+        Index tags = index();
+        int tag = find(tags, key);
         if (tag < 0) {
             return fallback;
         }
-        String value = valueAt(tag);
+        String value = valueAt(tags, tag);
         return value.isEmpty() ? fallback : value;
     }
 
@@ -204,8 +244,9 @@ public final class IrcTags {
      * @return whether the tag is present and written with {@code =}
      */
     public boolean hasExplicitValue(String key) {
-        int tag = find(key);
-        return tag >= 0 && bounds[tag * 3 + 2] > bounds[tag * 3 + 1];
+        Index tags = index();
+        int tag = find(tags, key);
+        return tag >= 0 && tags.bounds[tag * 3 + 2] > tags.bounds[tag * 3 + 1];
     }
 
     /**
@@ -214,9 +255,10 @@ public final class IrcTags {
      * @return an unmodifiable map of tag name to unescaped value; empty for no tags
      */
     public Map<String, String> asMap() {
+        Index tags = index();
         Map<String, String> map = new LinkedHashMap<>();
-        for (int tag = 0; tag < count; tag++) {
-            map.put(keyAt(tag), valueAt(tag));
+        for (int tag = 0; tag < tags.count; tag++) {
+            map.put(keyAt(tags, tag), valueAt(tags, tag));
         }
         return Collections.unmodifiableMap(map);
     }
@@ -229,15 +271,18 @@ public final class IrcTags {
     public String wire() {
         String text = wire;
         if (text == null) {
-            text = raw.substring(start, end);
+            // A section with no tag in it (";;" or "=x") is written as none, as it is read.
+            text = isEmpty() ? "" : start == 0 && end == raw.length() ? raw : raw.substring(start, end);
             wire = text;
         }
         return text;
     }
 
-    private int find(String key) {
+    /** The last tag whose key is {@code key}, or -1. */
+    private int find(Index tags, String key) {
+        int[] bounds = tags.bounds;
         int keyLength = key.length();
-        for (int tag = count - 1; tag >= 0; tag--) {
+        for (int tag = tags.count - 1; tag >= 0; tag--) {
             int start = bounds[tag * 3];
             if (bounds[tag * 3 + 1] - start == keyLength && raw.regionMatches(start, key, 0, keyLength)) {
                 return tag;
@@ -246,15 +291,18 @@ public final class IrcTags {
         return -1;
     }
 
-    private String keyAt(int tag) {
-        return raw.substring(bounds[tag * 3], bounds[tag * 3 + 1]);
+    private String keyAt(Index tags, int tag) {
+        return raw.substring(tags.bounds[tag * 3], tags.bounds[tag * 3 + 1]);
     }
 
-    private String valueAt(int tag) {
-        int valueStart = bounds[tag * 3 + 1] + 1;
-        int valueEnd = bounds[tag * 3 + 2];
+    private String valueAt(Index tags, int tag) {
+        int valueStart = tags.bounds[tag * 3 + 1] + 1;
+        int valueEnd = tags.bounds[tag * 3 + 2];
         if (valueStart >= valueEnd) {
             return "";
+        }
+        if (valueEnd <= tags.firstEscape) {
+            return raw.substring(valueStart, valueEnd);
         }
         int slash = raw.indexOf('\\', valueStart);
         if (slash < 0 || slash >= valueEnd) {
