@@ -142,14 +142,13 @@ public final class IrcTags {
 
     private Index index() {
         Index built = index;
-        if (built == null) {
-            built = buildIndex();
-            index = built;
-        }
-        return built;
+        return built != null ? built : buildIndex();
     }
 
     private Index buildIndex() {
+        String raw = this.raw;
+        int start = this.start;
+        int end = this.end;
         int[] bounds = new int[96]; // Twitch chat lines carry 15 to 30 tags
         int count = 0;
         int tagStart = start;
@@ -175,7 +174,9 @@ public final class IrcTags {
             tagStart = tagEnd + 1;
         }
         int slash = raw.indexOf('\\', start);
-        return new Index(bounds, count, slash < 0 || slash >= end ? Integer.MAX_VALUE : slash);
+        Index built = new Index(bounds, count, slash < 0 || slash >= end ? Integer.MAX_VALUE : slash);
+        index = built;
+        return built;
     }
 
     /**
@@ -282,9 +283,15 @@ public final class IrcTags {
     private int find(Index tags, String key) {
         int[] bounds = tags.bounds;
         int keyLength = key.length();
+        if (keyLength == 0) {
+            return -1;
+        }
+        char first = key.charAt(0);
         for (int tag = tags.count - 1; tag >= 0; tag--) {
             int start = bounds[tag * 3];
-            if (bounds[tag * 3 + 1] - start == keyLength && raw.regionMatches(start, key, 0, keyLength)) {
+            // Keys of one length mostly differ in their first letter (user-id, room-id): test it first.
+            if (bounds[tag * 3 + 1] - start == keyLength && raw.charAt(start) == first
+                    && raw.regionMatches(start + 1, key, 1, keyLength - 1)) {
                 return tag;
             }
         }
