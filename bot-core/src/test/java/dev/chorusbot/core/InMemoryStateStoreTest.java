@@ -104,4 +104,20 @@ class InMemoryStateStoreTest {
         }
         assertThat(store.size()).isEqualTo(10);
     }
+
+    @Test
+    void anEntryExpiringBeforeTheOthersIsSweptAlthoughAnEarlierSweepFoundNothingDue() {
+        for (int i = 0; i < 20; i++) {
+            store.put("long" + i, "v", Duration.ofHours(1));
+        }
+        for (int i = 0; i < 1024; i++) { // a sweep with nothing due
+            store.put("x" + (i % 10), "v", Duration.ofHours(1));
+        }
+        store.put("short", "v", Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(2));
+        for (int i = 0; i < 1024; i++) {
+            store.put("y" + (i % 10), "v", Duration.ofHours(1));
+        }
+        assertThat(store.size()).isEqualTo(40);
+    }
 }
