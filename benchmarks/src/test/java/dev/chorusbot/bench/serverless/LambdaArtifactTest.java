@@ -55,7 +55,6 @@ class LambdaArtifactTest {
      * message through Helix.
      */
     @Test
-    @SuppressWarnings("unchecked")
     void theHelloBotLambdaJarServesTwitchEventSubOnItsOwn() throws Exception {
         assumeTrue(Files.isRegularFile(JAR), "build the examples first: mvn -B verify from the root");
 
@@ -69,15 +68,7 @@ class LambdaArtifactTest {
                     "TWITCH_BOT_USER_ID", "900000001",
                     "TWITCH_API_URL", helix.baseUrl().toString(),
                     "TWITCH_AUTH_URL", helix.baseUrl().toString());
-            Object factory = jar.loadClass("dev.chorusbot.examples.HelloBotFactory")
-                    .getConstructor(Map.class).newInstance(env);
-            Class<?> serverlessBot = jar.loadClass("dev.chorusbot.serverless.ServerlessBot");
-            Object bot = serverlessBot.getMethod("of", jar.loadClass("dev.chorusbot.serverless.BotFactory"))
-                    .invoke(null, factory);
-            Function<Map<String, Object>, Map<String, Object>> function =
-                    (Function<Map<String, Object>, Map<String, Object>>) jar
-                            .loadClass("dev.chorusbot.serverless.YandexFunctionHandler")
-                            .getConstructor(serverlessBot).newInstance(bot);
+            YandexFunction function = YandexFunction.load(jar, env);
             try {
                 ChatMessageNotification hello = ChatMessageNotification.builder()
                         .chatter("129546453", "anna", "Anna").text("!hello");
@@ -89,7 +80,7 @@ class LambdaArtifactTest {
                         .containsExactly("hello Anna!");
                 assertThatNoClassOf(jar, "org.java_websocket.client.WebSocketClient");
             } finally {
-                serverlessBot.getMethod("stop").invoke(bot);
+                function.stop();
             }
         }
     }
@@ -100,7 +91,6 @@ class LambdaArtifactTest {
      * {@code /hello} inside the function's answer, here through the Yandex entry point.
      */
     @Test
-    @SuppressWarnings("unchecked")
     void theHelloBotLambdaJarServesDiscordInteractionsOnItsOwn() throws Exception {
         assumeTrue(Files.isRegularFile(JAR), "build the examples first: mvn -B verify from the root");
         InteractionSender discord = InteractionSender.create();
@@ -113,15 +103,7 @@ class LambdaArtifactTest {
                     "DISCORD_PUBLIC_KEY", discord.publicKey(),
                     // Never called: the answer travels in the function's response.
                     "DISCORD_API_URL", "http://127.0.0.1:9/api/v10");
-            Object factory = jar.loadClass("dev.chorusbot.examples.HelloBotFactory")
-                    .getConstructor(Map.class).newInstance(env);
-            Class<?> serverlessBot = jar.loadClass("dev.chorusbot.serverless.ServerlessBot");
-            Object bot = serverlessBot.getMethod("of", jar.loadClass("dev.chorusbot.serverless.BotFactory"))
-                    .invoke(null, factory);
-            Function<Map<String, Object>, Map<String, Object>> function =
-                    (Function<Map<String, Object>, Map<String, Object>>) jar
-                            .loadClass("dev.chorusbot.serverless.YandexFunctionHandler")
-                            .getConstructor(serverlessBot).newInstance(bot);
+            YandexFunction function = YandexFunction.load(jar, env);
             try {
                 String body = discord.command("hello").json();
                 String timestamp = Long.toString(Instant.now().getEpochSecond());
@@ -141,8 +123,31 @@ class LambdaArtifactTest {
                         .contains("\"content\":\"hello Viktor!\"");
                 assertThatNoClassOf(jar, "org.java_websocket.client.WebSocketClient");
             } finally {
-                serverlessBot.getMethod("stop").invoke(bot);
+                function.stop();
             }
+        }
+    }
+
+    /** The jar's hello bot, built from {@code env} by its factory, behind the Yandex entry point. */
+    private record YandexFunction(Object bot, Function<Map<String, Object>, Map<String, Object>> handler) {
+        @SuppressWarnings("unchecked")
+        static YandexFunction load(ClassLoader jar, Map<String, String> env) throws Exception {
+            Object factory = jar.loadClass("dev.chorusbot.examples.HelloBotFactory")
+                    .getConstructor(Map.class).newInstance(env);
+            Class<?> serverlessBot = jar.loadClass("dev.chorusbot.serverless.ServerlessBot");
+            Object bot = serverlessBot.getMethod("of", jar.loadClass("dev.chorusbot.serverless.BotFactory"))
+                    .invoke(null, factory);
+            return new YandexFunction(bot, (Function<Map<String, Object>, Map<String, Object>>) jar
+                    .loadClass("dev.chorusbot.serverless.YandexFunctionHandler")
+                    .getConstructor(serverlessBot).newInstance(bot));
+        }
+
+        Map<String, Object> apply(Map<String, Object> event) {
+            return handler.apply(event);
+        }
+
+        void stop() throws Exception {
+            bot.getClass().getMethod("stop").invoke(bot);
         }
     }
 
